@@ -1,0 +1,93 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.OneTimeSecret.Http;
+using OneTimeBot.Core.OneTimeSecret.Wire;
+using Polly;
+using Polly.Timeout;
+
+namespace OneTimeBot.Core.OneTimeSecret;
+
+public static class OneTimeSecretServiceCollectionExtensions
+{
+    public const string HttpClientName = "OneTimeSecret";
+    private const int MaxResponseBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Registers <see cref="IOneTimeSecretClient"/> on a factory <see cref="HttpClient"/> with, from outside in:
+    /// a total timeout, jittered retries of transient failures (never of a reveal), a circuit breaker and a
+    /// per-attempt timeout, one pipeline instance per backend host so one failing workspace backend cannot trip others.
+    /// </summary>
+    public static IServiceCollection AddOneTimeSecretClient(this IServiceCollection services, IConfiguration? httpSection = null)
+    {
+        var options = services.AddOptions<OneTimeSecretHttpOptions>();
+        if (httpSection is not null)
+        {
+            options.Bind(httpSection);
+        }
+
+        options.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OneTimeSecretHttpOptions>, OneTimeSecretHttpOptionsValidator>();
+
+        services.AddHttpClient<IOneTimeSecretClient, OneTimeSecretClient>(HttpClientName, client =>
+            {
+                // The pipeline owns every timeout; HttpClient's own would cut across it.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.MaxResponseContentBufferSize = MaxResponseBytes;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("OneTimeBot/1.0 (+https://github.com/onetimebot)");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectTimeout = TimeSpan.FromSeconds(3),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            // The default handler logs full URLs, which hold secret and metadata keys; the client logs its own lines.
+            .RemoveAllLoggers()
+            .AddResilienceHandler("onetimesecret", (pipeline, context) =>
+            {
+                var o = context.ServiceProvider.GetRequiredService<IOptions<OneTimeSecretHttpOptions>>().Value;
+                pipeline
+                    .AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = o.TotalTimeout })
+                    .AddRetry(RetryOptions(o))
+                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    {
+                        FailureRatio = o.CircuitFailureRatio,
+                        MinimumThroughput = o.CircuitMinimumThroughput,
+                        SamplingDuration = o.CircuitSamplingDuration,
+                        BreakDuration = o.CircuitBreakDuration,
+                    })
+                    .AddTimeout(new TimeoutStrategyOptions { Name = "attempt", Timeout = o.AttemptTimeout });
+            })
+            .SelectPipelineByAuthority();
+
+        return services;
+    }
+
+    private static HttpRetryStrategyOptions RetryOptions(OneTimeSecretHttpOptions o) => new()
+    {
+        MaxRetryAttempts = Math.Max(o.MaxRetryAttempts, 1),
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        Delay = o.RetryBaseDelay,
+        ShouldRetryAfterHeader = true,
+        ShouldHandle = args =>
+        {
+            if (o.MaxRetryAttempts == 0 || !args.Context.Properties.GetValue(OtsResilienceKeys.Retryable, true))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            // Waiting out a long Retry-After would blow the caller's budget; report the rate limit instead.
+            if (args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } limited &&
+                OtsErrorClassifier.RetryAfter(limited) is { } wait && wait > o.MaxRetryAfter)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            return ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome));
+        },
+    };
+}

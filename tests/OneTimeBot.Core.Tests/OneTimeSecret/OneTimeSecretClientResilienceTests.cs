@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.Core.Security;
+using OneTimeBot.Testing;
+using static OneTimeBot.Core.Tests.OneTimeSecret.RecordedShapes;
+
+namespace OneTimeBot.Core.Tests.OneTimeSecret;
+
+/// <summary>Retries where they are safe, never on a reveal, and a hard stop inside the caller's budget.</summary>
+public sealed class OneTimeSecretClientResilienceTests
+{
+    private static readonly ShareRequest AnySecret = new(new SecretText("s3cret"));
+
+    [Fact]
+    public async Task Share_is_retried_after_503s_and_succeeds()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Server.On("POST", "/api/v1/share", FakeResponse.ServerError(503), FakeResponse.ServerError(503), FakeResponse.Json(ShareWithIntegers));
+
+        var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(3, h.Server.CountOf("POST", "/api/v1/share"));
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_after_the_delay_its_retry_after_header_asks_for()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Server.On("POST", "/api/v1/share",
+            FakeResponse.Json("""{"message":"Rate limit exceeded"}""", 429).WithHeader("Retry-After", "1"),
+            FakeResponse.Json(ShareWithIntegers));
+
+        var clock = Stopwatch.StartNew();
+        var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(2, h.Server.CountOf("POST", "/api/v1/share"));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(4));
+    }
+
+    [Fact]
+    public async Task A_429_asking_for_longer_than_the_budget_is_reported_at_once_with_its_retry_after()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Server.On("POST", "/api/v1/share", FakeResponse.Json("""{"message":"Slow down"}""", 429).WithHeader("Retry-After", "120"));
+
+        var clock = Stopwatch.StartNew();
+        var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
+
+        Assert.Equal(OtsFailureKind.RateLimited, result.Failure!.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(120), result.Failure.RetryAfter);
+        Assert.Equal(1, h.Server.CountOf("POST", "/api/v1/share"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Reveal_is_never_retried_even_on_503_or_429()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        var path = "/api/v1/secret/" + OldSecretKey;
+        h.Server.On("POST", path, FakeResponse.ServerError(503), FakeResponse.Json(Revealed));
+
+        var first = await h.Client.RevealAsync(h.Anonymous, OldSecretKey);
+        Assert.Equal(OtsFailureKind.Unavailable, first.Failure!.Kind);
+        Assert.Equal(1, h.Server.CountOf("POST", path));
+
+        h.Server.On("POST", path, FakeResponse.Json("""{"message":"busy"}""", 429).WithHeader("Retry-After", "0"), FakeResponse.Json(Revealed));
+        var second = await h.Client.RevealAsync(h.Anonymous, OldSecretKey);
+        Assert.Equal(OtsFailureKind.RateLimited, second.Failure!.Kind);
+        Assert.Equal(2, h.Server.CountOf("POST", path));
+    }
+
+    [Fact]
+    public async Task A_slow_reveal_times_out_once_and_is_not_sent_again()
+    {
+        await using var h = await ClientHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["AttemptTimeout"] = "00:00:00.300",
+            ["TotalTimeout"] = "00:00:02",
+            ["CircuitSamplingDuration"] = "00:00:10",
+        });
+        var path = "/api/v1/secret/" + OldSecretKey;
+        h.Server.On("POST", path, FakeResponse.Json(Revealed).After(TimeSpan.FromSeconds(5)));
+
+        var result = await h.Client.RevealAsync(h.Anonymous, OldSecretKey);
+
+        Assert.Equal(OtsFailureKind.Unavailable, result.Failure!.Kind);
+        Assert.Equal(1, h.Server.CountOf("POST", path));
+    }
+
+    [Fact]
+    public async Task A_backend_that_never_answers_is_cut_off_within_the_total_budget()
+    {
+        await using var h = await ClientHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["AttemptTimeout"] = "00:00:00.400",
+            ["TotalTimeout"] = "00:00:01",
+            ["CircuitSamplingDuration"] = "00:00:10",
+        });
+        h.Server.On("POST", "/api/v1/share", FakeResponse.Json(ShareWithIntegers).After(TimeSpan.FromSeconds(30)));
+
+        var clock = Stopwatch.StartNew();
+        var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
+        clock.Stop();
+
+        Assert.Equal(OtsFailureKind.Unavailable, result.Failure!.Kind);
+        Assert.Contains("did not answer in time", result.Failure.Message, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromMilliseconds(1500));
+        Assert.InRange(h.Server.CountOf("POST", "/api/v1/share"), 2, 3);
+    }
+
+    [Fact]
+    public async Task The_default_budget_stops_a_hung_backend_before_a_teams_invoke_would_time_out()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Server.On("POST", "/api/v1/share", FakeResponse.Json(ShareWithIntegers).After(TimeSpan.FromSeconds(30)));
+
+        var clock = Stopwatch.StartNew();
+        var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
+
+        Assert.Equal(OtsFailureKind.Unavailable, result.Failure!.Kind);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_failing_host_opens_the_circuit_so_later_calls_fail_fast_without_reaching_it()
+    {
+        await using var h = await ClientHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["MaxRetryAttempts"] = "0",
+            ["CircuitMinimumThroughput"] = "4",
+            ["CircuitBreakDuration"] = "00:00:30",
+        });
+        h.Server.On("POST", "/api/v1/share", FakeResponse.ServerError(503));
+
+        for (var i = 0; i < 6; i++)
+        {
+            await h.Client.ShareAsync(h.Anonymous, AnySecret);
+        }
+
+        var reached = h.Server.CountOf("POST", "/api/v1/share");
+        var paused = await h.Client.ShareAsync(h.Anonymous, AnySecret);
+
+        Assert.Equal(4, reached);
+        Assert.Equal(reached, h.Server.CountOf("POST", "/api/v1/share"));
+        Assert.Equal(OtsFailureKind.Unavailable, paused.Failure!.Kind);
+        Assert.Contains("paused", paused.Failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_callers_own_cancellation_is_honoured()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Server.On("POST", "/api/v1/share", FakeResponse.Json(ShareWithIntegers).After(TimeSpan.FromSeconds(30)));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.ShareAsync(h.Anonymous, AnySecret, cts.Token));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace OneTimeBot.Testing;
+
+/// <summary>
+/// Keeps every log line a test produces: the rendered message, every structured value, every scope and any
+/// exception's full text, so a test can prove a secret appears in none of them.
+/// </summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
+{
+    private readonly ConcurrentQueue<CapturedLog> _entries = new();
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+    public IReadOnlyList<CapturedLog> Entries => _entries.ToArray();
+
+    /// <summary>Everything any log line carried, as one text to search.</summary>
+    public string AllText => string.Join('\n', _entries.Select(e => e.FullText));
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner._scopes.Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = new List<string>();
+            if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
+            {
+                values.AddRange(pairs.Select(p => $"{p.Key}={p.Value}"));
+            }
+
+            owner._scopes.ForEachScope((scope, list) => list.Add("scope:" + scope), values);
+            owner._entries.Enqueue(new CapturedLog(logLevel, category, eventId, formatter(state, exception), values, exception?.ToString()));
+        }
+    }
+}
+
+public sealed record CapturedLog(LogLevel Level, string Category, EventId EventId, string Message, IReadOnlyList<string> Values, string? Exception)
+{
+    public string FullText => $"{Level} {Category} {Message} {string.Join(' ', Values)} {Exception}";
+}

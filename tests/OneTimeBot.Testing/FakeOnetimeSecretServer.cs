@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OneTimeBot.Testing;
+
+/// <summary>
+/// A real HTTP server on a loopback port that answers like a Onetime Secret v1 server on the wire, from scripts:
+/// each route (method + path) plays its queued answers in order and repeats the last one. Unscripted routes answer
+/// 404 <c>{"error":"Not Found"}</c> as the real server does. Every request is recorded.
+/// </summary>
+public sealed class FakeOnetimeSecretServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, RouteScript> _routes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    private FakeOnetimeSecretServer(WebApplication app) => _app = app;
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    public static async Task<FakeOnetimeSecretServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new FakeOnetimeSecretServer(app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    /// <summary>Scripts <paramref name="method"/> <paramref name="path"/> (e.g. <c>/api/v1/share</c>) to answer these in turn.</summary>
+    public FakeOnetimeSecretServer On(string method, string path, params FakeResponse[] responses)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(responses.Length);
+        _routes[Key(method, path)] = new RouteScript(responses);
+        return this;
+    }
+
+    public int CountOf(string method, string path) =>
+        _requests.Count(r => r.Method.Equals(method, StringComparison.OrdinalIgnoreCase) && r.Path.Equals(path, StringComparison.OrdinalIgnoreCase));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        var form = request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body).ToDictionary(p => p.Key, p => p.Value.ToString())
+            : new Dictionary<string, string>();
+        _requests.Enqueue(new RecordedRequest(
+            request.Method,
+            request.Path.Value ?? "",
+            request.QueryString.Value ?? "",
+            request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+            request.ContentType,
+            body,
+            form,
+            request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+
+        var response = _routes.TryGetValue(Key(request.Method, request.Path.Value ?? ""), out var script)
+            ? script.Next()
+            : FakeResponse.RouteNotFound();
+
+        if (response.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(response.Delay, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        context.Response.StatusCode = response.Status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        await context.Response.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string Key(string method, string path) => method.ToUpperInvariant() + " " + path.TrimEnd('/');
+
+    private sealed class RouteScript(FakeResponse[] responses)
+    {
+        private int _next = -1;
+
+        public FakeResponse Next() => responses[Math.Min(Interlocked.Increment(ref _next), responses.Length - 1)];
+    }
+}
