@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.Core.Security;
+
+namespace OneTimeBot.Core.Configuration;
+
+/// <summary>Turns the configured default backend into a connection the client can use.</summary>
+public sealed class DefaultBackend(IOptions<OneTimeSecretOptions> options, IEmbeddedBackendAddress embedded)
+{
+    public OneTimeSecretConnection Connection()
+    {
+        var o = options.Value;
+        var credentials = string.IsNullOrWhiteSpace(o.Username) || string.IsNullOrWhiteSpace(o.ApiToken)
+            ? null
+            : new OneTimeSecretCredentials(o.Username.Trim(), new SecretText(o.ApiToken.Trim()));
+
+        if (o.IsEmbedded)
+        {
+            return new OneTimeSecretConnection(embedded.BaseUri, credentials);
+        }
+
+        // Validated at start-up, so a failure here is a programming error, not input.
+        return OneTimeSecretConnection.TryParseBackend(o.Backend, out var baseUri, out var error)
+            ? new OneTimeSecretConnection(baseUri, credentials)
+            : throw new InvalidOperationException($"{OneTimeSecretOptions.SectionName}:Backend is invalid: {error}");
+    }
+}

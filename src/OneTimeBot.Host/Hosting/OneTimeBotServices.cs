@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.Core.OneTimeSecret.Http;
+using OneTimeBot.Host.Health;
+
+namespace OneTimeBot.Host.Hosting;
+
+/// <summary>The composition root's two halves: what the host registers and what it serves.</summary>
+public static class OneTimeBotServices
+{
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddOneTimeBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection(PublicUrlOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlOptionsValidator>();
+        services.AddSingleton<IEmbeddedBackendAddress, PublicUrl>();
+
+        services.AddOptions<OneTimeSecretOptions>().Bind(configuration.GetSection(OneTimeSecretOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OneTimeSecretOptions>, OneTimeSecretOptionsValidator>();
+        services.AddSingleton<DefaultBackend>();
+        services.AddOneTimeSecretClient(configuration.GetSection(OneTimeSecretHttpOptions.SectionName));
+
+        services.AddProblemDetails();
+        services.AddHealthChecks()
+            .AddCheck<OneTimeSecretBackendHealthCheck>("onetimesecret-backend", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(6));
+        return services;
+    }
+
+    public static WebApplication MapOneTimeBot(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Answers every unhandled exception with a bare problem document: no exception text or stack trace reaches a caller.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });
+        return app;
+    }
+}

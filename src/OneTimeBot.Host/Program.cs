@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using OneTimeBot.Host.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+DefaultListenAddress.ApplyUnlessConfigured(builder);
+builder.Services.AddOneTimeBot(builder.Configuration);
+
+var app = builder.Build();
+app.MapOneTimeBot();
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException invalid)
+{
+    // An operator needs the keys to fix, not a stack trace.
+    await Console.Error.WriteLineAsync("OneTimeBot cannot start: the configuration is invalid.");
+    foreach (var failure in invalid.Failures)
+    {
+        await Console.Error.WriteLineAsync("  - " + failure);
+    }
+
+    await Console.Error.WriteLineAsync("Set these in appsettings.json or as environment variables (Section__Key), then start again.");
+    return 1;
+}
+
+/// <summary>The host's entry point; public so tests can start it in-process.</summary>
+public partial class Program;

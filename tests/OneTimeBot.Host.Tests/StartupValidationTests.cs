@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Host.Hosting;
+
+namespace OneTimeBot.Host.Tests;
+
+public sealed class StartupValidationTests
+{
+    [Theory]
+    [InlineData("OneTimeSecret:Backend", "mars", "OneTimeSecret:Backend")]
+    [InlineData("OneTimeSecret:Backend", "ftp://files.example.com", "OneTimeSecret:Backend")]
+    [InlineData("OneTimeSecret:Username", "alice@example.com", "OneTimeSecret:ApiToken is missing")]
+    [InlineData("OneTimeSecret:ApiToken", "tok_123", "OneTimeSecret:Username is missing")]
+    [InlineData("Host:PublicUrl", "bot.example.com", "Host:PublicUrl")]
+    [InlineData("OneTimeSecret:Http:TotalTimeout", "00:00:00.100", "OneTimeSecret:Http:TotalTimeout")]
+    [InlineData("OneTimeSecret:Http:MaxRetryAttempts", "99", "OneTimeSecret:Http:MaxRetryAttempts")]
+    public void A_wrong_setting_fails_start_up_validation_with_a_message_naming_the_key(string key, string value, string expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        using var services = new ServiceCollection().AddLogging().AddOneTimeBot(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(error.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_host_process_refuses_to_start_on_a_wrong_setting_and_prints_the_key_without_a_stack_trace()
+    {
+        await using var host = HostProcess.Start(
+            new Dictionary<string, string> { ["OneTimeSecret__Backend"] = "mars", ["OneTimeSecret__Username"] = "alice" },
+            "--urls", $"http://127.0.0.1:{FreePort()}");
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("OneTimeBot cannot start: the configuration is invalid.", host.Output, StringComparison.Ordinal);
+        Assert.Contains("  - OneTimeSecret:Backend: 'mars'", host.Output, StringComparison.Ordinal);
+        Assert.Contains("  - OneTimeSecret:ApiToken is missing", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_host_process_serves_healthz_on_the_address_given_with_urls_and_logs_json_in_production()
+    {
+        var port = FreePort();
+        await using var host = HostProcess.Start(new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}");
+        using var http = new HttpClient();
+
+        var status = await PollAsync(() => http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz")), TimeSpan.FromSeconds(60));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"\"Now listening on: http://127.0.0.1:{port}\"", host.Output.Replace("\\u0022", "\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith("{", host.Output.TrimStart(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpStatusCode?> PollAsync(Func<Task<HttpResponseMessage>> request, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var response = await request();
+                return response.StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        return null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
