@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of OneTimeBot. Installs what the tests need when it is missing (as root, with apt-get),
+# then runs the whole solution's tests and ends with one summary line.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# What the tests start for real, as "<command>:<Debian package that provides it>".
+requirements=()
+need_apt=()
+for requirement in "${requirements[@]}"; do
+  command -v "${requirement%%:*}" >/dev/null 2>&1 || need_apt+=("${requirement##*:}")
+done
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing test prerequisites: ${need_apt[*]}"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test OneTimeBot.sln --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# dotnet test prints one "Failed: N, Passed: N" line per test project; add them up.
+totals=$(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+, +Passed: +[0-9]+' "$log" |
+  sed -E 's/.*Failed: +([0-9]+), +Passed: +([0-9]+).*/\1 \2/' |
+  awk '{ f += $1; p += $2 } END { printf "%d passed, %d failed", p, f }')
+echo
+echo "tests: ${totals:-0 passed, 0 failed}"
+exit "$status"
