@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.Core.Security;
+using OneTimeBot.SecretServer.Configuration;
+
+namespace OneTimeBot.SecretServer.Accounts;
+
+/// <summary>
+/// The API users: those configured (tokens known only as SHA-256) and the bot's own internal account, whose token
+/// is derived from the server key so every replica that shares the key accepts it. Checks run in constant time and
+/// hash even for unknown users, so timing does not tell which usernames exist.
+/// </summary>
+public sealed class ApiAccounts
+{
+    public const string InternalUsername = "onetimebot";
+    private static readonly byte[] InternalTokenLabel = "OneTimeBot embedded secret service: internal API account v1"u8.ToArray();
+    private static readonly byte[] UnknownUserHash = SHA256.HashData("no such user"u8);
+
+    private readonly Lazy<IReadOnlyDictionary<string, byte[]>> _tokenHashes;
+    private readonly Lazy<SecretText> _internalToken;
+
+    public ApiAccounts(IOptions<SecretServerOptions> options, ServerKey serverKey)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _internalToken = new Lazy<SecretText>(() => new SecretText(Convert.ToHexStringLower(HMACSHA256.HashData(serverKey.Bytes, InternalTokenLabel))));
+        _tokenHashes = new Lazy<IReadOnlyDictionary<string, byte[]>>(() =>
+        {
+            var hashes = options.Value.Accounts.ToDictionary(a => a.Username.Trim(), a => Convert.FromHexString(a.ApiTokenSha256), StringComparer.Ordinal);
+            hashes[InternalUsername] = SHA256.HashData(Encoding.UTF8.GetBytes(_internalToken.Value.Reveal()));
+            return hashes;
+        });
+    }
+
+    /// <summary>The credentials the bot itself uses against this service.</summary>
+    public OneTimeSecretCredentials InternalCredentials => new(InternalUsername, _internalToken.Value);
+
+    /// <summary>True when <paramref name="username"/> exists and <paramref name="token"/> is its API token.</summary>
+    public bool Verify(string username, SecretText token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(token.Reveal()));
+        var known = _tokenHashes.Value.TryGetValue(username, out var expected);
+        var matches = CryptographicOperations.FixedTimeEquals(presented, expected ?? UnknownUserHash);
+        return known && matches;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Security;
+using OneTimeBot.SecretServer.Accounts;
+using OneTimeBot.SecretServer.Configuration;
+
+namespace OneTimeBot.SecretServer.Api;
+
+/// <summary>
+/// HTTP Basic <c>username:apitoken</c>, or anonymous when allowed. Credentials that are present but wrong are refused:
+/// they never fall back to anonymous.
+/// </summary>
+public sealed class ApiAuthenticator(ApiAccounts accounts, IOptions<SecretServerOptions> options)
+{
+    public Caller? Authenticate(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var address = ClientAddress(context);
+        var header = context.Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(header))
+        {
+            return options.Value.AllowAnonymous ? Caller.Anonymous(address) : null;
+        }
+
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string pair;
+        try
+        {
+            pair = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        var colon = pair.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return null;
+        }
+
+        var username = pair[..colon];
+        return accounts.Verify(username, new SecretText(pair[(colon + 1)..])) ? Caller.Account(username, address) : null;
+    }
+
+    public static string ClientAddress(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    }
+}

@@ -1,0 +1,64 @@
+namespace OneTimeBot.SecretServer.Configuration;
+
+/// <summary>
+/// Section <c>SecretServer</c>: the embedded Onetime Secret v1-compatible service. Limits follow onetimesecret.com.
+/// </summary>
+public sealed class SecretServerOptions
+{
+    public const string SectionName = "SecretServer";
+
+    /// <summary>Serve <c>/api/v1</c>, <c>/secret/…</c> and <c>/receipt/…</c> from this host.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Accept calls without credentials (custid <c>anon</c>), rate limited per client address.</summary>
+    public bool AllowAnonymous { get; set; } = true;
+
+    /// <summary>
+    /// AES-256 key for secrets at rest: 32 random bytes, base64 (e.g. <c>openssl rand -base64 32</c>). Required outside
+    /// Development; in Development a key is generated once and kept in <see cref="KeyFile"/>. Every replica needs the same key.
+    /// </summary>
+    public string? EncryptionKey { get; set; }
+
+    /// <summary>Where Development keeps its generated key.</summary>
+    public string KeyFile { get; set; } = "./data/secret-server.key";
+
+    /// <summary>API users: username (an email or id) and the SHA-256 of their API token, hex.</summary>
+    public List<ApiAccountOptions> Accounts { get; set; } = [];
+
+    /// <summary>Custom domains a share may name as <c>share_domain</c>; links then use that host.</summary>
+    public List<string> ShareDomains { get; set; } = [];
+
+    public TimeSpan DefaultTtl { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan MinTtl { get; set; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan MaxTtl { get; set; } = TimeSpan.FromDays(30);
+
+    public TimeSpan AnonymousMaxTtl { get; set; } = TimeSpan.FromDays(7);
+
+    public int MaxSecretBytes { get; set; } = 10_000;
+
+    public int MinPassphraseLength { get; set; } = 4;
+
+    public int MaxPassphraseLength { get; set; } = 128;
+
+    /// <summary>bcrypt work factor for passphrases (each step doubles the cost of a guess and of a reveal).</summary>
+    public int PassphraseWorkFactor { get; set; } = 10;
+
+    /// <summary>Anonymous shares and generates per client address per minute.</summary>
+    public int AnonymousCreatesPerMinute { get; set; } = 30;
+
+    /// <summary>Anonymous reveal attempts (API and page) per client address per minute; bounds passphrase guessing.</summary>
+    public int AnonymousRevealsPerMinute { get; set; } = 60;
+
+    /// <summary>How often expired secrets and receipts are deleted from stores without native expiry.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+public sealed class ApiAccountOptions
+{
+    public string Username { get; set; } = "";
+
+    /// <summary>SHA-256 of the API token, 64 hex characters (<c>printf %s "$TOKEN" | sha256sum</c>).</summary>
+    public string ApiTokenSha256 { get; set; } = "";
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace OneTimeBot.SecretServer.Configuration;
+
+/// <summary>Stops start-up on settings the secret service cannot honour, naming the key.</summary>
+public sealed class SecretServerOptionsValidator(IHostEnvironment environment) : IValidateOptions<SecretServerOptions>
+{
+    private const string Prefix = SecretServerOptions.SectionName + ":";
+
+    public ValidateOptionsResult Validate(string? name, SecretServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.EncryptionKey))
+        {
+            if (!environment.IsDevelopment())
+            {
+                errors.Add($"{Prefix}EncryptionKey is required outside Development: 32 random bytes, base64 (openssl rand -base64 32), the same on every replica.");
+            }
+        }
+        else if (!ServerKey.TryDecode(options.EncryptionKey, out _))
+        {
+            errors.Add($"{Prefix}EncryptionKey must be 32 bytes, base64-encoded (openssl rand -base64 32).");
+        }
+
+        for (var i = 0; i < options.Accounts.Count; i++)
+        {
+            var account = options.Accounts[i];
+            if (string.IsNullOrWhiteSpace(account.Username) || account.Username.Contains(':', StringComparison.Ordinal))
+            {
+                errors.Add($"{Prefix}Accounts:{i}:Username must be set and must not contain ':'.");
+            }
+
+            if (account.ApiTokenSha256 is not { Length: 64 } || !account.ApiTokenSha256.All(char.IsAsciiHexDigit))
+            {
+                errors.Add($"{Prefix}Accounts:{i}:ApiTokenSha256 must be the SHA-256 of the token as 64 hex characters (printf %s \"$TOKEN\" | sha256sum).");
+            }
+        }
+
+        if (options.MinTtl < TimeSpan.FromSeconds(1) || options.MaxTtl < options.MinTtl || options.AnonymousMaxTtl < options.MinTtl || options.AnonymousMaxTtl > options.MaxTtl)
+        {
+            errors.Add($"{Prefix}MinTtl, {Prefix}AnonymousMaxTtl and {Prefix}MaxTtl must satisfy 1 s <= MinTtl <= AnonymousMaxTtl <= MaxTtl.");
+        }
+
+        if (options.DefaultTtl < options.MinTtl || options.DefaultTtl > options.MaxTtl)
+        {
+            errors.Add($"{Prefix}DefaultTtl must lie between {Prefix}MinTtl and {Prefix}MaxTtl.");
+        }
+
+        if (options.MaxSecretBytes is < 1 or > 1_000_000)
+        {
+            errors.Add($"{Prefix}MaxSecretBytes must be between 1 and 1000000.");
+        }
+
+        if (options.MinPassphraseLength < 1 || options.MaxPassphraseLength < options.MinPassphraseLength)
+        {
+            errors.Add($"{Prefix}MinPassphraseLength must be at least 1 and at most {Prefix}MaxPassphraseLength.");
+        }
+
+        if (options.PassphraseWorkFactor is < 4 or > 16)
+        {
+            errors.Add($"{Prefix}PassphraseWorkFactor must be between 4 and 16.");
+        }
+
+        if (options.AnonymousCreatesPerMinute < 1 || options.AnonymousRevealsPerMinute < 1)
+        {
+            errors.Add($"{Prefix}AnonymousCreatesPerMinute and {Prefix}AnonymousRevealsPerMinute must be at least 1.");
+        }
+
+        if (options.PurgeInterval < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"{Prefix}PurgeInterval must be at least 00:00:01.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

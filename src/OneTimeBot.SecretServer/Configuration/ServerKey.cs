@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace OneTimeBot.SecretServer.Configuration;
+
+/// <summary>
+/// The 256-bit server key: from <c>SecretServer:EncryptionKey</c>, or in Development generated once into the key file
+/// (readable by the owner only) with a warning, so a laptop run needs no set-up and survives restarts.
+/// </summary>
+public sealed partial class ServerKey
+{
+    public const int Length = 32;
+    private readonly Lazy<byte[]> _key;
+
+    public ServerKey(IOptions<SecretServerOptions> options, IHostEnvironment environment, ILogger<ServerKey> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _key = new Lazy<byte[]>(() => Load(options.Value, environment, logger));
+    }
+
+    internal ReadOnlySpan<byte> Bytes => _key.Value;
+
+    public static bool TryDecode(string text, out byte[] key)
+    {
+        key = [];
+        try
+        {
+            var bytes = Convert.FromBase64String(text.Trim());
+            if (bytes.Length != Length)
+            {
+                return false;
+            }
+
+            key = bytes;
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static byte[] Load(SecretServerOptions options, IHostEnvironment environment, ILogger logger)
+    {
+        if (!string.IsNullOrWhiteSpace(options.EncryptionKey))
+        {
+            return TryDecode(options.EncryptionKey, out var configured)
+                ? configured
+                : throw new InvalidOperationException($"{SecretServerOptions.SectionName}:EncryptionKey must be 32 bytes, base64-encoded.");
+        }
+
+        if (!environment.IsDevelopment())
+        {
+            throw new InvalidOperationException($"{SecretServerOptions.SectionName}:EncryptionKey is required outside Development.");
+        }
+
+        var path = Path.GetFullPath(options.KeyFile, environment.ContentRootPath);
+        if (File.Exists(path) && TryDecode(File.ReadAllText(path), out var stored))
+        {
+            LogUsingDevelopmentKey(logger, path);
+            return stored;
+        }
+
+        var key = RandomNumberGenerator.GetBytes(Length);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var file = new StreamWriter(path, System.Text.Encoding.ASCII, fileOptions))
+        {
+            file.Write(Convert.ToBase64String(key));
+        }
+
+        LogGeneratedDevelopmentKey(logger, path);
+        return key;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SecretServer:EncryptionKey is not set; generated a Development key in {Path}. Set SecretServer:EncryptionKey for any real deployment.")]
+    private static partial void LogGeneratedDevelopmentKey(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SecretServer:EncryptionKey is not set; using the Development key in {Path}. Set SecretServer:EncryptionKey for any real deployment.")]
+    private static partial void LogUsingDevelopmentKey(ILogger logger, string path);
+}

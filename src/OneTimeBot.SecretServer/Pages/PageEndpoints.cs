@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.Core.Security;
+using OneTimeBot.SecretServer.Accounts;
+using OneTimeBot.SecretServer.Api;
+using OneTimeBot.SecretServer.Service;
+
+namespace OneTimeBot.SecretServer.Pages;
+
+/// <summary>
+/// The pages people open: <c>/secret/{key}</c> (GET shows a Reveal button and never consumes; only the POST reveals)
+/// and <c>/receipt/{key}</c> for the sender. The table below is every route.
+/// </summary>
+public static class PageEndpoints
+{
+    public static IEndpointRouteBuilder MapSecretPages(this IEndpointRouteBuilder endpoints)
+    {
+        var pages = endpoints.MapGroup("").AddEndpointFilter(static (invocation, next) =>
+        {
+            SecurityHeaders.ApplyToPage(invocation.HttpContext.Response);
+            return next(invocation);
+        });
+
+        pages.MapMethods("/secret/{key}", ["GET", "HEAD"], ShowSecret);
+        pages.MapPost("/secret/{key}", RevealSecret).DisableAntiforgery();
+        pages.MapMethods("/receipt/{key}", ["GET", "HEAD"], ShowReceipt);
+        pages.MapPost("/receipt/{key}/burn", BurnSecret).DisableAntiforgery();
+
+        endpoints.MapGet(PageAssets.StylesheetPath, () => Asset(PageAssets.Stylesheet, "text/css; charset=utf-8"));
+        endpoints.MapGet(PageAssets.ScriptPath, () => Asset(PageAssets.Script, "text/javascript; charset=utf-8"));
+        return endpoints;
+    }
+
+    private static async Task<IResult> ShowSecret(string key, SecretService service, CancellationToken cancellationToken)
+    {
+        var preview = await service.PreviewAsync(key, cancellationToken);
+        return preview is null ? Page(PageRenderer.Gone(), 404) : Page(PageRenderer.SecretForm(preview.SecretKey, preview.PassphraseRequired));
+    }
+
+    private static async Task<IResult> RevealSecret(string key, HttpContext context, SecretService service)
+    {
+        var cancellationToken = context.RequestAborted;
+        if (await service.CheckRateAsync(Caller.Anonymous(ApiAuthenticator.ClientAddress(context)), RateLimitedAction.Reveal, cancellationToken) is not null)
+        {
+            return Page(PageRenderer.RateLimited(), 429);
+        }
+
+        var preview = await service.PreviewAsync(key, cancellationToken);
+        if (preview is null)
+        {
+            return Page(PageRenderer.Gone(), 404);
+        }
+
+        var passphrase = await PassphraseAsync(context);
+        var result = await service.RevealAsync(key, passphrase, cancellationToken);
+        if (result.Value is { } revealed)
+        {
+            return Page(PageRenderer.Revealed(revealed.Value.Reveal()));
+        }
+
+        // Still there after a failed reveal means the passphrase was wrong; gone means someone else was faster.
+        return await service.PreviewAsync(key, cancellationToken) is { PassphraseRequired: true }
+            ? Page(PageRenderer.SecretForm(key, passphraseRequired: true, passphrase is null ? "Enter the passphrase." : "That passphrase is not correct. Try again."), 403)
+            : Page(PageRenderer.Gone(), 404);
+    }
+
+    private static async Task<IResult> ShowReceipt(string key, HttpContext context, SecretService service)
+    {
+        var result = await service.ReceiptAsync(key, context.RequestAborted);
+        return result.Value is { } receipt
+            ? Page(PageRenderer.Receipt(receipt, SecretLink(context, receipt.SecretKey, receipt.ShareDomain)))
+            : Page(PageRenderer.UnknownReceipt(), 404);
+    }
+
+    private static async Task<IResult> BurnSecret(string key, HttpContext context, SecretService service)
+    {
+        var result = await service.BurnAsync(key, await PassphraseAsync(context), context.RequestAborted);
+        if (result.Value is { } burned)
+        {
+            return Page(PageRenderer.Receipt(burned, null));
+        }
+
+        var current = await service.ReceiptAsync(key, context.RequestAborted);
+        return current.Value is { } receipt
+            ? Page(PageRenderer.Receipt(receipt, SecretLink(context, receipt.SecretKey, receipt.ShareDomain), result.Error!.Message), 403)
+            : Page(PageRenderer.UnknownReceipt(), 404);
+    }
+
+    private static async Task<SecretText?> PassphraseAsync(HttpContext context) =>
+        context.Request.HasFormContentType
+            ? SecretText.FromOptional((await context.Request.ReadFormAsync(context.RequestAborted)).TryGetValue("passphrase", out var p) ? p.ToString() : null)
+            : null;
+
+    private static Uri SecretLink(HttpContext context, string secretKey, string shareDomain)
+    {
+        var root = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/");
+        return OtsLinks.Secret(new OneTimeSecretConnection(root), shareDomain, secretKey);
+    }
+
+    private static IResult Page(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", null, status);
+
+    private static IResult Asset(string content, string contentType) => Results.Text(content, contentType);
+}

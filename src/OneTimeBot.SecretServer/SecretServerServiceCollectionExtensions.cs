@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Storage;
+using OneTimeBot.SecretServer.Accounts;
+using OneTimeBot.SecretServer.Api;
+using OneTimeBot.SecretServer.Configuration;
+using OneTimeBot.SecretServer.Crypto;
+using OneTimeBot.SecretServer.Pages;
+using OneTimeBot.SecretServer.Service;
+using OneTimeBot.SecretServer.Storage;
+
+namespace OneTimeBot.SecretServer;
+
+public static class SecretServerServiceCollectionExtensions
+{
+    /// <summary>Registers the embedded Onetime Secret v1 service on the store <c>Storage:Provider</c> selects.</summary>
+    public static IServiceCollection AddSecretServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOneTimeBotStorage(configuration);
+        services.AddOptions<SecretServerOptions>().Bind(configuration.GetSection(SecretServerOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretServerOptions>, SecretServerOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<ServerKey>();
+        services.AddSingleton<SecretCipher>();
+        services.AddSingleton<PassphraseHasher>();
+        services.AddSingleton<ApiAccounts>();
+        services.AddSingleton<ApiAuthenticator>();
+        services.AddSingleton<SecretService>();
+        services.AddSingleton<ISecretStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsRedis
+            ? ActivatorUtilities.CreateInstance<RedisSecretStore>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteSecretStore>(sp));
+        services.AddHostedService<SecretStorePurger>();
+        return services;
+    }
+
+    /// <summary>Serves <c>/api/v1</c> and the secret and receipt pages, when <c>SecretServer:Enabled</c>.</summary>
+    public static IEndpointRouteBuilder MapSecretServer(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        // The raw flag, not the validated options: validating here would pre-empt start-up validation, which reports
+        // every section's errors at once.
+        var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
+        if (configuration.GetValue($"{SecretServerOptions.SectionName}:{nameof(SecretServerOptions.Enabled)}", true))
+        {
+            endpoints.MapOneTimeSecretApi();
+            endpoints.MapSecretPages();
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,28 @@
+using OneTimeBot.Core.Security;
+using OneTimeBot.SecretServer.Model;
+
+namespace OneTimeBot.SecretServer.Service;
+
+/// <summary>Parameters of share and generate as they arrived: strings, still to be checked.</summary>
+public sealed record CreateInput(
+    SecretText? Secret,
+    SecretText? Passphrase,
+    string? Ttl,
+    string? Recipient,
+    string? ShareDomain,
+    string? Length = null);
+
+/// <summary>A new secret's receipt and, for generate, the value that only its creator sees.</summary>
+public sealed record CreatedSecret(StoredReceipt Receipt, SecretText? GeneratedValue);
+
+/// <summary>A revealed secret's value, its key and the web root it was shared under.</summary>
+public sealed record RevealedValue(SecretText Value, string SecretKey, string ShareDomain);
+
+/// <summary>What a page may show about a secret without touching it.</summary>
+public sealed record SecretPreview(string SecretKey, bool PassphraseRequired);
+
+public enum RateLimitedAction
+{
+    Create,
+    Reveal,
+}

@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Net.Mail;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.Core.Security;
+using OneTimeBot.SecretServer.Accounts;
+using OneTimeBot.SecretServer.Configuration;
+using OneTimeBot.SecretServer.Crypto;
+using OneTimeBot.SecretServer.Model;
+using OneTimeBot.SecretServer.Storage;
+
+namespace OneTimeBot.SecretServer.Service;
+
+/// <summary>
+/// The secret service's rules, shared by the API and the pages: limits, lifetimes, passphrases, the one-time reveal
+/// and burn, receipts and anonymous rate limits. Time comes from <see cref="TimeProvider"/>, so expiry is testable.
+/// </summary>
+public sealed class SecretService(
+    ISecretStore store,
+    SecretCipher cipher,
+    PassphraseHasher hasher,
+    IOptions<SecretServerOptions> options,
+    TimeProvider time)
+{
+    private static readonly TimeSpan RecentWindow = TimeSpan.FromDays(30);
+    private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
+
+    private SecretServerOptions Limits => options.Value;
+
+    public async Task<ServiceResult<CreatedSecret>> ShareAsync(Caller caller, CreateInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Secret is null || string.IsNullOrWhiteSpace(input.Secret.Reveal()))
+        {
+            return ServiceError.Invalid("You did not provide anything to share");
+        }
+
+        if (input.Secret.Utf8ByteCount > Limits.MaxSecretBytes)
+        {
+            return ServiceError.Invalid($"The secret is too long: {input.Secret.Utf8ByteCount:N0} bytes, and the limit is {Limits.MaxSecretBytes:N0} bytes.");
+        }
+
+        return await CreateAsync(caller, input, input.Secret, generated: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ServiceResult<CreatedSecret>> GenerateAsync(Caller caller, CreateInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var length = int.TryParse(input.Length, NumberStyles.Integer, CultureInfo.InvariantCulture, out var requested) && requested > 0
+            ? requested
+            : PasswordGenerator.DefaultLength;
+        return await CreateAsync(caller, input, PasswordGenerator.Generate(length), generated: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a live secret exists, and needs a passphrase. Changes nothing, so link previews are harmless.</summary>
+    public async Task<SecretPreview?> PreviewAsync(string secretKey, CancellationToken cancellationToken)
+    {
+        var secret = await FindLiveSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
+        return secret is null ? null : new SecretPreview(secret.SecretKey, secret.HasPassphrase);
+    }
+
+    /// <summary>
+    /// Reveals the secret once. A wrong passphrase leaves it in place (and, as in v1, looks like an unknown secret);
+    /// the atomic take means that of concurrent reveals exactly one gets the value.
+    /// </summary>
+    public async Task<ServiceResult<RevealedValue>> RevealAsync(string secretKey, SecretText? passphrase, CancellationToken cancellationToken)
+    {
+        var secret = await FindLiveSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
+        if (secret is null || (secret.HasPassphrase && !PassphraseHasher.Verify(passphrase, secret.PassphraseHash!)))
+        {
+            return ServiceError.UnknownSecret(secretKey);
+        }
+
+        // Decrypt before taking, so a secret this server cannot read (a changed key) is refused, not destroyed.
+        var value = cipher.Decrypt(secret.Ciphertext, secret.SecretKey);
+        if (await store.TakeSecretAsync(secretKey, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return ServiceError.UnknownSecret(secretKey);
+        }
+
+        var now = time.GetUtcNow();
+        var receipt = await store.FindReceiptAsync(secret.MetadataKey, cancellationToken).ConfigureAwait(false);
+        if (receipt is not null)
+        {
+            await store.UpdateReceiptAsync(receipt with { State = ReceiptState.Received, Received = now, Updated = now }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ServiceResult<RevealedValue>.Ok(new RevealedValue(value, secretKey, receipt?.ShareDomain ?? ""));
+    }
+
+    public async Task<ServiceResult<StoredReceipt>> ReceiptAsync(string metadataKey, CancellationToken cancellationToken)
+    {
+        var receipt = await FindLiveReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false);
+        return receipt is null ? ServiceError.UnknownSecret(null) : ServiceResult<StoredReceipt>.Ok(receipt);
+    }
+
+    public async Task<ServiceResult<StoredReceipt>> BurnAsync(string metadataKey, SecretText? passphrase, CancellationToken cancellationToken)
+    {
+        var receipt = await FindLiveReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false);
+        if (receipt is null || !ReceiptState.SecretAlive(receipt.State))
+        {
+            return ServiceError.UnknownSecret(null);
+        }
+
+        var secret = await FindLiveSecretAsync(receipt.SecretKey, cancellationToken).ConfigureAwait(false);
+        if (secret is null)
+        {
+            return ServiceError.UnknownSecret(null);
+        }
+
+        if (secret.HasPassphrase && !PassphraseHasher.Verify(passphrase, secret.PassphraseHash!))
+        {
+            return ServiceError.Invalid("Incorrect passphrase");
+        }
+
+        if (await store.TakeSecretAsync(secret.SecretKey, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return ServiceError.UnknownSecret(null);
+        }
+
+        var burned = receipt with { State = ReceiptState.Burned, Updated = time.GetUtcNow() };
+        await store.UpdateReceiptAsync(burned, cancellationToken).ConfigureAwait(false);
+        return ServiceResult<StoredReceipt>.Ok(burned);
+    }
+
+    public async Task<ServiceResult<IReadOnlyList<StoredReceipt>>> RecentAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.IsAnonymous)
+        {
+            return ServiceError.NotAuthorized();
+        }
+
+        var now = time.GetUtcNow();
+        var receipts = await store.RecentReceiptsAsync(caller.CustomerId, now - RecentWindow, cancellationToken).ConfigureAwait(false);
+        return ServiceResult<IReadOnlyList<StoredReceipt>>.Ok(receipts.Where(r => !r.IsExpired(now)).Select(r => r.AsOf(now)).ToArray());
+    }
+
+    /// <summary>Counts an anonymous caller's action against its per-address limit; accounts are not limited here.</summary>
+    public async Task<ServiceError?> CheckRateAsync(Caller caller, RateLimitedAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.IsAnonymous)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var window = now.ToUnixTimeSeconds() / (long)RateWindow.TotalSeconds;
+        var limit = action == RateLimitedAction.Create ? Limits.AnonymousCreatesPerMinute : Limits.AnonymousRevealsPerMinute;
+        var count = await store.IncrementCounterAsync($"{action}:{caller.ClientAddress}:{window}", RateWindow * 2, now, cancellationToken).ConfigureAwait(false);
+        var nextWindow = DateTimeOffset.FromUnixTimeSeconds((window + 1) * (long)RateWindow.TotalSeconds);
+        return count > limit ? ServiceError.RateLimited(nextWindow - now) : null;
+    }
+
+    public TimeSpan ClampTtl(Caller caller, string? requested)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var max = caller.IsAnonymous ? Limits.AnonymousMaxTtl : Limits.MaxTtl;
+        // Like v1: a TTL that is not a positive number means the default; one out of range is clamped, not refused.
+        var ttl = double.TryParse(requested, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 1 && seconds < 1e9
+            ? TimeSpan.FromSeconds(Math.Floor(seconds))
+            : Limits.DefaultTtl;
+        return ttl < Limits.MinTtl ? Limits.MinTtl : ttl > max ? max : ttl;
+    }
+
+    private async Task<ServiceResult<CreatedSecret>> CreateAsync(Caller caller, CreateInput input, SecretText value, bool generated, CancellationToken cancellationToken)
+    {
+        if (input.Passphrase is { IsEmpty: false } p && (p.Length < Limits.MinPassphraseLength || p.Length > Limits.MaxPassphraseLength))
+        {
+            return ServiceError.Invalid($"The passphrase must be between {Limits.MinPassphraseLength} and {Limits.MaxPassphraseLength} characters.");
+        }
+
+        var recipients = new List<string>();
+        if (!string.IsNullOrWhiteSpace(input.Recipient))
+        {
+            if (caller.IsAnonymous)
+            {
+                return ServiceError.Invalid("Sending to a recipient needs an account; anonymous shares cannot name one.");
+            }
+
+            if (!MailAddress.TryCreate(input.Recipient.Trim(), out var address) || address.Address != input.Recipient.Trim())
+            {
+                return ServiceError.Invalid("The recipient must be a single valid email address.");
+            }
+
+            recipients.Add(EmailObscurer.Obscure(address.Address));
+        }
+
+        var shareDomain = input.ShareDomain?.Trim() ?? "";
+        if (shareDomain.Length > 0 && !Limits.ShareDomains.Contains(shareDomain, StringComparer.OrdinalIgnoreCase))
+        {
+            return ServiceError.Invalid($"The share domain '{shareDomain}' is not one this server serves.");
+        }
+
+        var now = time.GetUtcNow();
+        var ttl = ClampTtl(caller, input.Ttl);
+        var secretKey = SecretKeys.New();
+        var metadataKey = SecretKeys.New();
+        var passphraseHash = input.Passphrase is { IsEmpty: false } passphrase ? hasher.Hash(passphrase) : null;
+
+        var secret = new StoredSecret(secretKey, metadataKey, cipher.Encrypt(value, secretKey), passphraseHash, now, now + ttl);
+        var receipt = new StoredReceipt(
+            MetadataKey: metadataKey,
+            SecretKey: secretKey,
+            CustomerId: caller.CustomerId,
+            State: ReceiptState.New,
+            TtlSeconds: (long)ttl.TotalSeconds,
+            Created: now,
+            Updated: now,
+            Received: null,
+            SecretExpiresAt: now + ttl,
+            ExpiresAt: now + ttl * 2,
+            Recipients: recipients,
+            ShareDomain: shareDomain,
+            PassphraseRequired: passphraseHash is not null);
+
+        await store.SaveAsync(secret, receipt, cancellationToken).ConfigureAwait(false);
+        return ServiceResult<CreatedSecret>.Ok(new CreatedSecret(receipt, generated ? value : null));
+    }
+
+    /// <summary>The secret if it exists and has not expired; an expired one is deleted on sight and its receipt updated.</summary>
+    private async Task<StoredSecret?> FindLiveSecretAsync(string secretKey, CancellationToken cancellationToken)
+    {
+        if (!OtsKeys.IsWellFormed(secretKey))
+        {
+            return null;
+        }
+
+        var secret = await store.FindSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
+        if (secret is null || !secret.IsExpired(time.GetUtcNow()))
+        {
+            return secret;
+        }
+
+        await ExpireAsync(secret.SecretKey, secret.MetadataKey, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    private async Task<StoredReceipt?> FindLiveReceiptAsync(string metadataKey, CancellationToken cancellationToken)
+    {
+        if (!OtsKeys.IsWellFormed(metadataKey))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var receipt = await store.FindReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false);
+        if (receipt is null || receipt.IsExpired(now))
+        {
+            return null;
+        }
+
+        var current = receipt.AsOf(now);
+        if (current.State != receipt.State)
+        {
+            await ExpireAsync(receipt.SecretKey, receipt.MetadataKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        return current;
+    }
+
+    private async Task ExpireAsync(string secretKey, string metadataKey, CancellationToken cancellationToken)
+    {
+        await store.TakeSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
+        if (await store.FindReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false) is { } receipt && ReceiptState.SecretAlive(receipt.State))
+        {
+            await store.UpdateReceiptAsync(receipt with { State = ReceiptState.Expired, Updated = receipt.SecretExpiresAt }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using OneTimeBot.SecretServer.Model;
+
+namespace OneTimeBot.SecretServer.Storage;
+
+/// <summary>
+/// Where secrets and receipts live. <see cref="TakeSecretAsync"/> is the one-time guarantee: it removes and returns
+/// the secret in one atomic step, so of any number of concurrent callers exactly one gets it.
+/// </summary>
+public interface ISecretStore
+{
+    Task SaveAsync(StoredSecret secret, StoredReceipt receipt, CancellationToken cancellationToken);
+
+    Task<StoredSecret?> FindSecretAsync(string secretKey, CancellationToken cancellationToken);
+
+    Task<StoredSecret?> TakeSecretAsync(string secretKey, CancellationToken cancellationToken);
+
+    Task<StoredReceipt?> FindReceiptAsync(string metadataKey, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a receipt that still exists, keeping its lifetime.</summary>
+    Task UpdateReceiptAsync(StoredReceipt receipt, CancellationToken cancellationToken);
+
+    /// <summary>The customer's receipts created at or after <paramref name="since"/>, newest first.</summary>
+    Task<IReadOnlyList<StoredReceipt>> RecentReceiptsAsync(string customerId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Adds one to a counter that lives for <paramref name="window"/> from its first increment; returns the new count.</summary>
+    Task<long> IncrementCounterAsync(string counter, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Deletes what expired before <paramref name="now"/>; stores with native expiry have little to do.</summary>
+    Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task PingAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,261 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using OneTimeBot.Core.Storage;
+using OneTimeBot.SecretServer.Model;
+
+namespace OneTimeBot.SecretServer.Storage;
+
+/// <summary>
+/// Secrets and receipts in the host's SQLite file. A reveal is <c>DELETE … RETURNING</c>: SQLite serializes writers,
+/// so only one statement can return the row. Expired rows are deleted by <see cref="PurgeExpiredAsync"/>.
+/// </summary>
+public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS ots_secrets (
+            secret_key TEXT PRIMARY KEY,
+            metadata_key TEXT NOT NULL,
+            ciphertext BLOB NOT NULL,
+            passphrase_hash TEXT,
+            created INTEGER NOT NULL,
+            expires INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ots_secrets_expires ON ots_secrets (expires);
+        CREATE TABLE IF NOT EXISTS ots_receipts (
+            metadata_key TEXT PRIMARY KEY,
+            secret_key TEXT NOT NULL,
+            custid TEXT NOT NULL,
+            state TEXT NOT NULL,
+            ttl INTEGER NOT NULL,
+            created INTEGER NOT NULL,
+            updated INTEGER NOT NULL,
+            received INTEGER,
+            secret_expires INTEGER NOT NULL,
+            expires INTEGER NOT NULL,
+            recipients TEXT NOT NULL,
+            share_domain TEXT NOT NULL,
+            passphrase_required INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ots_receipts_custid ON ots_receipts (custid, created);
+        CREATE INDEX IF NOT EXISTS ots_receipts_expires ON ots_receipts (expires);
+        CREATE TABLE IF NOT EXISTS ots_counters (
+            name TEXT PRIMARY KEY,
+            count INTEGER NOT NULL,
+            expires INTEGER NOT NULL);
+        """;
+
+    private const string ReceiptColumns =
+        "metadata_key, secret_key, custid, state, ttl, created, updated, received, secret_expires, expires, recipients, share_domain, passphrase_required";
+
+    private readonly SemaphoreSlim _schemaLock = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public async Task SaveAsync(StoredSecret secret, StoredReceipt receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentNullException.ThrowIfNull(receipt);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO ots_secrets (secret_key, metadata_key, ciphertext, passphrase_hash, created, expires)
+                VALUES ($secret_key, $metadata_key, $ciphertext, $passphrase_hash, $created, $expires)
+                """;
+            insert.Parameters.AddWithValue("$secret_key", secret.SecretKey);
+            insert.Parameters.AddWithValue("$metadata_key", secret.MetadataKey);
+            insert.Parameters.AddWithValue("$ciphertext", secret.Ciphertext);
+            insert.Parameters.AddWithValue("$passphrase_hash", (object?)secret.PassphraseHash ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$created", secret.Created.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$expires", secret.ExpiresAt.ToUnixTimeMilliseconds());
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = $"INSERT INTO ots_receipts ({ReceiptColumns}) VALUES ($metadata_key, $secret_key, $custid, $state, $ttl, $created, $updated, $received, $secret_expires, $expires, $recipients, $share_domain, $passphrase_required)";
+            BindReceipt(insert, receipt);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<StoredSecret?> FindSecretAsync(string secretKey, CancellationToken cancellationToken) =>
+        QuerySecretAsync("SELECT secret_key, metadata_key, ciphertext, passphrase_hash, created, expires FROM ots_secrets WHERE secret_key = $key", secretKey, cancellationToken);
+
+    public Task<StoredSecret?> TakeSecretAsync(string secretKey, CancellationToken cancellationToken) =>
+        QuerySecretAsync("DELETE FROM ots_secrets WHERE secret_key = $key RETURNING secret_key, metadata_key, ciphertext, passphrase_hash, created, expires", secretKey, cancellationToken);
+
+    public async Task<StoredReceipt?> FindReceiptAsync(string metadataKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {ReceiptColumns} FROM ots_receipts WHERE metadata_key = $key";
+        select.Parameters.AddWithValue("$key", metadataKey);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadReceipt(reader) : null;
+    }
+
+    public async Task UpdateReceiptAsync(StoredReceipt receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.CreateCommand();
+        update.CommandText = """
+            UPDATE ots_receipts SET state = $state, updated = $updated, received = $received
+            WHERE metadata_key = $metadata_key
+            """;
+        update.Parameters.AddWithValue("$metadata_key", receipt.MetadataKey);
+        update.Parameters.AddWithValue("$state", receipt.State);
+        update.Parameters.AddWithValue("$updated", receipt.Updated.ToUnixTimeMilliseconds());
+        update.Parameters.AddWithValue("$received", (object?)receipt.Received?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoredReceipt>> RecentReceiptsAsync(string customerId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {ReceiptColumns} FROM ots_receipts WHERE custid = $custid AND created >= $since ORDER BY created DESC LIMIT 1000";
+        select.Parameters.AddWithValue("$custid", customerId);
+        select.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var receipts = new List<StoredReceipt>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            receipts.Add(ReadReceipt(reader));
+        }
+
+        return receipts;
+    }
+
+    public async Task<long> IncrementCounterAsync(string counter, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var upsert = connection.CreateCommand();
+        // A counter whose window has passed starts again at one.
+        upsert.CommandText = """
+            INSERT INTO ots_counters (name, count, expires) VALUES ($name, 1, $expires)
+            ON CONFLICT (name) DO UPDATE SET
+                count = CASE WHEN ots_counters.expires <= $now THEN 1 ELSE ots_counters.count + 1 END,
+                expires = CASE WHEN ots_counters.expires <= $now THEN $expires ELSE ots_counters.expires END
+            RETURNING count
+            """;
+        upsert.Parameters.AddWithValue("$name", counter);
+        upsert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        upsert.Parameters.AddWithValue("$expires", (now + window).ToUnixTimeMilliseconds());
+        return Convert.ToInt64(await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var purge = connection.CreateCommand();
+        purge.Transaction = transaction;
+        // Receipts of secrets that expired unread say so; then the ciphertexts and dead receipts are deleted for good.
+        purge.CommandText = """
+            UPDATE ots_receipts SET state = 'expired', updated = secret_expires
+                WHERE state IN ('new', 'viewed') AND secret_expires <= $now;
+            DELETE FROM ots_secrets WHERE expires <= $now;
+            DELETE FROM ots_receipts WHERE expires <= $now;
+            DELETE FROM ots_counters WHERE expires <= $now;
+            """;
+        purge.Parameters.AddWithValue("$now", nowMs);
+        var removed = await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return removed;
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var ping = connection.CreateCommand();
+        ping.CommandText = "SELECT count(*) FROM ots_counters WHERE 0";
+        await ping.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<StoredSecret?> QuerySecretAsync(string sql, string secretKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$key", secretKey);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return new StoredSecret(
+            reader.GetString(0),
+            reader.GetString(1),
+            (byte[])reader.GetValue(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
+    }
+
+    private static void BindReceipt(SqliteCommand command, StoredReceipt r)
+    {
+        command.Parameters.AddWithValue("$metadata_key", r.MetadataKey);
+        command.Parameters.AddWithValue("$secret_key", r.SecretKey);
+        command.Parameters.AddWithValue("$custid", r.CustomerId);
+        command.Parameters.AddWithValue("$state", r.State);
+        command.Parameters.AddWithValue("$ttl", r.TtlSeconds);
+        command.Parameters.AddWithValue("$created", r.Created.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$updated", r.Updated.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$received", (object?)r.Received?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$secret_expires", r.SecretExpiresAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$expires", r.ExpiresAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$recipients", JsonSerializer.Serialize(r.Recipients));
+        command.Parameters.AddWithValue("$share_domain", r.ShareDomain);
+        command.Parameters.AddWithValue("$passphrase_required", r.PassphraseRequired ? 1 : 0);
+    }
+
+    private static StoredReceipt ReadReceipt(SqliteDataReader reader) => new(
+        MetadataKey: reader.GetString(0),
+        SecretKey: reader.GetString(1),
+        CustomerId: reader.GetString(2),
+        State: reader.GetString(3),
+        TtlSeconds: reader.GetInt64(4),
+        Created: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+        Updated: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+        Received: reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+        SecretExpiresAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
+        ExpiresAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+        Recipients: JsonSerializer.Deserialize<string[]>(reader.GetString(10)) ?? [],
+        ShareDomain: reader.GetString(11),
+        PassphraseRequired: reader.GetInt64(12) != 0);
+
+    public void Dispose() => _schemaLock.Dispose();
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (_schemaReady)
+        {
+            return connection;
+        }
+
+        await _schemaLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_schemaReady)
+            {
+                await using var create = connection.CreateCommand();
+                create.CommandText = Schema;
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                _schemaReady = true;
+            }
+        }
+        finally
+        {
+            _schemaLock.Release();
+        }
+
+        return connection;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.Core.Security;
+using OneTimeBot.Testing;
+
+namespace OneTimeBot.SecretServer.Tests;
+
+/// <summary>
+/// The embedded secret service on a real loopback port with a fake clock, on SQLite or Redis, plus the project's own
+/// v1 client pointed at it. Accounts: alice@example.com and bob@example.com.
+/// </summary>
+internal sealed class SecretServerHost : IAsyncDisposable
+{
+    public const string AliceToken = "alice-token-4c1d9e7f2a";
+    public const string BobToken = "bob-token-8e2b6a0c3d";
+
+    private readonly WebApplication _app;
+    private readonly ServiceProvider _clientServices;
+
+    private SecretServerHost(WebApplication app, FakeTimeProvider clock, CapturingLoggerProvider logs, string directory, Uri baseUri)
+    {
+        _app = app;
+        Clock = clock;
+        Logs = logs;
+        DataDirectory = directory;
+        BaseUri = baseUri;
+        Http = new HttpClient { BaseAddress = baseUri };
+        _clientServices = new ServiceCollection().AddLogging(b => b.AddProvider(logs)).AddOneTimeSecretClient().BuildServiceProvider();
+        Client = _clientServices.GetRequiredService<IOneTimeSecretClient>();
+    }
+
+    public Uri BaseUri { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public string DataDirectory { get; }
+
+    public HttpClient Http { get; }
+
+    public IOneTimeSecretClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public OneTimeSecretConnection Anonymous => new(BaseUri);
+
+    public OneTimeSecretConnection Alice => new(BaseUri, new OneTimeSecretCredentials("alice@example.com", new SecretText(AliceToken)));
+
+    public OneTimeSecretConnection Bob => new(BaseUri, new OneTimeSecretCredentials("bob@example.com", new SecretText(BobToken)));
+
+    public static async Task<SecretServerHost> StartAsync(string? redisConnectionString, IDictionary<string, string?>? overrides = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("onetimebot-secretserver-").FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = redisConnectionString is null ? "sqlite" : "redis",
+            ["Storage:ConnectionString"] = redisConnectionString ?? "Data Source=./data/onetimebot.db",
+            ["Storage:RedisKeyPrefix"] = $"test-{Guid.NewGuid():N}:",
+            ["SecretServer:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["SecretServer:PassphraseWorkFactor"] = "4",
+            ["SecretServer:Accounts:0:Username"] = "alice@example.com",
+            ["SecretServer:Accounts:0:ApiTokenSha256"] = Sha256(AliceToken),
+            ["SecretServer:Accounts:1:Username"] = "bob@example.com",
+            ["SecretServer:Accounts:1:ApiTokenSha256"] = Sha256(BobToken),
+            ["SecretServer:ShareDomains:0"] = "secrets.example.org",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = directory });
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings);
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSecretServer(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapSecretServer();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SecretServerHost(app, clock, logs, directory, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public static string Sha256(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> form, string? basic = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
+        if (basic is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(basic)));
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _clientServices.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

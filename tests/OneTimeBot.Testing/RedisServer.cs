@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace OneTimeBot.Testing;
+
+/// <summary>
+/// A real <c>redis-server</c> on a free loopback port, without persistence, for the tests of one assembly.
+/// ./test.sh installs Debian's redis-server when it is missing; without it these tests fail and say so.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private RedisServer(Process process, int port, string directory)
+    {
+        _process = process;
+        Port = port;
+        _directory = directory;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        var executable = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("redis-server is not installed; run ./test.sh, which installs it, or apt-get install redis-server.");
+        var port = FreePort.Next();
+        var directory = Directory.CreateTempSubdirectory("onetimebot-redis-").FullName;
+        var info = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = directory,
+        };
+        foreach (var arg in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory, "--protected-mode", "yes" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new RedisServer(process, port, directory);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await server.PingAsync().ConfigureAwait(false))
+            {
+                return server;
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        await server.DisposeAsync().ConfigureAwait(false);
+        throw new InvalidOperationException($"redis-server did not answer on port {port}");
+    }
+
+    /// <summary>Sends one command in RESP and returns the raw reply; enough for test assertions without a client library.</summary>
+    public async Task<string> CommandAsync(params string[] parts)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, Port).ConfigureAwait(false);
+        var stream = client.GetStream();
+        var request = new StringBuilder().Append('*').Append(parts.Length).Append("\r\n");
+        foreach (var part in parts)
+        {
+            request.Append('$').Append(Encoding.UTF8.GetByteCount(part)).Append("\r\n").Append(part).Append("\r\n");
+        }
+
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString())).ConfigureAwait(false);
+        var buffer = new byte[1 << 20];
+        var total = 0;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        do
+        {
+            total += await stream.ReadAsync(buffer.AsMemory(total), cts.Token).ConfigureAwait(false);
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+        while (client.Available > 0);
+
+        return Encoding.UTF8.GetString(buffer, 0, total);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public async Task<bool> PingAsync()
+    {
+        try
+        {
+            return (await CommandAsync("PING").ConfigureAwait(false)).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}
