@@ -1,23 +1,21 @@
-using Microsoft.Extensions.Options;
 using OneTimeBot.Host.Hosting;
-
-var builder = WebApplication.CreateBuilder(args);
-DefaultListenAddress.ApplyUnlessConfigured(builder);
-builder.Services.AddOneTimeBot(builder.Configuration);
-
-var app = builder.Build();
-app.MapOneTimeBot();
 
 try
 {
+    var builder = WebApplication.CreateBuilder(args);
+    DefaultListenAddress.ApplyUnlessConfigured(builder);
+    builder.Services.AddOneTimeBot(builder.Configuration);
+
+    var app = builder.Build();
+    app.MapOneTimeBot();
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException invalid)
+catch (Exception ex) when (ConfigurationErrors.From(ex) is { } failures)
 {
     // An operator needs the keys to fix, not a stack trace.
     await Console.Error.WriteLineAsync("OneTimeBot cannot start: the configuration is invalid.");
-    foreach (var failure in invalid.Failures)
+    foreach (var failure in failures.Distinct())
     {
         await Console.Error.WriteLineAsync("  - " + failure);
     }

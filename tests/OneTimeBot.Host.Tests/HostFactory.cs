@@ -6,14 +6,36 @@ using OneTimeBot.Testing;
 
 namespace OneTimeBot.Host.Tests;
 
-/// <summary>The real host, in process, with settings a test chooses and every log line captured.</summary>
-internal sealed class HostFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+/// <summary>
+/// The real host, in process, in Development, with its data in a temporary folder, settings a test chooses and
+/// every log line captured. With <c>kestrel: true</c> it listens on a real loopback port, as <c>dotnet run</c> does.
+/// </summary>
+internal sealed class HostFactory : WebApplicationFactory<Program>
 {
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public HostFactory(IReadOnlyDictionary<string, string?> settings, bool kestrel = false)
+    {
+        _settings = settings;
+        DataDirectory = Directory.CreateTempSubdirectory("onetimebot-host-").FullName;
+        if (kestrel)
+        {
+            Port = FreePort.Next();
+            UseKestrel(Port);
+        }
+    }
+
     public CapturingLoggerProvider Logs { get; } = new();
+
+    public string DataDirectory { get; }
+
+    public int Port { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in settings)
+        builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(DataDirectory, "onetimebot.db")}");
+        builder.UseSetting("SecretServer:KeyFile", Path.Combine(DataDirectory, "secret-server.key"));
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
@@ -23,4 +45,17 @@ internal sealed class HostFactory(IReadOnlyDictionary<string, string?> settings)
 
     public WebApplicationFactory<Program> WithServices(Action<IServiceCollection> configure) =>
         WithWebHostBuilder(b => b.ConfigureServices(configure));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Host.Hosting;
 
@@ -17,21 +19,32 @@ public sealed class StartupValidationTests
     [InlineData("Host:PublicUrl", "bot.example.com", "Host:PublicUrl")]
     [InlineData("OneTimeSecret:Http:TotalTimeout", "00:00:00.100", "OneTimeSecret:Http:TotalTimeout")]
     [InlineData("OneTimeSecret:Http:MaxRetryAttempts", "99", "OneTimeSecret:Http:MaxRetryAttempts")]
+    [InlineData("Storage:Provider", "postgres", "Storage:Provider")]
+    [InlineData("Storage:Provider", "redis", "Storage:ConnectionString is required")]
+    [InlineData("SecretServer:EncryptionKey", "too-short", "SecretServer:EncryptionKey must be 32 bytes")]
+    [InlineData("SecretServer:EncryptionKey", "", "SecretServer:EncryptionKey is required outside Development")]
+    [InlineData("SecretServer:Accounts:0:Username", "ops@example.com", "SecretServer:Accounts:0:ApiTokenSha256")]
+    [InlineData("SecretServer:Enabled", "false", "OneTimeSecret:Backend is 'embedded' but SecretServer:Enabled is false")]
     public void A_wrong_setting_fails_start_up_validation_with_a_message_naming_the_key(string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
-        using var services = new ServiceCollection().AddLogging().AddOneTimeBot(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory })
+            .AddOneTimeBot(configuration)
+            .BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains(error.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(ConfigurationErrors.From(error)!, f => f.Contains(expected, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_host_process_refuses_to_start_on_a_wrong_setting_and_prints_the_key_without_a_stack_trace()
     {
         await using var host = HostProcess.Start(
-            new Dictionary<string, string> { ["OneTimeSecret__Backend"] = "mars", ["OneTimeSecret__Username"] = "alice" },
+            new Dictionary<string, string> { ["OneTimeSecret__Backend"] = "mars", ["OneTimeSecret__Username"] = "alice", ["SecretServer__EncryptionKey"] = "" },
             "--urls", $"http://127.0.0.1:{FreePort()}");
 
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
@@ -40,13 +53,21 @@ public sealed class StartupValidationTests
         Assert.Contains("OneTimeBot cannot start: the configuration is invalid.", host.Output, StringComparison.Ordinal);
         Assert.Contains("  - OneTimeSecret:Backend: 'mars'", host.Output, StringComparison.Ordinal);
         Assert.Contains("  - OneTimeSecret:ApiToken is missing", host.Output, StringComparison.Ordinal);
+        Assert.Contains("  - SecretServer:EncryptionKey is required outside Development", host.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_host_process_serves_healthz_on_the_address_given_with_urls_and_logs_json_in_production()
     {
         var port = FreePort();
-        await using var host = HostProcess.Start(new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}");
+        var data = Directory.CreateTempSubdirectory("onetimebot-process-").FullName;
+        await using var host = HostProcess.Start(
+            new Dictionary<string, string>
+            {
+                ["SecretServer__EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                ["Storage__ConnectionString"] = $"Data Source={data}/onetimebot.db",
+            },
+            "--urls", $"http://127.0.0.1:{port}");
         using var http = new HttpClient();
 
         var status = await PollAsync(() => http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz")), TimeSpan.FromSeconds(60));

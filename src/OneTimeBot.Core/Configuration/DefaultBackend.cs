@@ -5,7 +5,7 @@ using OneTimeBot.Core.Security;
 namespace OneTimeBot.Core.Configuration;
 
 /// <summary>Turns the configured default backend into a connection the client can use.</summary>
-public sealed class DefaultBackend(IOptions<OneTimeSecretOptions> options, IEmbeddedBackendAddress embedded)
+public sealed class DefaultBackend(IOptions<OneTimeSecretOptions> options, IEmbeddedBackend embedded)
 {
     public OneTimeSecretConnection Connection()
     {
@@ -16,7 +16,7 @@ public sealed class DefaultBackend(IOptions<OneTimeSecretOptions> options, IEmbe
 
         if (o.IsEmbedded)
         {
-            return new OneTimeSecretConnection(embedded.BaseUri, credentials);
+            return new OneTimeSecretConnection(embedded.BaseUri, credentials ?? embedded.Credentials);
         }
 
         // Validated at start-up, so a failure here is a programming error, not input.

@@ -1,10 +1,15 @@
+using OneTimeBot.Core.OneTimeSecret;
+
 namespace OneTimeBot.Core.Configuration;
 
 /// <summary>
-/// Where this host's own embedded secret service answers. The bot reaches it through the host's public URL, the
-/// same path as any other backend, so links it hands out are ones recipients can open.
+/// The secret service this host embeds, as the bot calls it: through the host's public URL, the same path as any
+/// other backend (so links it hands out are ones recipients can open), with the embedded service's own account for
+/// the bot (so the bot's traffic is not throttled like anonymous traffic from one address).
 /// </summary>
-public interface IEmbeddedBackendAddress
+public interface IEmbeddedBackend
 {
     Uri BaseUri { get; }
+
+    OneTimeSecretCredentials? Credentials { get; }
 }

@@ -4,6 +4,8 @@ using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.OneTimeSecret.Http;
 using OneTimeBot.Host.Health;
+using OneTimeBot.SecretServer;
+using OneTimeBot.SecretServer.Storage;
 
 namespace OneTimeBot.Host.Hosting;
 
@@ -18,15 +20,20 @@ public static class OneTimeBotServices
 
         services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection(PublicUrlOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlOptionsValidator>();
-        services.AddSingleton<IEmbeddedBackendAddress, PublicUrl>();
+        services.AddSingleton<PublicUrl>();
+
+        services.AddSecretServer(configuration);
+        services.AddSingleton<IEmbeddedBackend, EmbeddedBackend>();
 
         services.AddOptions<OneTimeSecretOptions>().Bind(configuration.GetSection(OneTimeSecretOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OneTimeSecretOptions>, OneTimeSecretOptionsValidator>();
+        services.AddSingleton<IValidateOptions<OneTimeSecretOptions>, EmbeddedBackendValidator>();
         services.AddSingleton<DefaultBackend>();
         services.AddOneTimeSecretClient(configuration.GetSection(OneTimeSecretHttpOptions.SectionName));
 
         services.AddProblemDetails();
         services.AddHealthChecks()
+            .AddCheck<SecretStoreHealthCheck>("secret-store", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<OneTimeSecretBackendHealthCheck>("onetimesecret-backend", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(6));
         return services;
     }
@@ -41,6 +48,7 @@ public static class OneTimeBotServices
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapSecretServer();
         return app;
     }
 }

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using OneTimeBot.Core.Configuration;
 
 namespace OneTimeBot.Host.Hosting;
 
 /// <summary>The host's public base URL: configured, or else the first address the server actually listens on.</summary>
-public sealed class PublicUrl(IOptions<PublicUrlOptions> options, IServer server) : IEmbeddedBackendAddress
+public sealed class PublicUrl(IOptions<PublicUrlOptions> options, IServer server)
 {
     public Uri BaseUri =>
         Configured() ?? Listening() ?? new Uri(DefaultListenAddress.Url + "/");

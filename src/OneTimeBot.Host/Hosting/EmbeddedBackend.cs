@@ -1,0 +1,13 @@
+using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.SecretServer.Accounts;
+
+namespace OneTimeBot.Host.Hosting;
+
+/// <summary>The embedded secret service as the bot reaches it: the host's public URL and the service's internal account.</summary>
+public sealed class EmbeddedBackend(PublicUrl publicUrl, ApiAccounts accounts) : IEmbeddedBackend
+{
+    public Uri BaseUri => publicUrl.BaseUri;
+
+    public OneTimeSecretCredentials? Credentials => accounts.InternalCredentials;
+}
