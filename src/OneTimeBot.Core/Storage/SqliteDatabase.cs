@@ -9,8 +9,11 @@ namespace OneTimeBot.Core.Storage;
 /// writers wait for each other instead of failing, and with secure_delete so deleted rows are overwritten, not left in free pages. A relative path is relative to the content root, not to wherever the
 /// process was started. Creates the file's folder on first use.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
+    // SQLite allows one writer at a time; queueing writers here instead of in SQLite's busy handler avoids its
+    // back-off sleeps, which under load cost more than the writes themselves.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
     private int _initialized;
 
@@ -34,9 +37,28 @@ public sealed class SqliteDatabase
 
     public string FilePath { get; }
 
+    /// <summary>Runs <paramref name="work"/> on its own connection while no other writer of this process runs.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return await work(connection).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public void Dispose() => _writeGate.Dispose();
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _initialized, 1) == 0 && Path.GetDirectoryName(FilePath) is { Length: > 0 } folder)
+        var first = Interlocked.Exchange(ref _initialized, 1) == 0;
+        if (first && Path.GetDirectoryName(FilePath) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
         }
@@ -46,7 +68,8 @@ public sealed class SqliteDatabase
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;";
+            // WAL is a property of the file and needs setting once; the rest belong to each connection.
+            pragmas.CommandText = (first ? "PRAGMA journal_mode=WAL; " : "") + "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

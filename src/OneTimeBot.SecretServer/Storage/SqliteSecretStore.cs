@@ -52,40 +52,46 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
     {
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(receipt);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var insert = connection.CreateCommand())
+        await WriteAsync(async connection =>
         {
-            insert.Transaction = transaction;
-            insert.CommandText = """
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = """
                 INSERT INTO ots_secrets (secret_key, metadata_key, ciphertext, passphrase_hash, created, expires)
                 VALUES ($secret_key, $metadata_key, $ciphertext, $passphrase_hash, $created, $expires)
                 """;
-            insert.Parameters.AddWithValue("$secret_key", secret.SecretKey);
-            insert.Parameters.AddWithValue("$metadata_key", secret.MetadataKey);
-            insert.Parameters.AddWithValue("$ciphertext", secret.Ciphertext);
-            insert.Parameters.AddWithValue("$passphrase_hash", (object?)secret.PassphraseHash ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$created", secret.Created.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$expires", secret.ExpiresAt.ToUnixTimeMilliseconds());
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+                insert.Parameters.AddWithValue("$secret_key", secret.SecretKey);
+                insert.Parameters.AddWithValue("$metadata_key", secret.MetadataKey);
+                insert.Parameters.AddWithValue("$ciphertext", secret.Ciphertext);
+                insert.Parameters.AddWithValue("$passphrase_hash", (object?)secret.PassphraseHash ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$created", secret.Created.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("$expires", secret.ExpiresAt.ToUnixTimeMilliseconds());
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
 
-        await using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO ots_receipts ({ReceiptColumns}) VALUES ($metadata_key, $secret_key, $custid, $state, $ttl, $created, $updated, $received, $secret_expires, $expires, $recipients, $share_domain, $passphrase_required)";
-            BindReceipt(insert, receipt);
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+            await using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = $"INSERT INTO ots_receipts ({ReceiptColumns}) VALUES ($metadata_key, $secret_key, $custid, $state, $ttl, $created, $updated, $received, $secret_expires, $expires, $recipients, $share_domain, $passphrase_required)";
+                BindReceipt(insert, receipt);
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<StoredSecret?> FindSecretAsync(string secretKey, CancellationToken cancellationToken) =>
-        QuerySecretAsync("SELECT secret_key, metadata_key, ciphertext, passphrase_hash, created, expires FROM ots_secrets WHERE secret_key = $key", secretKey, cancellationToken);
+    public async Task<StoredSecret?> FindSecretAsync(string secretKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await QuerySecretAsync(connection, "SELECT secret_key, metadata_key, ciphertext, passphrase_hash, created, expires FROM ots_secrets WHERE secret_key = $key", secretKey, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task<StoredSecret?> TakeSecretAsync(string secretKey, CancellationToken cancellationToken) =>
-        QuerySecretAsync("DELETE FROM ots_secrets WHERE secret_key = $key RETURNING secret_key, metadata_key, ciphertext, passphrase_hash, created, expires", secretKey, cancellationToken);
+        WriteAsync(connection => QuerySecretAsync(connection, "DELETE FROM ots_secrets WHERE secret_key = $key RETURNING secret_key, metadata_key, ciphertext, passphrase_hash, created, expires", secretKey, cancellationToken), cancellationToken);
 
     public async Task<StoredReceipt?> FindReceiptAsync(string metadataKey, CancellationToken cancellationToken)
     {
@@ -100,17 +106,19 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
     public async Task UpdateReceiptAsync(StoredReceipt receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var update = connection.CreateCommand();
-        update.CommandText = """
+        await WriteAsync(async connection =>
+        {
+            await using var update = connection.CreateCommand();
+            update.CommandText = """
             UPDATE ots_receipts SET state = $state, updated = $updated, received = $received
             WHERE metadata_key = $metadata_key
             """;
-        update.Parameters.AddWithValue("$metadata_key", receipt.MetadataKey);
-        update.Parameters.AddWithValue("$state", receipt.State);
-        update.Parameters.AddWithValue("$updated", receipt.Updated.ToUnixTimeMilliseconds());
-        update.Parameters.AddWithValue("$received", (object?)receipt.Received?.ToUnixTimeMilliseconds() ?? DBNull.Value);
-        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            update.Parameters.AddWithValue("$metadata_key", receipt.MetadataKey);
+            update.Parameters.AddWithValue("$state", receipt.State);
+            update.Parameters.AddWithValue("$updated", receipt.Updated.ToUnixTimeMilliseconds());
+            update.Parameters.AddWithValue("$received", (object?)receipt.Received?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+            return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<StoredReceipt>> RecentReceiptsAsync(string customerId, DateTimeOffset since, CancellationToken cancellationToken)
@@ -130,9 +138,9 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         return receipts;
     }
 
-    public async Task<long> IncrementCounterAsync(string counter, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<long> IncrementCounterAsync(string counter, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WriteAsync(async connection =>
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var upsert = connection.CreateCommand();
         // A counter whose window has passed starts again at one.
         upsert.CommandText = """
@@ -146,27 +154,29 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         upsert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         upsert.Parameters.AddWithValue("$expires", (now + window).ToUnixTimeMilliseconds());
         return Convert.ToInt64(await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    }, cancellationToken);
 
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var purge = connection.CreateCommand();
-        purge.Transaction = transaction;
-        // Receipts of secrets that expired unread say so; then the ciphertexts and dead receipts are deleted for good.
-        purge.CommandText = """
+        return await WriteAsync(async connection =>
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var purge = connection.CreateCommand();
+            purge.Transaction = transaction;
+            // Receipts of secrets that expired unread say so; then the ciphertexts and dead receipts are deleted for good.
+            purge.CommandText = """
             UPDATE ots_receipts SET state = 'expired', updated = secret_expires
                 WHERE state IN ('new', 'viewed') AND secret_expires <= $now;
             DELETE FROM ots_secrets WHERE expires <= $now;
             DELETE FROM ots_receipts WHERE expires <= $now;
             DELETE FROM ots_counters WHERE expires <= $now;
             """;
-        purge.Parameters.AddWithValue("$now", nowMs);
-        var removed = await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return removed;
+            purge.Parameters.AddWithValue("$now", nowMs);
+            var removed = await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return removed;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)
@@ -177,9 +187,8 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         await ping.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<StoredSecret?> QuerySecretAsync(string sql, string secretKey, CancellationToken cancellationToken)
+    private static async Task<StoredSecret?> QuerySecretAsync(SqliteConnection connection, string sql, string secretKey, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$key", secretKey);
@@ -231,6 +240,20 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         PassphraseRequired: reader.GetInt64(12) != 0);
 
     public void Dispose() => _schemaLock.Dispose();
+
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        return await database.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (!_schemaReady)
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using System.Globalization;
+using OneTimeBot.Bench;
+using OneTimeBot.Testing;
+
+// Embedded secret service: share+reveal pairs per second on SQLite and on Redis.
+// Usage: dotnet run -c Release --project bench/OneTimeBot.Bench -- [pairs=5000] [concurrency=16]
+var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
+var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
+
+Console.WriteLine($"OneTimeBot embedded secret service: {pairs} share+reveal pairs over HTTP, {concurrency} concurrent, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine();
+Console.WriteLine("| store  | pairs/s | p50 pair (ms) | p99 pair (ms) | working set (MiB) |");
+Console.WriteLine("|--------|--------:|--------------:|--------------:|------------------:|");
+
+var results = new Dictionary<string, PairFigures>();
+await using (var sqlite = await EmbeddedSecretServer.StartAsync(null))
+{
+    results["sqlite"] = await SharePairs.RunAsync(sqlite.BaseUri, pairs, concurrency);
+    Print("sqlite", results["sqlite"]);
+}
+
+await using (var redis = await RedisServer.StartAsync())
+await using (var server = await EmbeddedSecretServer.StartAsync(redis.ConnectionString))
+{
+    results["redis"] = await SharePairs.RunAsync(server.BaseUri, pairs, concurrency);
+    Print("redis", results["redis"]);
+}
+
+Console.WriteLine();
+Console.WriteLine($"redis / sqlite throughput: {results["redis"].PairsPerSecond / results["sqlite"].PairsPerSecond:F2}x");
+
+static void Print(string store, PairFigures f) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {store,-6} | {f.PairsPerSecond,7:F0} | {f.P50.TotalMilliseconds,13:F2} | {f.P99.TotalMilliseconds,13:F2} | {Process.GetCurrentProcess().WorkingSet64 / 1048576.0,17:F0} |"));
