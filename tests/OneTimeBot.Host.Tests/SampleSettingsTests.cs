@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.OneTimeSecret.Http;
+using OneTimeBot.Core.Storage;
+using OneTimeBot.Host.Hosting;
+using OneTimeBot.SecretServer.Configuration;
+
+namespace OneTimeBot.Host.Tests;
+
+/// <summary>appsettings.sample.json documents every key; it must stay bindable and valid.</summary>
+public sealed class SampleSettingsTests
+{
+    private static readonly string Sample = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../appsettings.sample.json"));
+
+    [Fact]
+    public void Every_key_in_the_sample_binds_to_a_real_option()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Sample).Build();
+
+        static void Bind<T>(IConfiguration c, string section) => c.GetSection(section).Get<T>(o => o.ErrorOnUnknownConfiguration = true);
+
+        Bind<PublicUrlOptions>(configuration, PublicUrlOptions.SectionName);
+        Bind<StorageOptions>(configuration, StorageOptions.SectionName);
+        Bind<SecretServerOptions>(configuration, SecretServerOptions.SectionName);
+        Bind<OneTimeSecretHttpOptions>(configuration, OneTimeSecretHttpOptions.SectionName);
+        var backend = configuration.GetSection(OneTimeSecretOptions.SectionName);
+        new ConfigurationBuilder().AddInMemoryCollection(backend.AsEnumerable(makePathsRelative: true).Where(p => !p.Key.StartsWith("Http", StringComparison.Ordinal)))
+            .Build().Get<OneTimeSecretOptions>(o => o.ErrorOnUnknownConfiguration = true);
+    }
+
+    [Fact]
+    public void The_sample_passes_start_up_validation_once_an_encryption_key_is_set()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Sample)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["SecretServer:EncryptionKey"] = Convert.ToBase64String(new byte[32]) })
+            .Build();
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory })
+            .AddOneTimeBot(configuration)
+            .BuildServiceProvider();
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+    }
+}
