@@ -25,6 +25,7 @@ public sealed class StartupValidationTests
     [InlineData("SecretServer:EncryptionKey", "", "SecretServer:EncryptionKey is required outside Development")]
     [InlineData("SecretServer:Accounts:0:Username", "ops@example.com", "SecretServer:Accounts:0:ApiTokenSha256")]
     [InlineData("SecretServer:Enabled", "false", "OneTimeSecret:Backend is 'embedded' but SecretServer:Enabled is false")]
+    [InlineData("SecretServer:Accounts:0:Username", "onetimebot", "'onetimebot' is reserved")]
     public void A_wrong_setting_fails_start_up_validation_with_a_message_naming_the_key(string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();

@@ -36,7 +36,7 @@ public static class OneTimeSecretServiceCollectionExtensions
                 // The pipeline owns every timeout; HttpClient's own would cut across it.
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.MaxResponseContentBufferSize = MaxResponseBytes;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("OneTimeBot/1.0 (+https://github.com/onetimebot)");
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("OneTimeBot/1.0");
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

@@ -36,6 +36,10 @@ public sealed class SecretServerOptionsValidator(IHostEnvironment environment) :
             {
                 errors.Add($"{Prefix}Accounts:{i}:Username must be set and must not contain ':'.");
             }
+            else if (string.Equals(account.Username.Trim(), Accounts.ApiAccounts.InternalUsername, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"{Prefix}Accounts:{i}:Username '{Accounts.ApiAccounts.InternalUsername}' is reserved for the bot's own account.");
+            }
 
             if (account.ApiTokenSha256 is not { Length: 64 } || !account.ApiTokenSha256.All(char.IsAsciiHexDigit))
             {

@@ -3,17 +3,18 @@ namespace OneTimeBot.Core.OneTimeSecret.Http;
 /// <summary>
 /// How patient the client is with a Onetime Secret server (configuration section <c>OneTimeSecret:Http</c>).
 /// The defaults fit the tightest caller: a Teams invoke must be answered within 5 s, so a call gives up after
-/// <see cref="TotalTimeout"/> whatever happens; retries only fill time left over by fast failures.
+/// <see cref="TotalTimeout"/> whatever happens, leaving a second for the caller's own work and a loaded machine;
+/// retries only fill time left over by fast failures. A caller with less time passes a cancellation token.
 /// </summary>
 public sealed class OneTimeSecretHttpOptions
 {
     public const string SectionName = "OneTimeSecret:Http";
 
     /// <summary>Longest wait for one attempt.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(4.5);
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(3.5);
 
     /// <summary>Longest wait for a whole call, retries and their delays included.</summary>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(4.8);
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>Extra attempts after a transient failure (connection error, 408, 429, 5xx, attempt timeout).</summary>
     public int MaxRetryAttempts { get; set; } = 2;
