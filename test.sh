@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # What the tests start for real, as "<command>:<Debian package that provides it>".
-requirements=("redis-server:redis-server")
+requirements=("redis-server:redis-server" "node:nodejs" "npm:npm")
 need_apt=()
 for requirement in "${requirements[@]}"; do
   command -v "${requirement%%:*}" >/dev/null 2>&1 || need_apt+=("${requirement##*:}")
@@ -16,6 +16,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
+
+# npm packages the tests drive (a third-party Onetime Secret client), pinned by the lock file.
+for folder in tests/interop; do
+  if [ ! -d "$folder/node_modules" ] || [ "$folder/package-lock.json" -nt "$folder/node_modules" ]; then
+    echo "Installing npm packages in $folder"
+    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -8,13 +8,14 @@ using OneTimeBot.Core.OneTimeSecret.Http;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Host.Hosting;
 using OneTimeBot.SecretServer.Configuration;
+using OneTimeBot.Testing;
 
 namespace OneTimeBot.Host.Tests;
 
 /// <summary>appsettings.sample.json documents every key; it must stay bindable and valid.</summary>
 public sealed class SampleSettingsTests
 {
-    private static readonly string Sample = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../appsettings.sample.json"));
+    private static readonly string Sample = RepositoryRoot.Combine("appsettings.sample.json");
 
     [Fact]
     public void Every_key_in_the_sample_binds_to_a_real_option()
