@@ -16,5 +16,17 @@ public sealed class OneTimeSecretOptions
 
     public string? ApiToken { get; set; }
 
+    /// <summary>Lifetime of a secret when the user names none.</summary>
+    public TimeSpan DefaultTtl { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Longest lifetime a user may ask for (Onetime Secret itself allows 30 days at most).</summary>
+    public TimeSpan MaxTtl { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Whether a workspace without an API token may use a remote backend anonymously.</summary>
+    public bool AllowAnonymous { get; set; } = true;
+
+    /// <summary>Custom domain for links (<c>share_domain</c>), when the account has one.</summary>
+    public string? ShareDomain { get; set; }
+
     public bool IsEmbedded => string.Equals(Backend?.Trim(), EmbeddedBackend, StringComparison.OrdinalIgnoreCase);
 }

@@ -32,6 +32,16 @@ public sealed class OneTimeSecretOptionsValidator : IValidateOptions<OneTimeSecr
             errors.Add($"{Prefix}Username must not contain ':' (HTTP Basic cannot carry it).");
         }
 
+        if (options.MaxTtl < TimeSpan.FromMinutes(1) || options.MaxTtl > TimeSpan.FromDays(30))
+        {
+            errors.Add($"{Prefix}MaxTtl must be between 00:01:00 and 30.00:00:00 (got {options.MaxTtl}).");
+        }
+
+        if (options.DefaultTtl < TimeSpan.FromMinutes(1) || options.DefaultTtl > options.MaxTtl)
+        {
+            errors.Add($"{Prefix}DefaultTtl must be between 00:01:00 and {Prefix}MaxTtl (got {options.DefaultTtl}).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

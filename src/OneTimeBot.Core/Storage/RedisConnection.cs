@@ -25,6 +25,9 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public async Task<IDatabase> DatabaseAsync() => (await _connection.Value.ConfigureAwait(false)).GetDatabase();
 
+    /// <summary>For the few callers whose interface is synchronous (the Data Protection key ring).</summary>
+    public IDatabase Database() => _connection.Value.GetAwaiter().GetResult().GetDatabase();
+
     public async ValueTask DisposeAsync()
     {
         if (_connection.IsValueCreated)

@@ -14,6 +14,7 @@ public sealed class SqliteDatabase : IDisposable
     // SQLite allows one writer at a time; queueing writers here instead of in SQLite's busy handler avoids its
     // back-off sleeps, which under load cost more than the writes themselves.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _schemas = new(StringComparer.Ordinal);
     private readonly string _connectionString;
     private int _initialized;
 
@@ -55,13 +56,50 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose() => _writeGate.Dispose();
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Runs a schema script (idempotent DDL) once per process, before the first use of its tables.</summary>
+    public async Task EnsureSchemaAsync(string ddl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ddl);
+        if (_schemas.ContainsKey(ddl))
+        {
+            return;
+        }
+
+        await WriteAsync(async connection =>
+        {
+            await using var create = connection.CreateCommand();
+            create.CommandText = ddl;
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return _schemas.TryAdd(ddl, true);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A connection opened synchronously, for synchronous interfaces; schema must already exist or be created by the caller.</summary>
+    public SqliteConnection Open()
+    {
+        EnsureFolder();
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    private bool EnsureFolder()
     {
         var first = Interlocked.Exchange(ref _initialized, 1) == 0;
         if (first && Path.GetDirectoryName(FilePath) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
         }
+
+        return first;
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var first = EnsureFolder();
 
         var connection = new SqliteConnection(_connectionString);
         try

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.OneTimeSecret.Http;
+using OneTimeBot.Core.Storage;
 using OneTimeBot.Host.Health;
 using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Storage;
@@ -30,6 +31,7 @@ public static class OneTimeBotServices
         services.AddSingleton<IValidateOptions<OneTimeSecretOptions>, EmbeddedBackendValidator>();
         services.AddSingleton<DefaultBackend>();
         services.AddOneTimeSecretClient(configuration.GetSection(OneTimeSecretHttpOptions.SectionName));
+        services.AddOneTimeBotState(configuration);
 
         services.AddProblemDetails();
         services.AddHealthChecks()

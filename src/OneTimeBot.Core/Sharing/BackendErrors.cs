@@ -1,0 +1,37 @@
+using System.Globalization;
+using OneTimeBot.Core.OneTimeSecret;
+
+namespace OneTimeBot.Core.Sharing;
+
+/// <summary>Turns a Onetime Secret failure into what the user reads: what happened, at which service, what to do.</summary>
+public static class BackendErrors
+{
+    public static SharingError From(OtsFailure failure, string host)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return failure.Kind switch
+        {
+            OtsFailureKind.NotAuthorized => new(SharingErrorKind.NotAuthorized,
+                $"The secret service at {host} refused this workspace's Onetime Secret account.",
+                "An admin can check the username and API token with /onetime config."),
+            OtsFailureKind.RateLimited => new(SharingErrorKind.RateLimited,
+                $"The secret service at {host} is limiting requests right now. Nothing was shared.",
+                failure.RetryAfter is { } wait
+                    ? $"Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture)} seconds."
+                    : "Try again in a minute."),
+            OtsFailureKind.Rejected => new(SharingErrorKind.Rejected,
+                $"The secret service at {host} refused the request: {failure.Message}",
+                "Check what you entered and try again."),
+            OtsFailureKind.SecretNotFound => new(SharingErrorKind.NotFound,
+                "That secret no longer exists on the secret service.",
+                "It was viewed, burned or has expired."),
+            OtsFailureKind.WrongPassphrase => new(SharingErrorKind.InvalidInput,
+                "That passphrase is not right.",
+                "Enter the passphrase the secret was shared with.",
+                SharingError.PassphraseField),
+            _ => new(SharingErrorKind.Unavailable,
+                $"The secret service at {host} is not answering right now. Nothing was shared.",
+                "Try again in a minute; if it keeps happening, tell whoever runs OneTimeBot."),
+        };
+    }
+}

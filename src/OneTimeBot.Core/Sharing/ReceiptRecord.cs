@@ -1,0 +1,26 @@
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Core.Sharing;
+
+/// <summary>
+/// The bot's own record of a secret it created. Cards carry only <see cref="Id"/>; the metadata key (which can burn
+/// the secret) and the secret link (which can reveal it) are kept encrypted with Data Protection. <see cref="Backend"/>
+/// is the backend as configured when the secret was made, so a later settings change does not lose it.
+/// </summary>
+public sealed record ReceiptRecord(
+    string Id,
+    WorkspaceId Workspace,
+    string OwnerUserId,
+    string Backend,
+    string ProtectedMetadataKey,
+    string ProtectedSecretLink,
+    DateTimeOffset Created,
+    DateTimeOffset ExpiresAt,
+    TimeSpan Ttl,
+    bool PassphraseRequired,
+    string? Recipient,
+    bool Generated)
+{
+    /// <summary>Kept as long as the backend keeps its receipt: twice the secret's lifetime.</summary>
+    public DateTimeOffset KeepUntil => Created + Ttl * 2;
+}

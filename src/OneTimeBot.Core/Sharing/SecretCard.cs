@@ -1,0 +1,41 @@
+namespace OneTimeBot.Core.Sharing;
+
+/// <summary>What happened to a shared secret, in the words a card uses.</summary>
+public enum SecretStatus
+{
+    /// <summary>Waiting for its recipient.</summary>
+    New,
+
+    /// <summary>Opened and revealed by its recipient; gone from the server.</summary>
+    Viewed,
+
+    /// <summary>Destroyed by its sender before anyone read it.</summary>
+    Burned,
+
+    /// <summary>Its time ran out unread.</summary>
+    Expired,
+}
+
+/// <summary>
+/// Everything a reply about a shared secret says, for any platform: the link (while it can still be opened), the
+/// expiry as an instant and as a lifetime, the passphrase note, the obscured recipient, the backend's host and the
+/// opaque receipt id the Check status and Burn buttons carry. Never the secret, a generated value or a metadata key.
+/// </summary>
+public sealed record SecretCard(
+    string ReceiptId,
+    SecretStatus Status,
+    Uri? Link,
+    DateTimeOffset ExpiresAt,
+    TimeSpan Ttl,
+    bool PassphraseRequired,
+    string? Recipient,
+    string BackendHost,
+    bool Generated,
+    DateTimeOffset? StatusChangedAt = null)
+{
+    /// <summary>The lifetime in words, e.g. "7 days".</summary>
+    public string TtlText => Sharing.Ttl.Format(Ttl);
+
+    /// <summary>Whether the secret can still be opened (and so burned).</summary>
+    public bool IsLive => Status == SecretStatus.New;
+}

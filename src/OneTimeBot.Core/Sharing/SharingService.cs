@@ -1,0 +1,229 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging;
+using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.Core.Security;
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Core.Sharing;
+
+/// <summary>
+/// The use-cases Slack and Teams call: share, generate, status and burn for a user of a workspace. Each picks the
+/// workspace's backend and account, applies the input rules, and returns a <see cref="SecretCard"/> or a
+/// <see cref="SharingError"/>. Status and burn are for the sender alone.
+/// </summary>
+public sealed partial class SharingService(
+    IOneTimeSecretClient client,
+    WorkspaceSettingsService workspaces,
+    IReceiptStore receipts,
+    IDataProtectionProvider dataProtection,
+    TimeProvider time,
+    ILogger<SharingService> logger)
+{
+    private const string ReceiptIdAlphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
+    private readonly IDataProtector _keys = dataProtection.CreateProtector("OneTimeBot.Receipts.v1");
+
+    public async Task<SharingResult<SecretCard>> ShareAsync(Actor actor, ShareInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        if (SharingRules.CheckSecret(input.Secret) is { } secretError)
+        {
+            return secretError;
+        }
+
+        var settings = await workspaces.GetAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
+        var ttl = SharingRules.CheckTtl(input.Ttl, settings);
+        if (!ttl.IsSuccess)
+        {
+            return ttl.Error;
+        }
+
+        if ((SharingRules.CheckPassphrase(input.Passphrase) ?? SharingRules.CheckRecipient(input.RecipientEmail)) is { } inputError)
+        {
+            return inputError;
+        }
+
+        var connection = await workspaces.ConnectionAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
+        if (!connection.IsSuccess)
+        {
+            return connection.Error;
+        }
+
+        var request = new ShareRequest(input.Secret, ttl.Value, input.Passphrase, input.RecipientEmail?.Trim(), settings.ShareDomain);
+        var shared = await client.ShareAsync(connection.Value.Connection, request, cancellationToken).ConfigureAwait(false);
+        return shared.IsSuccess
+            ? await RecordAsync(actor, connection.Value, shared.Value, generated: false, cancellationToken).ConfigureAwait(false)
+            : Failed(actor, "share", shared.Failure, connection.Value);
+    }
+
+    public async Task<SharingResult<SecretCard>> GenerateAsync(Actor actor, GenerateInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(input);
+        var settings = await workspaces.GetAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
+        var ttl = SharingRules.CheckTtl(input.Ttl, settings);
+        if (!ttl.IsSuccess)
+        {
+            return ttl.Error;
+        }
+
+        if ((SharingRules.CheckLength(input.Length) ?? SharingRules.CheckPassphrase(input.Passphrase)) is { } inputError)
+        {
+            return inputError;
+        }
+
+        var connection = await workspaces.ConnectionAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
+        if (!connection.IsSuccess)
+        {
+            return connection.Error;
+        }
+
+        var request = new GenerateRequest(ttl.Value, input.Passphrase, null, input.Length ?? SharingRules.DefaultLength, settings.ShareDomain);
+        var generated = await client.GenerateAsync(connection.Value.Connection, request, cancellationToken).ConfigureAwait(false);
+        // The generated value goes no further than this line: only its recipient ever sees it, through the link.
+        return generated.IsSuccess
+            ? await RecordAsync(actor, connection.Value, generated.Value.Receipt, generated: true, cancellationToken).ConfigureAwait(false)
+            : Failed(actor, "generate", generated.Failure, connection.Value);
+    }
+
+    public async Task<SharingResult<SecretCard>> StatusAsync(Actor actor, string receiptId, CancellationToken cancellationToken)
+    {
+        var found = await OwnedReceiptAsync(actor, receiptId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var (receipt, connection) = found.Value;
+        var current = await client.GetReceiptAsync(connection.Connection, _keys.Unprotect(receipt.ProtectedMetadataKey), cancellationToken).ConfigureAwait(false);
+        if (current.IsSuccess)
+        {
+            return SharingResult<SecretCard>.Success(Card(receipt, current.Value, connection));
+        }
+
+        // The backend forgets a receipt after twice the secret's lifetime; by then the secret has surely expired.
+        return current.Failure.Kind == OtsFailureKind.SecretNotFound
+            ? SharingResult<SecretCard>.Success(Card(receipt, SecretStatus.Expired, receipt.ExpiresAt, connection))
+            : Failed(actor, "status", current.Failure, connection);
+    }
+
+    public async Task<SharingResult<SecretCard>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, CancellationToken cancellationToken)
+    {
+        var found = await OwnedReceiptAsync(actor, receiptId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var (receipt, connection) = found.Value;
+        var burned = await client.BurnAsync(connection.Connection, _keys.Unprotect(receipt.ProtectedMetadataKey), passphrase, cancellationToken).ConfigureAwait(false);
+        if (burned.IsSuccess)
+        {
+            LogBurned(actor.Workspace.Key, receipt.Id);
+            return SharingResult<SecretCard>.Success(Card(receipt, burned.Value, connection));
+        }
+
+        return burned.Failure.Kind switch
+        {
+            // Already viewed or expired: say what became of it rather than that burning failed.
+            OtsFailureKind.SecretNotFound => await StatusAsync(actor, receiptId, cancellationToken).ConfigureAwait(false),
+            OtsFailureKind.WrongPassphrase => new SharingError(SharingErrorKind.InvalidInput,
+                passphrase is null ? "This secret has a passphrase, so burning it needs the passphrase too." : "That passphrase is not right.",
+                "Enter the passphrase the secret was shared with.",
+                SharingError.PassphraseField),
+            _ => Failed(actor, "burn", burned.Failure, connection),
+        };
+    }
+
+    private async Task<SharingResult<(ReceiptRecord Receipt, WorkspaceConnection Connection)>> OwnedReceiptAsync(Actor actor, string receiptId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var receipt = string.IsNullOrWhiteSpace(receiptId) || receiptId.Length > 64
+            ? null
+            : await receipts.FindAsync(receiptId, cancellationToken).ConfigureAwait(false);
+        if (receipt is null || receipt.Workspace != actor.Workspace || time.GetUtcNow() >= receipt.KeepUntil)
+        {
+            return new SharingError(SharingErrorKind.NotFound, "I can't find that secret any more.", "Its receipt is kept for twice the secret's lifetime; after that there is nothing to check.");
+        }
+
+        if (!string.Equals(receipt.OwnerUserId, actor.UserId, StringComparison.Ordinal))
+        {
+            LogNotOwner(actor.Workspace.Key, receipt.Id);
+            return new SharingError(SharingErrorKind.NotOwner, "Only the person who shared this secret can check or burn it.", "Ask them to do it.");
+        }
+
+        var connection = await workspaces.ConnectionForReceiptAsync(actor.Workspace, receipt.Backend, cancellationToken).ConfigureAwait(false);
+        return connection.IsSuccess ? SharingResult<(ReceiptRecord, WorkspaceConnection)>.Success((receipt, connection.Value)) : connection.Error;
+    }
+
+    private async Task<SharingResult<SecretCard>> RecordAsync(Actor actor, WorkspaceConnection connection, SecretReceipt created, bool generated, CancellationToken cancellationToken)
+    {
+        var link = created.SecretLink ?? throw new InvalidOperationException("The backend answered a new secret without its key.");
+        var receipt = new ReceiptRecord(
+            Id: RandomNumberGenerator.GetString(ReceiptIdAlphabet, 26),
+            Workspace: actor.Workspace,
+            OwnerUserId: actor.UserId,
+            Backend: connection.Backend,
+            ProtectedMetadataKey: _keys.Protect(created.MetadataKey),
+            ProtectedSecretLink: _keys.Protect(link.ToString()),
+            Created: created.Created,
+            ExpiresAt: created.ExpiresAt,
+            Ttl: created.Ttl,
+            PassphraseRequired: created.PassphraseRequired,
+            Recipient: created.Recipients.Count > 0 ? created.Recipients[0] : null,
+            Generated: generated);
+        await receipts.SaveAsync(receipt, cancellationToken).ConfigureAwait(false);
+        LogCreated(generated ? "generate" : "share", actor.Workspace.Key, receipt.Id, connection.Connection.BaseUri.Host, (long)created.Ttl.TotalSeconds);
+        return SharingResult<SecretCard>.Success(Card(receipt, SecretStatus.New, null, connection));
+    }
+
+    private SecretCard Card(ReceiptRecord receipt, SecretReceipt current, WorkspaceConnection connection)
+    {
+        var status = current.State switch
+        {
+            SecretState.Received => SecretStatus.Viewed,
+            SecretState.Burned => SecretStatus.Burned,
+            SecretState.Expired or SecretState.Orphaned => SecretStatus.Expired,
+            _ when time.GetUtcNow() >= receipt.ExpiresAt => SecretStatus.Expired,
+            _ => SecretStatus.New,
+        };
+        var changedAt = status switch
+        {
+            SecretStatus.Viewed => current.Received ?? current.Updated,
+            SecretStatus.New => (DateTimeOffset?)null,
+            _ => current.Updated,
+        };
+        return Card(receipt, status, changedAt, connection);
+    }
+
+    private SecretCard Card(ReceiptRecord receipt, SecretStatus status, DateTimeOffset? changedAt, WorkspaceConnection connection) => new(
+        receipt.Id,
+        status,
+        status == SecretStatus.New ? new Uri(_keys.Unprotect(receipt.ProtectedSecretLink)) : null,
+        receipt.ExpiresAt,
+        receipt.Ttl,
+        receipt.PassphraseRequired,
+        receipt.Recipient,
+        connection.Connection.BaseUri.Host,
+        receipt.Generated,
+        changedAt);
+
+    private SharingError Failed(Actor actor, string operation, OtsFailure failure, WorkspaceConnection connection)
+    {
+        LogFailed(operation, actor.Workspace.Key, failure.Kind);
+        return BackendErrors.From(failure, connection.Connection.BaseUri.Host);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created a one-time secret ({Operation}) for {Workspace}: receipt {ReceiptId} on {Host}, TTL {TtlSeconds} s")]
+    private partial void LogCreated(string operation, string workspace, string receiptId, string host, long ttlSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Burned the secret of receipt {ReceiptId} for {Workspace}")]
+    private partial void LogBurned(string workspace, string receiptId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a status or burn of receipt {ReceiptId} in {Workspace}: not the sender")]
+    private partial void LogNotOwner(string workspace, string receiptId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sharing {Operation} for {Workspace} failed: {FailureKind}")]
+    private partial void LogFailed(string operation, string workspace, OtsFailureKind failureKind);
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Events;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Storage.Redis;
+using OneTimeBot.Core.Storage.Sqlite;
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Core.Storage;
+
+public static class StateServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the bot's state (workspace settings, receipts, event de-duplication and the Data Protection key ring)
+    /// on the store <c>Storage:Provider</c> selects, the sharing use-cases, and the cleaner of expired rows.
+    /// </summary>
+    public static IServiceCollection AddOneTimeBotState(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOneTimeBotStorage(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<WorkspacePinsOptions>().Bind(configuration.GetSection(WorkspacePin.SectionName));
+
+        var redis = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.IsRedis == true;
+        if (redis)
+        {
+            services.AddSingleton<IWorkspaceSettingsStore, RedisWorkspaceSettingsStore>();
+            services.AddSingleton<IReceiptStore, RedisReceiptStore>();
+            services.AddSingleton<IEventDeduplicator, RedisEventDeduplicator>();
+            services.AddSingleton<IXmlRepository, RedisXmlRepository>();
+        }
+        else
+        {
+            services.AddSingleton<IWorkspaceSettingsStore, SqliteWorkspaceSettingsStore>();
+            services.AddSingleton<IReceiptStore, SqliteReceiptStore>();
+            services.AddSingleton<IEventDeduplicator, SqliteEventDeduplicator>();
+            services.AddSingleton<IXmlRepository, SqliteXmlRepository>();
+        }
+
+        // One application name and one key ring in the shared store: every replica can unprotect what another protected.
+        services.AddDataProtection().SetApplicationName("OneTimeBot");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<IXmlRepository>()));
+
+        services.AddSingleton<WorkspaceSettingsService>();
+        services.AddSingleton<SharingService>();
+        services.AddHostedService<StateCleaner>();
+        return services;
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.Events;
+using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Testing;
+
+namespace OneTimeBot.Core.Tests.Storage;
+
+/// <summary>
+/// The bot's state and use-cases wired as the host wires them, on SQLite (a file in <see cref="DataDirectory"/>) or
+/// Redis (under <see cref="KeyPrefix"/>). Two harnesses on the same folder or prefix behave as two replicas.
+/// </summary>
+internal sealed class StateHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private StateHarness(ServiceProvider services, string dataDirectory, string keyPrefix, FakeTimeProvider clock, CapturingLoggerProvider logs)
+    {
+        _services = services;
+        DataDirectory = dataDirectory;
+        KeyPrefix = keyPrefix;
+        Clock = clock;
+        Logs = logs;
+    }
+
+    public string DataDirectory { get; }
+
+    public string KeyPrefix { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public IServiceProvider Services => _services;
+
+    public WorkspaceSettingsService Workspaces => _services.GetRequiredService<WorkspaceSettingsService>();
+
+    public SharingService Sharing => _services.GetRequiredService<SharingService>();
+
+    public IReceiptStore Receipts => _services.GetRequiredService<IReceiptStore>();
+
+    public IEventDeduplicator Events => _services.GetRequiredService<IEventDeduplicator>();
+
+    public static StateHarness Start(string? redisConnectionString, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string? keyPrefix = null, Uri? embeddedBackend = null)
+    {
+        dataDirectory ??= Directory.CreateTempSubdirectory("onetimebot-state-").FullName;
+        keyPrefix ??= $"state-{Guid.NewGuid():N}:";
+        var values = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = redisConnectionString is null ? "sqlite" : "redis",
+            ["Storage:ConnectionString"] = redisConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "onetimebot.db")}",
+            ["Storage:RedisKeyPrefix"] = keyPrefix,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs))
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production, ContentRootPath = dataDirectory })
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<IEmbeddedBackend>(new FixedEmbeddedBackend(embeddedBackend ?? new Uri("http://127.0.0.1:9/")))
+            .AddOneTimeSecretClient();
+        services.AddOptions<OneTimeSecretOptions>().Bind(configuration.GetSection(OneTimeSecretOptions.SectionName));
+        services.AddOneTimeBotState(configuration);
+        return new StateHarness(services.BuildServiceProvider(), dataDirectory, keyPrefix, clock, logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private sealed record FixedEmbeddedBackend(Uri BaseUri) : IEmbeddedBackend
+    {
+        public OneTimeSecretCredentials? Credentials => null;
+    }
+}

@@ -1,0 +1,225 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using OneTimeBot.Core.Security;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Testing;
+using StackExchange.Redis;
+
+namespace OneTimeBot.Core.Tests.Storage;
+
+/// <summary>The bot's state, written once and run against SQLite and against a real redis-server.</summary>
+public abstract class StateStoreContract
+{
+    private const string TokenCanary = "tok_CANARY_9f8e7d6c5b4a";
+    private static readonly WorkspaceId Acme = new(ChatPlatform.Slack, "T0ACME");
+    private static readonly Actor AcmeAdmin = new(Acme, "U0ADMIN");
+
+    private protected abstract string? RedisConnectionString { get; }
+
+    private protected StateHarness Start(IDictionary<string, string?>? settings = null, StateHarness? sameStoreAs = null) =>
+        StateHarness.Start(RedisConnectionString, settings, sameStoreAs?.DataDirectory, sameStoreAs?.KeyPrefix);
+
+    [Fact]
+    public async Task An_admins_settings_are_read_back_with_the_token_reported_only_as_set()
+    {
+        await using var state = Start();
+
+        var updated = await state.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(
+            Backend: "eu", Username: "ops@acme.example", ApiToken: new SecretText(TokenCanary),
+            DefaultTtl: TimeSpan.FromHours(1), MaxTtl: TimeSpan.FromDays(3), AllowAnonymous: false, ShareDomain: "secrets.acme.example"), default);
+        var read = await state.Workspaces.GetAsync(Acme, default);
+
+        Assert.True(updated.IsSuccess);
+        Assert.Equal("eu", read.Backend);
+        Assert.Equal("ops@acme.example", read.Username);
+        Assert.True(read.HasApiToken);
+        Assert.Equal(TimeSpan.FromHours(1), read.DefaultTtl);
+        Assert.Equal(TimeSpan.FromDays(3), read.MaxTtl);
+        Assert.False(read.AllowAnonymous);
+        Assert.Equal("secrets.acme.example", read.ShareDomain);
+        Assert.DoesNotContain(TokenCanary, read.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(TokenCanary, System.Text.Json.JsonSerializer.Serialize(read), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_workspace_nobody_configured_gets_the_configured_defaults()
+    {
+        await using var state = Start(new Dictionary<string, string?> { ["OneTimeSecret:Backend"] = "ca", ["OneTimeSecret:DefaultTtl"] = "02:00:00" });
+
+        var read = await state.Workspaces.GetAsync(new WorkspaceId(ChatPlatform.Teams, "tenant-1"), default);
+
+        Assert.Equal("ca", read.Backend);
+        Assert.Equal(TimeSpan.FromHours(2), read.DefaultTtl);
+        Assert.Equal(TimeSpan.FromDays(30), read.MaxTtl);
+        Assert.False(read.HasApiToken);
+        Assert.True(read.AllowAnonymous);
+    }
+
+    [Fact]
+    public async Task A_stored_token_never_appears_in_plaintext_in_the_store()
+    {
+        await using var state = Start();
+
+        await state.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(Backend: "eu", Username: "ops@acme.example", ApiToken: new SecretText(TokenCanary)), default);
+        var stored = await ReadAllStoredTextAsync(state);
+
+        Assert.Contains("ops@acme.example", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("CANARY", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_replica_on_the_same_store_sees_the_settings_and_decrypts_the_token()
+    {
+        await using var first = Start();
+        await first.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(Backend: "https://secrets.acme.example", Username: "ops@acme.example", ApiToken: new SecretText(TokenCanary)), default);
+
+        await using var second = Start(sameStoreAs: first);
+        var connection = await second.Workspaces.ConnectionAsync(Acme, default);
+
+        Assert.True(connection.IsSuccess);
+        Assert.Equal(new Uri("https://secrets.acme.example/"), connection.Value.Connection.BaseUri);
+        Assert.Equal("ops@acme.example", connection.Value.Connection.Credentials!.Username);
+        Assert.Equal(TokenCanary, connection.Value.Connection.Credentials.ApiToken.Reveal());
+    }
+
+    [Fact]
+    public async Task Clearing_the_token_falls_back_to_anonymous_use_or_says_the_workspace_is_not_configured()
+    {
+        await using var state = Start();
+        await state.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(Backend: "eu", Username: "ops@acme.example", ApiToken: new SecretText(TokenCanary)), default);
+
+        await state.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(ClearApiToken: true), default);
+        var anonymous = await state.Workspaces.ConnectionAsync(Acme, default);
+        await state.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(AllowAnonymous: false), default);
+        var refused = await state.Workspaces.ConnectionAsync(Acme, default);
+
+        Assert.False((await state.Workspaces.GetAsync(Acme, default)).HasApiToken);
+        Assert.True(anonymous.Value!.Connection.IsAnonymous);
+        Assert.Equal(SharingErrorKind.NotConfigured, refused.Error!.Kind);
+        Assert.Contains("/onetime config", refused.Error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pinned_settings_win_over_admin_changes_and_refuse_to_be_changed()
+    {
+        await using var state = Start(new Dictionary<string, string?> { ["Workspaces:slack:T0ACME:Backend"] = "uk", ["Workspaces:slack:T0ACME:MaxTtl"] = "1.00:00:00" });
+
+        var refused = await state.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(Backend: "eu"), default);
+        var allowed = await state.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(DefaultTtl: TimeSpan.FromHours(2)), default);
+        var read = await state.Workspaces.GetAsync(Acme, default);
+
+        Assert.Equal(WorkspaceSettings.BackendField, refused.Error!.Field);
+        Assert.True(allowed.IsSuccess);
+        Assert.Equal("uk", read.Backend);
+        Assert.Equal(TimeSpan.FromDays(1), read.MaxTtl);
+        Assert.Equal(TimeSpan.FromHours(2), read.DefaultTtl);
+        Assert.Equal(new[] { WorkspaceSettings.BackendField, WorkspaceSettings.MaxTtlField }.Order(), read.PinnedFields.Order());
+    }
+
+    [Theory]
+    [InlineData("mars", null, null, WorkspaceSettings.BackendField)]
+    [InlineData(null, "has space", null, WorkspaceSettings.ApiTokenField)]
+    [InlineData(null, null, 40, WorkspaceSettings.MaxTtlField)]
+    public async Task Bad_settings_are_refused_with_the_field_and_a_hint(string? backend, string? token, int? maxDays, string field)
+    {
+        await using var state = Start();
+
+        var result = await state.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(
+            Backend: backend, ApiToken: token is null ? null : new SecretText(token), MaxTtl: maxDays is null ? null : TimeSpan.FromDays(maxDays.Value)), default);
+
+        Assert.Equal(field, result.Error!.Field);
+        Assert.NotEmpty(result.Error.Hint);
+    }
+
+    [Fact]
+    public async Task Receipts_are_kept_for_twice_the_secrets_lifetime_and_then_cleaned_up()
+    {
+        await using var state = Start();
+        var now = state.Clock.GetUtcNow();
+        var receipt = new ReceiptRecord("r0000000000000000000000001", Acme, "U1", "embedded", "protected-mk", "protected-link", now, now.AddHours(1), TimeSpan.FromHours(1), true, "jo*****n@e*****.com", false);
+
+        await state.Receipts.SaveAsync(receipt, default);
+        var found = await state.Receipts.FindAsync(receipt.Id, default);
+
+        Assert.Equal(receipt, found);
+        if (RedisConnectionString is null)
+        {
+            state.Clock.Advance(TimeSpan.FromHours(2));
+            Assert.Equal(1, await state.Receipts.PurgeExpiredAsync(state.Clock.GetUtcNow(), default));
+            Assert.Null(await state.Receipts.FindAsync(receipt.Id, default));
+        }
+        else
+        {
+            var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
+            var ttl = await db.KeyTimeToLiveAsync(state.KeyPrefix + "receipt:" + receipt.Id);
+            Assert.InRange(ttl!.Value, TimeSpan.FromMinutes(119), TimeSpan.FromHours(2));
+        }
+    }
+
+    [Fact]
+    public async Task An_event_is_claimed_once_even_by_concurrent_replicas_and_again_after_its_window()
+    {
+        await using var first = Start();
+        await using var second = Start(sameStoreAs: first);
+        var window = TimeSpan.FromMilliseconds(RedisConnectionString is null ? 60_000 : 400);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            (i % 2 == 0 ? first : second).Events.TryClaimAsync("slack:Ev0123456", window, default)));
+        var repeat = await first.Events.TryClaimAsync("slack:Ev0123456", window, default);
+        first.Clock.Advance(window + TimeSpan.FromMilliseconds(1));
+        await Task.Delay(RedisConnectionString is null ? 0 : 500);
+        var afterWindow = await first.Events.TryClaimAsync("slack:Ev0123456", window, default);
+
+        Assert.Equal(1, claims.Count(c => c));
+        Assert.False(repeat);
+        Assert.True(afterWindow);
+    }
+
+    private async Task<string> ReadAllStoredTextAsync(StateHarness state)
+    {
+        if (RedisConnectionString is null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var bytes = Directory.GetFiles(state.DataDirectory, "*", SearchOption.AllDirectories).SelectMany(f =>
+            {
+                using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var memory = new MemoryStream();
+                stream.CopyTo(memory);
+                return memory.ToArray();
+            }).ToArray();
+            return Encoding.UTF8.GetString(bytes) + Encoding.Unicode.GetString(bytes);
+        }
+
+        var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
+        var text = new StringBuilder();
+        await foreach (var key in db.Multiplexer.GetServers()[0].KeysAsync(pattern: state.KeyPrefix + "*"))
+        {
+            text.Append(await db.KeyTypeAsync(key) == RedisType.Hash
+                ? string.Join('\n', (await db.HashGetAllAsync(key)).Select(e => e.Value.ToString()))
+                : (string?)await db.StringGetAsync(key));
+        }
+
+        return text.ToString();
+    }
+}
+
+public sealed class SqliteStateStoreTests : StateStoreContract
+{
+    private protected override string? RedisConnectionString => null;
+}
+
+public sealed class RedisStateStoreTests(RedisFixture redis) : StateStoreContract, IClassFixture<RedisFixture>
+{
+    private protected override string? RedisConnectionString => redis.Server.ConnectionString;
+}
+
+public sealed class RedisFixture : IAsyncLifetime
+{
+    public RedisServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await RedisServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
