@@ -49,6 +49,8 @@ public static class OneTimeSecretServiceCollectionExtensions
             .AddResilienceHandler("onetimesecret", (pipeline, context) =>
             {
                 var o = context.ServiceProvider.GetRequiredService<IOptions<OneTimeSecretHttpOptions>>().Value;
+                // Timeouts and back-off are about real elapsed time on the wire, whatever clock the domain runs on.
+                pipeline.TimeProvider = TimeProvider.System;
                 pipeline
                     .AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = o.TotalTimeout })
                     .AddRetry(RetryOptions(o))
