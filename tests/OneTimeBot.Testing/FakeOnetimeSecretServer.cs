@@ -19,12 +19,19 @@ public sealed class FakeOnetimeSecretServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, RouteScript> _routes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private int _disposed;
 
     private FakeOnetimeSecretServer(WebApplication app) => _app = app;
 
     public Uri BaseUri { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>
+    /// When set (<c>username:token</c>), every request without exactly these Basic credentials is answered as
+    /// onetimesecret.com answers it: 404 <c>{"message":"Not authorized"}</c> with the intended status 401.
+    /// </summary>
+    public string? RequiredBasicCredentials { get; set; }
 
     public static async Task<FakeOnetimeSecretServer> StartAsync()
     {
@@ -53,6 +60,12 @@ public sealed class FakeOnetimeSecretServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Tests stop a server mid-test to see a backend go down; the second dispose must be a no-op.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
@@ -65,7 +78,7 @@ public sealed class FakeOnetimeSecretServer : IAsyncDisposable
         var form = request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
             ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body).ToDictionary(p => p.Key, p => p.Value.ToString())
             : new Dictionary<string, string>();
-        _requests.Enqueue(new RecordedRequest(
+        var recorded = new RecordedRequest(
             request.Method,
             request.Path.Value ?? "",
             request.QueryString.Value ?? "",
@@ -73,11 +86,14 @@ public sealed class FakeOnetimeSecretServer : IAsyncDisposable
             request.ContentType,
             body,
             form,
-            request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+            request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+        _requests.Enqueue(recorded);
 
-        var response = _routes.TryGetValue(Key(request.Method, request.Path.Value ?? ""), out var script)
-            ? script.Next()
-            : FakeResponse.RouteNotFound();
+        var response = RequiredBasicCredentials is { } required && recorded.BasicCredentials != required
+            ? FakeResponse.OtsError("Not authorized", 401)
+            : _routes.TryGetValue(Key(request.Method, request.Path.Value ?? ""), out var script)
+                ? script.Next()
+                : FakeResponse.RouteNotFound();
 
         if (response.Delay > TimeSpan.Zero)
         {

@@ -49,7 +49,7 @@ internal sealed class StateHarness : IAsyncDisposable
 
     public IEventDeduplicator Events => _services.GetRequiredService<IEventDeduplicator>();
 
-    public static StateHarness Start(string? redisConnectionString, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string? keyPrefix = null, Uri? embeddedBackend = null)
+    public static StateHarness Start(string? redisConnectionString, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string? keyPrefix = null, Uri? embeddedBackend = null, DateTimeOffset? now = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("onetimebot-state-").FullName;
         keyPrefix ??= $"state-{Guid.NewGuid():N}:";
@@ -65,7 +65,7 @@ internal sealed class StateHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs))
