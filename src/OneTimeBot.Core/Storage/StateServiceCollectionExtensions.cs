@@ -18,6 +18,7 @@ public static class StateServiceCollectionExtensions
     /// <summary>
     /// Registers the bot's state (workspace settings, receipts, event de-duplication and the Data Protection key ring)
     /// on the store <c>Storage:Provider</c> selects, the sharing use-cases, and the cleaner of expired rows.
+    /// The caller registers an <see cref="IKeyRingKey"/>.
     /// </summary>
     public static IServiceCollection AddOneTimeBotState(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,9 +44,15 @@ public static class StateServiceCollectionExtensions
         }
 
         // One application name and one key ring in the shared store: every replica can unprotect what another protected.
+        // The ring itself is encrypted with a key from configuration (IKeyRingKey, which the host provides), so the
+        // store alone is not enough to unprotect the tokens it holds.
         services.AddDataProtection().SetApplicationName("OneTimeBot");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<IXmlRepository>()));
+        services.AddSingleton<AesGcmXmlEncryptor>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+        {
+            o.XmlRepository = sp.GetRequiredService<IXmlRepository>();
+            o.XmlEncryptor = sp.GetRequiredService<AesGcmXmlEncryptor>();
+        }));
 
         services.AddSingleton<WorkspaceSettingsService>();
         services.AddSingleton<SharingService>();

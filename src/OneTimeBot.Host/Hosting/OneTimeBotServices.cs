@@ -31,6 +31,7 @@ public static class OneTimeBotServices
         services.AddSingleton<IValidateOptions<OneTimeSecretOptions>, EmbeddedBackendValidator>();
         services.AddSingleton<DefaultBackend>();
         services.AddOneTimeSecretClient(configuration.GetSection(OneTimeSecretHttpOptions.SectionName));
+        services.AddSingleton<IKeyRingKey, KeyRingKeyFromServerKey>();
         services.AddOneTimeBotState(configuration);
 
         services.AddProblemDetails();

@@ -11,11 +11,7 @@ public sealed class SecretServerOptionsValidator(IHostEnvironment environment) :
     public ValidateOptionsResult Validate(string? name, SecretServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!options.Enabled)
-        {
-            return ValidateOptionsResult.Success;
-        }
-
+        // The key also encrypts the bot's Data Protection key ring, so it is needed even with the service switched off.
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(options.EncryptionKey))
         {
@@ -27,6 +23,11 @@ public sealed class SecretServerOptionsValidator(IHostEnvironment environment) :
         else if (!ServerKey.TryDecode(options.EncryptionKey, out _))
         {
             errors.Add($"{Prefix}EncryptionKey must be 32 bytes, base64-encoded (openssl rand -base64 32).");
+        }
+
+        if (!options.Enabled)
+        {
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }
 
         for (var i = 0; i < options.Accounts.Count; i++)

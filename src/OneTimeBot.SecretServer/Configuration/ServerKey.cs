@@ -22,6 +22,10 @@ public sealed partial class ServerKey
 
     internal ReadOnlySpan<byte> Bytes => _key.Value;
 
+    /// <summary>A separate key for another purpose (HKDF-SHA256), so one configured secret never does two jobs.</summary>
+    public byte[] Derive(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _key.Value, Length, info: System.Text.Encoding.UTF8.GetBytes(purpose));
+
     public static bool TryDecode(string text, out byte[] key)
     {
         key = [];

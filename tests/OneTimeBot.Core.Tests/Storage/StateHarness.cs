@@ -22,8 +22,9 @@ internal sealed class StateHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private StateHarness(ServiceProvider services, string dataDirectory, string keyPrefix, FakeTimeProvider clock, CapturingLoggerProvider logs)
+    private StateHarness(ServiceProvider services, string dataDirectory, string keyPrefix, FakeTimeProvider clock, CapturingLoggerProvider logs, byte[] keyRingKey)
     {
+        KeyRingKey = keyRingKey;
         _services = services;
         DataDirectory = dataDirectory;
         KeyPrefix = keyPrefix;
@@ -32,6 +33,9 @@ internal sealed class StateHarness : IAsyncDisposable
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>The deployment's key-ring key; a replica must be started with the same one.</summary>
+    public byte[] KeyRingKey { get; }
 
     public string KeyPrefix { get; }
 
@@ -49,7 +53,7 @@ internal sealed class StateHarness : IAsyncDisposable
 
     public IEventDeduplicator Events => _services.GetRequiredService<IEventDeduplicator>();
 
-    public static StateHarness Start(string? redisConnectionString, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string? keyPrefix = null, Uri? embeddedBackend = null, DateTimeOffset? now = null)
+    public static StateHarness Start(string? redisConnectionString, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string? keyPrefix = null, Uri? embeddedBackend = null, DateTimeOffset? now = null, byte[]? keyRingKey = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("onetimebot-state-").FullName;
         keyPrefix ??= $"state-{Guid.NewGuid():N}:";
@@ -66,17 +70,19 @@ internal sealed class StateHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
+        keyRingKey ??= System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production, ContentRootPath = dataDirectory })
             .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<IKeyRingKey>(new FixedKeyRingKey(keyRingKey))
             .AddSingleton<IEmbeddedBackend>(new FixedEmbeddedBackend(embeddedBackend ?? new Uri("http://127.0.0.1:9/")))
             .AddOneTimeSecretClient();
         services.AddOptions<OneTimeSecretOptions>().Bind(configuration.GetSection(OneTimeSecretOptions.SectionName));
         services.AddOneTimeBotState(configuration);
-        return new StateHarness(services.BuildServiceProvider(), dataDirectory, keyPrefix, clock, logs);
+        return new StateHarness(services.BuildServiceProvider(), dataDirectory, keyPrefix, clock, logs, keyRingKey);
     }
 
     public async ValueTask DisposeAsync()
@@ -84,6 +90,8 @@ internal sealed class StateHarness : IAsyncDisposable
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+
+    private sealed record FixedKeyRingKey(byte[] Key) : IKeyRingKey;
 
     private sealed record FixedEmbeddedBackend(Uri BaseUri) : IEmbeddedBackend
     {

@@ -18,8 +18,8 @@ public abstract class StateStoreContract
 
     private protected abstract string? RedisConnectionString { get; }
 
-    private protected StateHarness Start(IDictionary<string, string?>? settings = null, StateHarness? sameStoreAs = null) =>
-        StateHarness.Start(RedisConnectionString, settings, sameStoreAs?.DataDirectory, sameStoreAs?.KeyPrefix);
+    private protected StateHarness Start(IDictionary<string, string?>? settings = null, StateHarness? sameStoreAs = null, byte[]? keyRingKey = null) =>
+        StateHarness.Start(RedisConnectionString, settings, sameStoreAs?.DataDirectory, sameStoreAs?.KeyPrefix, keyRingKey: keyRingKey ?? sameStoreAs?.KeyRingKey);
 
     [Fact]
     public async Task An_admins_settings_are_read_back_with_the_token_reported_only_as_set()
@@ -67,6 +67,20 @@ public abstract class StateStoreContract
 
         Assert.Contains("ops@acme.example", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("CANARY", stored, StringComparison.Ordinal);
+        // The key ring that protects the token is there, but only encrypted.
+        Assert.Contains("aesGcmEncryptedKey", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_replica_without_the_deployments_key_ring_key_cannot_read_stored_tokens()
+    {
+        await using var first = Start();
+        await first.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(Backend: "eu", Username: "ops@acme.example", ApiToken: new SecretText(TokenCanary)), default);
+
+        await using var stranger = Start(sameStoreAs: first, keyRingKey: new byte[32]);
+
+        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => stranger.Workspaces.ConnectionAsync(Acme, default));
     }
 
     [Fact]
