@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.OneTimeSecret.Http;
 using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Host.Hosting;
 using OneTimeBot.SecretServer.Configuration;
 using OneTimeBot.Testing;
@@ -28,6 +29,7 @@ public sealed class SampleSettingsTests
         Bind<StorageOptions>(configuration, StorageOptions.SectionName);
         Bind<SecretServerOptions>(configuration, SecretServerOptions.SectionName);
         Bind<OneTimeSecretHttpOptions>(configuration, OneTimeSecretHttpOptions.SectionName);
+        Bind<WorkspacePinsOptions>(configuration, WorkspacePin.SectionName);
         var backend = configuration.GetSection(OneTimeSecretOptions.SectionName);
         new ConfigurationBuilder().AddInMemoryCollection(backend.AsEnumerable(makePathsRelative: true).Where(p => !p.Key.StartsWith("Http", StringComparison.Ordinal)))
             .Build().Get<OneTimeSecretOptions>(o => o.ErrorOnUnknownConfiguration = true);
