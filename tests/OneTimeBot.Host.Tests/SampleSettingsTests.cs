@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.OneTimeSecret.Http;
@@ -42,12 +40,7 @@ public sealed class SampleSettingsTests
             .AddJsonFile(Sample)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["SecretServer:EncryptionKey"] = Convert.ToBase64String(new byte[32]) })
             .Build();
-        using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory })
-            .AddOneTimeBot(configuration)
-            .BuildServiceProvider();
+        using var services = ValidationServices.Build(configuration);
 
         services.GetRequiredService<IStartupValidator>().Validate();
     }
