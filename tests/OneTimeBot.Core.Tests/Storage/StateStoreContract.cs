@@ -191,6 +191,21 @@ public abstract class StateStoreContract
         Assert.True(afterWindow);
     }
 
+    [Fact]
+    public async Task Expired_event_ids_are_deleted_by_the_cleaner()
+    {
+        await using var state = Start();
+        await state.Events.TryClaimAsync("teams:activity-1", TimeSpan.FromMinutes(10), default);
+        await state.Events.TryClaimAsync("teams:activity-2", TimeSpan.FromHours(1), default);
+
+        state.Clock.Advance(TimeSpan.FromMinutes(11));
+        var purged = await state.Events.PurgeExpiredAsync(state.Clock.GetUtcNow(), default);
+
+        // SQLite deletes rows; Redis expires keys on its own clock, so there is nothing for the cleaner to do.
+        Assert.Equal(RedisConnectionString is null ? 1 : 0, purged);
+        Assert.False(await state.Events.TryClaimAsync("teams:activity-2", TimeSpan.FromHours(1), default));
+    }
+
     private async Task<string> ReadAllStoredTextAsync(StateHarness state)
     {
         if (RedisConnectionString is null)
