@@ -109,6 +109,10 @@ public sealed partial class OneTimeSecretClient(HttpClient http, ILogger<OneTime
         try
         {
             context.Properties.Set(OtsResilienceKeys.Retryable, operation.Retryable);
+            if (connection.Budget is { } budget)
+            {
+                context.Properties.Set(OtsResilienceKeys.Budget, budget);
+            }
             request.SetResilienceContext(context);
 
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);

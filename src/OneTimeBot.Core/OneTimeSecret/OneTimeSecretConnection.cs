@@ -6,6 +6,8 @@ namespace OneTimeBot.Core.OneTimeSecret;
 /// </summary>
 public sealed record OneTimeSecretConnection
 {
+    private readonly TimeSpan? _budget;
+
     public OneTimeSecretConnection(Uri baseUri, OneTimeSecretCredentials? credentials = null)
     {
         ArgumentNullException.ThrowIfNull(baseUri);
@@ -21,6 +23,19 @@ public sealed record OneTimeSecretConnection
     public Uri BaseUri { get; }
 
     public OneTimeSecretCredentials? Credentials { get; }
+
+    /// <summary>
+    /// How long one call through this connection may take in all, retries included, when the caller's budget differs
+    /// from the configured <c>OneTimeSecret:Http:TotalTimeout</c>: shorter for a caller that must answer sooner, longer
+    /// for work that happens after the platform was already answered. Null means the configured total.
+    /// </summary>
+    public TimeSpan? Budget
+    {
+        get => _budget;
+        init => _budget = value is { } budget && (budget <= TimeSpan.Zero || budget > TimeSpan.FromMinutes(5))
+            ? throw new ArgumentOutOfRangeException(nameof(value), "A call budget is more than zero and at most 5 minutes.")
+            : value;
+    }
 
     public Uri ApiUri => new(BaseUri, "api/v1/");
 

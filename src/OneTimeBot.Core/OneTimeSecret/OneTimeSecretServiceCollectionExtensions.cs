@@ -52,7 +52,7 @@ public static class OneTimeSecretServiceCollectionExtensions
                 // Timeouts and back-off are about real elapsed time on the wire, whatever clock the domain runs on.
                 pipeline.TimeProvider = TimeProvider.System;
                 pipeline
-                    .AddTimeout(new TimeoutStrategyOptions { Name = "total", Timeout = o.TotalTimeout })
+                    .AddTimeout(new TimeoutStrategyOptions { Name = "total", TimeoutGenerator = args => ValueTask.FromResult(TotalFor(args.Context, o)) })
                     .AddRetry(RetryOptions(o))
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
@@ -61,12 +61,21 @@ public static class OneTimeSecretServiceCollectionExtensions
                         SamplingDuration = o.CircuitSamplingDuration,
                         BreakDuration = o.CircuitBreakDuration,
                     })
-                    .AddTimeout(new TimeoutStrategyOptions { Name = "attempt", Timeout = o.AttemptTimeout });
+                    .AddTimeout(new TimeoutStrategyOptions { Name = "attempt", TimeoutGenerator = args => ValueTask.FromResult(AttemptFor(args.Context, o)) });
             })
             .SelectPipelineByAuthority();
 
         return services;
     }
+
+    private static TimeSpan TotalFor(ResilienceContext context, OneTimeSecretHttpOptions o) =>
+        context.Properties.TryGetValue(OtsResilienceKeys.Budget, out var budget) ? budget : o.TotalTimeout;
+
+    // An attempt keeps the configured share of the total, so a longer budget also lets a slow backend finish one attempt.
+    private static TimeSpan AttemptFor(ResilienceContext context, OneTimeSecretHttpOptions o) =>
+        context.Properties.TryGetValue(OtsResilienceKeys.Budget, out var budget)
+            ? budget * (o.AttemptTimeout / o.TotalTimeout)
+            : o.AttemptTimeout;
 
     private static HttpRetryStrategyOptions RetryOptions(OneTimeSecretHttpOptions o) => new()
     {

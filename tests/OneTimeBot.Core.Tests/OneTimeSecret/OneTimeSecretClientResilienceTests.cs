@@ -153,6 +153,52 @@ public sealed class OneTimeSecretClientResilienceTests
     }
 
     [Fact]
+    public async Task A_caller_with_more_time_lets_a_slow_backend_finish_where_the_default_budget_gives_up()
+    {
+        await using var h = await ClientHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["AttemptTimeout"] = "00:00:00.800",
+            ["TotalTimeout"] = "00:00:01",
+            ["CircuitSamplingDuration"] = "00:00:10",
+        });
+        h.Server.On("POST", "/api/v1/share", FakeResponse.Json(ShareWithIntegers).After(TimeSpan.FromSeconds(1.5)));
+
+        var withDefault = await h.Client.ShareAsync(h.Anonymous, AnySecret);
+        var clock = Stopwatch.StartNew();
+        var withMoreTime = await h.Client.ShareAsync(h.Anonymous with { Budget = TimeSpan.FromSeconds(4) }, AnySecret);
+
+        Assert.Equal(OtsFailureKind.Unavailable, withDefault.Failure!.Kind);
+        Assert.True(withMoreTime.IsSuccess);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(3.5));
+    }
+
+    [Fact]
+    public async Task A_caller_with_less_time_is_answered_within_its_own_budget()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Server.On("POST", "/api/v1/share", FakeResponse.Json(ShareWithIntegers).After(TimeSpan.FromSeconds(30)));
+        h.Server.On("GET", "/api/v1/status", FakeResponse.Json(Nominal));
+        Assert.True((await h.Client.GetStatusAsync(h.Anonymous)).IsSuccess);
+
+        var clock = Stopwatch.StartNew();
+        var result = await h.Client.ShareAsync(h.Anonymous with { Budget = TimeSpan.FromMilliseconds(600) }, AnySecret);
+
+        Assert.Equal(OtsFailureKind.Unavailable, result.Failure!.Kind);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(550), TimeSpan.FromMilliseconds(1500));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(301)]
+    public void A_budget_of_no_time_or_over_five_minutes_is_refused(int seconds)
+    {
+        var connection = new OneTimeSecretConnection(new Uri("https://eu.onetimesecret.com"));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => connection with { Budget = TimeSpan.FromSeconds(seconds) });
+    }
+
+    [Fact]
     public async Task The_callers_own_cancellation_is_honoured()
     {
         await using var h = await ClientHarness.StartAsync();

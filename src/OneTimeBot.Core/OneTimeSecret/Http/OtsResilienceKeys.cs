@@ -7,4 +7,7 @@ internal static class OtsResilienceKeys
 {
     /// <summary>False for calls that must run at most once (a reveal destroys the secret before answering).</summary>
     public static readonly ResiliencePropertyKey<bool> Retryable = new("OneTimeBot.OneTimeSecret.Retryable");
+
+    /// <summary>The caller's total budget for this call, when it differs from the configured one.</summary>
+    public static readonly ResiliencePropertyKey<TimeSpan> Budget = new("OneTimeBot.OneTimeSecret.Budget");
 }
