@@ -23,7 +23,12 @@ public sealed partial class SharingService(
     private const string ReceiptIdAlphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
     private readonly IDataProtector _keys = dataProtection.CreateProtector("OneTimeBot.Receipts.v1");
 
-    public async Task<SharingResult<SecretCard>> ShareAsync(Actor actor, ShareInput input, CancellationToken cancellationToken)
+    public Task<SharingResult<SecretCard>> ShareAsync(Actor actor, ShareInput input, CancellationToken cancellationToken) =>
+        ShareAsync(actor, input, null, cancellationToken);
+
+    /// <param name="budget">How long the backend call may take in all; null for the configured total. A platform
+    /// that must answer within its own deadline passes less, work done after the platform was answered passes more.</param>
+    public async Task<SharingResult<SecretCard>> ShareAsync(Actor actor, ShareInput input, TimeSpan? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
@@ -51,13 +56,16 @@ public sealed partial class SharingService(
         }
 
         var request = new ShareRequest(input.Secret, ttl.Value, input.Passphrase, input.RecipientEmail?.Trim(), settings.ShareDomain);
-        var shared = await client.ShareAsync(connection.Value.Connection, request, cancellationToken).ConfigureAwait(false);
+        var shared = await client.ShareAsync(WithBudget(connection.Value.Connection, budget), request, cancellationToken).ConfigureAwait(false);
         return shared.IsSuccess
             ? await RecordAsync(actor, connection.Value, shared.Value, generated: false, cancellationToken).ConfigureAwait(false)
             : Failed(actor, "share", shared.Failure, connection.Value);
     }
 
-    public async Task<SharingResult<SecretCard>> GenerateAsync(Actor actor, GenerateInput input, CancellationToken cancellationToken)
+    public Task<SharingResult<SecretCard>> GenerateAsync(Actor actor, GenerateInput input, CancellationToken cancellationToken) =>
+        GenerateAsync(actor, input, null, cancellationToken);
+
+    public async Task<SharingResult<SecretCard>> GenerateAsync(Actor actor, GenerateInput input, TimeSpan? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
@@ -80,14 +88,17 @@ public sealed partial class SharingService(
         }
 
         var request = new GenerateRequest(ttl.Value, input.Passphrase, null, input.Length ?? SharingRules.DefaultLength, settings.ShareDomain);
-        var generated = await client.GenerateAsync(connection.Value.Connection, request, cancellationToken).ConfigureAwait(false);
+        var generated = await client.GenerateAsync(WithBudget(connection.Value.Connection, budget), request, cancellationToken).ConfigureAwait(false);
         // The generated value goes no further than this line: only its recipient ever sees it, through the link.
         return generated.IsSuccess
             ? await RecordAsync(actor, connection.Value, generated.Value.Receipt, generated: true, cancellationToken).ConfigureAwait(false)
             : Failed(actor, "generate", generated.Failure, connection.Value);
     }
 
-    public async Task<SharingResult<SecretCard>> StatusAsync(Actor actor, string receiptId, CancellationToken cancellationToken)
+    public Task<SharingResult<SecretCard>> StatusAsync(Actor actor, string receiptId, CancellationToken cancellationToken) =>
+        StatusAsync(actor, receiptId, null, cancellationToken);
+
+    public async Task<SharingResult<SecretCard>> StatusAsync(Actor actor, string receiptId, TimeSpan? budget, CancellationToken cancellationToken)
     {
         var found = await OwnedReceiptAsync(actor, receiptId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -96,7 +107,7 @@ public sealed partial class SharingService(
         }
 
         var (receipt, connection) = found.Value;
-        var current = await client.GetReceiptAsync(connection.Connection, _keys.Unprotect(receipt.ProtectedMetadataKey), cancellationToken).ConfigureAwait(false);
+        var current = await client.GetReceiptAsync(WithBudget(connection.Connection, budget), _keys.Unprotect(receipt.ProtectedMetadataKey), cancellationToken).ConfigureAwait(false);
         if (current.IsSuccess)
         {
             return SharingResult<SecretCard>.Success(Card(receipt, current.Value, connection));
@@ -108,7 +119,10 @@ public sealed partial class SharingService(
             : Failed(actor, "status", current.Failure, connection);
     }
 
-    public async Task<SharingResult<SecretCard>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, CancellationToken cancellationToken)
+    public Task<SharingResult<SecretCard>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, CancellationToken cancellationToken) =>
+        BurnAsync(actor, receiptId, passphrase, null, cancellationToken);
+
+    public async Task<SharingResult<SecretCard>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, TimeSpan? budget, CancellationToken cancellationToken)
     {
         var found = await OwnedReceiptAsync(actor, receiptId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -117,7 +131,7 @@ public sealed partial class SharingService(
         }
 
         var (receipt, connection) = found.Value;
-        var burned = await client.BurnAsync(connection.Connection, _keys.Unprotect(receipt.ProtectedMetadataKey), passphrase, cancellationToken).ConfigureAwait(false);
+        var burned = await client.BurnAsync(WithBudget(connection.Connection, budget), _keys.Unprotect(receipt.ProtectedMetadataKey), passphrase, cancellationToken).ConfigureAwait(false);
         if (burned.IsSuccess)
         {
             LogBurned(actor.Workspace.Key, receipt.Id);
@@ -127,7 +141,7 @@ public sealed partial class SharingService(
         return burned.Failure.Kind switch
         {
             // Already viewed or expired: say what became of it rather than that burning failed.
-            OtsFailureKind.SecretNotFound => await StatusAsync(actor, receiptId, cancellationToken).ConfigureAwait(false),
+            OtsFailureKind.SecretNotFound => await StatusAsync(actor, receiptId, budget, cancellationToken).ConfigureAwait(false),
             OtsFailureKind.WrongPassphrase => new SharingError(SharingErrorKind.InvalidInput,
                 passphrase is null ? "This secret has a passphrase, so burning it needs the passphrase too." : "That passphrase is not right.",
                 "Enter the passphrase the secret was shared with.",
@@ -135,6 +149,9 @@ public sealed partial class SharingService(
             _ => Failed(actor, "burn", burned.Failure, connection),
         };
     }
+
+    private static OneTimeSecretConnection WithBudget(OneTimeSecretConnection connection, TimeSpan? budget) =>
+        budget is null ? connection : connection with { Budget = budget };
 
     private async Task<SharingResult<(ReceiptRecord Receipt, WorkspaceConnection Connection)>> OwnedReceiptAsync(Actor actor, string receiptId, CancellationToken cancellationToken)
     {
