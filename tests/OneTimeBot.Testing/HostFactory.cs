@@ -2,15 +2,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OneTimeBot.Testing;
 
-namespace OneTimeBot.Host.Tests;
+namespace OneTimeBot.Testing;
 
 /// <summary>
 /// The real host, in process, in Development, with its data in a temporary folder, settings a test chooses and
 /// every log line captured. With <c>kestrel: true</c> it listens on a real loopback port, as <c>dotnet run</c> does.
 /// </summary>
-internal sealed class HostFactory : WebApplicationFactory<Program>
+public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
@@ -35,6 +35,7 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(DataDirectory, "onetimebot.db")}");
         builder.UseSetting("SecretServer:KeyFile", Path.Combine(DataDirectory, "secret-server.key"));
+        builder.UseSetting("Slack:SigningSecretFile", Path.Combine(DataDirectory, "slack-signing-secret"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -43,7 +44,7 @@ internal sealed class HostFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
-    public WebApplicationFactory<Program> WithServices(Action<IServiceCollection> configure) =>
+    public WebApplicationFactory<TEntryPoint> WithServices(Action<IServiceCollection> configure) =>
         WithWebHostBuilder(b => b.ConfigureServices(configure));
 
     public override async ValueTask DisposeAsync()

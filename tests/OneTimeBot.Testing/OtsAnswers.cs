@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace OneTimeBot.Host.Tests;
+namespace OneTimeBot.Testing;
 
 /// <summary>v1 answers as onetimesecret.com sends them (numbers as strings, 31-character keys), made at a given instant.</summary>
-internal static class OtsAnswers
+public static class OtsAnswers
 {
     public const string MetadataKey = "qjpjroeit8wra0ojeyhcw5pjsgwtuq7";
     public const string SecretKey = "153l8vbwqx5taskp92pf05uvgjefvu9";
