@@ -18,6 +18,9 @@ public sealed class RedisConnection : IAsyncDisposable
         configuration.ConnectTimeout = 5000;
         configuration.SyncTimeout = 5000;
         configuration.AsyncTimeout = 5000;
+        // While Redis is unreachable, fail a command at once rather than queue it for seconds: Slack and Teams give a
+        // request 3 to 5 s, and a prompt "storage is down" beats a platform timeout.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         _connection = new Lazy<Task<ConnectionMultiplexer>>(() => ConnectionMultiplexer.ConnectAsync(configuration));
     }
 
