@@ -28,17 +28,23 @@ public sealed class SampleSettingsTests
         Bind<SecretServerOptions>(configuration, SecretServerOptions.SectionName);
         Bind<OneTimeSecretHttpOptions>(configuration, OneTimeSecretHttpOptions.SectionName);
         Bind<WorkspacePinsOptions>(configuration, WorkspacePin.SectionName);
+        Bind<OneTimeBot.Slack.Configuration.SlackOptions>(configuration, OneTimeBot.Slack.Configuration.SlackOptions.SectionName);
         var backend = configuration.GetSection(OneTimeSecretOptions.SectionName);
         new ConfigurationBuilder().AddInMemoryCollection(backend.AsEnumerable(makePathsRelative: true).Where(p => !p.Key.StartsWith("Http", StringComparison.Ordinal)))
             .Build().Get<OneTimeSecretOptions>(o => o.ErrorOnUnknownConfiguration = true);
     }
 
     [Fact]
-    public void The_sample_passes_start_up_validation_once_an_encryption_key_is_set()
+    public void The_sample_passes_start_up_validation_once_an_encryption_key_and_the_slack_app_are_set()
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Sample)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["SecretServer:EncryptionKey"] = Convert.ToBase64String(new byte[32]) })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["SecretServer:EncryptionKey"] = Convert.ToBase64String(new byte[32]),
+                ["Slack:SigningSecret"] = "8f742231b10e8888abcd99yyyzzz85a5",
+                ["Slack:BotToken"] = "xoxb-0000-1111-sample",
+            })
             .Build();
         using var services = ValidationServices.Build(configuration);
 

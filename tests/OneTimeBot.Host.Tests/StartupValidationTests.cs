@@ -24,6 +24,12 @@ public sealed class StartupValidationTests
     [InlineData("SecretServer:Accounts:0:Username", "ops@example.com", "SecretServer:Accounts:0:ApiTokenSha256")]
     [InlineData("SecretServer:Enabled", "false", "OneTimeSecret:Backend is 'embedded' but SecretServer:Enabled is false")]
     [InlineData("SecretServer:Accounts:0:Username", "onetimebot", "'onetimebot' is reserved")]
+    [InlineData("Slack:BotToken", "xoxb-1-2-3", "Slack:SigningSecret is required")]
+    [InlineData("Slack:BotToken", "xoxp-a-user-token", "Slack:BotToken must be a bot token")]
+    [InlineData("Slack:ClientId", "1234.5678", "Slack:ClientSecret is required")]
+    [InlineData("Slack:SigningSecret", "8f742231b10e8888abcd99yyyzzz85a5", "Slack:BotToken (one workspace) or Slack:ClientId and Slack:ClientSecret")]
+    [InlineData("Slack:InlineWait", "00:00:05", "Slack:InlineWait")]
+    [InlineData("Slack:ApiBaseUrl", "slack.com/api", "Slack:ApiBaseUrl")]
     public void A_wrong_setting_fails_start_up_validation_with_a_message_naming_the_key(string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
@@ -48,6 +54,7 @@ public sealed class StartupValidationTests
         Assert.Contains("  - OneTimeSecret:Backend: 'mars'", host.Output, StringComparison.Ordinal);
         Assert.Contains("  - OneTimeSecret:ApiToken is missing", host.Output, StringComparison.Ordinal);
         Assert.Contains("  - SecretServer:EncryptionKey is required outside Development", host.Output, StringComparison.Ordinal);
+        Assert.Contains("  - Slack:SigningSecret is required", host.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,6 +67,8 @@ public sealed class StartupValidationTests
             {
                 ["SecretServer__EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 ["Storage__ConnectionString"] = $"Data Source={data}/onetimebot.db",
+                ["Slack__SigningSecret"] = "8f742231b10e8888abcd99yyyzzz85a5",
+                ["Slack__BotToken"] = "xoxb-0000-1111-production-test",
             },
             "--urls", $"http://127.0.0.1:{port}");
         using var http = new HttpClient();

@@ -40,14 +40,26 @@ public sealed class CardBlocksTests
     [Fact]
     public void Check_status_and_burn_carry_only_the_receipt_id_and_burn_asks_for_confirmation()
     {
-        var json = CardBlocks.Render(Live).ToJson();
+        var card = Live with { PassphraseRequired = false };
+        var json = CardBlocks.Render(card).ToJson();
         var buttons = json["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]!.AsArray();
 
         Assert.Equal([CardBlocks.CheckStatusAction, CardBlocks.BurnAction], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
-        Assert.All(buttons, b => Assert.Equal(Live.ReceiptId, b!["value"]!.GetValue<string>()));
+        Assert.All(buttons, b => Assert.Equal(card.ReceiptId, b!["value"]!.GetValue<string>()));
         Assert.All(buttons, b => Assert.Null(b!["url"]));
         Assert.Equal("danger", buttons[1]!["style"]!.GetValue<string>());
         Assert.Equal("Burn this secret?", buttons[1]!["confirm"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Burn_of_a_secret_with_a_passphrase_opens_the_passphrase_modal_instead_of_a_confirm_dialog()
+    {
+        var json = CardBlocks.Render(Live).ToJson();
+        var buttons = json["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]!.AsArray();
+
+        Assert.Equal([CardBlocks.CheckStatusAction, CardBlocks.BurnWithPassphraseAction], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
+        Assert.Equal("danger", buttons[1]!["style"]!.GetValue<string>());
+        Assert.Null(buttons[1]!["confirm"]);
     }
 
     [Theory]

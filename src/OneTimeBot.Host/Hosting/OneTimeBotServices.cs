@@ -7,6 +7,7 @@ using OneTimeBot.Core.Storage;
 using OneTimeBot.Host.Health;
 using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Storage;
+using OneTimeBot.Slack.Hosting;
 
 namespace OneTimeBot.Host.Hosting;
 
@@ -22,6 +23,7 @@ public static class OneTimeBotServices
         services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection(PublicUrlOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlOptionsValidator>();
         services.AddSingleton<PublicUrl>();
+        services.AddSingleton<IPublicBaseUrl>(sp => sp.GetRequiredService<PublicUrl>());
 
         services.AddSecretServer(configuration);
         services.AddSingleton<IEmbeddedBackend, EmbeddedBackend>();
@@ -33,6 +35,7 @@ public static class OneTimeBotServices
         services.AddOneTimeSecretClient(configuration.GetSection(OneTimeSecretHttpOptions.SectionName));
         services.AddSingleton<IKeyRingKey, KeyRingKeyFromServerKey>();
         services.AddOneTimeBotState(configuration);
+        services.AddSlack(configuration);
 
         services.AddProblemDetails();
         services.AddHealthChecks()
@@ -52,6 +55,7 @@ public static class OneTimeBotServices
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapSecretServer();
+        app.MapSlack(app.Configuration);
         return app;
     }
 }

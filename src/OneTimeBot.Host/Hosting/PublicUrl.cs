@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace OneTimeBot.Host.Hosting;
 
 /// <summary>The host's public base URL: configured, or else the first address the server actually listens on.</summary>
-public sealed class PublicUrl(IOptions<PublicUrlOptions> options, IServer server)
+public sealed class PublicUrl(IOptions<PublicUrlOptions> options, IServer server) : OneTimeBot.Core.Configuration.IPublicBaseUrl
 {
     public Uri BaseUri =>
         Configured() ?? Listening() ?? new Uri(DefaultListenAddress.Url + "/");

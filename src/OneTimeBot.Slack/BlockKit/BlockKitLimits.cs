@@ -16,6 +16,83 @@ public static class BlockKitLimits
     public const int ButtonValue = 2000;
     public const int ButtonUrl = 3000;
     public const int ActionId = 255;
+    public const int ViewBlocks = 100;
+    public const int ViewTitle = 24;
+    public const int PrivateMetadata = 3000;
+    public const int InputLabel = 2000;
+    public const int InputHint = 2000;
+    public const int BlockId = 255;
+
+    /// <summary>Every limit a modal view breaks, as sentences; empty when <c>views.open</c> will accept it.</summary>
+    public static IReadOnlyList<string> ViewViolations(JsonObject view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var problems = new List<string>();
+        if (view["type"]?.GetValue<string>() != "modal")
+        {
+            problems.Add("the view is not a modal");
+        }
+
+        Check(problems, "title", Text(view["title"]), ViewTitle);
+        Check(problems, "submit", Text(view["submit"]), ViewTitle);
+        Check(problems, "close", Text(view["close"]), ViewTitle);
+        Check(problems, "private_metadata", view["private_metadata"]?.GetValue<string>(), PrivateMetadata);
+        var blocks = view["blocks"]?.AsArray() ?? [];
+        if (blocks.Count > ViewBlocks)
+        {
+            problems.Add($"{blocks.Count} blocks, more than {ViewBlocks}");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var block in blocks.OfType<JsonObject>())
+        {
+            if (block["block_id"]?.GetValue<string>() is { } id)
+            {
+                Check(problems, "block_id", id, BlockId);
+                if (!ids.Add(id))
+                {
+                    problems.Add($"block_id '{id}' is used twice");
+                }
+            }
+
+            if (block["type"]?.GetValue<string>() == "input")
+            {
+                Check(problems, "input label", Text(block["label"]), InputLabel);
+                Check(problems, "input hint", Text(block["hint"]), InputHint);
+                var element = block["element"] as JsonObject;
+                if (element?["type"]?.GetValue<string>() is not ("plain_text_input" or "email_text_input" or "number_input" or "static_select" or "checkboxes"))
+                {
+                    problems.Add($"input '{block["block_id"]}' has an element Slack does not know here");
+                }
+
+                if (element?["max_length"] is JsonValue max && max.GetValue<int>() > 3000)
+                {
+                    problems.Add($"input '{block["block_id"]}' allows more than 3000 characters");
+                }
+
+                var options = element?["options"]?.AsArray() ?? [];
+                if (options.Count > 100)
+                {
+                    problems.Add($"input '{block["block_id"]}' has more than 100 options");
+                }
+
+                foreach (var option in options)
+                {
+                    Check(problems, "option text", Text(option?["text"]), 75);
+                    Check(problems, "option value", option?["value"]?.GetValue<string>(), 150);
+                }
+            }
+        }
+
+        // The blocks other than inputs follow the message rules.
+        var others = new JsonObject
+        {
+            ["text"] = "view",
+            ["blocks"] = new JsonArray(blocks.OfType<JsonObject>().Where(b => b["type"]?.GetValue<string>() != "input").Select(b => (JsonNode?)b.DeepClone()).ToArray()),
+        };
+        problems.AddRange(Violations(others).Where(p => !p.Contains("more than 50", StringComparison.Ordinal)));
+        return problems;
+    }
 
     /// <summary>Every limit the message breaks, as sentences; empty when Slack will accept it.</summary>
     public static IReadOnlyList<string> Violations(JsonObject message)

@@ -14,6 +14,9 @@ public static class CardBlocks
     public const string CheckStatusAction = "receipt_status";
     public const string BurnAction = "receipt_burn";
 
+    /// <summary>Burn of a secret with a passphrase: opens a modal that asks for it, which is the confirmation too.</summary>
+    public const string BurnWithPassphraseAction = "receipt_burn_passphrase";
+
     public static SlackReply Render(SecretCard card, bool replaceOriginal = false)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -45,13 +48,14 @@ public static class CardBlocks
 
         if (card.IsLive)
         {
-            blocks.Add(Blocks.Actions(
-                Blocks.Button("Check status", CheckStatusAction, card.ReceiptId),
-                Blocks.Button("Burn now", BurnAction, card.ReceiptId, "danger", Blocks.Confirm(
+            var burn = card.PassphraseRequired
+                ? Blocks.Button("Burn now", BurnWithPassphraseAction, card.ReceiptId, "danger")
+                : Blocks.Button("Burn now", BurnAction, card.ReceiptId, "danger", Blocks.Confirm(
                     "Burn this secret?",
                     "The link stops working for everyone, now. This cannot be undone.",
                     "Burn it",
-                    "Keep it"))));
+                    "Keep it"));
+            blocks.Add(Blocks.Actions(Blocks.Button("Check status", CheckStatusAction, card.ReceiptId), burn));
             blocks.Add(Blocks.Context("Paste the link only where its recipient will see it. Opening it shows the secret once and destroys it, so don't open it yourself."));
         }
 

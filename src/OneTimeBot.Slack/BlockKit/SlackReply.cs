@@ -11,10 +11,10 @@ namespace OneTimeBot.Slack.BlockKit;
 public sealed record SlackReply(string Text, JsonArray Blocks, bool Ephemeral = true, bool ReplaceOriginal = false)
 {
     // A JSON body for Slack, not HTML: mrkdwn's own escaping (&amp; &lt; &gt;) is done where text is built.
-    private static readonly JsonSerializerOptions Wire = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions WireOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The body as sent to Slack.</summary>
-    public string ToJsonString() => ToJson().ToJsonString(Wire);
+    public string ToJsonString() => ToJson().ToJsonString(WireOptions);
 
     public JsonObject ToJson()
     {

@@ -8,6 +8,8 @@ namespace OneTimeBot.Slack.Verification;
 public static class SlackSignature
 {
     public const string Version = "v0";
+    public const string TimestampHeader = "X-Slack-Request-Timestamp";
+    public const string SignatureHeader = "X-Slack-Signature";
 
     public static string Compute(string signingSecret, long timestamp, ReadOnlySpan<byte> body) =>
         Version + "=" + Convert.ToHexStringLower(Hash(signingSecret, timestamp, body));

@@ -1,0 +1,46 @@
+namespace OneTimeBot.Slack.Configuration;
+
+/// <summary>
+/// The Slack app this host answers for. Either <see cref="BotToken"/> (one workspace) or <see cref="ClientId"/> and
+/// <see cref="ClientSecret"/> (installed into many workspaces through OAuth), and always the signing secret.
+/// </summary>
+public sealed class SlackOptions
+{
+    public const string SectionName = "Slack";
+
+    /// <summary>False turns the Slack endpoints off (a Teams-only deployment). On by default.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>From the app's Basic Information page. Required; in Development one is generated into <see cref="SigningSecretFile"/>.</summary>
+    public string SigningSecret { get; set; } = "";
+
+    /// <summary>Where Development keeps the signing secret it generates when <see cref="SigningSecret"/> is empty.</summary>
+    public string SigningSecretFile { get; set; } = "./data/slack-signing-secret";
+
+    /// <summary>A single workspace's bot token (<c>xoxb-…</c>).</summary>
+    public string BotToken { get; set; } = "";
+
+    /// <summary>OAuth distribution: the app's client id and secret.</summary>
+    public string ClientId { get; set; } = "";
+
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>Slack's Web API; tests point it at a local fake.</summary>
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    /// <summary>Where <c>/slack/install</c> sends the browser to approve the app.</summary>
+    public string AuthorizeUrl { get; set; } = "https://slack.com/oauth/v2/authorize";
+
+    /// <summary>How long a command waits for the secret service before it acks and finishes through <c>response_url</c>.</summary>
+    public TimeSpan InlineWait { get; set; } = TimeSpan.FromSeconds(2.2);
+
+    /// <summary>How long a modal submission may wait for the secret service before the modal shows an error.</summary>
+    public TimeSpan ModalBudget { get; set; } = TimeSpan.FromSeconds(2.4);
+
+    /// <summary>How long work finished after the ack (through <c>response_url</c> or a DM) may wait for the secret service.</summary>
+    public TimeSpan FollowUpBudget { get; set; } = TimeSpan.FromSeconds(25);
+
+    public bool UsesOAuth => ClientId.Trim().Length > 0;
+
+    public bool UsesBotToken => BotToken.Trim().Length > 0;
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace OneTimeBot.Slack.Configuration;
+
+/// <summary>Names every Slack key that stops the app from working, so start-up fails with all of them at once.</summary>
+public sealed class SlackOptionsValidator(IHostEnvironment environment) : IValidateOptions<SlackOptions>
+{
+    private const string Prefix = SlackOptions.SectionName + ":";
+
+    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var errors = new List<string>();
+        var development = environment.IsDevelopment();
+        if (string.IsNullOrWhiteSpace(options.SigningSecret) && !development)
+        {
+            errors.Add($"{Prefix}SigningSecret is required: copy it from the Slack app's Basic Information page (or set {Prefix}Enabled to false).");
+        }
+
+        if (options.UsesBotToken && options.UsesOAuth)
+        {
+            errors.Add($"{Prefix}BotToken and {Prefix}ClientId are both set: use BotToken for one workspace or ClientId and ClientSecret to install into many, not both.");
+        }
+        else if (options.UsesBotToken && !options.BotToken.Trim().StartsWith("xoxb-", StringComparison.Ordinal))
+        {
+            errors.Add($"{Prefix}BotToken must be a bot token (xoxb-…), from the app's OAuth & Permissions page.");
+        }
+        else if (options.UsesOAuth && string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            errors.Add($"{Prefix}ClientSecret is required with {Prefix}ClientId.");
+        }
+        else if (!options.UsesBotToken && !options.UsesOAuth && !development)
+        {
+            errors.Add($"{Prefix}BotToken (one workspace) or {Prefix}ClientId and {Prefix}ClientSecret (many workspaces) is required.");
+        }
+
+        CheckUrl(errors, "ApiBaseUrl", options.ApiBaseUrl);
+        CheckUrl(errors, "AuthorizeUrl", options.AuthorizeUrl);
+        if (options.InlineWait <= TimeSpan.Zero || options.InlineWait > TimeSpan.FromSeconds(2.8))
+        {
+            errors.Add($"{Prefix}InlineWait must be more than 0 and at most 2.8 s: Slack gives a command 3 s.");
+        }
+
+        if (options.ModalBudget <= TimeSpan.Zero || options.ModalBudget > TimeSpan.FromSeconds(2.8))
+        {
+            errors.Add($"{Prefix}ModalBudget must be more than 0 and at most 2.8 s: Slack gives a modal submission 3 s.");
+        }
+
+        if (options.FollowUpBudget < TimeSpan.FromSeconds(1) || options.FollowUpBudget > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"{Prefix}FollowUpBudget must be between 1 s and 5 min.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckUrl(List<string> errors, string key, string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add($"{Prefix}{key} must be an absolute http(s) URL.");
+        }
+    }
+}

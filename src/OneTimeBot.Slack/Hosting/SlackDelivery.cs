@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Configuration;
+using OneTimeBot.Slack.Installations;
+using OneTimeBot.Slack.WebApi;
+
+namespace OneTimeBot.Slack.Hosting;
+
+/// <summary>
+/// Delivers replies that are not the HTTP response, and races slow work against Slack's 3 s: what finishes within
+/// <see cref="SlackOptions.InlineWait"/> is answered inline, the rest is acked at once and delivered when done.
+/// </summary>
+public sealed partial class SlackDelivery(
+    ResponseUrlClient responseUrls,
+    SlackApiClient api,
+    SlackTokens tokens,
+    SlackFollowUps followUps,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackDelivery> logger)
+{
+    public TimeSpan FollowUpBudget => options.Value.FollowUpBudget;
+
+    public TimeSpan ModalBudget => options.Value.ModalBudget;
+
+    /// <summary>The reply itself when <paramref name="work"/> finishes in time; else <paramref name="ack"/>, and the reply later.</summary>
+    public async Task<SlackReply> InlineOrLaterAsync(string what, Func<CancellationToken, Task<SlackReply>> work, ReplyTarget target, SlackReply ack)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var running = Task.Run(() => work(CancellationToken.None));
+        var finished = await Task.WhenAny(running, Task.Delay(options.Value.InlineWait, time)).ConfigureAwait(false);
+        if (finished == running)
+        {
+            return await running.ConfigureAwait(false);
+        }
+
+        LogDeferred(what);
+        followUps.Run(what, async ct => await DeliverAsync(target, await OrApologyAsync(what, () => running.WaitAsync(ct)).ConfigureAwait(false), ct).ConfigureAwait(false));
+        return ack;
+    }
+
+    /// <summary>Runs <paramref name="work"/> after the ack and delivers what it answers.</summary>
+    public void Later(string what, ReplyTarget target, Func<CancellationToken, Task<SlackReply>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        followUps.Run(what, async ct => await DeliverAsync(target, await OrApologyAsync(what, () => work(ct)).ConfigureAwait(false), ct).ConfigureAwait(false));
+    }
+
+    /// <summary>The reply, or, when the work failed unexpectedly (a store down), a private apology rather than silence.</summary>
+    public async Task<SlackReply> OrApologyAsync(string what, Func<Task<SlackReply>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The type only: an exception's message could quote what it was handling.
+            LogFailed(what, ex.GetType().Name);
+            return SlackMessages.Notice("Something went wrong on OneTimeBot's side, and nothing was changed.", "Try again in a moment; if it keeps happening, tell whoever runs OneTimeBot.");
+        }
+    }
+
+    public async Task<bool> DeliverAsync(ReplyTarget target, SlackReply reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.ResponseUrl is { } url)
+        {
+            return await responseUrls.PostAsync(url, reply, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Only into a DM: a card posted to a channel would be seen by everyone in it.
+        if (target.Channel is { Length: > 1 } channel && channel[0] == 'D' &&
+            await tokens.ForAsync(target.TeamId, target.EnterpriseId, cancellationToken).ConfigureAwait(false) is { } token)
+        {
+            return (await api.PostMessageAsync(token, channel, reply, cancellationToken).ConfigureAwait(false)).Ok;
+        }
+
+        LogUndeliverable();
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack '{What}' is slower than the inline wait: acked, finishing through response_url")]
+    private partial void LogDeferred(string what);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack '{What}' failed with {ExceptionType}; the user was told")]
+    private partial void LogFailed(string what, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Slack reply had nowhere to go: no response_url, and no DM with a usable token")]
+    private partial void LogUndeliverable();
+}

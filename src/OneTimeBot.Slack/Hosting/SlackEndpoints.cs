@@ -1,0 +1,231 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OneTimeBot.Core.Events;
+using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Handlers;
+using OneTimeBot.Slack.Installations;
+using OneTimeBot.Slack.Payloads;
+using OneTimeBot.Slack.Verification;
+using OneTimeBot.Slack.Views;
+
+namespace OneTimeBot.Slack.Hosting;
+
+/// <summary>
+/// Slack's three POST endpoints. Each reads the raw body, checks Slack's signature on exactly those bytes before
+/// anything else, parses into records and hands them to the <see cref="SlackRouter"/>. Malformed input gets a 400,
+/// a forged, stale or replayed request a 401, and a failure inside a private message rather than a 500.
+/// </summary>
+public static partial class SlackEndpoints
+{
+    private static readonly TimeSpan EventMemory = TimeSpan.FromHours(1);
+
+    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var slack = app.MapGroup("/slack");
+        slack.MapPost("/commands", CommandsAsync);
+        slack.MapPost("/interactivity", InteractivityAsync);
+        slack.MapPost("/events", EventsAsync);
+        slack.MapGet("/install", SlackInstall.Start);
+        slack.MapGet("/oauth_redirect", SlackInstall.FinishAsync);
+        return app;
+    }
+
+    private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestVerifier verifier, SlackRouter router, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
+        var body = await SlackRequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var form = SlackRequestBody.Form(body);
+        // Slack checks the certificate with an unsigned post; it wants a 200 and nothing else.
+        if (form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1" && !form.ContainsKey("command"))
+        {
+            return Results.Ok();
+        }
+
+        if (await RefuseAsync(http, verifier, body, logger, Json(StorageDown.ToJson())).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        if (SlashCommand.From(form) is not { } command)
+        {
+            LogMalformed(logger, "command");
+            return Results.BadRequest("A slash command needs team_id, user_id and command.");
+        }
+
+        try
+        {
+            var reply = await router.CommandAsync(command, http.RequestAborted).ConfigureAwait(false);
+            return reply is null ? Results.Ok() : Json(reply.ToJson());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            LogFailed(logger, "command", ex.GetType().Name);
+            return Json(SlackMessages.Notice("Something went wrong on OneTimeBot's side, and nothing was shared.", "Try again in a moment.").ToJson());
+        }
+    }
+
+    private static async Task<IResult> InteractivityAsync(HttpContext http, SlackRequestVerifier verifier, SlackRouter router, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
+        var body = await SlackRequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // An interaction cannot be answered with a message; Slack shows its own error when it gets a 503.
+        if (await RefuseAsync(http, verifier, body, logger, Results.StatusCode(StatusCodes.Status503ServiceUnavailable)).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        var form = SlackRequestBody.Form(body);
+        var payload = form.TryGetValue("payload", out var json) && json.Count == 1 ? SlackJson.TryRead<InteractionPayload>(json[0]) : null;
+        if (payload?.TeamId is not { } team || payload.User?.Id is not { Length: > 0 } user)
+        {
+            LogMalformed(logger, "interaction");
+            return Results.BadRequest("An interaction payload needs a team and a user.");
+        }
+
+        var enterprise = payload.Enterprise?.Id is { Length: > 0 } e ? e : null;
+        try
+        {
+            switch (payload.Type)
+            {
+                case "block_actions" when payload.Actions is [{ ActionId: { } actionId } action, ..]:
+                    var context = new ActionContext(team, enterprise, user, action.Value ?? "", payload.TriggerId,
+                        SlackUrls.TryResponseUrl(payload.ResponseUrl), payload.Channel?.Id);
+                    await router.ActionAsync(actionId, context, http.RequestAborted).ConfigureAwait(false);
+                    return Results.Ok();
+                case "view_submission" when payload.View?.CallbackId is { } callbackId:
+                    var view = new ViewContext(team, enterprise, user, ViewMetadata.Read(payload.View.PrivateMetadata), new ViewValues(payload.View.State));
+                    var answer = await router.ViewAsync(callbackId, view, http.RequestAborted).ConfigureAwait(false);
+                    return answer is null ? Results.Ok() : Json(answer);
+                default:
+                    // view_closed, shortcuts and the like: nothing to do, and Slack wants its 200.
+                    return Results.Ok();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            LogFailed(logger, payload.Type ?? "interaction", ex.GetType().Name);
+            return payload.Type == "view_submission"
+                ? Json(new JsonObject { ["response_action"] = "errors", ["errors"] = new JsonObject { [FirstBlock(payload.View)] = "Something went wrong on OneTimeBot's side. Try again in a moment." } })
+                : Results.Ok();
+        }
+    }
+
+    private static async Task<IResult> EventsAsync(HttpContext http, SlackRequestVerifier verifier, SlackRouter router, IEventDeduplicator seen, SlackFollowUps followUps, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
+        var body = await SlackRequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // A 503 makes Slack retry the event later, when the store is back.
+        if (await RefuseAsync(http, verifier, body, logger, Results.StatusCode(StatusCodes.Status503ServiceUnavailable)).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        var envelope = SlackJson.TryRead<EventEnvelope>(Encoding.UTF8.GetString(body));
+        switch (envelope)
+        {
+            case { Type: "url_verification", Challenge: { } challenge }:
+                return Json(new JsonObject { ["challenge"] = challenge });
+            case { Type: "event_callback", EventId: { Length: > 0 } eventId, Event: { } e }:
+                // Slack retries an event it thinks went unanswered; a retry must never make a second secret.
+                var first = await ClaimAsync(seen, eventId, logger, http.RequestAborted).ConfigureAwait(false);
+                if (first is null)
+                {
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                }
+
+                if (first == false)
+                {
+                    LogDuplicate(logger, eventId);
+                    return Results.Ok();
+                }
+
+                followUps.Run("event " + e.Type, ct => router.EventAsync(envelope, e, ct));
+                return Results.Ok();
+            default:
+                LogMalformed(logger, "event");
+                return Results.BadRequest("Not an event Slack sends.");
+        }
+    }
+
+    private static SlackReply StorageDown => SlackMessages.Notice(
+        "OneTimeBot cannot reach its storage right now, so it did nothing.", "Try again in a minute; if it keeps happening, tell whoever runs OneTimeBot.");
+
+    /// <summary>
+    /// Null for a genuine request; else the 401. When the replay check cannot reach the store, the request is not
+    /// acted on (fail closed) and <paramref name="storeDown"/> is the answer.
+    /// </summary>
+    /// <summary>True the first time an event id is seen; null when the store cannot say (Slack will retry).</summary>
+    private static async Task<bool?> ClaimAsync(IEventDeduplicator seen, string eventId, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await seen.TryClaimAsync("slack-event:" + eventId, EventMemory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, "event de-duplication", ex.GetType().Name);
+            return null;
+        }
+    }
+
+    private static async Task<IResult?> RefuseAsync(HttpContext http, SlackRequestVerifier verifier, byte[] body, ILogger logger, IResult storeDown)
+    {
+        SlackVerification verdict;
+        try
+        {
+            verdict = await verifier.VerifyAsync(
+                http.Request.Headers[SlackSignature.TimestampHeader], http.Request.Headers[SlackSignature.SignatureHeader], body, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            LogFailed(logger, "verification", ex.GetType().Name);
+            return storeDown;
+        }
+
+        if (verdict == SlackVerification.Valid)
+        {
+            return null;
+        }
+
+        LogRefused(logger, http.Request.Path, verdict);
+        return Results.Text("The request's Slack signature is missing, wrong, stale or replayed.", "text/plain", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(SlackReply.WireOptions), "application/json; charset=utf-8");
+
+    private static string FirstBlock(SlackView? view) =>
+        view?.State?.Values?.Keys.FirstOrDefault() ?? Core.Sharing.SharingError.SecretField;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Verdict}")]
+    private static partial void LogRefused(ILogger logger, string path, SlackVerification verdict);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed Slack {Kind}")]
+    private static partial void LogMalformed(ILogger logger, string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored Slack event {EventId}: already handled")]
+    private static partial void LogDuplicate(ILogger logger, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a Slack {Kind} failed with {ExceptionType}")]
+    private static partial void LogFailed(ILogger logger, string kind, string exceptionType);
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace OneTimeBot.Slack.Hosting;
+
+/// <summary>
+/// Work that finishes after Slack was already answered (a slow backend, a button press, a DM). It runs off the
+/// request, is awaited on shutdown so a card in flight still arrives, and logs its failures by name only.
+/// </summary>
+public sealed partial class SlackFollowUps(ILogger<SlackFollowUps> logger) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<int, Task> _running = new();
+    private int _next;
+
+    public void Run(string what, Func<CancellationToken, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var id = Interlocked.Increment(ref _next);
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                await work(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                LogAbandoned(what);
+            }
+            catch (Exception ex)
+            {
+                // The exception's type only: its message could quote a payload.
+                LogFailed(what, ex.GetType().Name);
+            }
+            finally
+            {
+                _running.TryRemove(id, out _);
+            }
+        });
+        _running[id] = task;
+    }
+
+    /// <summary>Waits until everything started so far has finished.</summary>
+    public Task DrainAsync() => Task.WhenAll(_running.Values);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DrainAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack follow-up '{What}' failed with {ExceptionType}")]
+    private partial void LogFailed(string what, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack follow-up '{What}' was abandoned at shutdown")]
+    private partial void LogAbandoned(string what);
+}

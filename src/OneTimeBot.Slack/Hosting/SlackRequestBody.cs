@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace OneTimeBot.Slack.Hosting;
+
+/// <summary>A request body as raw bytes, read once: the signature is computed over exactly these bytes.</summary>
+internal static class SlackRequestBody
+{
+    /// <summary>Far above anything Slack sends (a 10 kB secret, form-encoded, in a modal's state), far below harm.</summary>
+    public const int MaxBytes = 256 * 1024;
+
+    /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static Dictionary<string, StringValues> Form(byte[] body) =>
+        QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
+}

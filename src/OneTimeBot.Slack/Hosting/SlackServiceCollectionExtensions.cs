@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Events;
+using OneTimeBot.Core.Storage;
+using OneTimeBot.Slack.Configuration;
+using OneTimeBot.Slack.Handlers;
+using OneTimeBot.Slack.Installations;
+using OneTimeBot.Slack.Verification;
+using OneTimeBot.Slack.WebApi;
+using Polly;
+
+namespace OneTimeBot.Slack.Hosting;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>Whether <c>Slack:Enabled</c> is on (the default), read raw so mapping does not pre-empt options validation.</summary>
+    public static bool SlackEnabled(IConfiguration configuration) =>
+        configuration?.GetSection(SlackOptions.SectionName).GetValue(nameof(SlackOptions.Enabled), true) ?? true;
+
+    /// <summary>
+    /// Registers the Slack app on the bot's state and sharing services (which the caller registers): options validated
+    /// at start-up, request verification, the Web API and response_url clients, the installation store of the
+    /// configured provider, the handlers and their routing table. The caller registers an <c>IPublicBaseUrl</c>.
+    /// </summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        if (!SlackEnabled(configuration))
+        {
+            return services;
+        }
+
+        services.AddSingleton<SlackSigningSecret>();
+        services.AddSingleton(sp => new SlackRequestVerifier(
+            sp.GetRequiredService<SlackSigningSecret>().Value, sp.GetRequiredService<IEventDeduplicator>(), sp.GetRequiredService<TimeProvider>()));
+
+        services.AddHttpClient<SlackApiClient>(SlackApiClient.HttpClientName, (sp, client) =>
+            {
+                var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
+                client.BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/");
+                client.Timeout = TimeSpan.FromSeconds(10);
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("OneTimeBot/1.0");
+            })
+            .RemoveAllLoggers();
+        services.AddHttpClient<ResponseUrlClient>(ResponseUrlClient.HttpClientName, client =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("OneTimeBot/1.0");
+            })
+            // A response_url is a credential for its conversation: the default handler would log it in full.
+            .RemoveAllLoggers()
+            .AddResilienceHandler("slack-response-url", pipeline => pipeline
+                .AddTimeout(TimeSpan.FromSeconds(20))
+                .AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 2, UseJitter = true, Delay = TimeSpan.FromMilliseconds(300), ShouldRetryAfterHeader = true })
+                .AddTimeout(TimeSpan.FromSeconds(6)));
+
+        var redis = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.IsRedis == true;
+        if (redis)
+        {
+            services.AddSingleton<ISlackInstallationStore, RedisSlackInstallationStore>();
+        }
+        else
+        {
+            services.AddSingleton<ISlackInstallationStore, SqliteSlackInstallationStore>();
+        }
+
+        services.AddSingleton<SlackTokens>();
+        services.AddSingleton<SlackFollowUps>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackFollowUps>());
+        services.AddHostedService<SlackStartup>();
+        services.AddSingleton<SlackDelivery>();
+        services.AddSingleton<ModalOpener>();
+        services.AddSingleton<CommandHandlers>();
+        services.AddSingleton<ActionHandlers>();
+        services.AddSingleton<ViewHandlers>();
+        services.AddSingleton<EventHandlers>();
+        services.AddSingleton<SlackRouter>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app, IConfiguration configuration) =>
+        SlackEnabled(configuration) ? app.MapSlackEndpoints() : app;
+}

@@ -1,0 +1,180 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.Events;
+using OneTimeBot.Slack.Configuration;
+using OneTimeBot.Slack.WebApi;
+
+namespace OneTimeBot.Slack.Installations;
+
+/// <summary>
+/// The OAuth v2 install into many workspaces. <c>/slack/install</c> sends the browser to Slack with a random state
+/// that is also in a short-lived, encrypted, HttpOnly cookie; <c>/slack/oauth_redirect</c> accepts the code only with
+/// that same browser's cookie, once, within ten minutes, then stores the bot token encrypted per team (or per org for
+/// an org-wide install).
+/// </summary>
+public static partial class SlackInstall
+{
+    public const string StateCookie = "onetimebot_slack_oauth";
+    private static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
+
+    public static IResult Start(HttpContext http, IOptions<SlackOptions> options, IPublicBaseUrl publicUrl, IDataProtectionProvider dataProtection)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var o = options.Value;
+        if (!o.UsesOAuth)
+        {
+            return Page(StatusCodes.Status404NotFound, "Install is not offered here",
+                "This OneTimeBot serves one workspace with a configured bot token. Install it from the Slack app's own settings page.");
+        }
+
+        var state = Base64UrlTextEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        http.Response.Cookies.Append(StateCookie, Protector(dataProtection).Protect(state, StateLifetime), new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = http.Request.IsHttps,
+            // Lax: the cookie must come back on Slack's top-level redirect to us.
+            SameSite = SameSiteMode.Lax,
+            Path = "/slack",
+            MaxAge = StateLifetime,
+        });
+        var authorize = QueryHelpers.AddQueryString(o.AuthorizeUrl, new Dictionary<string, string?>
+        {
+            ["client_id"] = o.ClientId.Trim(),
+            ["scope"] = string.Join(',', SlackScopes.Bot),
+            ["redirect_uri"] = RedirectUri(publicUrl).ToString(),
+            ["state"] = state,
+        });
+        return Results.Redirect(authorize);
+    }
+
+    public static async Task<IResult> FinishAsync(
+        HttpContext http,
+        IOptions<SlackOptions> options,
+        IPublicBaseUrl publicUrl,
+        IDataProtectionProvider dataProtection,
+        IEventDeduplicator seen,
+        SlackApiClient api,
+        ISlackInstallationStore installations,
+        SlackTokens tokens,
+        TimeProvider time,
+        ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var logger = loggers.CreateLogger(typeof(SlackInstall).FullName!);
+        var o = options.Value;
+        if (!o.UsesOAuth)
+        {
+            return Page(StatusCodes.Status404NotFound, "Install is not offered here", "This OneTimeBot serves one workspace with a configured bot token.");
+        }
+
+        var query = http.Request.Query;
+        var cookie = http.Request.Cookies[StateCookie];
+        http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/slack" });
+        if (query["error"].ToString() is { Length: > 0 })
+        {
+            return Page(StatusCodes.Status200OK, "Installation cancelled", "OneTimeBot was not installed. You can start again from the install link whenever you like.");
+        }
+
+        if (!StateMatches(dataProtection, cookie, query["state"].ToString()) ||
+            !await seen.TryClaimAsync("slack-oauth-state:" + query["state"], StateLifetime * 2, http.RequestAborted).ConfigureAwait(false))
+        {
+            LogStateRefused(logger);
+            return Page(StatusCodes.Status400BadRequest, "This install link has expired",
+                "For your safety an install must finish in the browser that started it, once, within ten minutes. Start again from the install link.");
+        }
+
+        var code = query["code"].ToString();
+        if (code.Length is 0 or > 512)
+        {
+            return Page(StatusCodes.Status400BadRequest, "Slack sent no install code", "Start again from the install link.");
+        }
+
+        var access = await api.OAuthAccessAsync(o.ClientId.Trim(), o.ClientSecret.Trim(), code, RedirectUri(publicUrl), http.RequestAborted).ConfigureAwait(false);
+        var botToken = access.Text("access_token");
+        if (!access.Ok || botToken is null || !botToken.StartsWith("xoxb-", StringComparison.Ordinal))
+        {
+            return Page(StatusCodes.Status502BadGateway, "Slack did not complete the install",
+                $"Slack answered: {access.Error ?? "no bot token"}. Start again from the install link.");
+        }
+
+        var team = access.Body["team"] as JsonObject;
+        var enterprise = access.Body["enterprise"] as JsonObject;
+        var orgWide = access.Body["is_enterprise_install"] is JsonValue v && v.TryGetValue<bool>(out var isOrg) && isOrg;
+        var teamId = team?["id"]?.GetValue<string>();
+        var enterpriseId = enterprise?["id"]?.GetValue<string>();
+        if ((orgWide && enterpriseId is null) || (!orgWide && teamId is null))
+        {
+            return Page(StatusCodes.Status502BadGateway, "Slack did not say where the app was installed", "Start again from the install link.");
+        }
+
+        var identity = await api.AuthTestAsync(botToken, http.RequestAborted).ConfigureAwait(false);
+        var installation = new SlackInstallation(
+            TeamId: teamId,
+            EnterpriseId: enterpriseId,
+            IsEnterpriseInstall: orgWide,
+            ProtectedBotToken: tokens.Protect(botToken),
+            BotUserId: access.Text("bot_user_id"),
+            BotId: identity.Ok ? identity.Text("bot_id") : null,
+            AppId: access.Text("app_id"),
+            Scopes: access.Text("scope") ?? "",
+            InstallerUserId: (access.Body["authed_user"] as JsonObject)?["id"]?.GetValue<string>(),
+            InstalledAt: time.GetUtcNow());
+        await installations.SaveAsync(installation, http.RequestAborted).ConfigureAwait(false);
+        LogInstalled(logger, installation.Key);
+
+        var name = (orgWide ? enterprise?["name"] : team?["name"])?.GetValue<string>() ?? "your workspace";
+        return Page(StatusCodes.Status200OK, "OneTimeBot is installed",
+            $"OneTimeBot is now installed in {name}. In any channel, type /onetime share to share a secret as a one-time link, or /onetime help.");
+    }
+
+    private static bool StateMatches(IDataProtectionProvider dataProtection, string? cookie, string state)
+    {
+        if (string.IsNullOrEmpty(cookie) || state.Length is 0 or > 100)
+        {
+            return false;
+        }
+
+        try
+        {
+            var expected = Encoding.UTF8.GetBytes(Protector(dataProtection).Unprotect(cookie));
+            return CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(state));
+        }
+        catch (CryptographicException)
+        {
+            // Tampered with, from another deployment, or older than ten minutes.
+            return false;
+        }
+    }
+
+    private static ITimeLimitedDataProtector Protector(IDataProtectionProvider dataProtection) =>
+        dataProtection.CreateProtector("OneTimeBot.Slack.OAuthState.v1").ToTimeLimitedDataProtector();
+
+    private static Uri RedirectUri(IPublicBaseUrl publicUrl) => new(publicUrl.BaseUri, "slack/oauth_redirect");
+
+    private static IResult Page(int status, string title, string message)
+    {
+        var html = $"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="robots" content="noindex"><title>{HtmlEncoder.Default.Encode(title)} · OneTimeBot</title></head>
+            <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
+            <main><h1>{HtmlEncoder.Default.Encode(title)}</h1><p>{HtmlEncoder.Default.Encode(message)}</p></main>
+            </body></html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack OAuth redirect: the state did not match this browser's, had expired or was used before")]
+    private static partial void LogStateRefused(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack app installed: {Installation}")]
+    private static partial void LogInstalled(ILogger logger, string installation);
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+
+namespace OneTimeBot.Slack.Views;
+
+/// <summary>
+/// What a modal carries in <c>private_metadata</c> so its submission can be answered where it was asked for: the
+/// opening request's <c>response_url</c>, its channel, and for a burn the receipt. Slack returns it unchanged inside a
+/// signed request; it holds nothing secret.
+/// </summary>
+public sealed record ViewMetadata(string? ResponseUrl = null, string? Channel = null, string? ReceiptId = null)
+{
+    public const int MaxLength = 3000;
+
+    public string Write()
+    {
+        var json = JsonSerializer.Serialize(this, Payloads.SlackJson.Options);
+        // A response_url is about 100 characters; anything near the limit is not from us.
+        return json.Length <= MaxLength ? json : JsonSerializer.Serialize(this with { ResponseUrl = null }, Payloads.SlackJson.Options);
+    }
+
+    public static ViewMetadata Read(string? json) => Payloads.SlackJson.TryRead<ViewMetadata>(json) ?? new ViewMetadata();
+}

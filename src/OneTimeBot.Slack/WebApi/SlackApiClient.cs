@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using OneTimeBot.Slack.BlockKit;
+
+namespace OneTimeBot.Slack.WebApi;
+
+/// <summary>
+/// The handful of Slack Web API methods OneTimeBot calls, as JSON posts with the workspace's bot token. Failures come
+/// back as <see cref="SlackApiResponse"/> with an error code, never as exceptions, and are logged by method and code
+/// only: tokens, message bodies and view contents stay out of the logs.
+/// </summary>
+public sealed partial class SlackApiClient(HttpClient http, ILogger<SlackApiClient> logger)
+{
+    public const string HttpClientName = "SlackWebApi";
+
+    public Task<SlackApiResponse> OpenViewAsync(string token, string triggerId, JsonObject view, CancellationToken cancellationToken) =>
+        CallAsync("views.open", token, new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, cancellationToken);
+
+    public Task<SlackApiResponse> PostMessageAsync(string token, string channel, SlackReply reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var body = new JsonObject
+        {
+            ["channel"] = channel,
+            ["text"] = reply.Text,
+            ["blocks"] = JsonNode.Parse(reply.Blocks.ToJsonString()),
+            // A link to a one-time secret must never be fetched for a preview.
+            ["unfurl_links"] = false,
+            ["unfurl_media"] = false,
+        };
+        return CallAsync("chat.postMessage", token, body, cancellationToken);
+    }
+
+    public Task<SlackApiResponse> UserInfoAsync(string token, string userId, CancellationToken cancellationToken) =>
+        CallAsync("users.info", token, new JsonObject { ["user"] = userId }, cancellationToken);
+
+    public Task<SlackApiResponse> AuthTestAsync(string token, CancellationToken cancellationToken) =>
+        CallAsync("auth.test", token, [], cancellationToken);
+
+    /// <summary>Exchanges an OAuth code for the installation's tokens, authenticating the app with HTTP Basic.</summary>
+    public async Task<SlackApiResponse> OAuthAccessAsync(string clientId, string clientSecret, string code, Uri redirectUri, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "oauth.v2.access")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = code, ["redirect_uri"] = redirectUri.ToString() }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{clientSecret}")));
+        return await SendAsync("oauth.v2.access", request, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SlackApiResponse> CallAsync(string method, string token, JsonObject body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, method)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync(method, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SlackApiResponse> SendAsync(string method, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        SlackApiResponse result;
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                result = SlackApiResponse.Failed(SlackApiResponse.RateLimited);
+            }
+            else if (!response.IsSuccessStatusCode)
+            {
+                result = SlackApiResponse.Failed($"http_{(int)response.StatusCode}");
+            }
+            else
+            {
+                var json = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                result = JsonNode.Parse(json) is JsonObject answer
+                    ? new SlackApiResponse(answer["ok"] is JsonValue ok && ok.TryGetValue<bool>(out var isOk) && isOk, answer["error"]?.GetValue<string>(), answer)
+                    : SlackApiResponse.Failed(SlackApiResponse.Unreadable);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        {
+            result = SlackApiResponse.Failed(SlackApiResponse.Unreachable);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            result = SlackApiResponse.Failed(SlackApiResponse.Unreadable);
+        }
+
+        if (!result.Ok)
+        {
+            LogFailed(method, result.Error ?? "unknown");
+        }
+
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack Web API {Method} failed: {Error}")]
+    private partial void LogFailed(string method, string error);
+}

@@ -1,0 +1,41 @@
+using System.Text;
+using OneTimeBot.Testing;
+
+namespace OneTimeBot.Slack.Tests;
+
+/// <summary>Installations live in the shared state store, on SQLite and on Redis, with bot tokens only as ciphertext.</summary>
+public sealed class InstallationStorageTests
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("redis")]
+    public async Task An_installation_made_on_one_replica_answers_on_another_and_its_token_is_never_stored_in_plain_text(string provider)
+    {
+        await using var redis = provider == "redis" ? await RedisServer.StartAsync() : null;
+        var folder = Directory.CreateTempSubdirectory("onetimebot-installations-").FullName;
+        var shared = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:ConnectionString"] = redis?.ConnectionString ?? $"Data Source={Path.Combine(folder, "onetimebot.db")}",
+            ["Storage:RedisKeyPrefix"] = "installs:",
+            ["SecretServer:EncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+        };
+        await using var slack = await FakeSlackServer.StartAsync();
+        slack.On("oauth.v2.access", OAuthInstallTests.Access("T0BETA"));
+        await using var first = await SlackApp.StartAsync(shared, oauth: true, sharedSlack: slack);
+        await using var second = await SlackApp.StartAsync(shared, oauth: true, sharedSlack: slack);
+
+        var (state, cookie, _) = await OAuthInstallTests.StartInstallAsync(first);
+        await OAuthInstallTests.RedirectAsync(first, state, cookie);
+        await second.Requests.CommandAsync("share", slack.NewResponseUrl(), team: "T0BETA");
+        var open = (await slack.WaitForCallsAsync("views.open"))[0];
+
+        Assert.Equal("Bearer " + OAuthInstallTests.InstalledToken, open.Authorization);
+        var stored = redis is null
+            ? Encoding.Latin1.GetString(await File.ReadAllBytesAsync(Path.Combine(folder, "onetimebot.db"))) +
+              string.Concat(Directory.GetFiles(folder, "onetimebot.db-*").Select(f => Encoding.Latin1.GetString(File.ReadAllBytes(f))))
+            : await redis.CommandAsync("GET", "installs:slack-installation:team:T0BETA");
+        Assert.Contains("T0BETA", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("installedbetatoken", stored, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OneTimeBot.Testing;
+
+/// <summary>
+/// A loopback server that answers like Slack on the wire: the Web API under <c>/api/{method}</c> (always HTTP 200,
+/// <c>ok</c> true or false) and <c>response_url</c>s under <c>/response/{id}</c>. Methods answer what a test
+/// scripts, else Slack's usual success shape. Every call and every response_url post is recorded.
+/// </summary>
+public sealed class FakeSlackServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, Func<SlackApiCall, FakeResponse>> _methods = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<SlackApiCall> _calls = new();
+    private readonly ConcurrentQueue<ResponseUrlPost> _posts = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+
+    private FakeSlackServer(WebApplication app) => _app = app;
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public Uri ApiBaseUri => new(BaseUri, "api/");
+
+    public IReadOnlyList<SlackApiCall> Calls => _calls.ToArray();
+
+    public IReadOnlyList<ResponseUrlPost> ResponseUrlPosts => _posts.ToArray();
+
+    /// <summary>Users that <c>users.info</c> reports as workspace admins.</summary>
+    public ISet<string> Admins { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public static async Task<FakeSlackServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new FakeSlackServer(app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    /// <summary>A fresh response_url, as Slack puts in each command and action.</summary>
+    public Uri NewResponseUrl() => new(BaseUri, "response/" + Guid.NewGuid().ToString("N"));
+
+    public FakeSlackServer On(string method, Func<SlackApiCall, FakeResponse> answer)
+    {
+        _methods[method] = answer;
+        return this;
+    }
+
+    public FakeSlackServer On(string method, FakeResponse answer) => On(method, _ => answer);
+
+    public IReadOnlyList<SlackApiCall> CallsOf(string method) => _calls.Where(c => c.Method == method).ToArray();
+
+    public IReadOnlyList<ResponseUrlPost> PostsTo(Uri responseUrl) => _posts.Where(p => p.Url == responseUrl.AbsolutePath).ToArray();
+
+    /// <summary>Waits until <paramref name="count"/> posts reached <paramref name="responseUrl"/>; fails the test after <paramref name="timeout"/>.</summary>
+    public Task<IReadOnlyList<ResponseUrlPost>> WaitForPostsAsync(Uri responseUrl, int count = 1, TimeSpan? timeout = null) =>
+        WaitForAsync(() => PostsTo(responseUrl) is { } posts && posts.Count >= count ? posts : null, timeout, $"{count} post(s) to a response_url");
+
+    public Task<IReadOnlyList<SlackApiCall>> WaitForCallsAsync(string method, int count = 1, TimeSpan? timeout = null) =>
+        WaitForAsync(() => CallsOf(method) is { } calls && calls.Count >= count ? calls : null, timeout, $"{count} call(s) of {method}");
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _arrived.Dispose();
+    }
+
+    private async Task<T> WaitForAsync<T>(Func<T?> check, TimeSpan? timeout, string what)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            if (check() is { } found)
+            {
+                return found;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"The fake Slack did not receive {what} in time.");
+            }
+
+            await _arrived.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        var path = request.Path.Value ?? "";
+        FakeResponse answer;
+
+        if (path.StartsWith("/response/", StringComparison.Ordinal))
+        {
+            _posts.Enqueue(new ResponseUrlPost(path, JsonNode.Parse(body) as JsonObject ?? []));
+            answer = new FakeResponse(200, "ok");
+        }
+        else if (path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            var method = path["/api/".Length..];
+            var json = request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true
+                ? JsonNode.Parse(body) as JsonObject ?? []
+                : new JsonObject(QueryHelpers.ParseQuery(body).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value.ToString()))));
+            var call = new SlackApiCall(method, request.Headers.Authorization.ToString(), json);
+            _calls.Enqueue(call);
+            answer = _methods.TryGetValue(method, out var scripted) ? scripted(call) : Default(call);
+        }
+        else
+        {
+            answer = new FakeResponse(404, "Not Found");
+        }
+
+        _arrived.Release();
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(answer.Delay, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        context.Response.StatusCode = answer.Status;
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        context.Response.ContentType = answer.Body.StartsWith('{') ? "application/json; charset=utf-8" : "text/plain";
+        await context.Response.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private FakeResponse Default(SlackApiCall call) => call.Method switch
+    {
+        "views.open" => FakeResponse.Json(new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() } }.ToJsonString()),
+        "chat.postMessage" => FakeResponse.Json(new JsonObject { ["ok"] = true, ["channel"] = call.Body["channel"]?.DeepClone(), ["ts"] = "1700000000.000100" }.ToJsonString()),
+        "users.info" => FakeResponse.Json(new JsonObject
+        {
+            ["ok"] = true,
+            ["user"] = new JsonObject
+            {
+                ["id"] = call.Body["user"]?.DeepClone(),
+                ["is_admin"] = Admins.Contains(call.Body["user"]?.GetValue<string>() ?? ""),
+                ["is_owner"] = false,
+                ["is_primary_owner"] = false,
+            },
+        }.ToJsonString()),
+        "auth.test" => FakeResponse.Json("""{"ok":true,"url":"https://example.slack.com/","team":"Example","user":"onetimebot","team_id":"T0EXAMPLE","user_id":"U0BOT","bot_id":"B0BOT"}"""),
+        _ => FakeResponse.Json("""{"ok":false,"error":"unknown_method"}"""),
+    };
+}
+
+/// <summary>One Web API call: the method, the Authorization header and the body (JSON, or a form as strings).</summary>
+public sealed record SlackApiCall(string Method, string Authorization, JsonObject Body);
+
+/// <summary>One post to a response_url: its path and JSON body.</summary>
+public sealed record ResponseUrlPost(string Url, JsonObject Body)
+{
+    public string Text => Body["text"]?.GetValue<string>() ?? "";
+
+    public bool ReplaceOriginal => Body["replace_original"]?.GetValue<bool>() == true;
+}
