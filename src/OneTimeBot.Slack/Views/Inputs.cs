@@ -94,7 +94,7 @@ public static class Inputs
 
     /// <summary>The choice value that stands for <paramref name="ttl"/>.</summary>
     public static string InitialValue(TimeSpan ttl) =>
-        Expiries.FirstOrDefault(e => Ttl.TryParse(e.Value, out var t) && t == ttl).Value ?? ((long)ttl.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + "s";
+        Expiries.FirstOrDefault(e => Ttl.TryParse(e.Value, out var t) && t == ttl).Value ?? ((long)ttl.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
 

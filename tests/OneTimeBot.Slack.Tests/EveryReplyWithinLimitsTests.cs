@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Views;
+
+namespace OneTimeBot.Slack.Tests;
+
+/// <summary>Every message and modal the Slack app can send, at its longest, is one Slack accepts.</summary>
+public sealed class EveryReplyWithinLimitsTests
+{
+    private static readonly WorkspaceSettings Settings = new(
+        new WorkspaceId(ChatPlatform.Slack, "T0ALPHA"), "https://secrets.example.com", "ops@example.com", HasApiToken: true,
+        DefaultTtl: TimeSpan.FromDays(2), MaxTtl: TimeSpan.FromDays(30), AllowAnonymous: true, ShareDomain: null,
+        PinnedFields: new HashSet<string>());
+
+    private static readonly ViewMetadata Metadata = new("https://hooks.slack.com/commands/T0ALPHA/1234567890/" + new string('x', 24), "C0GENERAL", "k2v9x0c7b4n1m8z5a3s6d9f2g1");
+
+    public static TheoryData<string> Messages => new()
+    {
+        "help", "help-problem", "dm-help", "working", "config-refused", "not-installed", "needs-token", "slack-failed",
+        "typed-in-dm", "share-button", "config-in-dm", "settings-saved", "error-long",
+    };
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void Each_message_is_within_block_kit_limits_and_has_a_text_fallback(string name)
+    {
+        var longText = new string('w', 5000);
+        var reply = name switch
+        {
+            "help" => HelpBlocks.Render("/onetime "),
+            "help-problem" => HelpBlocks.Render("/onetime ", "I don't know \"frobnicate\". Did you mean share?"),
+            "dm-help" => HelpBlocks.Render(""),
+            "working" => SlackMessages.Working("Creating your link"),
+            "config-refused" => SlackMessages.ConfigRefused(),
+            "not-installed" => SlackMessages.NotInstalled(),
+            "needs-token" => SlackMessages.NeedsBotToken(),
+            "slack-failed" => SlackMessages.SlackFailed("open the form", "expired_trigger_id"),
+            "typed-in-dm" => SlackMessages.SecretTypedInDm(),
+            "share-button" => SlackMessages.ShareButton(),
+            "config-in-dm" => SlackMessages.ConfigInDm(),
+            "settings-saved" => SlackMessages.SettingsSaved(Settings with { Username = longText }),
+            _ => CardBlocks.Render(new SharingError(SharingErrorKind.Rejected, longText, longText)),
+        };
+
+        var json = reply.ToJson();
+
+        Assert.Empty(BlockKitLimits.Violations(json));
+        Assert.Equal("ephemeral", json["response_type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Every_modal_is_within_slacks_view_limits()
+    {
+        var pinned = Settings with { PinnedFields = new HashSet<string> { WorkspaceSettings.BackendField, WorkspaceSettings.ApiTokenField } };
+        var views = new[]
+        {
+            ShareModal.Build(Settings, Metadata),
+            GenerateModal.Build(Settings, Metadata),
+            BurnModal.Build(Metadata),
+            ConfigModal.Build(Settings, Metadata),
+            ConfigModal.Build(pinned, Metadata),
+            ConfigModal.Build(Settings with { HasApiToken = false, Backend = "embedded" }, Metadata),
+        };
+
+        Assert.All(views, v => Assert.Empty(BlockKitLimits.ViewViolations(v)));
+        Assert.Contains("Fixed by the server's configuration: API token, secret service.", views[4].ToJsonString(SlackReply.WireOptions), StringComparison.Ordinal);
+        Assert.DoesNotContain(views[4]["blocks"]!.AsArray(), b => b?["block_id"]?.GetValue<string>() is "backend" or "apiToken");
+    }
+
+    [Fact]
+    public void A_workspace_default_expiry_that_is_not_a_standard_choice_is_offered_and_preselected()
+    {
+        var view = ShareModal.Build(Settings with { DefaultTtl = TimeSpan.FromDays(2), MaxTtl = TimeSpan.FromDays(7) }, Metadata);
+        var select = view["blocks"]!.AsArray().OfType<JsonObject>().Single(b => b["block_id"]?.GetValue<string>() == "ttl")["element"]!;
+        var values = select["options"]!.AsArray().Select(o => o!["value"]!.GetValue<string>()).ToList();
+
+        Assert.Equal(["5m", "15m", "30m", "1h", "4h", "12h", "1d", "172800", "3d", "7d"], values);
+        Assert.Equal("172800", select["initial_option"]!["value"]!.GetValue<string>());
+        Assert.Equal("2 days", select["initial_option"]!["text"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_view_check_does_catch_a_modal_slack_would_refuse()
+    {
+        var tooLong = Inputs.Modal("x", "A title far longer than Slack allows", "Submit", new ViewMetadata(new string('u', 3500)), [
+            Inputs.Text("same", "One"), Inputs.Text("same", "Two"),
+        ]);
+
+        var problems = BlockKitLimits.ViewViolations(tooLong);
+
+        Assert.Contains(problems, p => p.StartsWith("title", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("used twice", StringComparison.Ordinal));
+    }
+}
