@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Security;
 
 namespace OneTimeBot.SecretServer.Configuration;
 
@@ -68,17 +69,7 @@ public sealed partial class ServerKey
         }
 
         var key = RandomNumberGenerator.GetBytes(Length);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var file = new StreamWriter(path, System.Text.Encoding.ASCII, fileOptions))
-        {
-            file.Write(Convert.ToBase64String(key));
-        }
+        OwnerOnlyFile.Write(path, Convert.ToBase64String(key));
 
         LogGeneratedDevelopmentKey(logger, path);
         return key;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Security;
 
 namespace OneTimeBot.Slack.Configuration;
 
@@ -41,17 +42,7 @@ public sealed partial class SlackSigningSecret
         }
 
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var file = new StreamWriter(path, System.Text.Encoding.ASCII, fileOptions))
-        {
-            file.Write(secret);
-        }
+        OwnerOnlyFile.Write(path, secret);
 
         LogGeneratedDevelopmentSecret(logger, path);
         return secret;

@@ -78,14 +78,9 @@ public static partial class SlackEndpoints
     private static async Task<IResult> InteractivityAsync(HttpContext http, SlackRequestVerifier verifier, SlackRouter router, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
-        var body = await SlackRequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
         // An interaction cannot be answered with a message; Slack shows its own error when it gets a 503.
-        if (await RefuseAsync(http, verifier, body, logger, Results.StatusCode(StatusCodes.Status503ServiceUnavailable)).ConfigureAwait(false) is { } refused)
+        var (body, refused) = await ReadVerifiedAsync(http, verifier, logger, Results.StatusCode(StatusCodes.Status503ServiceUnavailable)).ConfigureAwait(false);
+        if (refused is not null)
         {
             return refused;
         }
@@ -129,14 +124,9 @@ public static partial class SlackEndpoints
     private static async Task<IResult> EventsAsync(HttpContext http, SlackRequestVerifier verifier, SlackRouter router, IEventDeduplicator seen, SlackFollowUps followUps, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
-        var body = await SlackRequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
         // A 503 makes Slack retry the event later, when the store is back.
-        if (await RefuseAsync(http, verifier, body, logger, Results.StatusCode(StatusCodes.Status503ServiceUnavailable)).ConfigureAwait(false) is { } refused)
+        var (body, refused) = await ReadVerifiedAsync(http, verifier, logger, Results.StatusCode(StatusCodes.Status503ServiceUnavailable)).ConfigureAwait(false);
+        if (refused is not null)
         {
             return refused;
         }
@@ -166,6 +156,15 @@ public static partial class SlackEndpoints
                 LogMalformed(logger, "event");
                 return Results.BadRequest("Not an event Slack sends.");
         }
+    }
+
+    /// <summary>The raw body of a genuine request, or the answer that refuses it (too large, unsigned, forged, stale, replayed).</summary>
+    private static async Task<(byte[] Body, IResult? Refusal)> ReadVerifiedAsync(HttpContext http, SlackRequestVerifier verifier, ILogger logger, IResult storeDown)
+    {
+        var body = await SlackRequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        return body is null
+            ? ([], Results.StatusCode(StatusCodes.Status413PayloadTooLarge))
+            : (body, await RefuseAsync(http, verifier, body, logger, storeDown).ConfigureAwait(false));
     }
 
     private static SlackReply StorageDown => SlackMessages.Notice(
