@@ -57,6 +57,10 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<WorkspaceSettingsService>();
         services.AddSingleton<SharingService>();
         services.AddHostedService<StateCleaner>();
+
+        // Work a platform adapter finishes after answering its platform; awaited at shutdown.
+        services.AddSingleton<Hosting.FollowUps>();
+        services.AddHostedService(sp => sp.GetRequiredService<Hosting.FollowUps>());
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Slack.BlockKit;
@@ -15,7 +16,7 @@ public sealed partial class SlackDelivery(
     ResponseUrlClient responseUrls,
     SlackApiClient api,
     SlackTokens tokens,
-    SlackFollowUps followUps,
+    FollowUps followUps,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackDelivery> logger)

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Hosting;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -121,7 +122,7 @@ public static partial class SlackEndpoints
         }
     }
 
-    private static async Task<IResult> EventsAsync(HttpContext http, SlackRequestVerifier verifier, SlackRouter router, IEventDeduplicator seen, SlackFollowUps followUps, ILoggerFactory loggers)
+    private static async Task<IResult> EventsAsync(HttpContext http, SlackRequestVerifier verifier, SlackRouter router, IEventDeduplicator seen, FollowUps followUps, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
         // A 503 makes Slack retry the event later, when the store is back.

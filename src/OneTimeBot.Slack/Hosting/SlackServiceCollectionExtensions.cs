@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -71,8 +72,6 @@ public static class SlackServiceCollectionExtensions
         }
 
         services.AddSingleton<SlackTokens>();
-        services.AddSingleton<SlackFollowUps>();
-        services.AddHostedService(sp => sp.GetRequiredService<SlackFollowUps>());
         services.AddHostedService<SlackStartup>();
         services.AddSingleton<SlackDelivery>();
         services.AddSingleton<ModalOpener>();

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace OneTimeBot.Slack.Hosting;
+namespace OneTimeBot.Core.Hosting;
 
 /// <summary>
-/// Work that finishes after Slack was already answered (a slow backend, a button press, a DM). It runs off the
+/// Work that finishes after the platform was already answered (a slow backend, a button press, a chat message). It runs off the
 /// request, is awaited on shutdown so a card in flight still arrives, and logs its failures by name only.
 /// </summary>
-public sealed partial class SlackFollowUps(ILogger<SlackFollowUps> logger) : IHostedService, IDisposable
+public sealed partial class FollowUps(ILogger<FollowUps> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<int, Task> _running = new();
@@ -60,9 +60,9 @@ public sealed partial class SlackFollowUps(ILogger<SlackFollowUps> logger) : IHo
 
     public void Dispose() => _stopping.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Slack follow-up '{What}' failed with {ExceptionType}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Follow-up '{What}' failed with {ExceptionType}")]
     private partial void LogFailed(string what, string exceptionType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack follow-up '{What}' was abandoned at shutdown")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up '{What}' was abandoned at shutdown")]
     private partial void LogAbandoned(string what);
 }
