@@ -29,13 +29,14 @@ public sealed class SampleSettingsTests
         Bind<OneTimeSecretHttpOptions>(configuration, OneTimeSecretHttpOptions.SectionName);
         Bind<WorkspacePinsOptions>(configuration, WorkspacePin.SectionName);
         Bind<OneTimeBot.Slack.Configuration.SlackOptions>(configuration, OneTimeBot.Slack.Configuration.SlackOptions.SectionName);
+        Bind<OneTimeBot.Teams.Configuration.TeamsOptions>(configuration, OneTimeBot.Teams.Configuration.TeamsOptions.SectionName);
         var backend = configuration.GetSection(OneTimeSecretOptions.SectionName);
         new ConfigurationBuilder().AddInMemoryCollection(backend.AsEnumerable(makePathsRelative: true).Where(p => !p.Key.StartsWith("Http", StringComparison.Ordinal)))
             .Build().Get<OneTimeSecretOptions>(o => o.ErrorOnUnknownConfiguration = true);
     }
 
     [Fact]
-    public void The_sample_passes_start_up_validation_once_an_encryption_key_and_the_slack_app_are_set()
+    public void The_sample_passes_start_up_validation_once_an_encryption_key_the_slack_app_and_the_teams_bot_are_set()
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Sample)
@@ -44,6 +45,8 @@ public sealed class SampleSettingsTests
                 ["SecretServer:EncryptionKey"] = Convert.ToBase64String(new byte[32]),
                 ["Slack:SigningSecret"] = "8f742231b10e8888abcd99yyyzzz85a5",
                 ["Slack:BotToken"] = "xoxb-0000-1111-sample",
+                ["Teams:AppId"] = "7c6a1f40-2b8e-4c57-9d3a-5e0f1b2c3d4e",
+                ["Teams:AppPassword"] = "sample-app-password",
             })
             .Build();
         using var services = ValidationServices.Build(configuration);

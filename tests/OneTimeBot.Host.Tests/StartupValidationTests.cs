@@ -30,6 +30,12 @@ public sealed class StartupValidationTests
     [InlineData("Slack:SigningSecret", "8f742231b10e8888abcd99yyyzzz85a5", "Slack:BotToken (one workspace) or Slack:ClientId and Slack:ClientSecret")]
     [InlineData("Slack:InlineWait", "00:00:05", "Slack:InlineWait")]
     [InlineData("Slack:ApiBaseUrl", "slack.com/api", "Slack:ApiBaseUrl")]
+    [InlineData("Teams:Enabled", "true", "Teams:AppId is required")]
+    [InlineData("Teams:AppId", "not-a-guid", "Teams:AppId must be the bot's Microsoft App ID")]
+    [InlineData("Teams:AppId", "7c6a1f40-2b8e-4c57-9d3a-5e0f1b2c3d4e", "Teams:AppPassword (or Teams:AppCertificateFile) is required")]
+    [InlineData("Teams:AllowUnauthenticatedLocalDevelopment", "true", "only allowed in Development")]
+    [InlineData("Teams:OpenIdMetadataUrl", "http://login.botframework.com/v1/.well-known/openidconfiguration", "Teams:OpenIdMetadataUrl must be an absolute https URL")]
+    [InlineData("Teams:InvokeBudget", "00:00:06", "Teams:InvokeBudget")]
     public void A_wrong_setting_fails_start_up_validation_with_a_message_naming_the_key(string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
@@ -55,6 +61,7 @@ public sealed class StartupValidationTests
         Assert.Contains("  - OneTimeSecret:ApiToken is missing", host.Output, StringComparison.Ordinal);
         Assert.Contains("  - SecretServer:EncryptionKey is required outside Development", host.Output, StringComparison.Ordinal);
         Assert.Contains("  - Slack:SigningSecret is required", host.Output, StringComparison.Ordinal);
+        Assert.Contains("  - Teams:AppId is required", host.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,6 +76,8 @@ public sealed class StartupValidationTests
                 ["Storage__ConnectionString"] = $"Data Source={data}/onetimebot.db",
                 ["Slack__SigningSecret"] = "8f742231b10e8888abcd99yyyzzz85a5",
                 ["Slack__BotToken"] = "xoxb-0000-1111-production-test",
+                ["Teams__AppId"] = "7c6a1f40-2b8e-4c57-9d3a-5e0f1b2c3d4e",
+                ["Teams__AppPassword"] = "production-test-app-password",
             },
             "--urls", $"http://127.0.0.1:{port}");
         using var http = new HttpClient();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +28,9 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    /// <summary>Registrations applied after the host's own, e.g. to trust a test server's certificate.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public string DataDirectory { get; }
 
     public int Port { get; }
@@ -42,6 +46,10 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
     }
 
     public WebApplicationFactory<TEntryPoint> WithServices(Action<IServiceCollection> configure) =>

@@ -8,6 +8,7 @@ using OneTimeBot.Host.Health;
 using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Storage;
 using OneTimeBot.Slack.Hosting;
+using OneTimeBot.Teams.Hosting;
 
 namespace OneTimeBot.Host.Hosting;
 
@@ -36,6 +37,7 @@ public static class OneTimeBotServices
         services.AddSingleton<IKeyRingKey, KeyRingKeyFromServerKey>();
         services.AddOneTimeBotState(configuration);
         services.AddSlack(configuration);
+        services.AddTeams(configuration);
 
         services.AddProblemDetails();
         services.AddHealthChecks()
@@ -56,6 +58,7 @@ public static class OneTimeBotServices
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapSecretServer();
         app.MapSlack(app.Configuration);
+        app.MapTeams(app.Configuration);
         return app;
     }
 }

@@ -1,0 +1,28 @@
+namespace OneTimeBot.Teams.Auth;
+
+/// <summary>
+/// The outcome of checking a request's Bot Framework token: valid (with the claims the activity must then match), or
+/// the reason it was refused, for the log. <see cref="Unauthenticated"/> is the local development mode.
+/// </summary>
+public sealed record InboundCheck(bool IsValid, string Reason, string? ServiceUrlClaim = null, IReadOnlyList<string>? Endorsements = null, bool Unauthenticated = false)
+{
+    public static InboundCheck Refused(string reason) => new(false, reason);
+
+    /// <summary>Whether the activity is the one the token was issued for: same service URL, and a channel the key is endorsed for.</summary>
+    public string? MismatchWith(string? serviceUrl, string? channelId)
+    {
+        if (Unauthenticated)
+        {
+            return null;
+        }
+
+        if (ServiceUrlClaim is null || serviceUrl is null || !string.Equals(ServiceUrlClaim.TrimEnd('/'), serviceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+        {
+            return "the serviceurl claim does not match the activity's serviceUrl";
+        }
+
+        return channelId is not null && Endorsements?.Contains(channelId, StringComparer.OrdinalIgnoreCase) == true
+            ? null
+            : "the signing key is not endorsed for the activity's channel";
+    }
+}

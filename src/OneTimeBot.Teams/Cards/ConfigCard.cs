@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.Core.Security;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Teams.Cards;
+
+/// <summary>
+/// The organisation's settings card, for the admins listed in configuration: secret service (embedded, a region or a
+/// URL), account, API token (write-only: the card only says whether one is set), default and longest expiry.
+/// </summary>
+public static class ConfigCard
+{
+    public const string CustomUrlInput = "customUrl";
+    public const string ClearTokenInput = "clearToken";
+    private const string Custom = "custom";
+
+    public static JsonObject Build(WorkspaceSettings settings, SharingError? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var body = new JsonArray { AdaptiveCard.Title("⚙️ OneTimeBot settings for this organisation") };
+        if (error is not null)
+        {
+            body.Add(AdaptiveCard.Text($"⚠️ {error.Message} {error.Hint}", color: "Attention"));
+        }
+
+        var pinned = settings.PinnedFields;
+        if (!pinned.Contains(WorkspaceSettings.BackendField))
+        {
+            var isRegion = OneTimeSecretRegions.Names.Contains(settings.Backend, StringComparer.OrdinalIgnoreCase);
+            body.Add(Choice(WorkspaceSettings.BackendField, "Secret service", settings.IsEmbedded ? OneTimeSecretOptions.EmbeddedBackend : isRegion ? settings.Backend.ToLowerInvariant() : Custom,
+                (OneTimeSecretOptions.EmbeddedBackend, "This OneTimeBot (embedded)"), ("us", "onetimesecret.com, US"), ("eu", "onetimesecret.com, EU"),
+                ("ca", "onetimesecret.com, Canada"), ("nz", "onetimesecret.com, New Zealand"), ("uk", "onetimesecret.com, UK"), (Custom, "Your own server")));
+            body.Add(TextInput(CustomUrlInput, "Custom server URL (for \"Your own server\")", !settings.IsEmbedded && !isRegion ? settings.Backend : ""));
+        }
+
+        if (!pinned.Contains(WorkspaceSettings.UsernameField))
+        {
+            body.Add(TextInput(WorkspaceSettings.UsernameField, "Account username (empty: anonymous)", settings.Username ?? ""));
+        }
+
+        if (!pinned.Contains(WorkspaceSettings.ApiTokenField))
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "Input.Text", ["id"] = WorkspaceSettings.ApiTokenField, ["style"] = "Password", ["maxLength"] = 512,
+                ["label"] = settings.HasApiToken ? "API token (a token is set; leave empty to keep it)" : "API token (none is set)",
+            });
+            if (settings.HasApiToken)
+            {
+                body.Add(new JsonObject { ["type"] = "Input.Toggle", ["id"] = ClearTokenInput, ["title"] = "Remove the stored API token", ["valueOn"] = "true", ["valueOff"] = "false", ["value"] = "false" });
+            }
+        }
+
+        var expiries = new[] { ("1h", "1 hour"), ("12h", "12 hours"), ("1d", "1 day"), ("3d", "3 days"), ("7d", "7 days"), ("14d", "14 days"), ("30d", "30 days") };
+        if (!pinned.Contains(WorkspaceSettings.DefaultTtlField))
+        {
+            body.Add(Choice(WorkspaceSettings.DefaultTtlField, "Default expiry", Pick(expiries, settings.DefaultTtl), expiries));
+        }
+
+        if (!pinned.Contains(WorkspaceSettings.MaxTtlField))
+        {
+            body.Add(Choice(WorkspaceSettings.MaxTtlField, "Longest expiry allowed", Pick(expiries, settings.MaxTtl), expiries));
+        }
+
+        return AdaptiveCard.Card("OneTimeBot settings for this organisation", body,
+            [AdaptiveCard.Submit("Save", new JsonObject { [CardActions.Key] = CardActions.SaveConfig }, "positive")]);
+    }
+
+    public static (WorkspaceSettingsChange? Change, SharingError? Error) Read(FormValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var backend = values[WorkspaceSettings.BackendField];
+        if (backend == Custom)
+        {
+            backend = values[CustomUrlInput];
+            if (backend is null)
+            {
+                return (null, new SharingError(SharingErrorKind.InvalidInput, "Give the address of your own server.", "e.g. https://secrets.example.com", CustomUrlInput));
+            }
+        }
+
+        TimeSpan? Ttl(string id) => values[id] is { } v && Core.Sharing.Ttl.TryParse(v, out var t) ? t : null;
+        return (new WorkspaceSettingsChange(
+            Backend: backend,
+            Username: values[WorkspaceSettings.UsernameField] ?? (values[WorkspaceSettings.BackendField] is null ? null : ""),
+            ApiToken: SecretText.FromOptional(values[WorkspaceSettings.ApiTokenField]),
+            ClearApiToken: values[ClearTokenInput] == "true",
+            DefaultTtl: Ttl(WorkspaceSettings.DefaultTtlField),
+            MaxTtl: Ttl(WorkspaceSettings.MaxTtlField)), null);
+    }
+
+    public static JsonObject Saved(WorkspaceSettings settings) => AdaptiveCard.Card("OneTimeBot's settings are saved.",
+    [
+        AdaptiveCard.Title("✅ OneTimeBot's settings are saved"),
+        AdaptiveCard.Facts(
+            ("Secret service", settings.IsEmbedded ? "this OneTimeBot (embedded)" : settings.Backend),
+            ("Account", (settings.Username ?? "anonymous") + (settings.HasApiToken ? " (token set)" : "")),
+            ("Default expiry", Core.Sharing.Ttl.Format(settings.DefaultTtl)),
+            ("Longest expiry", Core.Sharing.Ttl.Format(settings.MaxTtl))),
+    ]);
+
+    private static string Pick((string Value, string Label)[] choices, TimeSpan ttl) =>
+        choices.FirstOrDefault(c => Core.Sharing.Ttl.TryParse(c.Value, out var t) && t == ttl).Value ?? choices[^1].Value;
+
+    private static JsonObject TextInput(string id, string label, string value) => new()
+    {
+        ["type"] = "Input.Text", ["id"] = id, ["label"] = label, ["value"] = value, ["maxLength"] = 500,
+    };
+
+    private static JsonObject Choice(string id, string label, string value, params (string Value, string Label)[] choices) => new()
+    {
+        ["type"] = "Input.ChoiceSet", ["id"] = id, ["label"] = label, ["style"] = "compact", ["value"] = value,
+        ["choices"] = new JsonArray(choices.Select(c => (JsonNode?)new JsonObject { ["title"] = c.Label, ["value"] = c.Value }).ToArray()),
+    };
+}

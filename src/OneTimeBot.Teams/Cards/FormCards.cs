@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Teams.Cards;
+
+/// <summary>
+/// The share and generate forms. Shown again after a mistake, a form keeps what the user typed (except the secret
+/// and passphrase, which are never sent back to a client) and shows the problem above the inputs.
+/// </summary>
+public static class FormCards
+{
+    public const string SecretInput = SharingError.SecretField;
+    public const string TtlInput = SharingError.TtlField;
+    public const string PassphraseInput = SharingError.PassphraseField;
+    public const string RecipientInput = SharingError.RecipientField;
+    public const string LengthInput = SharingError.LengthField;
+
+    private static readonly (string Value, string Label)[] Expiries =
+    [
+        ("5m", "5 minutes"), ("15m", "15 minutes"), ("30m", "30 minutes"), ("1h", "1 hour"), ("4h", "4 hours"),
+        ("12h", "12 hours"), ("1d", "1 day"), ("3d", "3 days"), ("7d", "7 days"), ("14d", "14 days"), ("30d", "30 days"),
+    ];
+
+    public static JsonObject Share(WorkspaceSettings settings, FormValues? typed = null, SharingError? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var body = new JsonArray { AdaptiveCard.Title("Share a secret as a one-time link") };
+        AddError(body, error);
+        body.Add(Secret(error?.Field == SharingError.SecretField));
+        body.Add(Expiry(settings, typed?[TtlInput]));
+        body.Add(Password(PassphraseInput, "Passphrase (optional)", "Asked for before the secret is shown; tell it to the recipient another way."));
+        body.Add(new JsonObject
+        {
+            ["type"] = "Input.Text", ["id"] = RecipientInput, ["label"] = "Recipient email (optional)", ["style"] = "Email",
+            ["value"] = typed?[RecipientInput] ?? "", ["maxLength"] = 254,
+        });
+        body.Add(AdaptiveCard.Text("The secret goes straight to the secret service; OneTimeBot keeps a receipt, never the secret.", subtle: true, size: "Small"));
+        return AdaptiveCard.Card("Share a secret as a one-time link", body, [AdaptiveCard.Submit("Create link", new JsonObject { [CardActions.Key] = CardActions.Share }, "positive")]);
+    }
+
+    public static JsonObject Generate(WorkspaceSettings settings, FormValues? typed = null, SharingError? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var body = new JsonArray { AdaptiveCard.Title("Generate a password behind a one-time link") };
+        AddError(body, error);
+        body.Add(Expiry(settings, typed?[TtlInput]));
+        body.Add(new JsonObject
+        {
+            ["type"] = "Input.Number", ["id"] = LengthInput, ["label"] = "Length (characters)",
+            ["min"] = SharingRules.MinLength, ["max"] = SharingRules.MaxLength,
+            ["value"] = int.TryParse(typed?[LengthInput], NumberStyles.None, CultureInfo.InvariantCulture, out var length) ? length : SharingRules.DefaultLength,
+        });
+        body.Add(Password(PassphraseInput, "Passphrase (optional)", "Asked for before the password is shown."));
+        return AdaptiveCard.Card("Generate a password behind a one-time link", body, [AdaptiveCard.Submit("Generate", new JsonObject { [CardActions.Key] = CardActions.Generate }, "positive")]);
+    }
+
+    /// <summary>The help, with buttons that open the forms in the chat.</summary>
+    public static JsonObject Help(string? problem = null, bool welcome = false)
+    {
+        var body = new JsonArray();
+        if (welcome)
+        {
+            body.Add(AdaptiveCard.Title("👋 Hi, I'm OneTimeBot"));
+        }
+
+        if (problem is not null)
+        {
+            body.Add(AdaptiveCard.Text("🤔 " + problem, color: "Attention"));
+        }
+
+        body.Add(AdaptiveCard.Text("I turn a secret into a link that works **once**, so it never sits in chat history."));
+        body.Add(AdaptiveCard.Facts(
+            ("share", "a form for the secret, its expiry, a passphrase and the recipient"),
+            ("generate [expiry] [length]", "a random password behind a link, e.g. generate 24h 20"),
+            ("help", "this message"),
+            ("config", "this organisation's settings (admins)")));
+        body.Add(AdaptiveCard.Text("In any chat, the OneTimeBot message extension (…) puts a one-time link into your message before you send it.", subtle: true, size: "Small"));
+        return AdaptiveCard.Card("OneTimeBot: share, generate [expiry] [length], help, config", body,
+        [
+            AdaptiveCard.Submit("Share a secret", new JsonObject { [CardActions.Key] = CardActions.OpenShareForm }, "positive"),
+            AdaptiveCard.Submit("Generate a password", new JsonObject { [CardActions.Key] = CardActions.OpenGenerateForm }),
+        ]);
+    }
+
+    /// <summary>A short private message.</summary>
+    public static JsonObject Notice(string message, string hint) => AdaptiveCard.Card($"{message} {hint}",
+    [
+        AdaptiveCard.Text(message, color: "Attention"),
+        AdaptiveCard.Text(hint, subtle: true),
+    ]);
+
+    private static void AddError(JsonArray body, SharingError? error)
+    {
+        if (error is not null)
+        {
+            body.Add(AdaptiveCard.Text($"⚠️ {error.Message} {error.Hint}", color: "Attention"));
+        }
+    }
+
+    private static JsonObject Secret(bool highlight) => new()
+    {
+        ["type"] = "Input.Text",
+        ["id"] = SecretInput,
+        ["label"] = "Secret",
+        ["style"] = "Password",
+        ["isRequired"] = true,
+        ["errorMessage"] = highlight ? "Type or paste the secret again." : "Type or paste the secret you want to share.",
+        ["maxLength"] = SharingRules.MaxSecretBytes,
+        // A client without the Password style shows a multi-line box instead of nothing.
+        ["fallback"] = new JsonObject
+        {
+            ["type"] = "Input.Text", ["id"] = SecretInput + "Text", ["label"] = "Secret", ["isMultiline"] = true, ["maxLength"] = SharingRules.MaxSecretBytes,
+        },
+    };
+
+    private static JsonObject Password(string id, string label, string placeholder) => new()
+    {
+        ["type"] = "Input.Text", ["id"] = id, ["label"] = label, ["style"] = "Password", ["placeholder"] = placeholder, ["maxLength"] = SharingRules.MaxPassphrase,
+    };
+
+    private static JsonObject Expiry(WorkspaceSettings settings, string? typed)
+    {
+        var choices = Expiries.Where(e => Ttl.TryParse(e.Value, out var t) && t <= settings.MaxTtl).ToList();
+        var defaultValue = Expiries.FirstOrDefault(e => Ttl.TryParse(e.Value, out var t) && t == settings.DefaultTtl).Value;
+        if (defaultValue is null)
+        {
+            defaultValue = ((long)settings.DefaultTtl.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            choices.Add((defaultValue, Ttl.Format(settings.DefaultTtl)));
+            choices.Sort((a, b) => Seconds(a.Value).CompareTo(Seconds(b.Value)));
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet",
+            ["id"] = TtlInput,
+            ["label"] = "Link expires after",
+            ["style"] = "compact",
+            ["isRequired"] = true,
+            ["errorMessage"] = "Choose how long the link works.",
+            ["value"] = typed is not null && choices.Any(c => c.Value == typed) ? typed : defaultValue,
+            ["choices"] = new JsonArray(choices.Select(c => (JsonNode?)new JsonObject { ["title"] = c.Label, ["value"] = c.Value }).ToArray()),
+        };
+    }
+
+    private static double Seconds(string value) => Ttl.TryParse(value, out var t) ? t.TotalSeconds : double.MaxValue;
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Events;
+using OneTimeBot.Core.Hosting;
+using OneTimeBot.Teams.Activities;
+using OneTimeBot.Teams.Auth;
+using OneTimeBot.Teams.Configuration;
+using OneTimeBot.Teams.Handlers;
+
+namespace OneTimeBot.Teams.Hosting;
+
+/// <summary>
+/// <c>POST /api/messages</c>. The Bot Framework token is validated before the body is even read; then the activity
+/// must match it (service URL, endorsed channel). Invokes are answered in the response; everything else is acked at
+/// once and handled after. Each activity is handled once, whatever Teams retries.
+/// </summary>
+public static partial class TeamsEndpoints
+{
+    private const int MaxBodyBytes = 256 * 1024;
+    private static readonly TimeSpan ActivityMemory = TimeSpan.FromHours(1);
+
+    public static IEndpointRouteBuilder MapTeamsEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/api/messages", MessagesAsync);
+        return app;
+    }
+
+    private static async Task<IResult> MessagesAsync(
+        HttpContext http, BotFrameworkTokenValidator validator, TeamsRouter router, IEventDeduplicator seen, FollowUps followUps,
+        IOptions<TeamsOptions> options, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(TeamsEndpoints).FullName!);
+        var authorization = http.Request.Headers.Authorization.ToString();
+        InboundCheck check;
+        if (authorization.Length == 0 && options.Value.AllowUnauthenticatedLocalDevelopment && IsLoopback(http))
+        {
+            check = new InboundCheck(true, "local development, unauthenticated", Unauthenticated: true);
+        }
+        else
+        {
+            check = await validator.ValidateAsync(authorization, http.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (!check.IsValid)
+        {
+            LogRefused(logger, check.Reason);
+            return Results.Unauthorized();
+        }
+
+        var body = await ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (TeamsJson.TryReadActivity(body) is not { Type: { Length: > 0 } } activity)
+        {
+            LogMalformed(logger);
+            return Results.BadRequest("Not a Bot Framework activity.");
+        }
+
+        if (check.MismatchWith(activity.ServiceUrl, activity.ChannelId) is { } mismatch)
+        {
+            LogRefused(logger, mismatch);
+            return Results.Unauthorized();
+        }
+
+        try
+        {
+            // Teams retries an activity it thinks went unanswered; a retry must never make a second secret.
+            if (activity.Id is { Length: > 0 } id &&
+                !await seen.TryClaimAsync($"teams-activity:{activity.Conversation?.Id}:{id}", ActivityMemory, http.RequestAborted).ConfigureAwait(false))
+            {
+                return activity.Type == "invoke"
+                    ? Json(InvokeResponses.Message("That request was already handled."))
+                    : Results.Ok();
+            }
+
+            if (activity.Type == "invoke")
+            {
+                return Json(await router.InvokeAsync(activity, http.RequestAborted).ConfigureAwait(false));
+            }
+
+            followUps.Run("teams " + activity.Type, ct => router.ActivityAsync(activity, ct));
+            return Results.Ok();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            LogFailed(logger, activity.Type, ex.GetType().Name);
+            return activity.Type == "invoke"
+                ? Json(InvokeResponses.Message("Something went wrong on OneTimeBot's side, and nothing was shared. Try again in a moment."))
+                : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static bool IsLoopback(HttpContext http) => http.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip);
+
+    private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(TeamsJson.Options), "application/json; charset=utf-8");
+
+    private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Bot Framework request: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed Bot Framework activity")]
+    private static partial void LogMalformed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a Teams {Type} failed with {ExceptionType}")]
+    private static partial void LogFailed(ILogger logger, string type, string exceptionType);
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Teams.Cards;
+using OneTimeBot.Testing;
+
+namespace OneTimeBot.Teams.Tests;
+
+/// <summary>Every Adaptive Card the bot can send parses cleanly in the official renderer (npm adaptivecards) at version 1.5.</summary>
+public sealed class AdaptiveCardRendererTests
+{
+    private static readonly WorkspaceSettings Settings = new(
+        new WorkspaceId(ChatPlatform.Teams, "tenant"), "embedded", null, HasApiToken: false,
+        DefaultTtl: TimeSpan.FromDays(2), MaxTtl: TimeSpan.FromDays(30), AllowAnonymous: true, ShareDomain: null, PinnedFields: new HashSet<string>());
+
+    private static readonly SecretCard Live = new(
+        "k2v9x0c7b4n1m8z5a3s6d9f2g1", SecretStatus.New, new Uri("https://eu.onetimesecret.com/secret/7n3k9d2x5q8w1m4c6v0b7z2l5j8h1g4f6d3s9a0p2o5i7u1y4t8r6e3w9q0k5m"),
+        DateTimeOffset.FromUnixTimeSeconds(1_795_000_000), TimeSpan.FromDays(7), PassphraseRequired: true, Recipient: "jo*****n@e*****.com",
+        BackendHost: "eu.onetimesecret.com", Generated: false);
+
+    public static Dictionary<string, JsonObject> EveryCard()
+    {
+        var typed = new FormValues(JsonDocument.Parse("""{"secret":"typed-secret-never-echoed","ttl":"15m","recipient":"bob@example.com","length":"300"}""").RootElement);
+        return new Dictionary<string, JsonObject>
+        {
+            ["share form"] = FormCards.Share(Settings),
+            ["share form with an error"] = FormCards.Share(Settings, typed, new SharingError(SharingErrorKind.InvalidInput, "The passphrase must be 4 to 128 characters long; it is 3.", "Choose another.", SharingError.PassphraseField)),
+            ["generate form"] = FormCards.Generate(Settings),
+            ["generate form with an error"] = FormCards.Generate(Settings, typed, new SharingError(SharingErrorKind.InvalidInput, "The length must be 4 to 128.", "Choose 4 to 128.", SharingError.LengthField)),
+            ["help"] = FormCards.Help(),
+            ["help with a problem"] = FormCards.Help("I don't know \"frobnicate\". Did you mean share?"),
+            ["welcome"] = FormCards.Help(welcome: true),
+            ["notice"] = FormCards.Notice("Only OneTimeBot's admins for this organisation can change its settings.", "Ask whoever runs OneTimeBot."),
+            ["live card"] = SecretCardRenderer.Render(Live),
+            ["generated card"] = SecretCardRenderer.Render(Live with { Generated = true, PassphraseRequired = false, Recipient = null }),
+            ["viewed card"] = SecretCardRenderer.Render(Live with { Status = SecretStatus.Viewed, Link = null, StatusChangedAt = DateTimeOffset.FromUnixTimeSeconds(1_794_000_000) }),
+            ["burned card"] = SecretCardRenderer.Render(Live with { Status = SecretStatus.Burned, Link = null, StatusChangedAt = DateTimeOffset.FromUnixTimeSeconds(1_794_000_000) }),
+            ["expired card"] = SecretCardRenderer.Render(Live with { Status = SecretStatus.Expired, Link = null }),
+            ["error card"] = SecretCardRenderer.Render(new SharingError(SharingErrorKind.Unavailable, "The secret service at eu.onetimesecret.com is not answering right now. Nothing was shared.", "Try again in a minute.")),
+            ["config"] = ConfigCard.Build(Settings),
+            ["config with a token and an error"] = ConfigCard.Build(Settings with { HasApiToken = true, Backend = "https://secrets.example.com", Username = "ops" },
+                new SharingError(SharingErrorKind.InvalidInput, "The backend is not usable.", "Use a URL.", WorkspaceSettings.BackendField)),
+            ["config with pinned fields"] = ConfigCard.Build(Settings with { PinnedFields = new HashSet<string> { WorkspaceSettings.BackendField, WorkspaceSettings.ApiTokenField } }),
+            ["settings saved"] = ConfigCard.Saved(Settings),
+        };
+    }
+
+    private static async Task<JsonObject> RenderAsync(Dictionary<string, JsonObject> cards)
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("adaptive-cards-").FullName, "cards.json");
+        await File.WriteAllTextAsync(file, new JsonObject(cards.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value.DeepClone()))).ToJsonString());
+        var (exitCode, output, errors) = await NodeScript.RunAsync("validate-adaptive-cards.js", file);
+        Assert.True(exitCode == 0, errors);
+        return (JsonObject)JsonNode.Parse(output)!;
+    }
+
+    [Fact]
+    public async Task Every_card_parses_in_the_official_renderer_at_version_1_5_without_errors_or_warnings()
+    {
+        var cards = EveryCard();
+
+        var results = await RenderAsync(cards);
+
+        Assert.Equal(cards.Count, results.Count);
+        foreach (var (name, result) in results)
+        {
+            Assert.True(result!["version"]!.GetValue<string>() == "1.5", name);
+            Assert.True(result["events"]!.AsArray().Count == 0, $"{name}: {result["events"]!.ToJsonString()}");
+            Assert.False(string.IsNullOrEmpty(cards[name]["fallbackText"]?.GetValue<string>()), $"{name} has no fallbackText");
+        }
+    }
+
+    [Fact]
+    public async Task The_renderer_check_does_catch_a_card_with_mistakes()
+    {
+        var broken = FormCards.Share(Settings);
+        broken["body"]!.AsArray().Add(new JsonObject { ["type"] = "Input.Text", ["id"] = "secret" });
+        broken["body"]!.AsArray().Add(new JsonObject { ["type"] = "Carousel" });
+
+        var results = await RenderAsync(new Dictionary<string, JsonObject> { ["broken"] = broken });
+
+        Assert.NotEmpty(results["broken"]!["events"]!.AsArray());
+    }
+
+    [Fact]
+    public void No_card_ever_holds_a_typed_secret()
+    {
+        foreach (var (name, card) in EveryCard())
+        {
+            Assert.False(card.ToJsonString().Contains("typed-secret-never-echoed", StringComparison.Ordinal), name);
+        }
+    }
+}

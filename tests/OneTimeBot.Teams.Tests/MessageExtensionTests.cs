@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using OneTimeBot.Testing;
+
+namespace OneTimeBot.Teams.Tests;
+
+/// <summary>The message extension: fetchTask opens the form, submitAction puts a card in the compose box.</summary>
+public sealed class MessageExtensionTests
+{
+    [Fact]
+    public async Task Fetch_task_opens_the_share_form_as_a_dialog_with_a_password_field_and_the_default_expiry()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        var answer = await TeamsApp.JsonAsync(await app.SendAsync(app.Invoke("composeExtension/fetchTask", "shareSecret")));
+        var card = answer["task"]!["value"]!["card"]!["content"]!.AsObject();
+        var inputs = card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>().StartsWith("Input.", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal("continue", answer["task"]!["type"]!.GetValue<string>());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", answer["task"]!["value"]!["card"]!["contentType"]!.GetValue<string>());
+        Assert.Equal("1.5", card["version"]!.GetValue<string>());
+        Assert.Equal(["secret", "ttl", "passphrase", "recipient"], inputs.Select(i => i["id"]!.GetValue<string>()));
+        Assert.Equal("Password", inputs[0]["style"]!.GetValue<string>());
+        Assert.True(inputs[0]["fallback"]!["isMultiline"]!.GetValue<bool>());
+        Assert.Equal("7d", inputs[1]["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Submit_action_puts_a_card_with_the_link_in_the_compose_box_and_the_link_reveals_the_secret_once()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        var answer = await TeamsApp.JsonAsync(await app.SendAsync(app.Invoke("composeExtension/submitAction", "shareSecret", new JsonObject
+        {
+            ["secret"] = "teams-secret-7f3a",
+            ["ttl"] = "1h",
+            ["passphrase"] = "",
+            ["recipient"] = "",
+            ["action"] = "share",
+        })));
+        var card = answer["composeExtension"]!["attachments"]![0]!["content"]!.AsObject();
+        var link = TeamsApp.LinkOn(card);
+
+        Assert.Equal("result", answer["composeExtension"]!["type"]!.GetValue<string>());
+        Assert.Contains("expires in 1 hour", card["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("{{DATE(", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("teams-secret-7f3a", await TeamsApp.RevealAsync(link));
+        Assert.Null(await TeamsApp.RevealAsync(link));
+        Assert.DoesNotContain("teams-secret-7f3a", answer.ToJsonString(), StringComparison.Ordinal);
+        app.AssertNowhere("teams-secret-7f3a");
+    }
+
+    [Fact]
+    public async Task Invalid_input_returns_the_form_again_with_the_users_values_and_the_problem_but_never_the_secret()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        var answer = await TeamsApp.JsonAsync(await app.SendAsync(app.Invoke("composeExtension/submitAction", "shareSecret", new JsonObject
+        {
+            ["secret"] = "kept-out-of-the-form-1234",
+            ["ttl"] = "15m",
+            ["passphrase"] = "abc",
+            ["recipient"] = "bob@example.com",
+            ["action"] = "share",
+        })));
+        var card = answer["task"]!["value"]!["card"]!["content"]!.AsObject();
+        var text = card.ToJsonString();
+
+        Assert.Equal("continue", answer["task"]!["type"]!.GetValue<string>());
+        Assert.Contains("passphrase must be 4 to 128", text, StringComparison.Ordinal);
+        Assert.Contains("bob@example.com", text, StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"15m\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("kept-out-of-the-form-1234", text, StringComparison.Ordinal);
+        app.AssertNowhere("kept-out-of-the-form-1234");
+    }
+
+    [Fact]
+    public async Task Generate_password_fetch_and_submit_make_a_password_of_the_chosen_length()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        var form = await TeamsApp.JsonAsync(await app.SendAsync(app.Invoke("composeExtension/fetchTask", "generatePassword")));
+        var answer = await TeamsApp.JsonAsync(await app.SendAsync(app.Invoke("composeExtension/submitAction", "generatePassword", new JsonObject
+        {
+            ["ttl"] = "30m",
+            ["length"] = "24",
+            ["action"] = "generate",
+        })));
+        var card = answer["composeExtension"]!["attachments"]![0]!["content"]!.AsObject();
+        var password = await TeamsApp.RevealAsync(TeamsApp.LinkOn(card));
+
+        Assert.Contains("Input.Number", form.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(24, password!.Length);
+        app.AssertNowhere(password);
+    }
+
+    [Fact]
+    public async Task A_backend_slower_than_the_invoke_budget_gets_a_clear_message_well_within_five_seconds()
+    {
+        await using var backend = await FakeOnetimeSecretServer.StartAsync();
+        backend.On("POST", "/api/v1/share", FakeResponse.Json(OtsAnswers.Receipt("new", DateTimeOffset.UtcNow, 3600)).After(TimeSpan.FromSeconds(8)));
+        await using var app = await TeamsApp.StartAsync(new Dictionary<string, string?> { ["OneTimeSecret:Backend"] = backend.BaseUri.ToString() });
+        await app.SendAsync(app.Invoke("composeExtension/fetchTask", "shareSecret")); // warm up
+
+        var clock = Stopwatch.StartNew();
+        var answer = await TeamsApp.JsonAsync(await app.SendAsync(app.Invoke("composeExtension/submitAction", "shareSecret", new JsonObject
+        {
+            ["secret"] = "slow-teams-secret",
+            ["ttl"] = "1h",
+            ["action"] = "share",
+        })));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4.8), $"answered after {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal("message", answer["task"]!["type"]!.GetValue<string>());
+        Assert.Contains("not answering", answer["task"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        app.AssertNowhere("slow-teams-secret");
+    }
+}

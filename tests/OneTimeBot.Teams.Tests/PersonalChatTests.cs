@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace OneTimeBot.Teams.Tests;
+
+/// <summary>The 1:1 chat with the bot: replies arrive at the Bot Connector with a token from Microsoft login.</summary>
+public sealed class PersonalChatTests
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Wire = OneTimeBot.Teams.Activities.TeamsJson.Options;
+
+    [Fact]
+    public async Task Generate_in_the_chat_replies_with_a_card_through_the_connector_with_a_client_credentials_token()
+    {
+        await using var app = await TeamsApp.StartAsync();
+        var message = app.Activity("message", "<at>OneTimeBot</at> generate 2h 20");
+        message["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["text"] = "<at>OneTimeBot</at>", ["mentioned"] = new JsonObject { ["id"] = "28:" + TeamsApp.AppId, ["name"] = "OneTimeBot" } });
+
+        var response = await app.SendAsync(message);
+        var reply = (await app.BotFramework.WaitForCallsAsync(1))[0];
+        var password = await TeamsApp.RevealAsync(TeamsApp.LinkOn(reply.Card!));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("POST", reply.Method);
+        Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString("a:1convpersonal")}/activities", reply.Path);
+        Assert.Equal("Bearer " + app.BotFramework.AccessToken, reply.Authorization);
+        Assert.Equal(message["id"]!.GetValue<string>(), reply.Body["replyToId"]!.GetValue<string>());
+        Assert.Contains("expires in 2 hours", reply.Card!["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(20, password!.Length);
+        Assert.Equal($"botframework.com client_credentials {TeamsApp.AppId} https://api.botframework.com/.default secret:True", Assert.Single(app.BotFramework.TokenRequests));
+        app.AssertNowhere(password, "app-password-value-0001");
+    }
+
+    [Fact]
+    public async Task A_single_tenant_bot_gets_its_token_from_its_own_tenant_and_reuses_it()
+    {
+        await using var app = await TeamsApp.StartAsync(new Dictionary<string, string?> { ["Teams:TenantId"] = TeamsApp.TenantId });
+
+        await app.SendAsync(app.Activity("message", "help"));
+        await app.BotFramework.WaitForCallsAsync(1);
+        await app.SendAsync(app.Activity("message", "help"));
+        await app.BotFramework.WaitForCallsAsync(2);
+
+        Assert.StartsWith(TeamsApp.TenantId + " client_credentials", Assert.Single(app.BotFramework.TokenRequests), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Share_replies_with_the_form_whose_submission_replies_with_the_card()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        await app.SendAsync(app.Activity("message", "share"));
+        var form = (await app.BotFramework.WaitForCallsAsync(1))[0].Card!;
+        await app.SendAsync(app.Activity("message", value: new JsonObject
+        {
+            ["action"] = "share", ["secret"] = "chat-form-secret-4e4e", ["ttl"] = "4h", ["passphrase"] = "chat phrase", ["recipient"] = "",
+        }));
+        var card = (await app.BotFramework.WaitForCallsAsync(2))[1].Card!;
+
+        Assert.Equal("Share a secret as a one-time link", form["fallbackText"]!.GetValue<string>());
+        Assert.Contains("Required: tell it to the recipient another way", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("chat-form-secret-4e4e", await TeamsApp.RevealAsync(TeamsApp.LinkOn(card), "chat phrase"));
+        app.AssertNowhere("chat-form-secret-4e4e", "chat phrase");
+    }
+
+    [Fact]
+    public async Task Check_status_and_burn_update_the_card_they_were_pressed_on_and_a_stranger_is_refused_privately()
+    {
+        await using var app = await TeamsApp.StartAsync();
+        await app.SendAsync(app.Activity("message", "generate 1h"));
+        var card = (await app.BotFramework.WaitForCallsAsync(1))[0].Card!;
+        var receipt = TeamsApp.ReceiptOn(card);
+        var link = TeamsApp.LinkOn(card);
+
+        await app.SendAsync(app.Activity("message", value: new JsonObject { ["action"] = "status", ["receiptId"] = receipt }, replyToId: "card-activity-1"));
+        var status = (await app.BotFramework.WaitForCallsAsync(2))[1];
+        await app.SendAsync(app.Activity("message", value: new JsonObject { ["action"] = "burn", ["receiptId"] = receipt }, conversationType: "groupChat", fromAad: "5a5a5a5a-0000-4000-8000-00000000bad0", replyToId: "card-activity-1"));
+        var calls = await app.BotFramework.WaitForCallsAsync(4);
+        await app.SendAsync(app.Activity("message", value: new JsonObject { ["action"] = "burn", ["receiptId"] = receipt }, replyToId: "card-activity-1"));
+        var burned = (await app.BotFramework.WaitForCallsAsync(5))[4];
+
+        Assert.Equal("PUT", status.Method);
+        Assert.EndsWith("/activities/card-activity-1", status.Path, StringComparison.Ordinal);
+        Assert.Equal(link, TeamsApp.LinkOn(status.Card!));
+        Assert.Equal("/teams/v3/conversations", calls[2].Path);
+        Assert.False(calls[2].Body["isGroup"]!.GetValue<bool>());
+        Assert.Contains("Only the person who shared this secret", calls[3].Card!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("PUT", burned.Method);
+        Assert.Equal("The secret was burned.", burned.Card!["fallbackText"]!.GetValue<string>());
+        Assert.Null(await TeamsApp.RevealAsync(link));
+    }
+
+    [Fact]
+    public async Task Config_is_offered_to_listed_admins_only_and_saves_the_organisations_settings()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        await app.SendAsync(app.Activity("message", "config"));
+        var refused = (await app.BotFramework.WaitForCallsAsync(1))[0].Card!;
+        await app.SendAsync(app.Activity("message", "config", fromAad: "ad000000-0000-4000-8000-0000000000ad"));
+        var form = (await app.BotFramework.WaitForCallsAsync(2))[1].Card!;
+        await app.SendAsync(app.Activity("message", fromAad: "ad000000-0000-4000-8000-0000000000ad", value: new JsonObject
+        {
+            ["action"] = "saveConfig", ["backend"] = "eu", ["username"] = "ops@tenant.example", ["apiToken"] = "tok_teams_6b5a4c3d2e1f", ["defaultTtl"] = "1d", ["maxTtl"] = "7d",
+        }));
+        var saved = (await app.BotFramework.WaitForCallsAsync(3))[2].Card!;
+
+        Assert.Contains("Only OneTimeBot's admins", refused.ToJsonString(Wire), StringComparison.Ordinal);
+        Assert.Contains("API token (none is set)", form.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("settings are saved", saved["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("ops@tenant.example (token set)", saved.ToJsonString(), StringComparison.Ordinal);
+        app.AssertNowhere("tok_teams_6b5a4c3d2e1f");
+    }
+
+    [Fact]
+    public async Task Installing_the_bot_sends_a_welcome_and_a_retried_activity_is_handled_once()
+    {
+        await using var app = await TeamsApp.StartAsync();
+        var install = app.Activity("installationUpdate");
+        install["action"] = "add";
+        var generate = app.Activity("message", "generate 15m");
+
+        await app.SendAsync(install);
+        await app.SendAsync(generate);
+        await app.SendAsync(generate); // Teams' retry: same id
+        await Task.Delay(1000);
+        var calls = await app.BotFramework.WaitForCallsAsync(2);
+
+        Assert.Equal(2, calls.Count);
+        Assert.Contains("Hi, I'm OneTimeBot", calls.Select(c => c.Card!.ToJsonString(Wire)).First(t => t.Contains("Hi,", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+}
