@@ -13,7 +13,8 @@ public sealed record InboundCheck(bool IsValid, string Reason, string? ServiceUr
     {
         if (Unauthenticated)
         {
-            return null;
+            // Without a token, replies may only go to an emulator on this machine.
+            return Uri.TryCreate(serviceUrl, UriKind.Absolute, out var local) && local.IsLoopback ? null : "an unauthenticated activity names a serviceUrl off this machine";
         }
 
         if (ServiceUrlClaim is null || serviceUrl is null || !string.Equals(ServiceUrlClaim.TrimEnd('/'), serviceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
