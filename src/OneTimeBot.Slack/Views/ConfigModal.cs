@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Configuration;
-using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
@@ -18,7 +16,7 @@ public static class ConfigModal
     public const string CallbackId = "workspace_config";
     public const string CustomUrlBlock = "custom_url";
     public const string ClearTokenBlock = "clear_token";
-    private const string Custom = "custom";
+    private const string Custom = BackendChoices.Custom;
     private const string ClearToken = "clear";
 
     public static JsonObject Build(WorkspaceSettings settings, ViewMetadata metadata)
@@ -32,10 +30,8 @@ public static class ConfigModal
 
         if (!pinned.Contains(WorkspaceSettings.BackendField))
         {
-            var isRegion = OneTimeSecretRegions.Names.Contains(settings.Backend, StringComparer.OrdinalIgnoreCase);
-            var current = settings.IsEmbedded ? OneTimeSecretOptions.EmbeddedBackend : isRegion ? settings.Backend.ToLowerInvariant() : Custom;
-            blocks.Add(Inputs.Select(WorkspaceSettings.BackendField, "Secret service", BackendChoices(), current));
-            blocks.Add(Inputs.Text(CustomUrlBlock, "Custom server URL", optional: true, initial: current == Custom ? settings.Backend : null,
+            blocks.Add(Inputs.Select(WorkspaceSettings.BackendField, "Secret service", BackendChoices.All, BackendChoices.Current(settings)));
+            blocks.Add(Inputs.Text(CustomUrlBlock, "Custom server URL", optional: true, initial: BackendChoices.CustomUrl(settings),
                 placeholder: "https://secrets.example.com", hint: "Only for \"Your own server\": its address, with or without /api/v1.", maxLength: 500));
         }
 
@@ -67,7 +63,7 @@ public static class ConfigModal
 
         if (pinned.Count > 0)
         {
-            blocks.Add(Blocks.Context("Fixed by the server's configuration: " + string.Join(", ", pinned.Order(StringComparer.Ordinal).Select(Describe)) + "."));
+            blocks.Add(Blocks.Context("Fixed by the server's configuration: " + string.Join(", ", pinned.Order(StringComparer.Ordinal).Select(BackendChoices.Describe)) + "."));
         }
 
         return Inputs.Modal(CallbackId, "OneTimeBot settings", "Save", metadata, blocks);
@@ -105,28 +101,5 @@ public static class ConfigModal
         WorkspaceSettings.BackendField or WorkspaceSettings.UsernameField or WorkspaceSettings.ApiTokenField or
             WorkspaceSettings.DefaultTtlField or WorkspaceSettings.MaxTtlField or CustomUrlBlock => field,
         _ => WorkspaceSettings.BackendField,
-    };
-
-    private static IEnumerable<(string Value, string Label)> BackendChoices() =>
-    [
-        (OneTimeSecretOptions.EmbeddedBackend, "This OneTimeBot (embedded)"),
-        ("us", "onetimesecret.com, US"),
-        ("eu", "onetimesecret.com, EU"),
-        ("ca", "onetimesecret.com, Canada"),
-        ("nz", "onetimesecret.com, New Zealand"),
-        ("uk", "onetimesecret.com, UK"),
-        (Custom, "Your own server"),
-    ];
-
-    private static string Describe(string field) => field switch
-    {
-        WorkspaceSettings.BackendField => "secret service",
-        WorkspaceSettings.UsernameField => "username",
-        WorkspaceSettings.ApiTokenField => "API token",
-        WorkspaceSettings.DefaultTtlField => "default expiry",
-        WorkspaceSettings.MaxTtlField => "longest expiry",
-        WorkspaceSettings.AllowAnonymousField => "anonymous sharing",
-        WorkspaceSettings.ShareDomainField => "share domain",
-        _ => field,
     };
 }

@@ -10,13 +10,6 @@ public static class Inputs
     public const int ModalTitle = 24;
     public const int PlainTextInputMax = 3000;
 
-    /// <summary>The expiry choices of every form; values are what <see cref="Ttl.TryParse"/> reads.</summary>
-    public static readonly IReadOnlyList<(string Value, string Label)> Expiries =
-    [
-        ("5m", "5 minutes"), ("15m", "15 minutes"), ("30m", "30 minutes"), ("1h", "1 hour"), ("4h", "4 hours"),
-        ("12h", "12 hours"), ("1d", "1 day"), ("3d", "3 days"), ("7d", "7 days"), ("14d", "14 days"), ("30d", "30 days"),
-    ];
-
     public static JsonObject Modal(string callbackId, string title, string submit, ViewMetadata metadata, JsonArray blocks) => new()
     {
         ["type"] = "modal",
@@ -79,26 +72,13 @@ public static class Inputs
             ["options"] = new JsonArray(Option(value, text)),
         }, optional: true, hint: null);
 
-    /// <summary>The expiry choices up to <paramref name="max"/>, with <paramref name="initial"/> among them even when it is not a standard one.</summary>
-    public static IEnumerable<(string Value, string Label)> ExpiriesUpTo(TimeSpan max, TimeSpan initial)
-    {
-        var choices = Expiries.Where(e => Ttl.TryParse(e.Value, out var t) && t <= max).ToList();
-        if (!choices.Any(c => Ttl.TryParse(c.Value, out var t) && t == initial))
-        {
-            choices.Add((InitialValue(initial), Ttl.Format(initial)));
-            choices.Sort((a, b) => Parse(a.Value).CompareTo(Parse(b.Value)));
-        }
-
-        return choices;
-    }
+    /// <summary>The expiry choices up to <paramref name="max"/>, with <paramref name="initial"/> among them.</summary>
+    public static IEnumerable<(string Value, string Label)> ExpiriesUpTo(TimeSpan max, TimeSpan initial) => ExpiryChoices.UpTo(max, initial);
 
     /// <summary>The choice value that stands for <paramref name="ttl"/>.</summary>
-    public static string InitialValue(TimeSpan ttl) =>
-        Expiries.FirstOrDefault(e => Ttl.TryParse(e.Value, out var t) && t == ttl).Value ?? ((long)ttl.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string InitialValue(TimeSpan ttl) => ExpiryChoices.ValueFor(ttl);
 
     public static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
-
-    private static TimeSpan Parse(string value) => Ttl.TryParse(value, out var t) ? t : TimeSpan.MaxValue;
 
     private static JsonObject Option(string value, string text) => new() { ["text"] = PlainText(text), ["value"] = value };
 

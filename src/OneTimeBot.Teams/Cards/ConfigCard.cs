@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Configuration;
-using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
@@ -15,7 +13,7 @@ public static class ConfigCard
 {
     public const string CustomUrlInput = "customUrl";
     public const string ClearTokenInput = "clearToken";
-    private const string Custom = "custom";
+    private const string Custom = BackendChoices.Custom;
 
     public static JsonObject Build(WorkspaceSettings settings, SharingError? error = null)
     {
@@ -29,11 +27,8 @@ public static class ConfigCard
         var pinned = settings.PinnedFields;
         if (!pinned.Contains(WorkspaceSettings.BackendField))
         {
-            var isRegion = OneTimeSecretRegions.Names.Contains(settings.Backend, StringComparer.OrdinalIgnoreCase);
-            body.Add(Choice(WorkspaceSettings.BackendField, "Secret service", settings.IsEmbedded ? OneTimeSecretOptions.EmbeddedBackend : isRegion ? settings.Backend.ToLowerInvariant() : Custom,
-                (OneTimeSecretOptions.EmbeddedBackend, "This OneTimeBot (embedded)"), ("us", "onetimesecret.com, US"), ("eu", "onetimesecret.com, EU"),
-                ("ca", "onetimesecret.com, Canada"), ("nz", "onetimesecret.com, New Zealand"), ("uk", "onetimesecret.com, UK"), (Custom, "Your own server")));
-            body.Add(TextInput(CustomUrlInput, "Custom server URL (for \"Your own server\")", !settings.IsEmbedded && !isRegion ? settings.Backend : ""));
+            body.Add(Choice(WorkspaceSettings.BackendField, "Secret service", BackendChoices.Current(settings), [.. BackendChoices.All]));
+            body.Add(TextInput(CustomUrlInput, "Custom server URL (for \"Your own server\")", BackendChoices.CustomUrl(settings) ?? ""));
         }
 
         if (!pinned.Contains(WorkspaceSettings.UsernameField))
@@ -63,6 +58,11 @@ public static class ConfigCard
         if (!pinned.Contains(WorkspaceSettings.MaxTtlField))
         {
             body.Add(Choice(WorkspaceSettings.MaxTtlField, "Longest expiry allowed", Pick(expiries, settings.MaxTtl), expiries));
+        }
+
+        if (pinned.Count > 0)
+        {
+            body.Add(AdaptiveCard.Text("Fixed by the server's configuration: " + string.Join(", ", pinned.Order(StringComparer.Ordinal).Select(BackendChoices.Describe)) + ".", subtle: true, size: "Small"));
         }
 
         return AdaptiveCard.Card("OneTimeBot settings for this organisation", body,

@@ -17,12 +17,6 @@ public static class FormCards
     public const string RecipientInput = SharingError.RecipientField;
     public const string LengthInput = SharingError.LengthField;
 
-    private static readonly (string Value, string Label)[] Expiries =
-    [
-        ("5m", "5 minutes"), ("15m", "15 minutes"), ("30m", "30 minutes"), ("1h", "1 hour"), ("4h", "4 hours"),
-        ("12h", "12 hours"), ("1d", "1 day"), ("3d", "3 days"), ("7d", "7 days"), ("14d", "14 days"), ("30d", "30 days"),
-    ];
-
     public static JsonObject Share(WorkspaceSettings settings, FormValues? typed = null, SharingError? error = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -122,15 +116,8 @@ public static class FormCards
 
     private static JsonObject Expiry(WorkspaceSettings settings, string? typed)
     {
-        var choices = Expiries.Where(e => Ttl.TryParse(e.Value, out var t) && t <= settings.MaxTtl).ToList();
-        var defaultValue = Expiries.FirstOrDefault(e => Ttl.TryParse(e.Value, out var t) && t == settings.DefaultTtl).Value;
-        if (defaultValue is null)
-        {
-            defaultValue = ((long)settings.DefaultTtl.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            choices.Add((defaultValue, Ttl.Format(settings.DefaultTtl)));
-            choices.Sort((a, b) => Seconds(a.Value).CompareTo(Seconds(b.Value)));
-        }
-
+        var choices = ExpiryChoices.UpTo(settings.MaxTtl, settings.DefaultTtl);
+        var defaultValue = ExpiryChoices.ValueFor(settings.DefaultTtl);
         return new JsonObject
         {
             ["type"] = "Input.ChoiceSet",
@@ -143,6 +130,4 @@ public static class FormCards
             ["choices"] = new JsonArray(choices.Select(c => (JsonNode?)new JsonObject { ["title"] = c.Label, ["value"] = c.Value }).ToArray()),
         };
     }
-
-    private static double Seconds(string value) => Ttl.TryParse(value, out var t) ? t.TotalSeconds : double.MaxValue;
 }
