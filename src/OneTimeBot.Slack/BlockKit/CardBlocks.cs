@@ -40,7 +40,8 @@ public static class CardBlocks
         };
         if (card.Recipient is { } recipient)
         {
-            facts.Add($"*Recipient*\n{Blocks.Escape(recipient)}");
+            // An obscured address is full of asterisks, which mrkdwn would read as bold: shown as look-alike ∗ instead.
+            facts.Add($"*Recipient*\n{Blocks.Escape(recipient).Replace('*', '\u2217')}");
         }
 
         facts.Add($"*Secret service*\n{Blocks.Escape(card.BackendHost)}");
