@@ -91,4 +91,15 @@ public sealed class AdaptiveCardRendererTests
             Assert.False(card.ToJsonString().Contains("typed-secret-never-echoed", StringComparison.Ordinal), name);
         }
     }
+
+    [Fact]
+    public void The_settings_card_preselects_the_organisations_current_expiries_even_when_they_are_not_standard_choices()
+    {
+        var card = ConfigCard.Build(Settings with { DefaultTtl = TimeSpan.FromDays(2), MaxTtl = TimeSpan.FromDays(7) });
+        var inputs = card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["id"] is not null).ToDictionary(e => e["id"]!.GetValue<string>());
+
+        Assert.Equal("172800", inputs[WorkspaceSettings.DefaultTtlField]["value"]!.GetValue<string>());
+        Assert.Contains(inputs[WorkspaceSettings.DefaultTtlField]["choices"]!.AsArray(), c => c!["title"]!.GetValue<string>() == "2 days");
+        Assert.Equal("7d", inputs[WorkspaceSettings.MaxTtlField]["value"]!.GetValue<string>());
+    }
 }

@@ -49,15 +49,15 @@ public static class ConfigCard
             }
         }
 
-        var expiries = new[] { ("1h", "1 hour"), ("12h", "12 hours"), ("1d", "1 day"), ("3d", "3 days"), ("7d", "7 days"), ("14d", "14 days"), ("30d", "30 days") };
+        var longest = TimeSpan.FromDays(30);
         if (!pinned.Contains(WorkspaceSettings.DefaultTtlField))
         {
-            body.Add(Choice(WorkspaceSettings.DefaultTtlField, "Default expiry", Pick(expiries, settings.DefaultTtl), expiries));
+            body.Add(Choice(WorkspaceSettings.DefaultTtlField, "Default expiry", ExpiryChoices.ValueFor(settings.DefaultTtl), [.. ExpiryChoices.UpTo(longest, settings.DefaultTtl)]));
         }
 
         if (!pinned.Contains(WorkspaceSettings.MaxTtlField))
         {
-            body.Add(Choice(WorkspaceSettings.MaxTtlField, "Longest expiry allowed", Pick(expiries, settings.MaxTtl), expiries));
+            body.Add(Choice(WorkspaceSettings.MaxTtlField, "Longest expiry allowed", ExpiryChoices.ValueFor(settings.MaxTtl), [.. ExpiryChoices.UpTo(longest, settings.MaxTtl)]));
         }
 
         if (pinned.Count > 0)
@@ -101,9 +101,6 @@ public static class ConfigCard
             ("Default expiry", Core.Sharing.Ttl.Format(settings.DefaultTtl)),
             ("Longest expiry", Core.Sharing.Ttl.Format(settings.MaxTtl))),
     ]);
-
-    private static string Pick((string Value, string Label)[] choices, TimeSpan ttl) =>
-        choices.FirstOrDefault(c => Core.Sharing.Ttl.TryParse(c.Value, out var t) && t == ttl).Value ?? choices[^1].Value;
 
     private static JsonObject TextInput(string id, string label, string value) => new()
     {
