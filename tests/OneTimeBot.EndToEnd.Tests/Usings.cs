@@ -1,0 +1,1 @@
+global using HostFactory = OneTimeBot.Testing.HostFactory<Program>;
