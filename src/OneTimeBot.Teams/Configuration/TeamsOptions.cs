@@ -42,7 +42,7 @@ public sealed class TeamsOptions
     public IList<string> AdminObjectIds { get; } = [];
 
     /// <summary>How long an invoke may wait for the secret service: Teams gives the whole invoke 5 s.</summary>
-    public TimeSpan InvokeBudget { get; set; } = TimeSpan.FromSeconds(3.5);
+    public TimeSpan InvokeBudget { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>How long a chat reply may wait for the secret service (it is sent after Teams was answered).</summary>
     public TimeSpan FollowUpBudget { get; set; } = TimeSpan.FromSeconds(20);
