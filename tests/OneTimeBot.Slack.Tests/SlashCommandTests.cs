@@ -148,6 +148,23 @@ public sealed class SlashCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Past_the_per_user_limit_a_share_gets_a_friendly_private_message_and_creates_nothing()
+    {
+        await using var app = await SlackApp.StartAsync(new Dictionary<string, string?> { ["CreationLimits:PerUserPerMinute"] = "2" });
+
+        var allowed = new[] { await SlackApp.JsonAsync(await app.Requests.CommandAsync("share first-of-two", null)), await SlackApp.JsonAsync(await app.Requests.CommandAsync("generate 1h", null)) };
+        var refused = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share one-too-many-5e5e", null));
+        var colleague = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share from-a-colleague", null, user: "U0BOB"));
+
+        Assert.All(allowed, r => Assert.StartsWith("One-time link", r["text"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Equal("ephemeral", refused["response_type"]!.GetValue<string>());
+        Assert.Contains("You have created 2 secrets in the last minute, which is the limit.", refused["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Nothing was shared.", refused["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("One-time link", colleague["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        app.AssertNowhere("one-too-many-5e5e");
+    }
+
+    [Fact]
     public async Task Share_alone_opens_the_share_modal_carrying_the_commands_response_url_and_channel()
     {
         await using var app = await SlackApp.StartAsync();

@@ -16,6 +16,7 @@ public sealed partial class SharingService(
     IOneTimeSecretClient client,
     WorkspaceSettingsService workspaces,
     IReceiptStore receipts,
+    CreationLimiter limits,
     IDataProtectionProvider dataProtection,
     TimeProvider time,
     ILogger<SharingService> logger)
@@ -49,6 +50,11 @@ public sealed partial class SharingService(
             return inputError;
         }
 
+        if (await limits.CheckAsync(actor, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
+        }
+
         var connection = await workspaces.ConnectionAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
         if (!connection.IsSuccess)
         {
@@ -79,6 +85,11 @@ public sealed partial class SharingService(
         if ((SharingRules.CheckLength(input.Length) ?? SharingRules.CheckPassphrase(input.Passphrase)) is { } inputError)
         {
             return inputError;
+        }
+
+        if (await limits.CheckAsync(actor, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
         }
 
         var connection = await workspaces.ConnectionAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);

@@ -33,6 +33,7 @@ public static class StateServiceCollectionExtensions
             services.AddSingleton<IWorkspaceSettingsStore, RedisWorkspaceSettingsStore>();
             services.AddSingleton<IReceiptStore, RedisReceiptStore>();
             services.AddSingleton<IEventDeduplicator, RedisEventDeduplicator>();
+            services.AddSingleton<IRateCounter, RedisRateCounter>();
             services.AddSingleton<IXmlRepository, RedisXmlRepository>();
         }
         else
@@ -40,6 +41,7 @@ public static class StateServiceCollectionExtensions
             services.AddSingleton<IWorkspaceSettingsStore, SqliteWorkspaceSettingsStore>();
             services.AddSingleton<IReceiptStore, SqliteReceiptStore>();
             services.AddSingleton<IEventDeduplicator, SqliteEventDeduplicator>();
+            services.AddSingleton<IRateCounter, SqliteRateCounter>();
             services.AddSingleton<IXmlRepository, SqliteXmlRepository>();
         }
 
@@ -55,6 +57,10 @@ public static class StateServiceCollectionExtensions
         }));
 
         services.AddSingleton<WorkspaceSettingsService>();
+        services.AddOptions<CreationLimitsOptions>().Bind(configuration.GetSection(CreationLimitsOptions.SectionName))
+            .Validate(o => o.PerUserPerMinute >= 0 && o.PerWorkspacePerMinute >= 0, "CreationLimits:PerUserPerMinute and CreationLimits:PerWorkspacePerMinute must be 0 (off) or more.")
+            .ValidateOnStart();
+        services.AddSingleton<CreationLimiter>();
         services.AddSingleton<SharingService>();
         services.AddHostedService<StateCleaner>();
 

@@ -22,6 +22,34 @@ public abstract class StateStoreContract
         StateHarness.Start(RedisConnectionString, settings, sameStoreAs?.DataDirectory, sameStoreAs?.KeyPrefix, keyRingKey: keyRingKey ?? sameStoreAs?.KeyRingKey);
 
     [Fact]
+    public async Task Creation_limits_count_per_user_and_per_workspace_across_replicas_and_start_again_each_minute()
+    {
+        var limits = new Dictionary<string, string?> { ["CreationLimits:PerUserPerMinute"] = "3", ["CreationLimits:PerWorkspacePerMinute"] = "5" };
+        await using var first = Start(limits);
+        await using var second = Start(limits, sameStoreAs: first);
+        var a = first.Services.GetRequiredService<CreationLimiter>();
+        var b = second.Services.GetRequiredService<CreationLimiter>();
+        Actor User(string id) => new(Acme, id);
+
+        var alice = new[] { await a.CheckAsync(User("U0ALICE"), default), await b.CheckAsync(User("U0ALICE"), default), await a.CheckAsync(User("U0ALICE"), default), await b.CheckAsync(User("U0ALICE"), default) };
+        var others = new[] { await a.CheckAsync(User("U0BOB"), default), await b.CheckAsync(User("U0CAROL"), default), await a.CheckAsync(User("U0DAVE"), default) };
+        var elsewhere = await a.CheckAsync(new Actor(new WorkspaceId(ChatPlatform.Teams, "tenant-other"), "U0ALICE"), default);
+        first.Clock.Advance(TimeSpan.FromSeconds(61));
+        second.Clock.Advance(TimeSpan.FromSeconds(61));
+        var nextMinute = await b.CheckAsync(User("U0ALICE"), default);
+
+        Assert.All(alice[..3], Assert.Null);
+        Assert.Equal(SharingErrorKind.RateLimited, alice[3]!.Kind);
+        Assert.Contains("You have created 3 secrets in the last minute", alice[3]!.Message, StringComparison.Ordinal);
+        Assert.Matches(@"^Try again in \d+ seconds\. Nothing was shared\.$", alice[3]!.Hint);
+        Assert.Null(others[0]);
+        Assert.Null(others[1]);
+        Assert.Contains("This workspace has created as many secrets", others[2]!.Message, StringComparison.Ordinal);
+        Assert.Null(elsewhere);
+        Assert.Null(nextMinute);
+    }
+
+    [Fact]
     public async Task An_admins_settings_are_read_back_with_the_token_reported_only_as_set()
     {
         await using var state = Start();

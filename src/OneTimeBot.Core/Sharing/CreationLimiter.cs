@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Core.Sharing;
+
+/// <summary>
+/// Stops one person (a runaway script, a stuck key) or one workspace from flooding the secret service: fixed
+/// one-minute windows, counted in the shared store so every replica sees the same totals.
+/// </summary>
+public sealed partial class CreationLimiter(IRateCounter counter, IOptions<CreationLimitsOptions> options, TimeProvider time, ILogger<CreationLimiter> logger)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    /// <summary>Counts this creation; null when it may go ahead, else the error to show.</summary>
+    public async Task<SharingError?> CheckAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        var window = now.ToUnixTimeSeconds() / (long)Window.TotalSeconds;
+        var retryIn = (int)Math.Ceiling(((window + 1) * Window.TotalSeconds) - now.ToUnixTimeMilliseconds() / 1000.0);
+        var stamp = window.ToString(CultureInfo.InvariantCulture);
+
+        if (o.PerUserPerMinute > 0 &&
+            await counter.IncrementAsync($"create:user:{actor.Workspace.Key}:{actor.UserId}:{stamp}", Window * 2, cancellationToken).ConfigureAwait(false) > o.PerUserPerMinute)
+        {
+            LogLimited("user", actor.Workspace.Key);
+            return new SharingError(SharingErrorKind.RateLimited,
+                $"You have created {o.PerUserPerMinute} secrets in the last minute, which is the limit.",
+                $"Try again in {Math.Max(1, retryIn)} seconds. Nothing was shared.");
+        }
+
+        if (o.PerWorkspacePerMinute > 0 &&
+            await counter.IncrementAsync($"create:workspace:{actor.Workspace.Key}:{stamp}", Window * 2, cancellationToken).ConfigureAwait(false) > o.PerWorkspacePerMinute)
+        {
+            LogLimited("workspace", actor.Workspace.Key);
+            return new SharingError(SharingErrorKind.RateLimited,
+                "This workspace has created as many secrets in the last minute as OneTimeBot allows.",
+                $"Try again in {Math.Max(1, retryIn)} seconds. Nothing was shared.");
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Creation refused by the per-{Scope} limit in {Workspace}")]
+    private partial void LogLimited(string scope, string workspace);
+}
