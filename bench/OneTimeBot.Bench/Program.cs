@@ -5,6 +5,13 @@ using OneTimeBot.Testing;
 
 // Embedded secret service: share+reveal pairs per second on SQLite and on Redis.
 // Usage: dotnet run -c Release --project bench/OneTimeBot.Bench -- [pairs=5000] [concurrency=16]
+// Slack commands, OneTimeBot vs a Bolt for JavaScript app: ... -- slack [requests=3000] (bench/README.md)
+if (args.Length > 0 && args[0] == "slack")
+{
+    await SlackVersusBolt.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3000);
+    return;
+}
+
 var pairs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
 

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using OneTimeBot.Slack.Verification;
+
+namespace OneTimeBot.Bench;
+
+internal sealed record LoadFigures(int Requests, double PerSecond, TimeSpan P50, TimeSpan P99, int Failures, int AckedUnder3s, int Deferred, int CardsDelivered);
+
+/// <summary>
+/// Signed <c>/onetime share</c> commands at a fixed concurrency, as Slack sends them, against one app; measures the
+/// time to the HTTP answer (the ack), and counts cards that arrive at the response_url receiver for deferred ones.
+/// </summary>
+internal sealed class SlackCommandLoad : IAsyncDisposable
+{
+    private readonly WebApplication _receiver;
+    private readonly ConcurrentDictionary<string, int> _posts = new();
+
+    private SlackCommandLoad(WebApplication receiver, int port)
+    {
+        _receiver = receiver;
+        ReceiverBase = $"http://127.0.0.1:{port}/response/";
+    }
+
+    public string ReceiverBase { get; }
+
+    public static async Task<SlackCommandLoad> StartAsync()
+    {
+        var port = OneTimeBot.Testing.FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        var load = new SlackCommandLoad(app, port);
+        app.MapPost("/response/{id}", async (string id, HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync();
+            if (body.Contains("One-time link", StringComparison.Ordinal))
+            {
+                load._posts.AddOrUpdate(id, 1, (_, n) => n + 1);
+            }
+
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        return load;
+    }
+
+    public async Task<LoadFigures> RunAsync(Uri commandsUrl, string signingSecret, int requests, int concurrency, TimeSpan waitForCards)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { Timeout = TimeSpan.FromSeconds(30) };
+        var latencies = new ConcurrentBag<TimeSpan>();
+        var ids = new ConcurrentBag<string>();
+        var failures = 0;
+        var deferred = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < requests)
+            {
+                var id = Guid.NewGuid().ToString("N");
+                ids.Add(id);
+                var body = "team_id=T0BENCH&team_domain=bench&channel_id=C0BENCH&channel_name=bench&user_id=U0BENCH" + id[..6] +
+                           "&user_name=bench&command=%2Fonetime&text=share+bench-secret-" + id +
+                           "&response_url=" + Uri.EscapeDataString(ReceiverBase + id) + "&trigger_id=" + id + "&api_app_id=A0BENCH";
+                var bytes = Encoding.UTF8.GetBytes(body);
+                var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+                using var request = new HttpRequestMessage(HttpMethod.Post, commandsUrl) { Content = new ByteArrayContent(bytes) };
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+                request.Headers.Add(SlackSignature.TimestampHeader, ts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Compute(signingSecret, ts, bytes));
+                var sent = Stopwatch.StartNew();
+                try
+                {
+                    using var response = await http.SendAsync(request);
+                    var text = await response.Content.ReadAsStringAsync();
+                    latencies.Add(sent.Elapsed);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                    else if (!text.Contains("One-time link", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref deferred);
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    latencies.Add(sent.Elapsed);
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        var elapsed = clock.Elapsed;
+
+        var deadline = DateTime.UtcNow + waitForCards;
+        while (deferred > 0 && ids.Count(_posts.ContainsKey) < deferred && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var sorted = latencies.OrderBy(l => l).ToArray();
+        return new LoadFigures(requests, requests / elapsed.TotalSeconds, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.99)],
+            failures, sorted.Count(l => l < TimeSpan.FromSeconds(3)), deferred, ids.Count(_posts.ContainsKey));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _receiver.StopAsync();
+        await _receiver.DisposeAsync();
+    }
+}

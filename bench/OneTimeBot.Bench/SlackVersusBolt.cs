@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using OneTimeBot.Testing;
+
+namespace OneTimeBot.Bench;
+
+/// <summary>
+/// OneTimeBot's /slack/commands against a Slack Bolt for JavaScript app doing the same job, same machine, same run,
+/// same Onetime Secret backend: throughput and ack latency at fixed concurrency, then a backend that answers after 4 s.
+/// </summary>
+internal static class SlackVersusBolt
+{
+    private const string SigningSecret = "bench-signing-secret-0123456789abcdef";
+
+    public static async Task RunAsync(int requests)
+    {
+        var host = RepositoryRoot.Combine("src", "OneTimeBot.Host", "bin", "Release", "net10.0", "OneTimeBot.Host.dll");
+        if (!File.Exists(host))
+        {
+            throw new InvalidOperationException("Build the host first: dotnet build -c Release src/OneTimeBot.Host");
+        }
+
+        Console.WriteLine($"/onetime share: OneTimeBot vs Slack Bolt for JavaScript, {requests} signed commands per run, {Environment.ProcessorCount} cores, .NET {Environment.Version}, node {NodeVersion()}");
+        Console.WriteLine();
+        await using var redis = await RedisServer.StartAsync();
+        await using var backend = await EmbeddedSecretServer.StartAsync(redis.ConnectionString);
+        await using var load = await SlackCommandLoad.StartAsync();
+
+        var results = new List<(string App, int Concurrency, LoadFigures Figures)>();
+        await using (var bot = await StartOneTimeBotAsync(host, backend.BaseUri, redis.ConnectionString))
+        await using (var bolt = await StartBoltAsync(backend.BaseUri))
+        {
+            foreach (var concurrency in new[] { 16, 64 })
+            {
+                foreach (var (name, port) in new[] { ("OneTimeBot", bot.Port), ("Bolt (JS)", bolt.Port) })
+                {
+                    var url = Url(name, port);
+                    await load.RunAsync(url, SigningSecret, 300, concurrency, TimeSpan.Zero); // warm-up
+                    results.Add((name, concurrency, await load.RunAsync(url, SigningSecret, requests, concurrency, TimeSpan.Zero)));
+                }
+            }
+        }
+
+        Console.WriteLine("| app | concurrency | req/s | p50 ack (ms) | p99 ack (ms) | failures |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (app, concurrency, f) in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {app} | {concurrency} | {f.PerSecond:F0} | {f.P50.TotalMilliseconds:F1} | {f.P99.TotalMilliseconds:F1} | {f.Failures} |"));
+        }
+
+        Console.WriteLine();
+        foreach (var concurrency in new[] { 16, 64 })
+        {
+            var ours = results.Single(r => r.App == "OneTimeBot" && r.Concurrency == concurrency).Figures;
+            var bolt = results.Single(r => r.App != "OneTimeBot" && r.Concurrency == concurrency).Figures;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"concurrency {concurrency}: OneTimeBot / Bolt throughput {ours.PerSecond / bolt.PerSecond:F2}x, p99 {ours.P99.TotalMilliseconds:F1} ms vs {bolt.P99.TotalMilliseconds:F1} ms"));
+        }
+
+        Console.WriteLine();
+        await SlowBackendAsync(host, load, redis.ConnectionString);
+    }
+
+    private static async Task SlowBackendAsync(string host, SlackCommandLoad load, string redis)
+    {
+        await using var slow = await FakeOnetimeSecretServer.StartAsync();
+        slow.On("POST", "/api/v1/share", FakeResponse.Json(OtsAnswers.Receipt("new", DateTimeOffset.UtcNow, 3600)).After(TimeSpan.FromSeconds(4)));
+        const int Requests = 64;
+        Console.WriteLine($"Backend answering after 4 s: {Requests} commands, 16 concurrent");
+        Console.WriteLine("| app | acked under 3 s | deferred | cards delivered via response_url | p99 ack (ms) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        await using (var bot = await StartOneTimeBotAsync(host, slow.BaseUri, redis))
+        await using (var bolt = await StartBoltAsync(slow.BaseUri))
+        {
+            foreach (var (name, port) in new[] { ("OneTimeBot", bot.Port), ("Bolt (JS)", bolt.Port) })
+            {
+                var f = await load.RunAsync(Url(name, port), SigningSecret, Requests, 16, TimeSpan.FromSeconds(30));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {name} | {100.0 * f.AckedUnder3s / f.Requests:F0}% ({f.AckedUnder3s}/{f.Requests}) | {f.Deferred} | {100.0 * f.CardsDelivered / Math.Max(1, f.Deferred):F0}% ({f.CardsDelivered}/{f.Deferred}) | {f.P99.TotalMilliseconds:F0} |"));
+            }
+        }
+    }
+
+    private static Uri Url(string app, int port) => new($"http://127.0.0.1:{port}/" + (app == "OneTimeBot" ? "slack/commands" : "slack/events"));
+
+    private static Task<ChildProcess> StartOneTimeBotAsync(string host, Uri backend, string redis)
+    {
+        var port = FreePort.Next();
+        var data = Directory.CreateTempSubdirectory("onetimebot-bench-host-").FullName;
+        return ChildProcess.StartAsync("dotnet", [host, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Storage__Provider"] = "redis",
+            ["Storage__ConnectionString"] = redis,
+            ["Storage__RedisKeyPrefix"] = $"bench-{port}:",
+            ["SecretServer__EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["OneTimeSecret__Backend"] = backend.ToString(),
+            ["OneTimeSecret__Username"] = EmbeddedSecretServer.Username,
+            ["OneTimeSecret__ApiToken"] = EmbeddedSecretServer.Token,
+            ["Slack__SigningSecret"] = SigningSecret,
+            ["Slack__BotToken"] = "xoxb-bench-not-used",
+            ["Teams__Enabled"] = "false",
+            ["CreationLimits__PerUserPerMinute"] = "0",
+            ["CreationLimits__PerWorkspacePerMinute"] = "0",
+        }, port, data);
+    }
+
+    private static Task<ChildProcess> StartBoltAsync(Uri backend)
+    {
+        var port = FreePort.Next();
+        return ChildProcess.StartAsync("node", ["app.js"], new Dictionary<string, string>
+        {
+            ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["SLACK_SIGNING_SECRET"] = SigningSecret,
+            ["OTS_BASE_URL"] = backend.ToString(),
+            ["OTS_USER"] = EmbeddedSecretServer.Username,
+            ["OTS_TOKEN"] = EmbeddedSecretServer.Token,
+        }, port, RepositoryRoot.Combine("bench", "bolt"));
+    }
+
+    private static string NodeVersion()
+    {
+        using var node = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("node", "--version") { RedirectStandardOutput = true })!;
+        return node.StandardOutput.ReadToEnd().Trim();
+    }
+}
