@@ -46,8 +46,9 @@ public sealed class BotTokenProvider
         var builder = ConfidentialClientApplicationBuilder.Create(o.AppId.Trim())
             .WithAuthority($"{o.LoginBaseUrl.TrimEnd('/')}/{tenant}", validateAuthority: false)
             .WithInstanceDiscovery(false)
-            .WithHttpClientFactory(new MsalHttpClientFactory(httpClients))
-            .WithCacheOptions(CacheOptions.EnableSharedCacheOptions);
+            // One application instance for the process (this provider is a singleton) holds its own token cache; MSAL's
+            // shared static cache would hand a token from one authority to another app built with the same client id.
+            .WithHttpClientFactory(new MsalHttpClientFactory(httpClients));
         builder = o.AppCertificateFile.Trim().Length > 0
             ? builder.WithCertificate(X509CertificateLoader.LoadPkcs12FromFile(Path.GetFullPath(o.AppCertificateFile, environment.ContentRootPath), o.AppCertificatePassword), sendX5C: true)
             : builder.WithClientSecret(o.AppPassword);
