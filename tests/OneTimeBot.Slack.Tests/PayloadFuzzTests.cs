@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CsCheck;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Views;
+using OneTimeBot.Testing;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -17,13 +18,7 @@ public sealed class PayloadFuzzTests : IAsyncLifetime
         Gen.Char.Array[0, 40].Select(c => new string(c)),
         Gen.Int[0, 11].Select(i => new[] { "share", "generate 1h 20", "help", "config", "share x", "", " ", "generate 99d", "\u0000", "%", "&=&", "http://127.0.0.1:9/response/x" }[i]));
 
-    private static readonly Gen<JsonNode?> Scalar = Gen.OneOf(
-        Word.Select(w => (JsonNode?)JsonValue.Create(w)),
-        Gen.Long.Select(l => (JsonNode?)JsonValue.Create(l)),
-        Gen.Bool.Select(b => (JsonNode?)JsonValue.Create(b)),
-        Gen.Bool.Select(_ => (JsonNode?)null),
-        Gen.Bool.Select(_ => (JsonNode?)new JsonArray()),
-        Gen.Bool.Select(_ => (JsonNode?)new JsonObject()));
+    private static readonly Gen<JsonNode?> Scalar = JsonMutations.Values("share", "generate 1h 20", "help", "config", "", "http://127.0.0.1:9/response/x");
 
     private SlackApp _app = null!;
 
@@ -123,57 +118,5 @@ public sealed class PayloadFuzzTests : IAsyncLifetime
         ];
     }
 
-    /// <summary>A template with random paths deleted or replaced by random JSON, as a broken or hostile client might send.</summary>
-    private static Gen<JsonObject> Mutated(JsonObject[] templates) =>
-        Gen.Select(Gen.Int[0, templates.Length - 1], Gen.Int[0, 1000].Array[0, 6], Scalar.Array[6], (t, picks, values) =>
-        {
-            var copy = (JsonObject)templates[t].DeepClone();
-            for (var i = 0; i < picks.Length; i++)
-            {
-                var objects = Objects(copy).ToList();
-                var target = objects[picks[i] % objects.Count];
-                var keys = target.Select(p => p.Key).ToList();
-                if (keys.Count == 0)
-                {
-                    continue;
-                }
-
-                var key = keys[picks[i] % keys.Count];
-                if (picks[i] % 3 == 0)
-                {
-                    target.Remove(key);
-                }
-                else
-                {
-                    target[key] = values[i]?.DeepClone();
-                }
-            }
-
-            return copy;
-        });
-
-    private static IEnumerable<JsonObject> Objects(JsonNode? node)
-    {
-        if (node is JsonObject obj)
-        {
-            yield return obj;
-            foreach (var child in obj.Select(p => p.Value).ToList())
-            {
-                foreach (var inner in Objects(child))
-                {
-                    yield return inner;
-                }
-            }
-        }
-        else if (node is JsonArray array)
-        {
-            foreach (var item in array.ToList())
-            {
-                foreach (var inner in Objects(item))
-                {
-                    yield return inner;
-                }
-            }
-        }
-    }
+    private static Gen<JsonObject> Mutated(JsonObject[] templates) => JsonMutations.Of(templates, Scalar);
 }

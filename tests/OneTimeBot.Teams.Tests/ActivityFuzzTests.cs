@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CsCheck;
+using OneTimeBot.Testing;
 
 namespace OneTimeBot.Teams.Tests;
 
@@ -10,14 +11,7 @@ namespace OneTimeBot.Teams.Tests;
 /// </summary>
 public sealed class ActivityFuzzTests : IAsyncLifetime
 {
-    private static readonly Gen<JsonNode?> Scalar = Gen.OneOf(
-        Gen.String.Select(s => (JsonNode?)JsonValue.Create(s)),
-        Gen.Int[0, 9].Select(i => (JsonNode?)JsonValue.Create(new[] { "share", "generate 1h 20", "help", "config", "shareSecret", "generatePassword", "status", "burn", "saveConfig", "" }[i])),
-        Gen.Long.Select(l => (JsonNode?)JsonValue.Create(l)),
-        Gen.Bool.Select(b => (JsonNode?)JsonValue.Create(b)),
-        Gen.Bool.Select(_ => (JsonNode?)null),
-        Gen.Bool.Select(_ => (JsonNode?)new JsonArray()),
-        Gen.Bool.Select(_ => (JsonNode?)new JsonObject()));
+    private static readonly Gen<JsonNode?> Scalar = JsonMutations.Values("share", "generate 1h 20", "help", "config", "shareSecret", "generatePassword", "status", "burn", "saveConfig", "");
 
     private TeamsApp _app = null!;
 
@@ -40,30 +34,8 @@ public sealed class ActivityFuzzTests : IAsyncLifetime
             _app.Activity("conversationUpdate"),
         ];
 
-        var mutated = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.Int[0, 1000].Array[0, 6], Scalar.Array[6], (t, picks, values) =>
-        {
-            var copy = (JsonObject)templates[t].DeepClone();
-            for (var i = 0; i < picks.Length; i++)
-            {
-                var objects = Objects(copy).ToList();
-                var target = objects[picks[i] % objects.Count];
-                var keys = target.Select(p => p.Key).Where(k => k is not "serviceUrl" and not "channelId").ToList();
-                if (keys.Count > 0)
-                {
-                    var key = keys[picks[i] % keys.Count];
-                    if (picks[i] % 3 == 0)
-                    {
-                        target.Remove(key);
-                    }
-                    else
-                    {
-                        target[key] = values[i]?.DeepClone();
-                    }
-                }
-            }
-
-            return copy;
-        });
+        // The service URL and channel stay as the token says: changing them is refused by design (InboundAuthTests).
+        var mutated = JsonMutations.Of(templates, Scalar, "serviceUrl", "channelId");
 
         await mutated.SampleAsync(async activity =>
         {
@@ -77,24 +49,5 @@ public sealed class ActivityFuzzTests : IAsyncLifetime
 
         var answer = await TeamsApp.JsonAsync(await _app.SendAsync(_app.Invoke("composeExtension/fetchTask", "shareSecret")));
         Assert.Equal("continue", answer["task"]!["type"]!.GetValue<string>());
-    }
-
-    private static IEnumerable<JsonObject> Objects(JsonNode? node)
-    {
-        if (node is JsonObject obj)
-        {
-            yield return obj;
-            foreach (var inner in obj.Select(p => p.Value).ToList().SelectMany(Objects))
-            {
-                yield return inner;
-            }
-        }
-        else if (node is JsonArray array)
-        {
-            foreach (var inner in array.ToList().SelectMany(Objects))
-            {
-                yield return inner;
-            }
-        }
     }
 }
