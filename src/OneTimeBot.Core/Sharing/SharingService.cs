@@ -38,34 +38,19 @@ public sealed partial class SharingService(
             return secretError;
         }
 
-        var settings = await workspaces.GetAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
-        var ttl = SharingRules.CheckTtl(input.Ttl, settings);
-        if (!ttl.IsSuccess)
+        var prepared = await PrepareCreationAsync(actor, input.Ttl,
+            () => SharingRules.CheckPassphrase(input.Passphrase) ?? SharingRules.CheckRecipient(input.RecipientEmail), cancellationToken).ConfigureAwait(false);
+        if (!prepared.IsSuccess)
         {
-            return ttl.Error;
+            return prepared.Error;
         }
 
-        if ((SharingRules.CheckPassphrase(input.Passphrase) ?? SharingRules.CheckRecipient(input.RecipientEmail)) is { } inputError)
-        {
-            return inputError;
-        }
-
-        if (await limits.CheckAsync(actor, cancellationToken).ConfigureAwait(false) is { } limited)
-        {
-            return limited;
-        }
-
-        var connection = await workspaces.ConnectionAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
-        if (!connection.IsSuccess)
-        {
-            return connection.Error;
-        }
-
-        var request = new ShareRequest(input.Secret, ttl.Value, input.Passphrase, input.RecipientEmail?.Trim(), settings.ShareDomain);
-        var shared = await client.ShareAsync(WithBudget(connection.Value.Connection, budget), request, cancellationToken).ConfigureAwait(false);
+        var (settings, ttl, connection) = prepared.Value;
+        var request = new ShareRequest(input.Secret, ttl, input.Passphrase, input.RecipientEmail?.Trim(), settings.ShareDomain);
+        var shared = await client.ShareAsync(WithBudget(connection.Connection, budget), request, cancellationToken).ConfigureAwait(false);
         return shared.IsSuccess
-            ? await RecordAsync(actor, connection.Value, shared.Value, generated: false, cancellationToken).ConfigureAwait(false)
-            : Failed(actor, "share", shared.Failure, connection.Value);
+            ? await RecordAsync(actor, connection, shared.Value, generated: false, cancellationToken).ConfigureAwait(false)
+            : Failed(actor, "share", shared.Failure, connection);
     }
 
     public Task<SharingResult<SecretCard>> GenerateAsync(Actor actor, GenerateInput input, CancellationToken cancellationToken) =>
@@ -75,35 +60,20 @@ public sealed partial class SharingService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
-        var settings = await workspaces.GetAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
-        var ttl = SharingRules.CheckTtl(input.Ttl, settings);
-        if (!ttl.IsSuccess)
+        var prepared = await PrepareCreationAsync(actor, input.Ttl,
+            () => SharingRules.CheckLength(input.Length) ?? SharingRules.CheckPassphrase(input.Passphrase), cancellationToken).ConfigureAwait(false);
+        if (!prepared.IsSuccess)
         {
-            return ttl.Error;
+            return prepared.Error;
         }
 
-        if ((SharingRules.CheckLength(input.Length) ?? SharingRules.CheckPassphrase(input.Passphrase)) is { } inputError)
-        {
-            return inputError;
-        }
-
-        if (await limits.CheckAsync(actor, cancellationToken).ConfigureAwait(false) is { } limited)
-        {
-            return limited;
-        }
-
-        var connection = await workspaces.ConnectionAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
-        if (!connection.IsSuccess)
-        {
-            return connection.Error;
-        }
-
-        var request = new GenerateRequest(ttl.Value, input.Passphrase, null, input.Length ?? SharingRules.DefaultLength, settings.ShareDomain);
-        var generated = await client.GenerateAsync(WithBudget(connection.Value.Connection, budget), request, cancellationToken).ConfigureAwait(false);
+        var (settings, ttl, connection) = prepared.Value;
+        var request = new GenerateRequest(ttl, input.Passphrase, null, input.Length ?? SharingRules.DefaultLength, settings.ShareDomain);
+        var generated = await client.GenerateAsync(WithBudget(connection.Connection, budget), request, cancellationToken).ConfigureAwait(false);
         // The generated value goes no further than this line: only its recipient ever sees it, through the link.
         return generated.IsSuccess
-            ? await RecordAsync(actor, connection.Value, generated.Value.Receipt, generated: true, cancellationToken).ConfigureAwait(false)
-            : Failed(actor, "generate", generated.Failure, connection.Value);
+            ? await RecordAsync(actor, connection, generated.Value.Receipt, generated: true, cancellationToken).ConfigureAwait(false)
+            : Failed(actor, "generate", generated.Failure, connection);
     }
 
     public Task<SharingResult<SecretCard>> StatusAsync(Actor actor, string receiptId, CancellationToken cancellationToken) =>
@@ -159,6 +129,36 @@ public sealed partial class SharingService(
                 SharingError.PassphraseField),
             _ => Failed(actor, "burn", burned.Failure, connection),
         };
+    }
+
+    /// <summary>
+    /// What every creation checks before it reaches the backend, in this order: the expiry against the workspace's
+    /// settings, the rest of the input, the creation limits, and a usable connection.
+    /// </summary>
+    private async Task<SharingResult<(WorkspaceSettings Settings, TimeSpan Ttl, WorkspaceConnection Connection)>> PrepareCreationAsync(
+        Actor actor, string? ttlText, Func<SharingError?> checkInput, CancellationToken cancellationToken)
+    {
+        var settings = await workspaces.GetAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
+        var ttl = SharingRules.CheckTtl(ttlText, settings);
+        if (!ttl.IsSuccess)
+        {
+            return ttl.Error;
+        }
+
+        if (checkInput() is { } inputError)
+        {
+            return inputError;
+        }
+
+        if (await limits.CheckAsync(actor, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
+        }
+
+        var connection = await workspaces.ConnectionAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
+        return connection.IsSuccess
+            ? SharingResult<(WorkspaceSettings, TimeSpan, WorkspaceConnection)>.Success((settings, ttl.Value, connection.Value))
+            : connection.Error;
     }
 
     private static OneTimeSecretConnection WithBudget(OneTimeSecretConnection connection, TimeSpan? budget) =>
