@@ -11,28 +11,8 @@ internal static class SlackRequestBody
     public const int MaxBytes = 256 * 1024;
 
     /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    public static Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        Core.Hosting.BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBytes, cancellationToken);
 
     public static Dictionary<string, StringValues> Form(byte[] body) =>
         QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));

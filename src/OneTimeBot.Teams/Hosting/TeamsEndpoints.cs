@@ -53,7 +53,7 @@ public static partial class TeamsEndpoints
             return Results.Unauthorized();
         }
 
-        var body = await ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        var body = await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -102,29 +102,6 @@ public static partial class TeamsEndpoints
     private static bool IsLoopback(HttpContext http) => http.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip);
 
     private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(TeamsJson.Options), "application/json; charset=utf-8");
-
-    private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Bot Framework request: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
