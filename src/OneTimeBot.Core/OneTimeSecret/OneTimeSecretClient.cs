@@ -108,7 +108,7 @@ public sealed partial class OneTimeSecretClient(HttpClient http, ILogger<OneTime
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            context.Properties.Set(OtsResilienceKeys.Retryable, operation.Retryable);
+            context.Properties.Set(OtsResilienceKeys.Retry, operation.Retry);
             if (connection.Budget is { } budget)
             {
                 context.Properties.Set(OtsResilienceKeys.Budget, budget);

@@ -72,10 +72,11 @@ public static class OneTimeSecretServiceCollectionExtensions
         context.Properties.TryGetValue(OtsResilienceKeys.Budget, out var budget) ? budget : o.TotalTimeout;
 
     // An attempt keeps the configured share of the total, so a longer budget also lets a slow backend finish one attempt.
+    // A call that is not sent again after a timeout (a share, a reveal) may as well spend all of its time on its one try.
     private static TimeSpan AttemptFor(ResilienceContext context, OneTimeSecretHttpOptions o) =>
-        context.Properties.TryGetValue(OtsResilienceKeys.Budget, out var budget)
-            ? budget * (o.AttemptTimeout / o.TotalTimeout)
-            : o.AttemptTimeout;
+        context.Properties.GetValue(OtsResilienceKeys.Retry, OtsRetry.WhenTransient) == OtsRetry.WhenTransient
+            ? TotalFor(context, o) * (o.AttemptTimeout / o.TotalTimeout)
+            : TotalFor(context, o);
 
     private static HttpRetryStrategyOptions RetryOptions(OneTimeSecretHttpOptions o) => new()
     {
@@ -86,7 +87,8 @@ public static class OneTimeSecretServiceCollectionExtensions
         ShouldRetryAfterHeader = true,
         ShouldHandle = args =>
         {
-            if (o.MaxRetryAttempts == 0 || !args.Context.Properties.GetValue(OtsResilienceKeys.Retryable, true))
+            var retry = args.Context.Properties.GetValue(OtsResilienceKeys.Retry, OtsRetry.WhenTransient);
+            if (o.MaxRetryAttempts == 0 || retry == OtsRetry.Never)
             {
                 return ValueTask.FromResult(false);
             }
@@ -98,7 +100,11 @@ public static class OneTimeSecretServiceCollectionExtensions
                 return ValueTask.FromResult(false);
             }
 
-            return ValueTask.FromResult(HttpClientResiliencePredicates.IsTransient(args.Outcome));
+            return ValueTask.FromResult(retry == OtsRetry.WhenNotActedOn ? NotActedOn(args.Outcome) : HttpClientResiliencePredicates.IsTransient(args.Outcome));
         },
     };
+
+    private static bool NotActedOn(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable ||
+        outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
 }

@@ -135,16 +135,16 @@ public sealed class OneTimeSecretClientFailureTests
     }
 
     [Fact]
-    public async Task A_crashing_server_is_reported_as_unavailable_after_retries()
+    public async Task A_crashing_server_is_reported_as_unavailable_after_retries_of_a_read()
     {
         await using var h = await ClientHarness.StartAsync();
-        h.Server.On("POST", "/api/v1/share", FakeResponse.ServerError());
+        h.Server.On("GET", "/api/v1/status", FakeResponse.ServerError());
 
-        var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
+        var result = await h.Client.GetStatusAsync(h.Anonymous);
 
         Assert.Equal(OtsFailureKind.Unavailable, result.Failure!.Kind);
         Assert.Equal(500, result.Failure.HttpStatus);
-        Assert.Equal(3, h.Server.CountOf("POST", "/api/v1/share"));
+        Assert.Equal(3, h.Server.CountOf("GET", "/api/v1/status"));
     }
 
     private static int FreePort()

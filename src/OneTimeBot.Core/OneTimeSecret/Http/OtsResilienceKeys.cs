@@ -1,3 +1,4 @@
+using OneTimeBot.Core.OneTimeSecret.Wire;
 using Polly;
 
 namespace OneTimeBot.Core.OneTimeSecret.Http;
@@ -5,8 +6,8 @@ namespace OneTimeBot.Core.OneTimeSecret.Http;
 /// <summary>Per-call facts the resilience pipeline reads from the request's <see cref="ResilienceContext"/>.</summary>
 internal static class OtsResilienceKeys
 {
-    /// <summary>False for calls that must run at most once (a reveal destroys the secret before answering).</summary>
-    public static readonly ResiliencePropertyKey<bool> Retryable = new("OneTimeBot.OneTimeSecret.Retryable");
+    /// <summary>When this call may be sent again.</summary>
+    public static readonly ResiliencePropertyKey<OtsRetry> Retry = new("OneTimeBot.OneTimeSecret.Retry");
 
     /// <summary>The caller's total budget for this call, when it differs from the configured one.</summary>
     public static readonly ResiliencePropertyKey<TimeSpan> Budget = new("OneTimeBot.OneTimeSecret.Budget");
