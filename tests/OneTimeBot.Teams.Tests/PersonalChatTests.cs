@@ -31,6 +31,28 @@ public sealed class PersonalChatTests
     }
 
     [Fact]
+    public async Task When_the_store_fails_while_handling_a_message_the_user_gets_an_apology_in_the_chat()
+    {
+        await using var app = await TeamsApp.StartAsync();
+        await app.SendAsync(app.Activity("message", "help"));
+        await app.BotFramework.WaitForCallsAsync(1); // working first
+        app.Host.Sql("DROP TABLE bot_receipts");
+
+        await app.SendAsync(app.Activity("message", "generate 1h"));
+        var apology = (await app.BotFramework.WaitForCallsAsync(2))[1];
+
+        Assert.Contains("Something went wrong on OneTimeBot's side, and nothing was shared.", apology.Card!["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString("a:1convpersonal")}/activities", apology.Path);
+        // The failure is still logged, by its type only, once the apology is on its way.
+        for (var i = 0; i < 40 && !app.Host.Logs.AllText.Contains("failed with SqliteException", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Contains("failed with SqliteException", app.Host.Logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_single_tenant_bot_gets_its_token_from_its_own_tenant_and_reuses_it()
     {
         await using var app = await TeamsApp.StartAsync(new Dictionary<string, string?> { ["Teams:TenantId"] = TeamsApp.TenantId });

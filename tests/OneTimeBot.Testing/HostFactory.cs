@@ -52,6 +52,21 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
         }
     }
 
+    /// <summary>How many rows one of the host's SQLite tables holds now.</summary>
+    public long RowsIn(string table) => (long)Sql($"SELECT COUNT(*) FROM {table}")!;
+
+    /// <summary>Runs a statement on the host's SQLite database behind its back, e.g. to break a table.</summary>
+    public object? Sql(string statement)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "onetimebot.db")}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // the statements come from the tests themselves
+        command.CommandText = statement;
+#pragma warning restore CA2100
+        return command.ExecuteScalar();
+    }
+
     public WebApplicationFactory<TEntryPoint> WithServices(Action<IServiceCollection> configure) =>
         WithWebHostBuilder(b => b.ConfigureServices(configure));
 

@@ -84,6 +84,10 @@ public sealed class ChatHandlers(
         }
     }
 
+    /// <summary>What the user reads when handling their message failed on OneTimeBot's side.</summary>
+    public Task ApologizeAsync(Activity activity, CancellationToken cancellationToken) =>
+        connector.ReplyAsync(activity, FormCards.Notice("Something went wrong on OneTimeBot's side, and nothing was shared.", "Try again in a moment."), cancellationToken);
+
     public Task WelcomeAsync(Activity activity, CancellationToken cancellationToken) =>
         connector.ReplyAsync(activity, FormCards.Help(welcome: true), cancellationToken);
 

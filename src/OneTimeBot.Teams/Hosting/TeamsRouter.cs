@@ -20,8 +20,24 @@ public sealed class TeamsRouter(MessageExtensionHandlers extension, ChatHandlers
         _ => Task.FromResult(new JsonObject()),
     };
 
-    /// <summary>Handles any other activity, after Teams was answered.</summary>
-    public Task ActivityAsync(Activity activity, CancellationToken cancellationToken) => activity switch
+    /// <summary>
+    /// Handles any other activity, after Teams was answered. When handling a message fails unexpectedly (the store
+    /// is down, say), the user is told so in the chat rather than left waiting; the failure still propagates to be logged.
+    /// </summary>
+    public async Task ActivityAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RouteAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (activity.Type == "message" && !cancellationToken.IsCancellationRequested)
+        {
+            await chat.ApologizeAsync(activity, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private Task RouteAsync(Activity activity, CancellationToken cancellationToken) => activity switch
     {
         { Type: "message", Value.ValueKind: JsonValueKind.Object } => chat.SubmitAsync(activity, new FormValues(activity.Value), cancellationToken),
         { Type: "message" } => chat.TextAsync(activity, cancellationToken),
