@@ -26,11 +26,19 @@ for folder in tests/interop; do
 done
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# Every test process records its hosts' log lines and the secrets it used here, for the leak scan below.
+export ONETIMEBOT_TEST_LEDGER
+ONETIMEBOT_TEST_LEDGER=$(mktemp -d)
+trap 'rm -rf "$log" "$ONETIMEBOT_TEST_LEDGER"' EXIT
 set +e
 dotnet test OneTimeBot.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+
+# No secret any test used may appear in any log line of the whole run.
+echo
+scan=0
+scripts/scan-test-logs.sh --self-test && scripts/scan-test-logs.sh "$ONETIMEBOT_TEST_LEDGER" || scan=$?
 
 # dotnet test prints one "Failed: N, Passed: N" line per test project; add them up.
 totals=$(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+, +Passed: +[0-9]+' "$log" |
@@ -38,4 +46,8 @@ totals=$(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+, +Passed: +[0-9]+' "$log
   awk '{ f += $1; p += $2 } END { printf "%d passed, %d failed", p, f }')
 echo
 echo "tests: ${totals:-0 passed, 0 failed}"
+if [ "$status" -eq 0 ] && [ "$scan" -ne 0 ]; then
+  echo "The leak scan failed."
+  status=1
+fi
 exit "$status"

@@ -40,7 +40,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
             }
 
             owner._scopes.ForEachScope((scope, list) => list.Add("scope:" + scope), values);
-            owner._entries.Enqueue(new CapturedLog(logLevel, category, eventId, formatter(state, exception), values, exception?.ToString()));
+            var entry = new CapturedLog(logLevel, category, eventId, formatter(state, exception), values, exception?.ToString());
+            owner._entries.Enqueue(entry);
+            TestRunLedger.LogLine(entry.FullText);
         }
     }
 }

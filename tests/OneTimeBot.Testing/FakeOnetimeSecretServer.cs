@@ -88,6 +88,8 @@ public sealed class FakeOnetimeSecretServer : IAsyncDisposable
             form,
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
         _requests.Enqueue(recorded);
+        TestRunLedger.Secret(form.GetValueOrDefault("secret"));
+        TestRunLedger.Secret(form.GetValueOrDefault("passphrase"));
 
         var response = RequiredBasicCredentials is { } required && recorded.BasicCredentials != required
             ? FakeResponse.OtsError("Not authorized", 401)
@@ -112,6 +114,11 @@ public sealed class FakeOnetimeSecretServer : IAsyncDisposable
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
         {
             context.Response.Headers[name] = value;
+        }
+
+        if (request.Path.Value?.EndsWith("/generate", StringComparison.Ordinal) == true)
+        {
+            TestRunLedger.GeneratedIn(response.Body);
         }
 
         await context.Response.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);

@@ -45,7 +45,10 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        // Every level, whatever the host's own configuration says: a secret in a debug line is still a leak.
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace));
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, SecretLedgerStartupFilter>());
+
         if (TestServices is { } configure)
         {
             builder.ConfigureTestServices(configure);
