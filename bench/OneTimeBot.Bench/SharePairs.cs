@@ -13,10 +13,7 @@ internal static class SharePairs
 {
     public static async Task<PairFigures> RunAsync(Uri baseUri, int pairs, int concurrency)
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUri, "api/v1/") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{EmbeddedSecretServer.Username}:{EmbeddedSecretServer.Token}")));
+        using var http = Client(baseUri, concurrency);
 
         await RunPairsAsync(http, Math.Min(200, pairs), concurrency, new long[Math.Min(200, pairs)]);
         var latencies = new long[pairs];
@@ -28,7 +25,16 @@ internal static class SharePairs
         return new PairFigures(pairs, clock.Elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
     }
 
-    private static async Task RunPairsAsync(HttpClient http, int pairs, int concurrency, long[] latencies)
+    /// <summary>A client of the v1 API with the benchmark's account.</summary>
+    public static HttpClient Client(Uri baseUri, int concurrency)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = new Uri(baseUri, "api/v1/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{EmbeddedSecretServer.Username}:{EmbeddedSecretServer.Token}")));
+        return http;
+    }
+
+    public static async Task RunPairsAsync(HttpClient http, int pairs, int concurrency, long[] latencies)
     {
         var next = -1;
         var workers = Enumerable.Range(0, concurrency).Select(async _ =>

@@ -9,7 +9,7 @@ using OneTimeBot.Slack.Verification;
 
 namespace OneTimeBot.Bench;
 
-internal sealed record LoadFigures(int Requests, double PerSecond, TimeSpan P50, TimeSpan P99, int Failures, int AckedUnder3s, int Deferred, int CardsDelivered);
+internal sealed record LoadFigures(int Requests, double PerSecond, TimeSpan P50, TimeSpan P99, int Failures, int AckedUnder3s, int Deferred, int CardsDelivered, TimeSpan AppCpuPerRequest, TimeSpan BenchCpuPerRequest);
 
 /// <summary>
 /// Signed <c>/onetime share</c> commands at a fixed concurrency, as Slack sends them, against one app; measures the
@@ -51,8 +51,21 @@ internal sealed class SlackCommandLoad : IAsyncDisposable
         return load;
     }
 
-    public async Task<LoadFigures> RunAsync(Uri commandsUrl, string signingSecret, int requests, int concurrency, TimeSpan waitForCards)
+    /// <summary>The same load for a while, its figures thrown away.</summary>
+    public async Task WarmUpAsync(Uri commandsUrl, Process app, string signingSecret, int concurrency, TimeSpan duration)
     {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
+        {
+            await RunAsync(commandsUrl, app, signingSecret, concurrency * 50, concurrency, TimeSpan.Zero);
+        }
+    }
+
+    public async Task<LoadFigures> RunAsync(Uri commandsUrl, Process app, string signingSecret, int requests, int concurrency, TimeSpan waitForCards)
+    {
+        app.Refresh();
+        var appCpu = app.TotalProcessorTime;
+        var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { Timeout = TimeSpan.FromSeconds(30) };
         var latencies = new ConcurrentBag<TimeSpan>();
         var ids = new ConcurrentBag<string>();
@@ -98,6 +111,9 @@ internal sealed class SlackCommandLoad : IAsyncDisposable
             }
         }));
         var elapsed = clock.Elapsed;
+        app.Refresh();
+        appCpu = app.TotalProcessorTime - appCpu;
+        benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpu;
 
         var deadline = DateTime.UtcNow + waitForCards;
         while (deferred > 0 && ids.Count(_posts.ContainsKey) < deferred && DateTime.UtcNow < deadline)
@@ -107,7 +123,7 @@ internal sealed class SlackCommandLoad : IAsyncDisposable
 
         var sorted = latencies.OrderBy(l => l).ToArray();
         return new LoadFigures(requests, requests / elapsed.TotalSeconds, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.99)],
-            failures, sorted.Count(l => l < TimeSpan.FromSeconds(3)), deferred, ids.Count(_posts.ContainsKey));
+            failures, sorted.Count(l => l < TimeSpan.FromSeconds(3)), deferred, ids.Count(_posts.ContainsKey), appCpu / requests, benchCpu / requests);
     }
 
     public async ValueTask DisposeAsync()

@@ -12,6 +12,10 @@ internal static class SlackVersusBolt
 {
     private const string SigningSecret = "bench-signing-secret-0123456789abcdef";
 
+    // Both runtimes compile hot code again once they have watched it run (.NET's tiered PGO, V8's TurboFan), and
+    // connection pools and thread pools grow to the load: measure each app in its steady state, not while it warms.
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(20);
+
     public static async Task RunAsync(int requests)
     {
         var host = RepositoryRoot.Combine("src", "OneTimeBot.Host", "bin", "Release", "net10.0", "OneTimeBot.Host.dll");
@@ -32,20 +36,20 @@ internal static class SlackVersusBolt
         {
             foreach (var concurrency in new[] { 16, 64 })
             {
-                foreach (var (name, port) in new[] { ("OneTimeBot", bot.Port), ("Bolt (JS)", bolt.Port) })
+                foreach (var (name, app) in new[] { ("OneTimeBot", bot), ("Bolt (JS)", bolt) }.Where(a => Environment.GetEnvironmentVariable("BENCH_ONLY") is not { } only || a.Item1.StartsWith(only, StringComparison.Ordinal)))
                 {
-                    var url = Url(name, port);
-                    await load.RunAsync(url, SigningSecret, 300, concurrency, TimeSpan.Zero); // warm-up
-                    results.Add((name, concurrency, await load.RunAsync(url, SigningSecret, requests, concurrency, TimeSpan.Zero)));
+                    var url = Url(name, app.Port);
+                    await load.WarmUpAsync(url, app.Process, SigningSecret, concurrency, WarmUp);
+                    results.Add((name, concurrency, await load.RunAsync(url, app.Process, SigningSecret, requests, concurrency, TimeSpan.Zero)));
                 }
             }
         }
 
-        Console.WriteLine("| app | concurrency | req/s | p50 ack (ms) | p99 ack (ms) | failures |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| app | concurrency | req/s | p50 ack (ms) | p99 ack (ms) | failures | app CPU per command (ms) | bench CPU per command (ms) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (app, concurrency, f) in results)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {app} | {concurrency} | {f.PerSecond:F0} | {f.P50.TotalMilliseconds:F1} | {f.P99.TotalMilliseconds:F1} | {f.Failures} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {app} | {concurrency} | {f.PerSecond:F0} | {f.P50.TotalMilliseconds:F1} | {f.P99.TotalMilliseconds:F1} | {f.Failures} | {f.AppCpuPerRequest.TotalMilliseconds:F3} | {f.BenchCpuPerRequest.TotalMilliseconds:F3} |"));
         }
 
         Console.WriteLine();
@@ -72,9 +76,9 @@ internal static class SlackVersusBolt
         await using (var bot = await StartOneTimeBotAsync(host, slow.BaseUri, redis))
         await using (var bolt = await StartBoltAsync(slow.BaseUri))
         {
-            foreach (var (name, port) in new[] { ("OneTimeBot", bot.Port), ("Bolt (JS)", bolt.Port) })
+            foreach (var (name, app) in new[] { ("OneTimeBot", bot), ("Bolt (JS)", bolt) })
             {
-                var f = await load.RunAsync(Url(name, port), SigningSecret, Requests, 16, TimeSpan.FromSeconds(30));
+                var f = await load.RunAsync(Url(name, app.Port), app.Process, SigningSecret, Requests, 16, TimeSpan.FromSeconds(30));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {name} | {100.0 * f.AckedUnder3s / f.Requests:F0}% ({f.AckedUnder3s}/{f.Requests}) | {f.Deferred} | {100.0 * f.CardsDelivered / Math.Max(1, f.Deferred):F0}% ({f.CardsDelivered}/{f.Deferred}) | {f.P99.TotalMilliseconds:F0} |"));
             }
@@ -103,7 +107,8 @@ internal static class SlackVersusBolt
             ["Teams__Enabled"] = "false",
             ["CreationLimits__PerUserPerMinute"] = "0",
             ["CreationLimits__PerWorkspacePerMinute"] = "0",
-        }, port, data);
+        }.Concat(Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("BENCH_HOST_", StringComparison.Ordinal))
+            .Select(k => KeyValuePair.Create(k["BENCH_HOST_".Length..], Environment.GetEnvironmentVariable(k)!))).ToDictionary(), port, data);
     }
 
     private static Task<ChildProcess> StartBoltAsync(Uri backend)

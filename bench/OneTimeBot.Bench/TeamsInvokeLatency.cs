@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using OneTimeBot.Teams.Auth;
+using OneTimeBot.Teams.Connector;
+using OneTimeBot.Testing;
+
+namespace OneTimeBot.Bench;
+
+/// <summary>
+/// <c>composeExtension/submitAction</c> (the message extension's Share) as Teams sends it, with a valid Bot Framework
+/// JWT, at a fixed concurrency against the real host and its embedded secret service: how long until Teams gets the
+/// card it puts in the compose box. Teams gives an invoke 5 s.
+/// </summary>
+internal static class TeamsInvokeLatency
+{
+    private const string AppId = "5b1d8e52-3f1a-4c0e-9a7d-2f6b8c4e1a90";
+    private const string TenantId = "9e3c1a7b-2d4f-4b6a-8c0e-1f2a3b4c5d6e";
+
+    public static async Task RunAsync(int requests, int concurrency)
+    {
+        // WebApplicationFactory finds the host's content root through a manifest it looks for in the current directory.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        Console.WriteLine($"Teams composeExtension/submitAction (shareSecret): {requests} invokes per store, {concurrency} concurrent, valid JWTs, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Console.WriteLine();
+        Console.WriteLine("| store | invokes/s | p50 (ms) | p99 (ms) | max (ms) | answered under 5 s | cards | failures |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        await using var botFramework = await FakeBotFramework.StartAsync();
+        await RunOnAsync("sqlite", botFramework, requests, concurrency, []);
+        await using var redis = await RedisServer.StartAsync();
+        await RunOnAsync("redis", botFramework, requests, concurrency, new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "redis",
+            ["Storage:ConnectionString"] = redis.ConnectionString,
+        });
+    }
+
+    private static async Task RunOnAsync(string store, FakeBotFramework botFramework, int requests, int concurrency, Dictionary<string, string?> storage)
+    {
+        var settings = new Dictionary<string, string?>(storage)
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            ["SecretServer:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Slack:Enabled"] = "false",
+            ["Teams:AppId"] = AppId,
+            ["Teams:AppPassword"] = "bench-app-password-0001",
+            ["Teams:OpenIdMetadataUrl"] = botFramework.MetadataUrl.ToString(),
+            ["Teams:LoginBaseUrl"] = botFramework.BaseUri.ToString().TrimEnd('/'),
+            // The benchmark is one user sending thousands of secrets a minute; the abuse limits would stop it.
+            ["CreationLimits:PerUserPerMinute"] = "0",
+            ["CreationLimits:PerWorkspacePerMinute"] = "0",
+        };
+        // Any type of the host's assembly names it; this program's own top-level Program hides the host's.
+        await using var host = new HostFactory<OneTimeBot.Host.Hosting.PublicUrl>(settings, kestrel: true)
+        {
+            TestServices = services => botFramework.TrustIn(services, BotFrameworkTokenValidator.HttpClientName, BotTokenProvider.HttpClientName, ConnectorClient.HttpClientName),
+        };
+        host.StartServer();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri($"http://127.0.0.1:{host.Port}/"), Timeout = TimeSpan.FromSeconds(30) };
+        // Bot Framework signs one token and reuses it for every request until it nears expiry.
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", botFramework.Token(AppId));
+
+        await RunAsync(http, botFramework, Math.Min(requests, 1000), concurrency); // warm-up
+        var f = await RunAsync(http, botFramework, requests, concurrency);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {store} | {f.PerSecond:F0} | {f.P50.TotalMilliseconds:F1} | {f.P99.TotalMilliseconds:F1} | {f.Max.TotalMilliseconds:F1} | {100.0 * f.Under5s / requests:F0}% ({f.Under5s}/{requests}) | {f.Cards} | {f.Failures} |"));
+    }
+
+    private sealed record InvokeFigures(double PerSecond, TimeSpan P50, TimeSpan P99, TimeSpan Max, int Under5s, int Cards, int Failures);
+
+    private static async Task<InvokeFigures> RunAsync(HttpClient http, FakeBotFramework botFramework, int requests, int concurrency)
+    {
+        var latencies = new ConcurrentBag<TimeSpan>();
+        var cards = 0;
+        var failures = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            while (Interlocked.Increment(ref next) < requests)
+            {
+                var body = Invoke(botFramework, worker).ToJsonString();
+                var sent = Stopwatch.StartNew();
+                try
+                {
+                    using var response = await http.PostAsync("api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
+                    var text = await response.Content.ReadAsStringAsync();
+                    latencies.Add(sent.Elapsed);
+                    if (response.IsSuccessStatusCode && text.Contains("\"composeExtension\"", StringComparison.Ordinal) && text.Contains("Action.OpenUrl", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref cards);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    latencies.Add(sent.Elapsed);
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        var elapsed = clock.Elapsed;
+        var sorted = latencies.OrderBy(l => l).ToArray();
+        return new InvokeFigures(requests / elapsed.TotalSeconds, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.99)], sorted[^1],
+            sorted.Count(l => l < TimeSpan.FromSeconds(5)), cards, failures);
+    }
+
+    private static JsonObject Invoke(FakeBotFramework botFramework, int worker) => new()
+    {
+        ["type"] = "invoke",
+        ["name"] = "composeExtension/submitAction",
+        ["id"] = "f:" + Guid.NewGuid().ToString("N"),
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+        ["serviceUrl"] = botFramework.ServiceUrl,
+        ["channelId"] = FakeBotFramework.Channel,
+        ["from"] = new JsonObject { ["id"] = $"29:1user{worker}", ["name"] = "Bench", ["aadObjectId"] = $"b0000000-0000-4000-8000-{worker:D12}" },
+        ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = TenantId, ["id"] = $"a:1bench{worker}" },
+        ["recipient"] = new JsonObject { ["id"] = "28:" + AppId, ["name"] = "OneTimeBot" },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+        ["locale"] = "en-US",
+        ["value"] = new JsonObject
+        {
+            ["commandId"] = "shareSecret",
+            ["commandContext"] = "compose",
+            ["data"] = new JsonObject { ["secret"] = "bench-teams-secret-" + Guid.NewGuid().ToString("N"), ["ttl"] = "1h", ["passphrase"] = "", ["recipient"] = "", ["action"] = "share" },
+        },
+    };
+}
