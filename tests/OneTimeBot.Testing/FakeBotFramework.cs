@@ -25,6 +25,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<string> _tokenRequests = new();
+    private readonly ConcurrentQueue<(string, string)> _clientAssertions = new();
     private readonly List<(string Kid, RsaSecurityKey Key, string[] Endorsements)> _published = [];
     private int _conversations;
 
@@ -53,6 +54,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
     public IReadOnlyList<ConnectorCall> Calls => _calls.ToArray();
 
     public IReadOnlyList<string> TokenRequests => _tokenRequests.ToArray();
+
+    /// <summary>The signed JWTs a bot with a certificate sent instead of a secret, with the token endpoint they were sent to.</summary>
+    public IReadOnlyList<(string TokenEndpoint, string Assertion)> ClientAssertions => _clientAssertions.ToArray();
 
     public static async Task<FakeBotFramework> StartAsync()
     {
@@ -181,6 +185,11 @@ public sealed class FakeBotFramework : IAsyncDisposable
         {
             var form = QueryHelpers.ParseQuery(body);
             _tokenRequests.Enqueue($"{path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0]} {form["grant_type"]} {form["client_id"]} {form["scope"]} secret:{form.ContainsKey("client_secret")}");
+            if (form.TryGetValue("client_assertion_type", out var assertionType) && assertionType == "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+            {
+                _clientAssertions.Enqueue((new Uri(BaseUri, path.TrimStart('/')).ToString(), form["client_assertion"].ToString()));
+            }
+
             answer = new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3599, ["ext_expires_in"] = 3599, ["access_token"] = AccessToken };
         }
         else if (path.StartsWith("/teams/v3/conversations", StringComparison.Ordinal))
