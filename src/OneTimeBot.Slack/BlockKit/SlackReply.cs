@@ -22,7 +22,7 @@ public sealed record SlackReply(string Text, JsonArray Blocks, bool Ephemeral = 
         {
             ["response_type"] = Ephemeral ? "ephemeral" : "in_channel",
             ["text"] = Text,
-            ["blocks"] = JsonNode.Parse(Blocks.ToJsonString()),
+            ["blocks"] = Blocks.DeepClone(),
         };
         if (ReplaceOriginal)
         {

@@ -53,7 +53,7 @@ public static partial class SlackEndpoints
             return Results.Ok();
         }
 
-        if (await RefuseAsync(http, verifier, body, logger, Json(StorageDown.ToJson())).ConfigureAwait(false) is { } refused)
+        if (await RefuseAsync(http, verifier, body, logger, StorageDown).ConfigureAwait(false) is { } refused)
         {
             return refused;
         }
@@ -168,8 +168,9 @@ public static partial class SlackEndpoints
             : (body, await RefuseAsync(http, verifier, body, logger, storeDown).ConfigureAwait(false));
     }
 
-    private static SlackReply StorageDown => SlackMessages.Notice(
-        "OneTimeBot cannot reach its storage right now, so it did nothing.", "Try again in a minute; if it keeps happening, tell whoever runs OneTimeBot.");
+    // Built once: it is the answer to every command while the store is down, and otherwise never needed.
+    private static readonly IResult StorageDown = Json(SlackMessages.Notice(
+        "OneTimeBot cannot reach its storage right now, so it did nothing.", "Try again in a minute; if it keeps happening, tell whoever runs OneTimeBot.").ToJson());
 
     /// <summary>
     /// Null for a genuine request; else the 401. When the replay check cannot reach the store, the request is not
