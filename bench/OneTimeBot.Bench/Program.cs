@@ -5,12 +5,12 @@ using OneTimeBot.Testing;
 
 // Embedded secret service: share+reveal pairs per second on SQLite and on Redis.
 // Usage: dotnet run -c Release --project bench/OneTimeBot.Bench -- [pairs=5000] [concurrency=16]
-// Slack commands, OneTimeBot vs a Bolt for JavaScript app: ... -- slack [requests=10000] (bench/README.md)
+// Slack commands, OneTimeBot vs a Bolt for JavaScript app: ... -- slack [requests per round=5000] (bench/README.md)
 // Teams message extension invokes at 64 concurrent: ... -- teams [invokes=5000]
 // The host's memory over 100,000 secret-service requests: ... -- memory [requests=100000]
 if (args.Length > 0 && args[0] == "slack")
 {
-    await SlackVersusBolt.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10000);
+    await SlackVersusBolt.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000);
     return;
 }
 

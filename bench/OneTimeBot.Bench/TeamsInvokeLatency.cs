@@ -57,6 +57,7 @@ internal static class TeamsInvokeLatency
         // Any type of the host's assembly names it; this program's own top-level Program hides the host's.
         await using var host = new HostFactory<OneTimeBot.Host.Hosting.PublicUrl>(settings, kestrel: true)
         {
+            CapturedLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
             TestServices = services => botFramework.TrustIn(services, BotFrameworkTokenValidator.HttpClientName, BotTokenProvider.HttpClientName, ConnectorClient.HttpClientName),
         };
         host.StartServer();

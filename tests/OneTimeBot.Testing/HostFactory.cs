@@ -28,6 +28,12 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    /// <summary>
+    /// The lowest level kept, whatever the host's own configuration says: every level by default, since a secret in a
+    /// debug line is still a leak. A benchmark that starts the host this way keeps only warnings.
+    /// </summary>
+    public LogLevel CapturedLevel { get; init; } = LogLevel.Trace;
+
     /// <summary>Registrations applied after the host's own, e.g. to trust a test server's certificate.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -45,8 +51,7 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
             builder.UseSetting(key, value);
         }
 
-        // Every level, whatever the host's own configuration says: a secret in a debug line is still a leak.
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(null, CapturedLevel));
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, SecretLedgerStartupFilter>());
 
         if (TestServices is { } configure)
