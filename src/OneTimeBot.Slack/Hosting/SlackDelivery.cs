@@ -29,11 +29,17 @@ public sealed partial class SlackDelivery(
     public async Task<SlackReply> InlineOrLaterAsync(string what, Func<CancellationToken, Task<SlackReply>> work, ReplyTarget target, SlackReply ack)
     {
         ArgumentNullException.ThrowIfNull(work);
+        // Off the request's thread, so that even work that blocks (SQLite waiting on a lock) cannot hold up the ack.
         var running = Task.Run(() => work(CancellationToken.None));
-        var finished = await Task.WhenAny(running, Task.Delay(options.Value.InlineWait, time)).ConfigureAwait(false);
-        if (finished == running)
+        try
         {
-            return await running.ConfigureAwait(false);
+            // WaitAsync drops its timer once the work is done; a Task.Delay raced against it left a timer per command
+            // running for the whole wait, and its firing, thousands a second under load, was work for nothing.
+            return await running.WaitAsync(options.Value.InlineWait, time).ConfigureAwait(false);
+        }
+        catch (TimeoutException waited) when (!ReferenceEquals(waited, running.Exception?.InnerException))
+        {
+            // The wait ran out (not the work's own timeout, which is handled like any other failure of the work).
         }
 
         LogDeferred(what);
