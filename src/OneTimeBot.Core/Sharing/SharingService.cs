@@ -203,7 +203,8 @@ public sealed partial class SharingService(
             Generated: generated);
         await receipts.SaveAsync(receipt, cancellationToken).ConfigureAwait(false);
         LogCreated(generated ? "generate" : "share", actor.Workspace.Key, receipt.Id, connection.Connection.BaseUri.Host, (long)created.Ttl.TotalSeconds);
-        return SharingResult<SecretCard>.Success(Card(receipt, SecretStatus.New, null, connection));
+        // The link in hand, not unprotected again from what was just protected.
+        return SharingResult<SecretCard>.Success(Card(receipt, SecretStatus.New, null, connection, link));
     }
 
     private SecretCard Card(ReceiptRecord receipt, SecretReceipt current, WorkspaceConnection connection)
@@ -225,10 +226,10 @@ public sealed partial class SharingService(
         return Card(receipt, status, changedAt, connection);
     }
 
-    private SecretCard Card(ReceiptRecord receipt, SecretStatus status, DateTimeOffset? changedAt, WorkspaceConnection connection) => new(
+    private SecretCard Card(ReceiptRecord receipt, SecretStatus status, DateTimeOffset? changedAt, WorkspaceConnection connection, Uri? link = null) => new(
         receipt.Id,
         status,
-        status == SecretStatus.New ? new Uri(_keys.Unprotect(receipt.ProtectedSecretLink)) : null,
+        status == SecretStatus.New ? link ?? new Uri(_keys.Unprotect(receipt.ProtectedSecretLink)) : null,
         receipt.ExpiresAt,
         receipt.Ttl,
         receipt.PassphraseRequired,
