@@ -1,6 +1,6 @@
 // A Slack Bolt for JavaScript app doing what OneTimeBot's /onetime share does, for the benchmark to compare with:
 // Bolt verifies Slack's signature, the handler stores the secret through the same Onetime Secret v1 backend, and acks
-// with the same Block Kit card inline, or (when the backend is slower than 2.2 s) acks at once and posts the card
+// with the same Block Kit card inline, or (when the backend is slower than 2 s) acks at once and posts the card
 // to response_url, as OneTimeBot does. Environment: PORT, SLACK_SIGNING_SECRET, OTS_BASE_URL, OTS_USER, OTS_TOKEN.
 'use strict';
 const { App } = require('@slack/bolt');
@@ -52,7 +52,7 @@ app.command('/onetime', async ({ command, ack, respond }) => {
     console.error(`share failed: ${error.message} ${error.cause ? error.cause.code || error.cause.message : ''}`);
     return { response_type: 'ephemeral', text: 'The secret service is not answering right now. Nothing was shared.' };
   });
-  const inline = await Promise.race([work, new Promise((resolve) => setTimeout(() => resolve(null), 2200))]);
+  const inline = await Promise.race([work, new Promise((resolve) => setTimeout(() => resolve(null), 2000))]);
   if (inline) {
     await ack(inline);
     return;
