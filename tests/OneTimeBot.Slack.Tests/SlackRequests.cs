@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using OneTimeBot.Slack.Verification;
+using OneTimeBot.Testing;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -12,6 +13,7 @@ internal sealed class SlackRequests(HttpClient http, string signingSecret)
 
     public static string CommandBody(string text, Uri? responseUrl, string team = "T0ALPHA", string user = "U0ALICE", string channel = "C0GENERAL", string? enterprise = null)
     {
+        TestRunLedger.TypedCommand(text);
         // Unique per command, as Slack's are: two commands never make the same signed request.
         var triggerId = "13345224609.738474920." + Guid.NewGuid().ToString("N");
         var fields = new Dictionary<string, string>
@@ -107,6 +109,11 @@ internal sealed class SlackRequests(HttpClient http, string signingSecret)
             var id = block["block_id"]!.GetValue<string>();
             var type = block["element"]!["type"]!.GetValue<string>();
             var value = values.TryGetValue(id, out var typed) ? typed : new JsonObject { ["value"] = null };
+            if (id.Contains("secret", StringComparison.Ordinal) || id.Contains("passphrase", StringComparison.Ordinal))
+            {
+                TestRunLedger.Secret(value["value"] is JsonValue typedValue && typedValue.TryGetValue<string>(out var text) ? text : null);
+            }
+
             value["type"] = type;
             state[id] = new JsonObject { ["value"] = value };
         }
@@ -136,6 +143,7 @@ internal sealed class SlackRequests(HttpClient http, string signingSecret)
 
     public static JsonObject MessageEvent(string eventId, string text, string team = "T0ALPHA", string user = "U0ALICE", string channel = "D0ALICE", string? subtype = null, string? botId = null)
     {
+        TestRunLedger.TypedCommand(text);
         var message = new JsonObject
         {
             ["type"] = "message",

@@ -58,6 +58,9 @@ internal sealed class TeamsApp : IAsyncDisposable
 
     public JsonObject Activity(string type, string? text = null, JsonNode? value = null, string? name = null, string conversationType = "personal", string fromAad = AliceAad, string? replyToId = null)
     {
+        TestRunLedger.TypedCommand(text);
+        NoteSecretsIn(value as JsonObject);
+        NoteSecretsIn(value?["data"] as JsonObject);
         var activity = new JsonObject
         {
             ["type"] = type,
@@ -92,6 +95,15 @@ internal sealed class TeamsApp : IAsyncDisposable
         }
 
         return activity;
+    }
+
+    /// <summary>Gives the run's leak scan what a test typed into a form's secret and passphrase fields.</summary>
+    private static void NoteSecretsIn(JsonObject? values)
+    {
+        foreach (var field in new[] { "secret", "passphrase" })
+        {
+            TestRunLedger.Secret(values?[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null);
+        }
     }
 
     public JsonObject Invoke(string name, string commandId, JsonObject? data = null) =>

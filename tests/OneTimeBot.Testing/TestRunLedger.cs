@@ -26,6 +26,15 @@ public static class TestRunLedger
         files.Write(files.Secrets, value.ReplaceLineEndings("\n"));
     }
 
+    /// <summary>What follows <c>share</c> in a command or message a test types, whether or not it reaches a service.</summary>
+    public static void TypedCommand(string? text)
+    {
+        if (text?.TrimStart() is { } typed && typed.StartsWith("share ", StringComparison.OrdinalIgnoreCase))
+        {
+            Secret(typed[6..].Trim());
+        }
+    }
+
     /// <summary>The <c>value</c> of a generate answer, the one secret no request carries.</summary>
     public static void GeneratedIn(string json)
     {
