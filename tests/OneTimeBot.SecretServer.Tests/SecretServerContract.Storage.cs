@@ -85,10 +85,19 @@ public abstract partial class SecretServerContract
             var files = Directory.GetFiles(host.DataDirectory, "*", SearchOption.AllDirectories);
             return files.SelectMany(f =>
             {
-                using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var memory = new MemoryStream();
-                stream.CopyTo(memory);
-                return memory.ToArray();
+                try
+                {
+                    using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    using var memory = new MemoryStream();
+                    stream.CopyTo(memory);
+                    return memory.ToArray();
+                }
+                catch (FileNotFoundException)
+                {
+                    // SQLite deletes its -shm and -wal files when the last connection closes, which can fall between
+                    // listing the folder and opening the file; what they held is in the database file by then.
+                    return [];
+                }
             }).ToArray();
         }
 
