@@ -138,7 +138,7 @@ public sealed partial class SharingService(
     private async Task<SharingResult<(WorkspaceSettings Settings, TimeSpan Ttl, WorkspaceConnection Connection)>> PrepareCreationAsync(
         Actor actor, string? ttlText, Func<SharingError?> checkInput, CancellationToken cancellationToken)
     {
-        var settings = await workspaces.GetAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
+        var (settings, connection) = await workspaces.SettingsAndConnectionAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
         var ttl = SharingRules.CheckTtl(ttlText, settings);
         if (!ttl.IsSuccess)
         {
@@ -155,7 +155,6 @@ public sealed partial class SharingService(
             return limited;
         }
 
-        var connection = await workspaces.ConnectionAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
         return connection.IsSuccess
             ? SharingResult<(WorkspaceSettings, TimeSpan, WorkspaceConnection)>.Success((settings, ttl.Value, connection.Value))
             : connection.Error;

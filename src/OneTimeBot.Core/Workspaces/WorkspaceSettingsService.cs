@@ -94,10 +94,17 @@ public sealed class WorkspaceSettingsService(
     }
 
     /// <summary>The connection for the workspace's current backend, or why there is none.</summary>
-    public async Task<SharingResult<WorkspaceConnection>> ConnectionAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    public async Task<SharingResult<WorkspaceConnection>> ConnectionAsync(WorkspaceId workspace, CancellationToken cancellationToken) =>
+        (await SettingsAndConnectionAsync(workspace, cancellationToken).ConfigureAwait(false)).Connection;
+
+    /// <summary>
+    /// The settings and the connection they make (or why there is none) from one read of the store, for a caller that
+    /// checks input against the settings before it needs the connection.
+    /// </summary>
+    public async Task<(WorkspaceSettings Settings, SharingResult<WorkspaceConnection> Connection)> SettingsAndConnectionAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         var resolved = await ResolveAsync(workspace, cancellationToken).ConfigureAwait(false);
-        return Connect(resolved, resolved.Settings.Backend);
+        return (resolved.Settings, Connect(resolved, resolved.Settings.Backend));
     }
 
     /// <summary>
