@@ -44,10 +44,17 @@ public sealed class TwoReplicasOnRedisTests : IAsyncLifetime
         var burnedOnSecond = (await secondSharing.BurnAsync(alice, card.ReceiptId, null, default)).Value!;
         var statusOnFirst = (await firstSharing.StatusAsync(alice, card.ReceiptId, default)).Value!;
 
-        // A token stored through one replica is read, decrypted and used by the other.
+        // A token stored through one replica is read, decrypted and used by the other, which kept the old settings
+        // until the first announced the change (a message on Redis, so it takes a moment to arrive).
         var updated = await first.Services.GetRequiredService<WorkspaceSettingsService>().UpdateAsync(new Actor(Acme, "U0ADMIN"),
             new WorkspaceSettingsChange(Backend: remote.BaseUri.ToString(), Username: "ops@acme.example", ApiToken: new SecretText("tok_replica_1a2b3c4d")), default);
         var seenBySecond = await second.Services.GetRequiredService<WorkspaceSettingsService>().GetAsync(Acme, default);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (seenBySecond.Backend != remote.BaseUri.ToString() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+            seenBySecond = await second.Services.GetRequiredService<WorkspaceSettingsService>().GetAsync(Acme, default);
+        }
         var sharedBySecond = await secondSharing.ShareAsync(alice, new ShareInput(new SecretText("via the remote"), "1h"), default);
 
         Assert.Equal(SecretStatus.New, statusOnSecond.Status);

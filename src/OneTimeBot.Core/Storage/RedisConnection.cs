@@ -28,6 +28,9 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public async Task<IDatabase> DatabaseAsync() => (await _connection.Value.ConfigureAwait(false)).GetDatabase();
 
+    /// <summary>The shared multiplexer itself, for publish/subscribe and its connection events.</summary>
+    public Task<ConnectionMultiplexer> MultiplexerAsync() => _connection.Value;
+
     /// <summary>For the few callers whose interface is synchronous (the Data Protection key ring).</summary>
     public IDatabase Database() => _connection.Value.GetAwaiter().GetResult().GetDatabase();
 

@@ -30,7 +30,12 @@ public static class StateServiceCollectionExtensions
         var redis = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.IsRedis == true;
         if (redis)
         {
-            services.AddSingleton<IWorkspaceSettingsStore, RedisWorkspaceSettingsStore>();
+            // Every secret reads its workspace's settings: a network round trip each time, unless the replica keeps them.
+            // SQLite reads them in-process and cheaply, and replicas sharing its file have no channel to announce changes.
+            services.AddSingleton<RedisWorkspaceSettingsStore>();
+            services.AddSingleton<IWorkspaceSettingsChanges, RedisWorkspaceSettingsChanges>();
+            services.AddSingleton<IWorkspaceSettingsStore>(sp => new CachedWorkspaceSettingsStore(
+                sp.GetRequiredService<RedisWorkspaceSettingsStore>(), sp.GetRequiredService<IWorkspaceSettingsChanges>(), sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IReceiptStore, RedisReceiptStore>();
             services.AddSingleton<IEventDeduplicator, RedisEventDeduplicator>();
             services.AddSingleton<IRateCounter, RedisRateCounter>();

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using OneTimeBot.Core.Storage.Redis;
+using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Testing;
+
+namespace OneTimeBot.Core.Tests.Storage;
+
+/// <summary>
+/// On Redis each replica keeps the workspace settings it read, instead of a round trip per secret, and still uses an
+/// admin's change at once wherever it was made.
+/// </summary>
+public sealed partial class RedisSettingsCacheTests(RedisFixture redis) : IClassFixture<RedisFixture>
+{
+    private static readonly WorkspaceId Acme = new(ChatPlatform.Slack, "T0ACME");
+    private static readonly Actor AcmeAdmin = new(Acme, "U0ADMIN");
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task A_replica_reads_settings_from_redis_once_and_uses_a_change_made_on_another_replica_at_once()
+    {
+        var (first, second) = await TwoReplicasKeepingAnHourAsync();
+        await using var firstReplica = first;
+        await using var secondReplica = second;
+
+        var readsBefore = await RedisReadsAsync();
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(TimeSpan.FromHours(1), (await second.Workspaces.GetAsync(Acme, default)).DefaultTtl);
+        }
+
+        var readsOf50 = await RedisReadsAsync() - readsBefore;
+        await first.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(DefaultTtl: TimeSpan.FromHours(2)), default);
+        var seen = await SecondSeesAsync(second, TimeSpan.FromHours(2));
+
+        Assert.Equal(0, readsOf50);
+        // The second replica's clock never moves, so only the first replica's notice can have made it read again.
+        Assert.True(seen, "the second replica kept using the old default expiry");
+    }
+
+    [Fact]
+    public async Task A_replica_whose_subscription_dropped_forgets_what_it_kept_as_it_may_have_missed_a_change()
+    {
+        var (first, second) = await TwoReplicasKeepingAnHourAsync();
+        await using var firstReplica = first;
+        await using var secondReplica = second;
+
+        // A change whose notice went missing, then the subscription drops: the replica cannot know what it missed.
+        await SaveUnannouncedAsync(first, TimeSpan.FromHours(3));
+        await redis.Server.CommandAsync("CLIENT", "KILL", "TYPE", "pubsub");
+
+        Assert.True(await SecondSeesAsync(second, TimeSpan.FromHours(3)), "the second replica kept the settings it read before the outage");
+    }
+
+    [Fact]
+    public async Task A_change_whose_notice_never_arrived_is_used_once_what_was_kept_expires()
+    {
+        var (first, second) = await TwoReplicasKeepingAnHourAsync();
+        await using var firstReplica = first;
+        await using var secondReplica = second;
+
+        await SaveUnannouncedAsync(first, TimeSpan.FromHours(4));
+        var beforeExpiry = (await second.Workspaces.GetAsync(Acme, default)).DefaultTtl;
+        second.Clock.Advance(CachedWorkspaceSettingsStore.Lifetime);
+        var afterExpiry = (await second.Workspaces.GetAsync(Acme, default)).DefaultTtl;
+
+        Assert.Equal(TimeSpan.FromHours(1), beforeExpiry);
+        Assert.Equal(TimeSpan.FromHours(4), afterExpiry);
+    }
+
+    /// <summary>Two replicas on one prefix; the second has read and kept Acme's default expiry of one hour.</summary>
+    private async Task<(StateHarness First, StateHarness Second)> TwoReplicasKeepingAnHourAsync()
+    {
+        var first = StateHarness.Start(redis.Server.ConnectionString);
+        var second = StateHarness.Start(redis.Server.ConnectionString, keyPrefix: first.KeyPrefix, keyRingKey: first.KeyRingKey);
+        await first.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(DefaultTtl: TimeSpan.FromHours(1)), default);
+        await KeepingAsync(second);
+        return (first, second);
+    }
+
+    /// <summary>Changes the default expiry straight in Redis, as a replica whose announcement was lost leaves it.</summary>
+    private static async Task SaveUnannouncedAsync(StateHarness replica, TimeSpan defaultTtl)
+    {
+        var raw = replica.Services.GetRequiredService<RedisWorkspaceSettingsStore>();
+        await raw.SaveAsync(Acme, (await raw.FindAsync(Acme, default))! with { DefaultTtl = defaultTtl }, default);
+    }
+
+    /// <summary>Reads until the replica listens for changes and keeps what it read.</summary>
+    private static async Task KeepingAsync(StateHarness replica)
+    {
+        var changes = replica.Services.GetRequiredService<IWorkspaceSettingsChanges>();
+        var deadline = DateTime.UtcNow + Patience;
+        await replica.Workspaces.GetAsync(Acme, default);
+        while (!changes.IsListening && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(changes.IsListening, "the replica never subscribed to settings changes");
+        await replica.Workspaces.GetAsync(Acme, default);
+    }
+
+    private static async Task<bool> SecondSeesAsync(StateHarness replica, TimeSpan defaultTtl)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await replica.Workspaces.GetAsync(Acme, default)).DefaultTtl == defaultTtl)
+            {
+                return true;
+            }
+
+            await Task.Delay(10);
+        }
+
+        return false;
+    }
+
+    private async Task<long> RedisReadsAsync()
+    {
+        var stats = await redis.Server.CommandAsync("INFO", "commandstats");
+        var match = GetCalls().Match(stats);
+        return match.Success ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    [GeneratedRegex(@"cmdstat_get:calls=(\d+)")]
+    private static partial Regex GetCalls();
+}
