@@ -15,7 +15,9 @@ internal static class SlackVersusBolt
 
     // Both runtimes compile hot code again once they have watched it run (.NET's tiered PGO, V8's TurboFan), and
     // connection pools and thread pools grow to the load: measure each app in its steady state, not while it warms.
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(20);
+    // On two saturated cores .NET's background compiler gets a small share and was still busy after 20 s (about
+    // 30 s of dotnet.jit.compilation.time per the host's counters), so the first concurrency measured compiling code.
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("BENCH_WARMUP") ?? "40", CultureInfo.InvariantCulture));
 
     public static async Task RunAsync(int requests)
     {
