@@ -34,10 +34,13 @@ internal static class SlackVersusBolt
         await using var load = await SlackCommandLoad.StartAsync();
 
         var results = new List<(string App, int Concurrency, LoadFigures Figures, double Slowest, double Fastest)>();
+        // BENCH_COMPARE_HOST names another build's OneTimeBot.Host.dll to run in Bolt's place: a change's effect,
+        // measured in the same interleaved rounds, is far steadier than two runs on a machine whose speed drifts.
+        var compareHost = Environment.GetEnvironmentVariable("BENCH_COMPARE_HOST");
         await using (var bot = await StartOneTimeBotAsync(host, backend.BaseUri, redis.ConnectionString))
-        await using (var bolt = await StartBoltAsync(backend.BaseUri))
+        await using (var peer = compareHost is null ? await StartBoltAsync(backend.BaseUri) : await StartOneTimeBotAsync(compareHost, backend.BaseUri, redis.ConnectionString, "BENCH_COMPARE_"))
         {
-            var apps = new[] { ("OneTimeBot", bot), ("Bolt (JS)", bolt) }
+            var apps = new[] { ("OneTimeBot", bot), (compareHost is null ? "Bolt (JS)" : "Compared build", peer) }
                 .Where(a => Environment.GetEnvironmentVariable("BENCH_ONLY") is not { } only || a.Item1.StartsWith(only, StringComparison.Ordinal)).ToArray();
             foreach (var concurrency in new[] { 16, 64 })
             {
@@ -77,13 +80,16 @@ internal static class SlackVersusBolt
         foreach (var concurrency in new[] { 16, 64 })
         {
             var ours = results.Single(r => r.App == "OneTimeBot" && r.Concurrency == concurrency).Figures;
-            var bolt = results.Single(r => r.App != "OneTimeBot" && r.Concurrency == concurrency).Figures;
+            var (peerName, peer) = results.Where(r => r.App != "OneTimeBot" && r.Concurrency == concurrency).Select(r => (r.App, r.Figures)).Single();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"concurrency {concurrency}: OneTimeBot / Bolt throughput {ours.PerSecond / bolt.PerSecond:F2}x, p99 {ours.P99.TotalMilliseconds:F1} ms vs {bolt.P99.TotalMilliseconds:F1} ms"));
+                $"concurrency {concurrency}: OneTimeBot / {peerName} throughput {ours.PerSecond / peer.PerSecond:F2}x, p99 {ours.P99.TotalMilliseconds:F1} ms vs {peer.P99.TotalMilliseconds:F1} ms"));
         }
 
         Console.WriteLine();
-        await SlowBackendAsync(host, load, redis.ConnectionString);
+        if (compareHost is null)
+        {
+            await SlowBackendAsync(host, load, redis.ConnectionString);
+        }
     }
 
     private static async Task SlowBackendAsync(string host, SlackCommandLoad load, string redis)
@@ -106,9 +112,9 @@ internal static class SlackVersusBolt
         }
     }
 
-    private static Uri Url(string app, int port) => new($"http://127.0.0.1:{port}/" + (app == "OneTimeBot" ? "slack/commands" : "slack/events"));
+    private static Uri Url(string app, int port) => new($"http://127.0.0.1:{port}/" + (app.StartsWith("Bolt", StringComparison.Ordinal) ? "slack/events" : "slack/commands"));
 
-    private static Task<ChildProcess> StartOneTimeBotAsync(string host, Uri backend, string redis)
+    private static Task<ChildProcess> StartOneTimeBotAsync(string host, Uri backend, string redis, string settingsPrefix = "BENCH_HOST_")
     {
         var port = FreePort.Next();
         var data = Directory.CreateTempSubdirectory("onetimebot-bench-host-").FullName;
@@ -128,8 +134,8 @@ internal static class SlackVersusBolt
             ["Teams__Enabled"] = "false",
             ["CreationLimits__PerUserPerMinute"] = "0",
             ["CreationLimits__PerWorkspacePerMinute"] = "0",
-        }.Concat(Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("BENCH_HOST_", StringComparison.Ordinal))
-            .Select(k => KeyValuePair.Create(k["BENCH_HOST_".Length..], Environment.GetEnvironmentVariable(k)!))).ToDictionary(), port, data);
+        }.Concat(Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith(settingsPrefix, StringComparison.Ordinal) && k != "BENCH_COMPARE_HOST")
+            .Select(k => KeyValuePair.Create(k[settingsPrefix.Length..], Environment.GetEnvironmentVariable(k)!))).ToDictionary(), port, data);
     }
 
     private static Task<ChildProcess> StartBoltAsync(Uri backend)
