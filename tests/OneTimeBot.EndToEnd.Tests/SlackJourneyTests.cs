@@ -109,7 +109,7 @@ public sealed class SlackJourneyTests(Chromium chromium)
     private static async Task<Uri> ReceiptUrlAsync(SlackApp app, string receiptId, Uri link)
     {
         var receipt = await app.Host.Services.GetRequiredService<IReceiptStore>().FindAsync(receiptId, default);
-        var metadataKey = app.Host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("OneTimeBot.Receipts.v1").Unprotect(receipt!.ProtectedMetadataKey);
+        var metadataKey = new ReceiptKeyProtector(app.Host.Services.GetRequiredService<IDataProtectionProvider>()).Unprotect(receipt!).MetadataKey;
         return new Uri(link, "/receipt/" + metadataKey);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OneTimeBot.Core.Workspaces;
 
 namespace OneTimeBot.Core.Sharing;
@@ -12,8 +13,7 @@ public sealed record ReceiptRecord(
     WorkspaceId Workspace,
     string OwnerUserId,
     string Backend,
-    string ProtectedMetadataKey,
-    string ProtectedSecretLink,
+    string ProtectedKeys,
     DateTimeOffset Created,
     DateTimeOffset ExpiresAt,
     TimeSpan Ttl,
@@ -23,4 +23,12 @@ public sealed record ReceiptRecord(
 {
     /// <summary>Kept as long as the backend keeps its receipt: twice the secret's lifetime.</summary>
     public DateTimeOffset KeepUntil => Created + Ttl * 2;
+
+    /// <summary>The metadata key alone, as receipts saved before the keys were protected together hold it; read, never written.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ProtectedMetadataKey { get; init; }
+
+    /// <summary>The link alone, as receipts saved before the keys were protected together hold it; read, never written.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ProtectedSecretLink { get; init; }
 }

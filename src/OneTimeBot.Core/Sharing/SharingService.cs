@@ -22,7 +22,7 @@ public sealed partial class SharingService(
     ILogger<SharingService> logger)
 {
     private const string ReceiptIdAlphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
-    private readonly IDataProtector _keys = dataProtection.CreateProtector("OneTimeBot.Receipts.v1");
+    private readonly ReceiptKeyProtector _keys = new(dataProtection);
 
     public Task<SharingResult<SecretCard>> ShareAsync(Actor actor, ShareInput input, CancellationToken cancellationToken) =>
         ShareAsync(actor, input, null, cancellationToken);
@@ -88,10 +88,11 @@ public sealed partial class SharingService(
         }
 
         var (receipt, connection) = found.Value;
-        var current = await client.GetReceiptAsync(WithBudget(connection.Connection, budget), _keys.Unprotect(receipt.ProtectedMetadataKey), cancellationToken).ConfigureAwait(false);
+        var keys = _keys.Unprotect(receipt);
+        var current = await client.GetReceiptAsync(WithBudget(connection.Connection, budget), keys.MetadataKey, cancellationToken).ConfigureAwait(false);
         if (current.IsSuccess)
         {
-            return SharingResult<SecretCard>.Success(Card(receipt, current.Value, connection));
+            return SharingResult<SecretCard>.Success(Card(receipt, current.Value, connection, keys.SecretLink));
         }
 
         // The backend forgets a receipt after twice the secret's lifetime; by then the secret has surely expired.
@@ -112,7 +113,7 @@ public sealed partial class SharingService(
         }
 
         var (receipt, connection) = found.Value;
-        var burned = await client.BurnAsync(WithBudget(connection.Connection, budget), _keys.Unprotect(receipt.ProtectedMetadataKey), passphrase, cancellationToken).ConfigureAwait(false);
+        var burned = await client.BurnAsync(WithBudget(connection.Connection, budget), _keys.Unprotect(receipt).MetadataKey, passphrase, cancellationToken).ConfigureAwait(false);
         if (burned.IsSuccess)
         {
             LogBurned(actor.Workspace.Key, receipt.Id);
@@ -192,8 +193,7 @@ public sealed partial class SharingService(
             Workspace: actor.Workspace,
             OwnerUserId: actor.UserId,
             Backend: connection.Backend,
-            ProtectedMetadataKey: _keys.Protect(created.MetadataKey),
-            ProtectedSecretLink: _keys.Protect(link.ToString()),
+            ProtectedKeys: _keys.Protect(new ReceiptKeys(created.MetadataKey, link)),
             Created: created.Created,
             ExpiresAt: created.ExpiresAt,
             Ttl: created.Ttl,
@@ -206,7 +206,7 @@ public sealed partial class SharingService(
         return SharingResult<SecretCard>.Success(Card(receipt, SecretStatus.New, null, connection, link));
     }
 
-    private SecretCard Card(ReceiptRecord receipt, SecretReceipt current, WorkspaceConnection connection)
+    private SecretCard Card(ReceiptRecord receipt, SecretReceipt current, WorkspaceConnection connection, Uri? link = null)
     {
         var status = current.State switch
         {
@@ -222,13 +222,13 @@ public sealed partial class SharingService(
             SecretStatus.New => (DateTimeOffset?)null,
             _ => current.Updated,
         };
-        return Card(receipt, status, changedAt, connection);
+        return Card(receipt, status, changedAt, connection, link);
     }
 
     private SecretCard Card(ReceiptRecord receipt, SecretStatus status, DateTimeOffset? changedAt, WorkspaceConnection connection, Uri? link = null) => new(
         receipt.Id,
         status,
-        status == SecretStatus.New ? link ?? new Uri(_keys.Unprotect(receipt.ProtectedSecretLink)) : null,
+        status == SecretStatus.New ? link ?? _keys.Unprotect(receipt).SecretLink : null,
         receipt.ExpiresAt,
         receipt.Ttl,
         receipt.PassphraseRequired,

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tests.OneTimeSecret;
@@ -204,5 +206,49 @@ public sealed class SharingServiceTests : IAsyncLifetime
         Assert.Equal(SharingErrorKind.NotFound, result.Error!.Kind);
         Assert.Equal(SharingErrorKind.NotFound, junk.Error!.Kind);
         Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task The_stored_receipt_holds_neither_key_readable_and_a_status_check_shows_the_link_again()
+    {
+        _server.On("POST", "/api/v1/share", FakeResponse.Json(ShareMadeNow));
+        _server.On("GET", "/api/v1/private/" + OldMetadataKey, FakeResponse.Json(ShareMadeNow));
+        var card = (await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), default)).Value!;
+
+        var stored = await _state.Receipts.FindAsync(card.ReceiptId, default);
+        var status = await _state.Sharing.StatusAsync(Alice, card.ReceiptId, default);
+
+        Assert.DoesNotContain(OldMetadataKey, stored!.ProtectedKeys, StringComparison.Ordinal);
+        Assert.DoesNotContain(OldSecretKey, stored.ProtectedKeys, StringComparison.Ordinal);
+        Assert.Null(stored.ProtectedMetadataKey);
+        Assert.Equal("ReceiptKeys [redacted]", new ReceiptKeyProtector(_state.Services.GetRequiredService<IDataProtectionProvider>()).Unprotect(stored).ToString());
+        Assert.Equal(SecretStatus.New, status.Value!.Status);
+        Assert.Equal(card.Link, status.Value.Link);
+        Assert.Equal("/api/v1/private/" + OldMetadataKey, _server.Requests[^1].Path);
+    }
+
+    [Fact]
+    public async Task A_receipt_saved_with_its_keys_protected_one_by_one_as_before_can_still_be_checked_and_burned()
+    {
+        _server.On("GET", "/api/v1/private/" + OldMetadataKey, FakeResponse.Json(ShareMadeNow));
+        _server.On("POST", $"/api/v1/private/{OldMetadataKey}/burn", FakeResponse.Json(Burned));
+        var apart = _state.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("OneTimeBot.Receipts.v1");
+        var link = new Uri(_server.BaseUri, "secret/" + OldSecretKey);
+        var created = DateTimeOffset.FromUnixTimeSeconds(1764150000);
+        // As receipts were saved before: no protected keys together, each key protected on its own.
+        await _state.Receipts.SaveAsync(new ReceiptRecord("r0000000000000000000000old", Acme, Alice.UserId, _server.BaseUri.ToString(), null!, created,
+            created.AddHours(1), TimeSpan.FromHours(1), false, null, false)
+        {
+            ProtectedMetadataKey = apart.Protect(OldMetadataKey),
+            ProtectedSecretLink = apart.Protect(link.ToString()),
+        }, default);
+
+        var status = await _state.Sharing.StatusAsync(Alice, "r0000000000000000000000old", default);
+        var burn = await _state.Sharing.BurnAsync(Alice, "r0000000000000000000000old", null, default);
+
+        Assert.Equal(SecretStatus.New, status.Value!.Status);
+        Assert.Equal(link, status.Value.Link);
+        Assert.Equal(SecretStatus.Burned, burn.Value!.Status);
+        Assert.Equal(2, _server.Requests.Count(r => r.Path.Contains(OldMetadataKey, StringComparison.Ordinal)));
     }
 }

@@ -180,7 +180,7 @@ public abstract class StateStoreContract
     {
         await using var state = Start();
         var now = state.Clock.GetUtcNow();
-        var receipt = new ReceiptRecord("r0000000000000000000000001", Acme, "U1", "embedded", "protected-mk", "protected-link", now, now.AddHours(1), TimeSpan.FromHours(1), true, "jo*****n@e*****.com", false);
+        var receipt = new ReceiptRecord("r0000000000000000000000001", Acme, "U1", "embedded", "protected-keys", now, now.AddHours(1), TimeSpan.FromHours(1), true, "jo*****n@e*****.com", false);
 
         await state.Receipts.SaveAsync(receipt, default);
         var found = await state.Receipts.FindAsync(receipt.Id, default);
