@@ -35,7 +35,7 @@ public sealed class CommandHandlers(
         var actor = SlackActors.For(command.TeamId, command.UserId);
         return await delivery.InlineOrLaterAsync("share", async ct =>
                 CardReplies.From(await sharing.ShareAsync(actor, new ShareInput(secret), delivery.FollowUpBudget, ct).ConfigureAwait(false)),
-            Target(command), SlackMessages.Working("Creating your link")).ConfigureAwait(false);
+            Target(command), () => SlackMessages.Working("Creating your link")).ConfigureAwait(false);
     }
 
     public async Task<SlackReply?> GenerateAsync(SlashCommand command, GenerateCommand generate)
@@ -43,7 +43,7 @@ public sealed class CommandHandlers(
         var actor = SlackActors.For(command.TeamId, command.UserId);
         return await delivery.InlineOrLaterAsync("generate", async ct =>
                 CardReplies.From(await sharing.GenerateAsync(actor, new GenerateInput(generate.Ttl, generate.Length), delivery.FollowUpBudget, ct).ConfigureAwait(false)),
-            Target(command), SlackMessages.Working("Generating a password and its link")).ConfigureAwait(false);
+            Target(command), () => SlackMessages.Working("Generating a password and its link")).ConfigureAwait(false);
     }
 
     public async Task<SlackReply?> OpenConfigAsync(SlashCommand command, CancellationToken cancellationToken)

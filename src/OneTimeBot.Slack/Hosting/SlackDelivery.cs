@@ -25,8 +25,8 @@ public sealed partial class SlackDelivery(
 
     public TimeSpan ModalBudget => options.Value.ModalBudget;
 
-    /// <summary>The reply itself when <paramref name="work"/> finishes in time; else <paramref name="ack"/>, and the reply later.</summary>
-    public async Task<SlackReply> InlineOrLaterAsync(string what, Func<CancellationToken, Task<SlackReply>> work, ReplyTarget target, SlackReply ack)
+    /// <summary>The reply itself when <paramref name="work"/> finishes in time; else what <paramref name="ack"/> makes, and the reply later.</summary>
+    public async Task<SlackReply> InlineOrLaterAsync(string what, Func<CancellationToken, Task<SlackReply>> work, ReplyTarget target, Func<SlackReply> ack)
     {
         ArgumentNullException.ThrowIfNull(work);
         // Off the request's thread, so that even work that blocks (SQLite waiting on a lock) cannot hold up the ack.
@@ -44,7 +44,7 @@ public sealed partial class SlackDelivery(
 
         LogDeferred(what);
         followUps.Run(what, async ct => await DeliverAsync(target, await OrApologyAsync(what, () => running.WaitAsync(ct)).ConfigureAwait(false), ct).ConfigureAwait(false));
-        return ack;
+        return ack();
     }
 
     /// <summary>Runs <paramref name="work"/> after the ack and delivers what it answers.</summary>

@@ -67,12 +67,12 @@ public static partial class SlackEndpoints
         try
         {
             var reply = await router.CommandAsync(command, http.RequestAborted).ConfigureAwait(false);
-            return reply is null ? Results.Ok() : Json(reply.ToJson());
+            return reply is null ? Results.Ok() : Reply(reply);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
             LogFailed(logger, "command", ex.GetType().Name);
-            return Json(SlackMessages.Notice("Something went wrong on OneTimeBot's side, and nothing was shared.", "Try again in a moment.").ToJson());
+            return Reply(SlackMessages.Notice("Something went wrong on OneTimeBot's side, and nothing was shared.", "Try again in a moment."));
         }
     }
 
@@ -212,6 +212,8 @@ public static partial class SlackEndpoints
         LogRefused(logger, http.Request.Path, verdict);
         return Results.Text("The request's Slack signature is missing, wrong, stale or replayed.", "text/plain", statusCode: StatusCodes.Status401Unauthorized);
     }
+
+    private static IResult Reply(SlackReply reply) => Results.Bytes(reply.ToUtf8Json(), "application/json; charset=utf-8");
 
     private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(SlackReply.WireOptions), "application/json; charset=utf-8");
 
