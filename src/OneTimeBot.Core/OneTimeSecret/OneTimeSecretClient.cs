@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OneTimeBot.Core.OneTimeSecret.Http;
+using OneTimeBot.Core.OneTimeSecret.Network;
 using OneTimeBot.Core.OneTimeSecret.Wire;
 using OneTimeBot.Core.Security;
 using Polly;
@@ -14,11 +15,12 @@ using Polly.Timeout;
 namespace OneTimeBot.Core.OneTimeSecret;
 
 /// <summary>
-/// Onetime Secret REST API v1 over an <see cref="HttpClient"/> from the factory, whose resilience pipeline
-/// (timeouts, retries, circuit breaker) is set up by <see cref="OneTimeSecretServiceCollectionExtensions"/>.
+/// Onetime Secret REST API v1 over <see cref="HttpClient"/>s from the factory, whose resilience pipelines
+/// (timeouts, retries, circuit breaker) are set up by <see cref="OneTimeSecretServiceCollectionExtensions"/>: one for
+/// backends the operator configured, one that reaches only public addresses for backends a workspace chose.
 /// Bodies are form-encoded so secrets never enter a URL; logs name the operation and host, never keys or values.
 /// </summary>
-public sealed partial class OneTimeSecretClient(HttpClient http, ILogger<OneTimeSecretClient> logger) : IOneTimeSecretClient
+public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, ILogger<OneTimeSecretClient> logger) : IOneTimeSecretClient
 {
     public Task<OtsResult<ServiceStatus>> GetStatusAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default) =>
         SendAsync(connection, OtsOperation.Status, HttpMethod.Get, "status", null, (root, _) => OtsWireReader.Status(root), cancellationToken);
@@ -115,6 +117,9 @@ public sealed partial class OneTimeSecretClient(HttpClient http, ILogger<OneTime
             }
             request.SetResilienceContext(context);
 
+            var http = httpClients.CreateClient(connection.PublicOnly
+                ? OneTimeSecretServiceCollectionExtensions.PublicOnlyHttpClientName
+                : OneTimeSecretServiceCollectionExtensions.HttpClientName);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -122,6 +127,12 @@ public sealed partial class OneTimeSecretClient(HttpClient http, ILogger<OneTime
             if (!response.IsSuccessStatusCode)
             {
                 var failure = OtsErrorClassifier.Classify(response, body, operation, connection);
+                if (connection.PublicOnly && failure.Kind == OtsFailureKind.Rejected)
+                {
+                    // A server a workspace chose may say anything; people read our sentence, not its.
+                    failure = failure with { Message = "The Onetime Secret server refused the request; its reason is not shown for a server a workspace chose." };
+                }
+
                 LogFailed(operation.Name, host, failure.Kind, (int)response.StatusCode, elapsed);
                 return failure;
             }
@@ -154,6 +165,11 @@ public sealed partial class OneTimeSecretClient(HttpClient http, ILogger<OneTime
         {
             LogCircuitOpen(operation.Name, host);
             return new OtsFailure(OtsFailureKind.Unavailable, $"The Onetime Secret server at {host} is failing; calls are paused for a moment.");
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is BackendAddressRefusedException)
+        {
+            LogRefused(operation.Name, host);
+            return new OtsFailure(OtsFailureKind.AddressRefused, $"The Onetime Secret server at {host} is not on the public internet, so it is not connected to.");
         }
         catch (HttpRequestException ex)
         {
@@ -212,4 +228,7 @@ public sealed partial class OneTimeSecretClient(HttpClient http, ILogger<OneTime
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Onetime Secret {Operation} on {Host} could not connect ({HttpRequestError}) after {ElapsedMs:F0} ms")]
     private partial void LogUnreachable(string operation, string host, HttpRequestError httpRequestError, double elapsedMs);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Onetime Secret {Operation} on {Host} was refused: the host resolves to an address that is not on the public internet")]
+    private partial void LogRefused(string operation, string host);
 }

@@ -7,6 +7,7 @@ namespace OneTimeBot.Core.OneTimeSecret;
 public sealed record OneTimeSecretConnection
 {
     private readonly TimeSpan? _budget;
+    private readonly bool _publicOnly;
 
     public OneTimeSecretConnection(Uri baseUri, OneTimeSecretCredentials? credentials = null)
     {
@@ -34,6 +35,18 @@ public sealed record OneTimeSecretConnection
         get => _budget;
         init => _budget = value is { } budget && (budget <= TimeSpan.Zero || budget > TimeSpan.FromMinutes(5))
             ? throw new ArgumentOutOfRangeException(nameof(value), "A call budget is more than zero and at most 5 minutes.")
+            : value;
+    }
+
+    /// <summary>
+    /// True for a backend a workspace admin chose rather than the operator: it is reached over https only, on public
+    /// internet addresses only, and what it answers is never shown to people word for word.
+    /// </summary>
+    public bool PublicOnly
+    {
+        get => _publicOnly;
+        init => _publicOnly = value && BaseUri.Scheme != Uri.UriSchemeHttps
+            ? throw new ArgumentException("A backend a workspace chose is reached over https only.", nameof(value))
             : value;
     }
 

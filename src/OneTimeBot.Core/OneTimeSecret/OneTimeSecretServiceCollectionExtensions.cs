@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OneTimeBot.Core.OneTimeSecret.Http;
+using OneTimeBot.Core.OneTimeSecret.Network;
 using OneTimeBot.Core.OneTimeSecret.Wire;
 using Polly;
 using Polly.Timeout;
@@ -13,10 +15,12 @@ namespace OneTimeBot.Core.OneTimeSecret;
 public static class OneTimeSecretServiceCollectionExtensions
 {
     public const string HttpClientName = "OneTimeSecret";
+    public const string PublicOnlyHttpClientName = "OneTimeSecret.PublicOnly";
     private const int MaxResponseBytes = 1024 * 1024;
 
     /// <summary>
-    /// Registers <see cref="IOneTimeSecretClient"/> on a factory <see cref="HttpClient"/> with, from outside in:
+    /// Registers <see cref="IOneTimeSecretClient"/> on two factory <see cref="HttpClient"/>s, one for backends the operator
+    /// configured and one for backends a workspace chose (public addresses only), each with, from outside in:
     /// a total timeout, jittered retries of transient failures (never of a reveal), a circuit breaker and a
     /// per-attempt timeout, one pipeline instance per backend host so one failing workspace backend cannot trip others.
     /// </summary>
@@ -31,19 +35,41 @@ public static class OneTimeSecretServiceCollectionExtensions
         options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<OneTimeSecretHttpOptions>, OneTimeSecretHttpOptionsValidator>();
 
-        services.AddHttpClient<IOneTimeSecretClient, OneTimeSecretClient>(HttpClientName, client =>
+        services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
+        services.TryAddSingleton<PublicOnlyConnector>();
+        services.AddSingleton<IOneTimeSecretClient, OneTimeSecretClient>();
+
+        // Backends the operator configured may be anywhere, inside the network included.
+        AddBackendClient(services, HttpClientName, _ => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            ConnectTimeout = TimeSpan.FromSeconds(3),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        });
+
+        // Backends a workspace admin chose: only public addresses, checked as the socket connects, and no proxy, which
+        // would do the resolving itself and so skip the check.
+        AddBackendClient(services, PublicOnlyHttpClientName, sp => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            ConnectTimeout = TimeSpan.FromSeconds(3),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectCallback = sp.GetRequiredService<PublicOnlyConnector>().ConnectAsync,
+        });
+
+        return services;
+    }
+
+    private static void AddBackendClient(IServiceCollection services, string name, Func<IServiceProvider, SocketsHttpHandler> handler) =>
+        services.AddHttpClient(name, client =>
             {
                 // The pipeline owns every timeout; HttpClient's own would cut across it.
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.MaxResponseContentBufferSize = MaxResponseBytes;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("OneTimeBot/1.0");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                ConnectTimeout = TimeSpan.FromSeconds(3),
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            })
+            .ConfigurePrimaryHttpMessageHandler(handler)
             // The default handler logs full URLs, which hold secret and metadata keys; the client logs its own lines.
             .RemoveAllLoggers()
             .AddResilienceHandler("onetimesecret", (pipeline, context) =>
@@ -65,9 +91,6 @@ public static class OneTimeSecretServiceCollectionExtensions
             })
             .SelectPipelineByAuthority();
 
-        return services;
-    }
-
     private static TimeSpan TotalFor(ResilienceContext context, OneTimeSecretHttpOptions o) =>
         context.Properties.TryGetValue(OtsResilienceKeys.Budget, out var budget) ? budget : o.TotalTimeout;
 
@@ -88,7 +111,7 @@ public static class OneTimeSecretServiceCollectionExtensions
         ShouldHandle = args =>
         {
             var retry = args.Context.Properties.GetValue(OtsResilienceKeys.Retry, OtsRetry.WhenTransient);
-            if (o.MaxRetryAttempts == 0 || retry == OtsRetry.Never)
+            if (o.MaxRetryAttempts == 0 || retry == OtsRetry.Never || Refused(args.Outcome))
             {
                 return ValueTask.FromResult(false);
             }
@@ -103,6 +126,10 @@ public static class OneTimeSecretServiceCollectionExtensions
             return ValueTask.FromResult(retry == OtsRetry.WhenNotActedOn ? NotActedOn(args.Outcome) : HttpClientResiliencePredicates.IsTransient(args.Outcome));
         },
     };
+
+    // A refused address stays refused: asking again only repeats the lookup.
+    private static bool Refused(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception?.InnerException is BackendAddressRefusedException;
 
     private static bool NotActedOn(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable ||

@@ -18,6 +18,9 @@ public enum OtsFailureKind
     /// <summary>The server refused the input; <see cref="OtsFailure.Message"/> is its reason.</summary>
     Rejected,
 
+    /// <summary>A backend a workspace chose resolves to an address inside a network, so it was not connected to.</summary>
+    AddressRefused,
+
     /// <summary>Unreachable, too slow, failing, or not a Onetime Secret v1 API at all.</summary>
     Unavailable,
 }

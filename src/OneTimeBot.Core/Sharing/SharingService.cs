@@ -240,7 +240,7 @@ public sealed partial class SharingService(
     private SharingError Failed(Actor actor, string operation, OtsFailure failure, WorkspaceConnection connection)
     {
         LogFailed(operation, actor.Workspace.Key, failure.Kind);
-        return BackendErrors.From(failure, connection.Connection.BaseUri.Host);
+        return BackendErrors.From(failure, connection.Connection.BaseUri.Host, quoteServer: !connection.Connection.PublicOnly);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created a one-time secret ({Operation}) for {Workspace}: receipt {ReceiptId} on {Host}, TTL {TtlSeconds} s")]
