@@ -22,12 +22,14 @@ public sealed class PerWorkspaceBackendTests
         remote.On("POST", "/api/v1/generate", FakeResponse.Json(OtsAnswers.Receipt("new", now, 600, value: "Gen3rated!Value")));
         remote.On("GET", "/api/v1/private/" + OtsAnswers.MetadataKey, FakeResponse.Json(OtsAnswers.Receipt("received", now, 3600, withSecretKey: false)));
         remote.On("POST", $"/api/v1/private/{OtsAnswers.MetadataKey}/burn", FakeResponse.Json(OtsAnswers.Burned(now, 600)));
-        await using var host = new HostFactory(new Dictionary<string, string?>(), kestrel: true);
+        // Beta's secret service is the operator's choice (a local server, which only the operator may choose); Beta's
+        // admin adds the account.
+        await using var host = new HostFactory(new Dictionary<string, string?> { ["Workspaces:teams:beta-tenant-0001:Backend"] = remote.BaseUri.ToString() }, kestrel: true);
         host.StartServer();
         var sharing = host.Services.GetRequiredService<SharingService>();
         var settings = host.Services.GetRequiredService<WorkspaceSettingsService>();
         var configured = await settings.UpdateAsync(new Actor(Beta, "admin"), new WorkspaceSettingsChange(
-            Backend: remote.BaseUri.ToString(), Username: "ops@beta.example", ApiToken: new SecretText("tok_beta_7c8d9e0f")), default);
+            Username: "ops@beta.example", ApiToken: new SecretText("tok_beta_7c8d9e0f")), default);
         var alice = new Actor(Alpha, "U0ALICE");
         var bea = new Actor(Beta, "29:bea");
 

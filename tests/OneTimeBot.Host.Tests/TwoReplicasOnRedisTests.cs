@@ -11,6 +11,7 @@ namespace OneTimeBot.Host.Tests;
 public sealed class TwoReplicasOnRedisTests : IAsyncLifetime
 {
     private static readonly WorkspaceId Acme = new(ChatPlatform.Slack, "T0ACME");
+    private static readonly WorkspaceId Beta = new(ChatPlatform.Slack, "T0BETA");
     private RedisServer _redis = null!;
 
     public async Task InitializeAsync() => _redis = await RedisServer.StartAsync();
@@ -28,8 +29,10 @@ public sealed class TwoReplicasOnRedisTests : IAsyncLifetime
             ["SecretServer:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
         await using var remote = await FakeOnetimeSecretServer.StartAsync();
-        remote.RequiredBasicCredentials = "ops@acme.example:tok_replica_1a2b3c4d";
+        remote.RequiredBasicCredentials = "ops@beta.example:tok_replica_1a2b3c4d";
         remote.On("POST", "/api/v1/share", FakeResponse.Json(OtsAnswers.Receipt("new", DateTimeOffset.UtcNow, 3600)));
+        // Beta's secret service is the operator's choice (a local server, which only the operator may choose).
+        shared["Workspaces:slack:T0BETA:Backend"] = remote.BaseUri.ToString();
         await using var first = new HostFactory(shared, kestrel: true);
         await using var second = new HostFactory(shared, kestrel: true);
         first.StartServer();
@@ -46,32 +49,34 @@ public sealed class TwoReplicasOnRedisTests : IAsyncLifetime
 
         // A token stored through one replica is read, decrypted and used by the other, which kept the old settings
         // until the first announced the change (a message on Redis, so it takes a moment to arrive).
-        var updated = await first.Services.GetRequiredService<WorkspaceSettingsService>().UpdateAsync(new Actor(Acme, "U0ADMIN"),
-            new WorkspaceSettingsChange(Backend: remote.BaseUri.ToString(), Username: "ops@acme.example", ApiToken: new SecretText("tok_replica_1a2b3c4d")), default);
-        var seenBySecond = await second.Services.GetRequiredService<WorkspaceSettingsService>().GetAsync(Acme, default);
+        var seenBefore = await second.Services.GetRequiredService<WorkspaceSettingsService>().GetAsync(Beta, default);
+        var updated = await first.Services.GetRequiredService<WorkspaceSettingsService>().UpdateAsync(new Actor(Beta, "U0ADMIN"),
+            new WorkspaceSettingsChange(Username: "ops@beta.example", ApiToken: new SecretText("tok_replica_1a2b3c4d")), default);
+        var seenBySecond = await second.Services.GetRequiredService<WorkspaceSettingsService>().GetAsync(Beta, default);
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (seenBySecond.Backend != remote.BaseUri.ToString() && DateTime.UtcNow < deadline)
+        while (!seenBySecond.HasApiToken && DateTime.UtcNow < deadline)
         {
             await Task.Delay(10);
-            seenBySecond = await second.Services.GetRequiredService<WorkspaceSettingsService>().GetAsync(Acme, default);
+            seenBySecond = await second.Services.GetRequiredService<WorkspaceSettingsService>().GetAsync(Beta, default);
         }
-        var sharedBySecond = await secondSharing.ShareAsync(alice, new ShareInput(new SecretText("via the remote"), "1h"), default);
+        var sharedBySecond = await secondSharing.ShareAsync(new Actor(Beta, "U0BEA"), new ShareInput(new SecretText("via the remote"), "1h"), default);
 
         Assert.Equal(SecretStatus.New, statusOnSecond.Status);
         Assert.Equal(card.Link, statusOnSecond.Link);
         Assert.Equal(SecretStatus.Burned, burnedOnSecond.Status);
         Assert.Equal(SecretStatus.Burned, statusOnFirst.Status);
         Assert.True(updated.IsSuccess);
+        Assert.False(seenBefore.HasApiToken);
         Assert.Equal(remote.BaseUri.ToString(), seenBySecond.Backend);
-        Assert.Equal("ops@acme.example", seenBySecond.Username);
+        Assert.Equal("ops@beta.example", seenBySecond.Username);
         Assert.True(seenBySecond.HasApiToken);
         Assert.True(sharedBySecond.IsSuccess, sharedBySecond.Error?.Message);
-        Assert.Equal("ops@acme.example:tok_replica_1a2b3c4d", Assert.Single(remote.Requests).BasicCredentials);
+        Assert.Equal("ops@beta.example:tok_replica_1a2b3c4d", Assert.Single(remote.Requests).BasicCredentials);
 
         var everything = string.Join('\n', await Task.WhenAll((await _redis.CommandAsync("KEYS", "replicas:*"))
             .Split("\r\n").Where(k => k.StartsWith("replicas:", StringComparison.Ordinal))
             .Select(async key => await _redis.CommandAsync("TYPE", key) == "+string\r\n" ? await _redis.CommandAsync("GET", key) : await _redis.CommandAsync("HGETALL", key))));
-        Assert.Contains("ops@acme.example", everything, StringComparison.Ordinal);
+        Assert.Contains("ops@beta.example", everything, StringComparison.Ordinal);
         Assert.Contains("<key id=", everything, StringComparison.Ordinal);
         Assert.DoesNotContain("tok_replica_1a2b3c4d", everything, StringComparison.Ordinal);
         Assert.DoesNotContain("made on the first", everything, StringComparison.Ordinal);

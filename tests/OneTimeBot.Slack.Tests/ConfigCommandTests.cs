@@ -85,7 +85,7 @@ public sealed class ConfigCommandTests
     [Fact]
     public async Task A_custom_server_needs_its_address_and_a_bad_one_is_explained_beside_the_field()
     {
-        await using var app = await SlackApp.StartAsync();
+        await using var app = await SlackApp.StartAsync(new Dictionary<string, string?> { ["OneTimeSecret:AllowedBackends:0"] = "secrets.example.com" });
         app.Slack.Admins.Add("U0ADMIN");
         await app.Requests.CommandAsync("config", app.Slack.NewResponseUrl(), user: "U0ADMIN");
         var view = (await app.Slack.WaitForCallsAsync("views.open"))[0].Body["view"]!.AsObject();
@@ -101,7 +101,7 @@ public sealed class ConfigCommandTests
         }, user: "U0ADMIN")));
 
         Assert.Contains("address of your own server", missing["errors"]!["custom_url"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("not usable", wrong["errors"]!["backend"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("not usable", wrong["errors"]!["custom_url"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,9 +59,9 @@ public sealed class EveryReplyWithinLimitsTests
             ShareModal.Build(Settings, Metadata),
             GenerateModal.Build(Settings, Metadata),
             BurnModal.Build(Metadata),
-            ConfigModal.Build(Settings, Metadata),
-            ConfigModal.Build(pinned, Metadata),
-            ConfigModal.Build(Settings with { HasApiToken = false, Backend = "embedded" }, Metadata),
+            ConfigModal.Build(Form(Settings), Metadata),
+            ConfigModal.Build(Form(pinned), Metadata),
+            ConfigModal.Build(Form(Settings with { HasApiToken = false, Backend = "embedded" }), Metadata),
         };
 
         Assert.All(views, v => Assert.Empty(BlockKitLimits.ViewViolations(v)));
@@ -93,4 +93,6 @@ public sealed class EveryReplyWithinLimitsTests
         Assert.Contains(problems, p => p.StartsWith("title", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("used twice", StringComparison.Ordinal));
     }
+
+    private static SettingsForm Form(WorkspaceSettings settings) => new(settings, BackendChoices.All, "secrets.example.com, any server under example.org");
 }

@@ -38,10 +38,10 @@ public sealed class AdaptiveCardRendererTests
             ["burned card"] = SecretCardRenderer.Render(Live with { Status = SecretStatus.Burned, Link = null, StatusChangedAt = DateTimeOffset.FromUnixTimeSeconds(1_794_000_000) }),
             ["expired card"] = SecretCardRenderer.Render(Live with { Status = SecretStatus.Expired, Link = null }),
             ["error card"] = SecretCardRenderer.Render(new SharingError(SharingErrorKind.Unavailable, "The secret service at eu.onetimesecret.com is not answering right now. Nothing was shared.", "Try again in a minute.")),
-            ["config"] = ConfigCard.Build(Settings),
-            ["config with a token and an error"] = ConfigCard.Build(Settings with { HasApiToken = true, Backend = "https://secrets.example.com", Username = "ops" },
+            ["config"] = ConfigCard.Build(Form(Settings)),
+            ["config with a token and an error"] = ConfigCard.Build(Form(Settings with { HasApiToken = true, Backend = "https://secrets.example.com", Username = "ops" }),
                 new SharingError(SharingErrorKind.InvalidInput, "The backend is not usable.", "Use a URL.", WorkspaceSettings.BackendField)),
-            ["config with pinned fields"] = ConfigCard.Build(Settings with { PinnedFields = new HashSet<string> { WorkspaceSettings.BackendField, WorkspaceSettings.ApiTokenField } }),
+            ["config with pinned fields"] = ConfigCard.Build(Form(Settings with { PinnedFields = new HashSet<string> { WorkspaceSettings.BackendField, WorkspaceSettings.ApiTokenField } })),
             ["settings saved"] = ConfigCard.Saved(Settings),
         };
     }
@@ -95,11 +95,13 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void The_settings_card_preselects_the_organisations_current_expiries_even_when_they_are_not_standard_choices()
     {
-        var card = ConfigCard.Build(Settings with { DefaultTtl = TimeSpan.FromDays(2), MaxTtl = TimeSpan.FromDays(7) });
+        var card = ConfigCard.Build(Form(Settings with { DefaultTtl = TimeSpan.FromDays(2), MaxTtl = TimeSpan.FromDays(7) }));
         var inputs = card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["id"] is not null).ToDictionary(e => e["id"]!.GetValue<string>());
 
         Assert.Equal("172800", inputs[WorkspaceSettings.DefaultTtlField]["value"]!.GetValue<string>());
         Assert.Contains(inputs[WorkspaceSettings.DefaultTtlField]["choices"]!.AsArray(), c => c!["title"]!.GetValue<string>() == "2 days");
         Assert.Equal("7d", inputs[WorkspaceSettings.MaxTtlField]["value"]!.GetValue<string>());
     }
+
+    private static SettingsForm Form(WorkspaceSettings settings) => new(settings, BackendChoices.All, "secrets.example.com, any server under example.org");
 }

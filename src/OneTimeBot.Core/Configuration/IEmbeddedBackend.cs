@@ -12,4 +12,7 @@ public interface IEmbeddedBackend
     Uri BaseUri { get; }
 
     OneTimeSecretCredentials? Credentials { get; }
+
+    /// <summary>False when this host does not serve the embedded service (<c>SecretServer:Enabled=false</c>).</summary>
+    bool IsServed { get; }
 }

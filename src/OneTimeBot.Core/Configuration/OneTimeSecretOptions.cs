@@ -28,5 +28,11 @@ public sealed class OneTimeSecretOptions
     /// <summary>Custom domain for links (<c>share_domain</c>), when the account has one.</summary>
     public string? ShareDomain { get; set; }
 
+    /// <summary>
+    /// What a workspace admin may choose as the workspace's secret service (<see cref="Configuration.AllowedBackends"/>);
+    /// null means <see cref="Configuration.AllowedBackends.Defaults"/>. The backends configured here are trusted anyway.
+    /// </summary>
+    public string[]? AllowedBackends { get; set; }
+
     public bool IsEmbedded => string.Equals(Backend?.Trim(), EmbeddedBackend, StringComparison.OrdinalIgnoreCase);
 }

@@ -42,6 +42,14 @@ public sealed class OneTimeSecretOptionsValidator : IValidateOptions<OneTimeSecr
             errors.Add($"{Prefix}DefaultTtl must be between 00:01:00 and {Prefix}MaxTtl (got {options.DefaultTtl}).");
         }
 
+        foreach (var entry in options.AllowedBackends ?? [])
+        {
+            if (AllowedBackends.Check(entry) is { } problem)
+            {
+                errors.Add($"{Prefix}AllowedBackends: {problem}");
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

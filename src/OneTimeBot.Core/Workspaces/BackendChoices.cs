@@ -20,6 +20,22 @@ public static class BackendChoices
         (Custom, "Your own server"),
     ];
 
+    /// <summary>
+    /// The choices an admin of this workspace is offered: what the operator allows, the operator's own default, and
+    /// the workspace's current backend (so the form can show it even after the operator stopped allowing it).
+    /// </summary>
+    public static IReadOnlyList<(string Value, string Label)> Offered(AllowedBackends allowed, string operatorDefault, WorkspaceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        var current = Current(settings);
+        return All.Where(c => c.Value == current || BackendKey.Same(c.Value, operatorDefault) || c.Value switch
+        {
+            OneTimeSecretOptions.EmbeddedBackend => allowed.AllowsEmbedded,
+            Custom => allowed.AllowsOwnServers,
+            var region => allowed.AllowsRegion(region),
+        }).ToArray();
+    }
+
     /// <summary>The choice for the workspace's current backend.</summary>
     public static string Current(WorkspaceSettings settings)
     {

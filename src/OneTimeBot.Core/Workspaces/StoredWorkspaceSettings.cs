@@ -2,7 +2,8 @@ namespace OneTimeBot.Core.Workspaces;
 
 /// <summary>
 /// What an admin changed for a workspace at run time; a null field means "as configured". The API token is only
-/// ever stored protected (Data Protection), never in plaintext.
+/// ever stored protected (Data Protection), never in plaintext, together with <see cref="TokenBackend"/>, the backend
+/// it was entered for: it is sent nowhere else.
 /// </summary>
 public sealed record StoredWorkspaceSettings(
     string? Backend = null,
@@ -13,7 +14,8 @@ public sealed record StoredWorkspaceSettings(
     bool? AllowAnonymous = null,
     string? ShareDomain = null,
     DateTimeOffset? UpdatedAt = null,
-    string? UpdatedBy = null);
+    string? UpdatedBy = null,
+    string? TokenBackend = null);
 
 public interface IWorkspaceSettingsStore
 {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.Core.OneTimeSecret.Network;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 
@@ -10,17 +11,39 @@ namespace OneTimeBot.Core.Workspaces;
 /// <summary>
 /// Reads and changes a workspace's settings and turns them into the connection its secrets are made through.
 /// API tokens are protected with Data Protection before they are stored and unprotected only to make a connection.
+/// <para>
+/// Who decides what: the operator's configuration (defaults and pins) is trusted, and may point anywhere; a workspace
+/// admin chooses only among <see cref="AllowedBackends"/>, and such a choice is reached over https on public addresses
+/// only. Credentials belong to the backend they were configured or entered for and are sent to no other, so an admin
+/// who changes the backend never carries the operator's account, or the workspace's old token, along.
+/// </para>
 /// </summary>
 public sealed class WorkspaceSettingsService(
     IWorkspaceSettingsStore store,
     IOptions<OneTimeSecretOptions> defaults,
     IOptions<WorkspacePinsOptions> pins,
     IEmbeddedBackend embedded,
+    PublicOnlyConnector publicAddresses,
     IDataProtectionProvider dataProtection,
     TimeProvider time)
 {
     private static readonly TimeSpan LongestTtl = TimeSpan.FromDays(30);
+
+    // An admin waits for the lookup inside a platform's few seconds; a name that takes longer is reported, not waited out.
+    private static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(1.5);
+
     private readonly IDataProtector _tokens = dataProtection.CreateProtector("OneTimeBot.Workspaces.ApiToken.v1");
+
+    /// <summary>What a workspace admin may choose as the workspace's secret service.</summary>
+    public AllowedBackends Allowed { get; } = AllowedBackends.From(defaults.Value.AllowedBackends, embedded.IsServed);
+
+    /// <summary>The workspace's settings with the choices its admins are offered.</summary>
+    public async Task<SettingsForm> FormAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        var settings = await GetAsync(workspace, cancellationToken).ConfigureAwait(false);
+        return new SettingsForm(settings, BackendChoices.Offered(Allowed, defaults.Value.Backend, settings),
+            Allowed.AllowsOwnServers ? Allowed.DescribeOwnServers() : null);
+    }
 
     public async Task<WorkspaceSettings> GetAsync(WorkspaceId workspace, CancellationToken cancellationToken) =>
         (await ResolveAsync(workspace, cancellationToken).ConfigureAwait(false)).Settings;
@@ -38,10 +61,10 @@ public sealed class WorkspaceSettingsService(
         }
 
         var backend = change.Backend?.Trim();
-        if (backend is not null && !string.Equals(backend, OneTimeSecretOptions.EmbeddedBackend, StringComparison.OrdinalIgnoreCase) &&
-            !OneTimeSecretConnection.TryParseBackend(backend, out _, out var why))
+        var backendChanges = backend is not null && !BackendKey.Same(backend, current.Settings.Backend);
+        if (backendChanges && await CheckChoiceAsync(current, backend!, cancellationToken).ConfigureAwait(false) is { } refused)
         {
-            return Invalid(WorkspaceSettings.BackendField, $"The backend is not usable: {why}.", "Use 'embedded', a region (us, eu, ca, nz, uk) or an https:// URL.");
+            return refused;
         }
 
         var username = change.Username?.Trim();
@@ -73,14 +96,19 @@ public sealed class WorkspaceSettingsService(
             return Invalid(WorkspaceSettings.ShareDomainField, $"'{shareDomain}' is not a host name.", "Give just the host, e.g. secrets.example.com.");
         }
 
-        var protectedToken = change.ClearApiToken ? null
-            : change.ApiToken is { } newToken ? _tokens.Protect(newToken.Reveal())
-            : stored.ProtectedApiToken;
+        // A token goes with the backend it was entered for: a new backend drops it unless a new one came along.
+        var nextBackend = backendChanges ? backend! : current.Settings.Backend;
+        var (protectedToken, tokenBackend) =
+            change.ClearApiToken ? (null, null)
+            : change.ApiToken is { } newToken ? (_tokens.Protect(newToken.Reveal()), nextBackend)
+            : backendChanges ? (null, null)
+            : (stored.ProtectedApiToken, stored.ProtectedApiToken is null ? null : StoredTokenBackend(stored));
         var next = stored with
         {
             Backend = backend ?? stored.Backend,
             Username = username is null ? stored.Username : username.Length == 0 ? null : username,
             ProtectedApiToken = protectedToken,
+            TokenBackend = tokenBackend,
             DefaultTtl = change.DefaultTtl ?? stored.DefaultTtl,
             MaxTtl = change.MaxTtl ?? stored.MaxTtl,
             AllowAnonymous = change.AllowAnonymous ?? stored.AllowAnonymous,
@@ -108,21 +136,32 @@ public sealed class WorkspaceSettingsService(
     }
 
     /// <summary>
-    /// The connection for <paramref name="backend"/> as recorded on a receipt: the workspace's credentials when it is
-    /// still the workspace's backend, else anonymous (a metadata key is its own authority on v1 servers).
+    /// The connection for <paramref name="backend"/> as recorded on a receipt: with the credentials that belong to that
+    /// backend, if any still do, else anonymous (a metadata key is its own authority on v1 servers). A backend the
+    /// operator no longer allows is not called at all.
     /// </summary>
     public async Task<SharingResult<WorkspaceConnection>> ConnectionForReceiptAsync(WorkspaceId workspace, string backend, CancellationToken cancellationToken)
     {
         var resolved = await ResolveAsync(workspace, cancellationToken).ConfigureAwait(false);
-        if (string.Equals(resolved.Settings.Backend, backend, StringComparison.OrdinalIgnoreCase))
+        if (BackendKey.Same(resolved.Settings.Backend, backend))
         {
             return Connect(resolved, backend);
         }
 
-        return BaseUri(backend) is { } baseUri
-            ? SharingResult<WorkspaceConnection>.Success(new WorkspaceConnection(
-                new OneTimeSecretConnection(baseUri, IsEmbedded(backend) ? embedded.Credentials : null), backend, resolved.Settings))
-            : new SharingError(SharingErrorKind.Unavailable, "The backend this secret was made on is no longer configured.", "Nothing can be checked there now.");
+        if (BaseUri(backend) is not { } baseUri)
+        {
+            return new SharingError(SharingErrorKind.Unavailable, "The backend this secret was made on is no longer configured.", "Nothing can be checked there now.");
+        }
+
+        var trusted = IsOperatorBackend(resolved, backend);
+        if (!trusted && !Allowed.Permits(backend))
+        {
+            return NoLongerAllowed(baseUri);
+        }
+
+        var credentials = CredentialsFor(resolved, backend) ?? (IsEmbedded(backend) ? embedded.Credentials : null);
+        return SharingResult<WorkspaceConnection>.Success(new WorkspaceConnection(
+            new OneTimeSecretConnection(baseUri, credentials) { PublicOnly = !trusted }, backend, resolved.Settings));
     }
 
     private SharingResult<WorkspaceConnection> Connect(Resolved resolved, string backend)
@@ -133,9 +172,14 @@ public sealed class WorkspaceSettingsService(
             return new SharingError(SharingErrorKind.NotConfigured, "This workspace's Onetime Secret backend is not usable.", "An admin can choose another one with /onetime config.");
         }
 
-        var credentials = resolved.Token is { } token && settings.Username is { Length: > 0 } user
-            ? new OneTimeSecretCredentials(user, token)
-            : null;
+        // An admin's choice stays subject to the operator's list, also when the list changed after it was made.
+        var trusted = IsOperatorBackend(resolved, backend);
+        if (!trusted && !Allowed.Permits(backend))
+        {
+            return NoLongerAllowed(baseUri);
+        }
+
+        var credentials = CredentialsFor(resolved, backend);
         if (credentials is null && IsEmbedded(backend))
         {
             credentials = embedded.Credentials;
@@ -148,8 +192,80 @@ public sealed class WorkspaceSettingsService(
                 "An admin can add the account's username and API token with /onetime config.");
         }
 
-        return SharingResult<WorkspaceConnection>.Success(new WorkspaceConnection(new OneTimeSecretConnection(baseUri, credentials), backend, settings));
+        return SharingResult<WorkspaceConnection>.Success(new WorkspaceConnection(
+            new OneTimeSecretConnection(baseUri, credentials) { PublicOnly = !trusted }, backend, settings));
     }
+
+    /// <summary>Why an admin may not switch the workspace to <paramref name="backend"/>, or null when they may.</summary>
+    private async Task<SharingError?> CheckChoiceAsync(Resolved current, string backend, CancellationToken cancellationToken)
+    {
+        if (!IsEmbedded(backend) && !OneTimeSecretConnection.TryParseBackend(backend, out _, out var why))
+        {
+            return Invalid(WorkspaceSettings.BackendField, $"The backend is not usable: {why}.", "Use 'embedded', a region (us, eu, ca, nz, uk) or an https:// URL.");
+        }
+
+        if (IsOperatorBackend(current, backend))
+        {
+            return null;
+        }
+
+        var uri = BaseUri(backend);
+        if (uri is { Scheme: not "https" })
+        {
+            return Invalid(WorkspaceSettings.BackendField, $"{uri.Authority} must be reached over https, not {uri.Scheme}.", "Give its https:// address.");
+        }
+
+        if (!Allowed.Permits(backend))
+        {
+            return Invalid(WorkspaceSettings.BackendField,
+                $"{(uri is null ? backend : uri.Authority)} is not a secret service this OneTimeBot lets workspaces choose.",
+                $"Choose {Allowed.Describe()}. Whoever runs OneTimeBot can allow more servers.");
+        }
+
+        if (IsEmbedded(backend) || uri is null || OneTimeSecretRegions.Names.Any(r => BackendKey.Same(r, backend)))
+        {
+            return null;
+        }
+
+        // Checked now so the admin hears of it at once; checked again on every connection, where it really counts.
+        using var lookup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        lookup.CancelAfter(LookupBudget);
+        try
+        {
+            return await publicAddresses.PublicAddressesOfAsync(uri.IdnHost, lookup.Token).ConfigureAwait(false) is null
+                ? Invalid(WorkspaceSettings.BackendField,
+                    $"{uri.Host} is not on the public internet, so OneTimeBot will not connect to it.",
+                    "Give the https address people reach the server at from the internet.")
+                : null;
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return Invalid(WorkspaceSettings.BackendField, $"{uri.Host} could not be found.", "Check the server's address and try again.");
+        }
+    }
+
+    private bool IsOperatorBackend(Resolved resolved, string backend) =>
+        IsEmbedded(backend) || BackendKey.Same(backend, defaults.Value.Backend) || BackendKey.Same(backend, resolved.PinnedBackend);
+
+    /// <summary>The first credentials, in the order pin, admin, operator default, that belong to <paramref name="backend"/>.</summary>
+    private OneTimeSecretCredentials? CredentialsFor(Resolved resolved, string backend)
+    {
+        var owned = resolved.Credentials.FirstOrDefault(c => BackendKey.Same(c.Backend, backend));
+        if (owned?.Username is not { Length: > 0 } username)
+        {
+            return null;
+        }
+
+        var token = owned.Token ?? new SecretText(_tokens.Unprotect(owned.ProtectedToken!));
+        return new OneTimeSecretCredentials(username, token);
+    }
+
+    // Rows saved before tokens were tied to a backend: the token was entered for the backend the row names, or the default.
+    private string StoredTokenBackend(StoredWorkspaceSettings stored) => stored.TokenBackend ?? stored.Backend ?? defaults.Value.Backend;
+
+    private static SharingError NoLongerAllowed(Uri baseUri) => new(SharingErrorKind.NotConfigured,
+        $"This workspace's secret service ({baseUri.Authority}) is not one this OneTimeBot allows any more.",
+        "An admin can choose another one with /onetime config.");
 
     private Uri? BaseUri(string backend) =>
         IsEmbedded(backend) ? embedded.BaseUri
@@ -189,34 +305,38 @@ public sealed class WorkspaceSettingsService(
             return fromStore ?? fromDefaults;
         }
 
-        var backend = Pick(WorkspaceSettings.BackendField, d.Backend, stored?.Backend, NonEmpty(pin?.Backend));
+        var backend = Pick(WorkspaceSettings.BackendField, d.Backend, stored?.Backend, NonEmpty(pin?.Backend)).Trim();
         var username = Pick(WorkspaceSettings.UsernameField, NonEmpty(d.Username), stored?.Username, NonEmpty(pin?.Username));
-        SecretText? token;
+
+        // Each token with the backend it belongs to, in the order they win: pinned, the admin's, the operator's default.
+        var credentials = new List<OwnedCredentials>(3);
         if (NonEmpty(pin?.ApiToken) is { } pinnedToken)
         {
             pinned.Add(WorkspaceSettings.ApiTokenField);
-            token = new SecretText(pinnedToken);
+            credentials.Add(new OwnedCredentials(NonEmpty(pin?.Backend) ?? d.Backend, username, new SecretText(pinnedToken), null));
         }
-        else if (stored?.ProtectedApiToken is { } protectedToken)
+
+        if (stored?.ProtectedApiToken is { } protectedToken)
         {
-            token = new SecretText(_tokens.Unprotect(protectedToken));
+            credentials.Add(new OwnedCredentials(StoredTokenBackend(stored), username, null, protectedToken));
         }
-        else
+
+        if (NonEmpty(d.ApiToken) is { } defaultToken)
         {
-            token = SecretText.FromOptional(NonEmpty(d.ApiToken));
+            credentials.Add(new OwnedCredentials(d.Backend, NonEmpty(d.Username), new SecretText(defaultToken), null));
         }
 
         var settings = new WorkspaceSettings(
             workspace,
-            backend.Trim(),
+            backend,
             username,
-            token is not null,
+            credentials.Any(c => BackendKey.Same(c.Backend, backend)),
             PickValue(WorkspaceSettings.DefaultTtlField, d.DefaultTtl, stored?.DefaultTtl, pin?.DefaultTtl),
             PickValue(WorkspaceSettings.MaxTtlField, d.MaxTtl, stored?.MaxTtl, pin?.MaxTtl),
             PickValue(WorkspaceSettings.AllowAnonymousField, d.AllowAnonymous, stored?.AllowAnonymous, pin?.AllowAnonymous),
             Pick(WorkspaceSettings.ShareDomainField, NonEmpty(d.ShareDomain), stored?.ShareDomain, NonEmpty(pin?.ShareDomain)),
             pinned);
-        return new Resolved(settings, stored, token);
+        return new Resolved(settings, stored, credentials, NonEmpty(pin?.Backend));
     }
 
     private static string? Pinned(WorkspaceSettings settings, WorkspaceSettingsChange change)
@@ -238,7 +358,10 @@ public sealed class WorkspaceSettingsService(
 
     private static SharingError Invalid(string field, string message, string hint) => new(SharingErrorKind.InvalidInput, message, hint, field);
 
-    private sealed record Resolved(WorkspaceSettings Settings, StoredWorkspaceSettings? Stored, SecretText? Token);
+    private sealed record Resolved(WorkspaceSettings Settings, StoredWorkspaceSettings? Stored, IReadOnlyList<OwnedCredentials> Credentials, string? PinnedBackend);
+
+    /// <summary>A token (plain from configuration, or as stored) and the backend it may be sent to.</summary>
+    private sealed record OwnedCredentials(string Backend, string? Username, SecretText? Token, string? ProtectedToken);
 }
 
 /// <summary>A workspace's backend ready to call: the connection, the backend as configured, and the settings used.</summary>

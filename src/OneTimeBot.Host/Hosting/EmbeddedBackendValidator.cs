@@ -4,7 +4,7 @@ using OneTimeBot.SecretServer.Configuration;
 
 namespace OneTimeBot.Host.Hosting;
 
-/// <summary>The default backend cannot be the embedded service while that service is switched off.</summary>
+/// <summary>Neither the default backend nor a workspace's choice can be the embedded service while it is switched off.</summary>
 public sealed class EmbeddedBackendValidator(IConfiguration configuration) : IValidateOptions<OneTimeSecretOptions>
 {
     public ValidateOptionsResult Validate(string? name, OneTimeSecretOptions options)
@@ -12,8 +12,19 @@ public sealed class EmbeddedBackendValidator(IConfiguration configuration) : IVa
         ArgumentNullException.ThrowIfNull(options);
         // Read the raw flag: asking for the validated SecretServer options here would report their errors as ours.
         var enabled = configuration.GetValue($"{SecretServerOptions.SectionName}:{nameof(SecretServerOptions.Enabled)}", true);
-        return options.IsEmbedded && !enabled
-            ? ValidateOptionsResult.Fail("OneTimeSecret:Backend is 'embedded' but SecretServer:Enabled is false: enable the secret service or choose another backend.")
+        if (enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (options.IsEmbedded)
+        {
+            return ValidateOptionsResult.Fail("OneTimeSecret:Backend is 'embedded' but SecretServer:Enabled is false: enable the secret service or choose another backend.");
+        }
+
+        // The default list offers embedded only where it is served; an explicit entry is a mistake worth stopping for.
+        return options.AllowedBackends?.Any(e => string.Equals(e.Trim(), OneTimeSecretOptions.EmbeddedBackend, StringComparison.OrdinalIgnoreCase)) == true
+            ? ValidateOptionsResult.Fail("OneTimeSecret:AllowedBackends lists 'embedded' but SecretServer:Enabled is false: enable the secret service or remove the entry.")
             : ValidateOptionsResult.Success;
     }
 }

@@ -59,8 +59,8 @@ public sealed class CommandHandlers(
             return SlackMessages.ConfigRefused();
         }
 
-        var settings = await workspaces.GetAsync(SlackActors.For(command.TeamId, command.UserId).Workspace, cancellationToken).ConfigureAwait(false);
-        var view = ConfigModal.Build(settings, new ViewMetadata(command.ResponseUrl?.ToString(), command.ChannelId));
+        var form = await workspaces.FormAsync(SlackActors.For(command.TeamId, command.UserId).Workspace, cancellationToken).ConfigureAwait(false);
+        var view = ConfigModal.Build(form, new ViewMetadata(command.ResponseUrl?.ToString(), command.ChannelId));
         return await modals.OpenAsync(command.TeamId, command.EnterpriseId, command.TriggerId, view, cancellationToken).ConfigureAwait(false);
     }
 

@@ -63,13 +63,13 @@ public sealed class ViewHandlers(
         var (change, error) = ConfigModal.Read(context.Values);
         if (error is not null)
         {
-            return ViewResponses.Errors(ConfigModal.BlockFor(error.Field), error);
+            return ViewResponses.Errors(ConfigModal.BlockFor(error.Field, context.Values), error);
         }
 
         var saved = await workspaces.UpdateAsync(context.Actor, change!, cancellationToken).ConfigureAwait(false);
         if (!saved.IsSuccess)
         {
-            return ViewResponses.Errors(ConfigModal.BlockFor(saved.Error.Field), saved.Error);
+            return ViewResponses.Errors(ConfigModal.BlockFor(saved.Error.Field, context.Values), saved.Error);
         }
 
         delivery.Later("settings saved", context.Target, _ => Task.FromResult(SlackMessages.SettingsSaved(saved.Value)));

@@ -19,9 +19,10 @@ public static class ConfigModal
     private const string Custom = BackendChoices.Custom;
     private const string ClearToken = "clear";
 
-    public static JsonObject Build(WorkspaceSettings settings, ViewMetadata metadata)
+    public static JsonObject Build(SettingsForm form, ViewMetadata metadata)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(form);
+        var settings = form.Settings;
         var blocks = new JsonArray
         {
             Blocks.Section("Where this workspace's secrets are stored, with which Onetime Secret account, and for how long."),
@@ -30,9 +31,13 @@ public static class ConfigModal
 
         if (!pinned.Contains(WorkspaceSettings.BackendField))
         {
-            blocks.Add(Inputs.Select(WorkspaceSettings.BackendField, "Secret service", BackendChoices.All, BackendChoices.Current(settings)));
-            blocks.Add(Inputs.Text(CustomUrlBlock, "Custom server URL", optional: true, initial: BackendChoices.CustomUrl(settings),
-                placeholder: "https://secrets.example.com", hint: "Only for \"Your own server\": its address, with or without /api/v1.", maxLength: 500));
+            blocks.Add(Inputs.Select(WorkspaceSettings.BackendField, "Secret service", form.BackendChoices, BackendChoices.Current(settings)));
+            if (form.OwnServersAllowed is not null || BackendChoices.CustomUrl(settings) is not null)
+            {
+                blocks.Add(Inputs.Text(CustomUrlBlock, "Custom server URL", optional: true, initial: BackendChoices.CustomUrl(settings),
+                    placeholder: "https://secrets.example.com",
+                    hint: $"Only for \"Your own server\": its https address. Allowed: {form.OwnServersAllowed ?? "none"}.", maxLength: 500));
+            }
         }
 
         if (!pinned.Contains(WorkspaceSettings.UsernameField))
@@ -44,7 +49,8 @@ public static class ConfigModal
         if (!pinned.Contains(WorkspaceSettings.ApiTokenField))
         {
             blocks.Add(Inputs.Text(WorkspaceSettings.ApiTokenField, "API token", optional: true, maxLength: 512,
-                hint: settings.HasApiToken ? "A token is set. Leave this empty to keep it; it is never shown." : "No token is set. It is stored encrypted and never shown again."));
+                hint: (settings.HasApiToken ? "A token is set. Leave this empty to keep it; it is never shown." : "No token is set. It is stored encrypted and never shown again.") +
+                      " A token is only sent to the secret service it was entered for: changing the service removes it unless you enter one here."));
             if (settings.HasApiToken)
             {
                 blocks.Add(Inputs.Checkbox(ClearTokenBlock, "Stored token", ClearToken, "Remove the stored API token"));
@@ -95,8 +101,19 @@ public static class ConfigModal
             MaxTtl: Ttl(WorkspaceSettings.MaxTtlField)), null);
     }
 
-    /// <summary>The block an error of a settings field is shown beside.</summary>
-    public static string BlockFor(string? field) => field switch
+    /// <summary>
+    /// The block an error of a settings field is shown beside: a refused server of the admin's own beside the address
+    /// they typed, where they will fix it.
+    /// </summary>
+    public static string BlockFor(string? field, ViewValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return field == WorkspaceSettings.BackendField && values.Selected(WorkspaceSettings.BackendField) == Custom && values.Has(CustomUrlBlock)
+            ? CustomUrlBlock
+            : BlockFor(field);
+    }
+
+    private static string BlockFor(string? field) => field switch
     {
         WorkspaceSettings.BackendField or WorkspaceSettings.UsernameField or WorkspaceSettings.ApiTokenField or
             WorkspaceSettings.DefaultTtlField or WorkspaceSettings.MaxTtlField or CustomUrlBlock => field,

@@ -7,7 +7,8 @@ namespace OneTimeBot.Teams.Cards;
 
 /// <summary>
 /// The organisation's settings card, for the admins listed in configuration: secret service (embedded, a region or a
-/// URL), account, API token (write-only: the card only says whether one is set), default and longest expiry.
+/// URL, as the operator allows), account, API token (write-only: the card only says whether one is set), default and
+/// longest expiry. Shown again after a mistake, it holds what the admin typed, all but the token.
 /// </summary>
 public static class ConfigCard
 {
@@ -15,9 +16,11 @@ public static class ConfigCard
     public const string ClearTokenInput = "clearToken";
     private const string Custom = BackendChoices.Custom;
 
-    public static JsonObject Build(WorkspaceSettings settings, SharingError? error = null)
+    public static JsonObject Build(SettingsForm form, SharingError? error = null, FormValues? typed = null)
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(form);
+        var settings = form.Settings;
+        string Typed(string id, string stored) => typed is null ? stored : typed[id] ?? "";
         var body = new JsonArray { AdaptiveCard.Title("⚙️ OneTimeBot settings for this organisation") };
         if (error is not null)
         {
@@ -27,13 +30,17 @@ public static class ConfigCard
         var pinned = settings.PinnedFields;
         if (!pinned.Contains(WorkspaceSettings.BackendField))
         {
-            body.Add(Choice(WorkspaceSettings.BackendField, "Secret service", BackendChoices.Current(settings), [.. BackendChoices.All]));
-            body.Add(TextInput(CustomUrlInput, "Custom server URL (for \"Your own server\")", BackendChoices.CustomUrl(settings) ?? ""));
+            body.Add(Choice(WorkspaceSettings.BackendField, "Secret service", Typed(WorkspaceSettings.BackendField, BackendChoices.Current(settings)), [.. form.BackendChoices]));
+            if (form.OwnServersAllowed is not null || BackendChoices.CustomUrl(settings) is not null)
+            {
+                body.Add(TextInput(CustomUrlInput, $"Custom server URL (for \"Your own server\"; allowed: {form.OwnServersAllowed ?? "none"})",
+                    Typed(CustomUrlInput, BackendChoices.CustomUrl(settings) ?? "")));
+            }
         }
 
         if (!pinned.Contains(WorkspaceSettings.UsernameField))
         {
-            body.Add(TextInput(WorkspaceSettings.UsernameField, "Account username (empty: anonymous)", settings.Username ?? ""));
+            body.Add(TextInput(WorkspaceSettings.UsernameField, "Account username (empty: anonymous)", Typed(WorkspaceSettings.UsernameField, settings.Username ?? "")));
         }
 
         if (!pinned.Contains(WorkspaceSettings.ApiTokenField))
@@ -42,6 +49,7 @@ public static class ConfigCard
             {
                 ["type"] = "Input.Text", ["id"] = WorkspaceSettings.ApiTokenField, ["style"] = "Password", ["maxLength"] = 512,
                 ["label"] = settings.HasApiToken ? "API token (a token is set; leave empty to keep it)" : "API token (none is set)",
+                ["placeholder"] = "Sent only to the secret service it is entered for; changing the service removes it",
             });
             if (settings.HasApiToken)
             {
@@ -52,12 +60,12 @@ public static class ConfigCard
         var longest = TimeSpan.FromDays(30);
         if (!pinned.Contains(WorkspaceSettings.DefaultTtlField))
         {
-            body.Add(Choice(WorkspaceSettings.DefaultTtlField, "Default expiry", ExpiryChoices.ValueFor(settings.DefaultTtl), [.. ExpiryChoices.UpTo(longest, settings.DefaultTtl)]));
+            body.Add(Choice(WorkspaceSettings.DefaultTtlField, "Default expiry", Typed(WorkspaceSettings.DefaultTtlField, ExpiryChoices.ValueFor(settings.DefaultTtl)), [.. ExpiryChoices.UpTo(longest, settings.DefaultTtl)]));
         }
 
         if (!pinned.Contains(WorkspaceSettings.MaxTtlField))
         {
-            body.Add(Choice(WorkspaceSettings.MaxTtlField, "Longest expiry allowed", ExpiryChoices.ValueFor(settings.MaxTtl), [.. ExpiryChoices.UpTo(longest, settings.MaxTtl)]));
+            body.Add(Choice(WorkspaceSettings.MaxTtlField, "Longest expiry allowed", Typed(WorkspaceSettings.MaxTtlField, ExpiryChoices.ValueFor(settings.MaxTtl)), [.. ExpiryChoices.UpTo(longest, settings.MaxTtl)]));
         }
 
         if (pinned.Count > 0)

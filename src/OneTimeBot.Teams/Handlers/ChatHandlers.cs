@@ -105,7 +105,7 @@ public sealed class ChatHandlers(
 
     private async Task<JsonObject> ConfigAsync(Actor actor, CancellationToken cancellationToken) =>
         IsAdmin(actor)
-            ? ConfigCard.Build(await SettingsAsync(actor, cancellationToken).ConfigureAwait(false))
+            ? ConfigCard.Build(await workspaces.FormAsync(actor.Workspace, cancellationToken).ConfigureAwait(false))
             : FormCards.Notice("Only OneTimeBot's admins for this organisation can change its settings.", "Ask whoever runs OneTimeBot to add you to Teams:AdminObjectIds.");
 
     private async Task<JsonObject> SaveConfigAsync(Actor actor, FormValues values, CancellationToken cancellationToken)
@@ -119,7 +119,8 @@ public sealed class ChatHandlers(
         var saved = error is null ? await workspaces.UpdateAsync(actor, change!, cancellationToken).ConfigureAwait(false) : error;
         return saved.IsSuccess
             ? ConfigCard.Saved(saved.Value)
-            : ConfigCard.Build(await SettingsAsync(actor, cancellationToken).ConfigureAwait(false), saved.Error);
+            // The card again with everything the admin typed, the token aside, and what to fix.
+            : ConfigCard.Build(await workspaces.FormAsync(actor.Workspace, cancellationToken).ConfigureAwait(false), saved.Error, values);
     }
 
     private bool IsAdmin(Actor actor) => options.Value.AdminObjectIds.Contains(actor.UserId, StringComparer.OrdinalIgnoreCase);

@@ -29,10 +29,12 @@ public sealed class SharingServiceTests : IAsyncLifetime
     {
         _server = await FakeOnetimeSecretServer.StartAsync();
         _server.RequiredBasicCredentials = "ops@acme.example:" + Token;
-        // The recorded answers were made at this instant; receipts are only kept for twice their TTL after it.
-        _state = StateHarness.Start(null, now: DateTimeOffset.FromUnixTimeSeconds(1764150060));
+        // The recorded answers were made at this instant; receipts are only kept for twice their TTL after it. The operator
+        // pins Acme's backend (a local server, which only the operator may choose); Acme's admin adds the account.
+        _state = StateHarness.Start(null, new Dictionary<string, string?> { ["Workspaces:slack:T0ACME:Backend"] = _server.BaseUri.ToString() },
+            now: DateTimeOffset.FromUnixTimeSeconds(1764150060));
         var configured = await _state.Workspaces.UpdateAsync(new Actor(Acme, "U0ADMIN"), new WorkspaceSettingsChange(
-            Backend: _server.BaseUri.ToString(), Username: "ops@acme.example", ApiToken: new SecretText(Token), MaxTtl: TimeSpan.FromDays(14)), default);
+            Username: "ops@acme.example", ApiToken: new SecretText(Token), MaxTtl: TimeSpan.FromDays(14)), default);
         Assert.True(configured.IsSuccess);
     }
 

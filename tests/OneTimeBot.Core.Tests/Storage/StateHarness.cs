@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Events;
 using OneTimeBot.Core.OneTimeSecret;
+using OneTimeBot.Core.OneTimeSecret.Network;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Workspaces;
@@ -53,7 +54,7 @@ internal sealed class StateHarness : IAsyncDisposable
 
     public IEventDeduplicator Events => _services.GetRequiredService<IEventDeduplicator>();
 
-    public static StateHarness Start(string? redisConnectionString, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string? keyPrefix = null, Uri? embeddedBackend = null, DateTimeOffset? now = null, byte[]? keyRingKey = null)
+    public static StateHarness Start(string? redisConnectionString, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string? keyPrefix = null, Uri? embeddedBackend = null, DateTimeOffset? now = null, byte[]? keyRingKey = null, IHostAddressResolver? dns = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("onetimebot-state-").FullName;
         keyPrefix ??= $"state-{Guid.NewGuid():N}:";
@@ -79,6 +80,8 @@ internal sealed class StateHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IKeyRingKey>(new FixedKeyRingKey(keyRingKey))
             .AddSingleton<IEmbeddedBackend>(new FixedEmbeddedBackend(embeddedBackend ?? new Uri("http://127.0.0.1:9/")))
+            // No test reaches the real DNS: names resolve only as the test says.
+            .AddSingleton(dns ?? new FixedHostAddresses())
             .AddOneTimeSecretClient();
         services.AddOptions<OneTimeSecretOptions>().Bind(configuration.GetSection(OneTimeSecretOptions.SectionName));
         services.AddOneTimeBotState(configuration);
@@ -96,5 +99,7 @@ internal sealed class StateHarness : IAsyncDisposable
     private sealed record FixedEmbeddedBackend(Uri BaseUri) : IEmbeddedBackend
     {
         public OneTimeSecretCredentials? Credentials => null;
+
+        public bool IsServed => true;
     }
 }

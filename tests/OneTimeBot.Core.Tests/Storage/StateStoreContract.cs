@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using OneTimeBot.Core.OneTimeSecret.Network;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage;
@@ -18,8 +19,8 @@ public abstract class StateStoreContract
 
     private protected abstract string? RedisConnectionString { get; }
 
-    private protected StateHarness Start(IDictionary<string, string?>? settings = null, StateHarness? sameStoreAs = null, byte[]? keyRingKey = null) =>
-        StateHarness.Start(RedisConnectionString, settings, sameStoreAs?.DataDirectory, sameStoreAs?.KeyPrefix, keyRingKey: keyRingKey ?? sameStoreAs?.KeyRingKey);
+    private protected StateHarness Start(IDictionary<string, string?>? settings = null, StateHarness? sameStoreAs = null, byte[]? keyRingKey = null, IHostAddressResolver? dns = null) =>
+        StateHarness.Start(RedisConnectionString, settings, sameStoreAs?.DataDirectory, sameStoreAs?.KeyPrefix, keyRingKey: keyRingKey ?? sameStoreAs?.KeyRingKey, dns: dns);
 
     [Fact]
     public async Task Creation_limits_count_per_user_and_per_workspace_across_replicas_and_start_again_each_minute()
@@ -114,10 +115,12 @@ public abstract class StateStoreContract
     [Fact]
     public async Task A_second_replica_on_the_same_store_sees_the_settings_and_decrypts_the_token()
     {
-        await using var first = Start();
+        var allowed = new Dictionary<string, string?> { ["OneTimeSecret:AllowedBackends:0"] = "secrets.acme.example" };
+        var dns = new FixedHostAddresses().Answer("secrets.acme.example", "93.184.216.34");
+        await using var first = Start(allowed, dns: dns);
         await first.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(Backend: "https://secrets.acme.example", Username: "ops@acme.example", ApiToken: new SecretText(TokenCanary)), default);
 
-        await using var second = Start(sameStoreAs: first);
+        await using var second = Start(allowed, sameStoreAs: first, dns: dns);
         var connection = await second.Workspaces.ConnectionAsync(Acme, default);
 
         Assert.True(connection.IsSuccess);
