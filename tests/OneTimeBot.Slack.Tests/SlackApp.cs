@@ -35,7 +35,8 @@ internal sealed class SlackApp : IAsyncDisposable
     public SlackRequests Requests { get; }
 
     /// <summary>Starts the app for one workspace (a bot token), or installable through OAuth when <paramref name="oauth"/>.</summary>
-    public static async Task<SlackApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool oauth = false, FakeSlackServer? sharedSlack = null)
+    public static async Task<SlackApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool oauth = false, FakeSlackServer? sharedSlack = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var slack = sharedSlack ?? await FakeSlackServer.StartAsync();
         var all = new Dictionary<string, string?>
@@ -59,7 +60,7 @@ internal sealed class SlackApp : IAsyncDisposable
             all[key] = value;
         }
 
-        var host = new HostFactory(all, kestrel: true);
+        var host = new HostFactory(all, kestrel: true) { TestServices = services };
         host.StartServer();
         return new SlackApp(slack, host, ownsSlack: sharedSlack is null);
     }

@@ -33,11 +33,20 @@ public sealed class FakeOnetimeSecretServer : IAsyncDisposable
     /// </summary>
     public string? RequiredBasicCredentials { get; set; }
 
-    public static async Task<FakeOnetimeSecretServer> StartAsync()
+    /// <summary>Starts on a free loopback port: plain http, or https with <paramref name="certificate"/>.</summary>
+    public static async Task<FakeOnetimeSecretServer> StartAsync(System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        if (certificate is null)
+        {
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
+        }
+
         var app = builder.Build();
         var server = new FakeOnetimeSecretServer(app);
         app.Run(server.HandleAsync);
