@@ -28,6 +28,16 @@ public sealed class SlackOptions
     /// <summary>Slack's Web API; tests point it at a local fake.</summary>
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
+    /// <summary>
+    /// The hosts a <c>response_url</c> may point at, each <c>host</c> or <c>host:port</c>, matched exactly (no wildcards):
+    /// any other response_url is dropped, never fetched. https only, except on a listed loopback host (tests, local
+    /// development). Empty means <see cref="DefaultResponseUrlHost"/>.
+    /// </summary>
+    public IList<string> ResponseUrlHosts { get; } = [];
+
+    /// <summary>Slack's own host for response_urls, the only one used unless <see cref="ResponseUrlHosts"/> lists others.</summary>
+    public const string DefaultResponseUrlHost = "hooks.slack.com";
+
     /// <summary>Where <c>/slack/install</c> sends the browser to approve the app.</summary>
     public string AuthorizeUrl { get; set; } = "https://slack.com/oauth/v2/authorize";
 
@@ -46,4 +56,7 @@ public sealed class SlackOptions
     public bool UsesOAuth => ClientId.Trim().Length > 0;
 
     public bool UsesBotToken => BotToken.Trim().Length > 0;
+
+    /// <summary>The response_url hosts in force: the listed ones, else Slack's own.</summary>
+    public IReadOnlyList<string> EffectiveResponseUrlHosts => ResponseUrlHosts.Count > 0 ? [.. ResponseUrlHosts] : [DefaultResponseUrlHost];
 }

@@ -13,6 +13,7 @@ using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Payloads;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.Views;
+using OneTimeBot.Slack.WebApi;
 
 namespace OneTimeBot.Slack.Hosting;
 
@@ -37,7 +38,8 @@ public static partial class SlackEndpoints
         return app;
     }
 
-    private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestVerifier verifier, SlackRouter router, ILoggerFactory loggers)
+    private static async Task<IResult> CommandsAsync(
+        HttpContext http, SlackRequestVerifier verifier, SlackRouter router, ResponseUrlPolicy responseUrls, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
         var body = await SlackRequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
@@ -58,11 +60,13 @@ public static partial class SlackEndpoints
             return refused;
         }
 
-        if (SlashCommand.From(form) is not { } command)
+        if (SlashCommand.From(form) is not { } parsed)
         {
             LogMalformed(logger, "command");
             return Results.BadRequest("A slash command needs team_id, user_id and command.");
         }
+
+        var command = parsed with { ResponseUrl = responseUrls.Permit(parsed.ResponseUrl) };
 
         try
         {
@@ -76,7 +80,8 @@ public static partial class SlackEndpoints
         }
     }
 
-    private static async Task<IResult> InteractivityAsync(HttpContext http, SlackRequestVerifier verifier, SlackRouter router, ILoggerFactory loggers)
+    private static async Task<IResult> InteractivityAsync(
+        HttpContext http, SlackRequestVerifier verifier, SlackRouter router, ResponseUrlPolicy responseUrls, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
         // An interaction cannot be answered with a message; Slack shows its own error when it gets a 503.
@@ -95,17 +100,19 @@ public static partial class SlackEndpoints
         }
 
         var enterprise = payload.Enterprise?.Id is { Length: > 0 } e ? e : null;
+        var responseUrl = responseUrls.Permit(SlackUrls.TryResponseUrl(payload.ResponseUrl));
         try
         {
             switch (payload.Type)
             {
                 case "block_actions" when payload.Actions is [{ ActionId: { } actionId } action, ..]:
-                    var context = new ActionContext(team, enterprise, user, action.Value ?? "", payload.TriggerId,
-                        SlackUrls.TryResponseUrl(payload.ResponseUrl), payload.Channel?.Id);
+                    var context = new ActionContext(team, enterprise, user, action.Value ?? "", payload.TriggerId, responseUrl, payload.Channel?.Id);
                     await router.ActionAsync(actionId, context, http.RequestAborted).ConfigureAwait(false);
                     return Results.Ok();
                 case "view_submission" when payload.View?.CallbackId is { } callbackId:
-                    var view = new ViewContext(team, enterprise, user, ViewMetadata.Read(payload.View.PrivateMetadata), new ViewValues(payload.View.State));
+                    var metadata = ViewMetadata.Read(payload.View.PrivateMetadata);
+                    metadata = metadata with { ResponseUrl = responseUrls.Permit(SlackUrls.TryResponseUrl(metadata.ResponseUrl))?.ToString() };
+                    var view = new ViewContext(team, enterprise, user, metadata, new ViewValues(payload.View.State));
                     var answer = await router.ViewAsync(callbackId, view, http.RequestAborted).ConfigureAwait(false);
                     return answer is null ? Results.Ok() : Json(answer);
                 default:
