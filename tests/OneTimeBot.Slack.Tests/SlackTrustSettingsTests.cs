@@ -8,8 +8,8 @@ using OneTimeBot.Slack.WebApi;
 namespace OneTimeBot.Slack.Tests;
 
 /// <summary>
-/// <c>Slack:ResponseUrlHosts</c>: a wrong entry stops start-up with a message naming it, and a response_url is used
-/// only on exactly a listed host and port.
+/// <c>Slack:ResponseUrlHosts</c>, <c>Slack:AllowedTeams</c> and <c>Slack:AllowedEnterprises</c>: a wrong entry stops
+/// start-up with a message naming it, and a response_url is used only on exactly a listed host and port.
 /// </summary>
 public sealed class SlackTrustSettingsTests
 {
@@ -27,14 +27,30 @@ public sealed class SlackTrustSettingsTests
         Assert.Contains(Errors(options), e => e.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("AllowedTeams", "E0GRID", "Slack:AllowedTeams:0 'E0GRID' must be a Slack team id")]
+    [InlineData("AllowedTeams", "acme.slack.com", "Slack:AllowedTeams:0")]
+    [InlineData("AllowedTeams", "t0alpha", "Slack:AllowedTeams:0")]
+    [InlineData("AllowedEnterprises", "T0ALPHA", "Slack:AllowedEnterprises:0 'T0ALPHA' must be a Slack Enterprise Grid org id")]
+    public void An_allowed_workspace_that_is_not_a_slack_id_of_its_kind_stops_start_up(string key, string entry, string expected)
+    {
+        var options = Valid();
+        (key == "AllowedTeams" ? options.AllowedTeams : options.AllowedEnterprises).Add(entry);
+
+        Assert.Contains(Errors(options), e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
     [Fact]
-    public void Slacks_hosts_and_loopback_ports_are_accepted()
+    public void Slacks_hosts_loopback_ports_team_and_enterprise_ids_are_accepted()
     {
         var options = Valid();
         foreach (var host in new[] { "hooks.slack.com", "hooks.slack-gov.com", "127.0.0.1:8080", "localhost:3000", "[::1]:9000" })
         {
             options.ResponseUrlHosts.Add(host);
         }
+
+        options.AllowedTeams.Add("T0ALPHA");
+        options.AllowedEnterprises.Add("E0GRID");
 
         Assert.Empty(Errors(options));
     }

@@ -38,6 +38,15 @@ public sealed class SlackOptions
     /// <summary>Slack's own host for response_urls, the only one used unless <see cref="ResponseUrlHosts"/> lists others.</summary>
     public const string DefaultResponseUrlHost = "hooks.slack.com";
 
+    /// <summary>
+    /// Team ids (<c>T…</c>) this app serves. With <see cref="AllowedEnterprises"/> both empty, any workspace; otherwise a
+    /// request is served when its enterprise is in <see cref="AllowedEnterprises"/> or every team it names is listed here.
+    /// </summary>
+    public IList<string> AllowedTeams { get; } = [];
+
+    /// <summary>Enterprise Grid org ids (<c>E…</c>) whose workspaces this app serves, org-wide installs included.</summary>
+    public IList<string> AllowedEnterprises { get; } = [];
+
     /// <summary>Where <c>/slack/install</c> sends the browser to approve the app.</summary>
     public string AuthorizeUrl { get; set; } = "https://slack.com/oauth/v2/authorize";
 

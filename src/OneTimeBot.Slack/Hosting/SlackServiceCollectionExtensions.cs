@@ -40,6 +40,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackSigningSecret>();
         services.AddSingleton(sp => new SlackRequestVerifier(
             sp.GetRequiredService<SlackSigningSecret>().Value, sp.GetRequiredService<IEventDeduplicator>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WorkspaceAllowList>();
         services.AddSingleton<ResponseUrlPolicy>();
 
         services.AddHttpClient<SlackApiClient>(SlackApiClient.HttpClientName, (sp, client) =>
