@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Testing;
 
@@ -34,9 +35,12 @@ internal sealed class SlackApp : IAsyncDisposable
 
     public SlackRequests Requests { get; }
 
-    /// <summary>Starts the app for one workspace (a bot token), or installable through OAuth when <paramref name="oauth"/>.</summary>
-    public static async Task<SlackApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, bool oauth = false, FakeSlackServer? sharedSlack = null,
-        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+    /// <summary>
+    /// Starts the app for one workspace (a bot token), or installable through OAuth when <paramref name="oauth"/>;
+    /// <paramref name="services"/> adds registrations after the host's own (e.g. to watch its HTTP clients).
+    /// </summary>
+    public static async Task<SlackApp> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, bool oauth = false, FakeSlackServer? sharedSlack = null, Action<IServiceCollection>? services = null)
     {
         var slack = sharedSlack ?? await FakeSlackServer.StartAsync();
         var all = new Dictionary<string, string?>
@@ -44,6 +48,8 @@ internal sealed class SlackApp : IAsyncDisposable
             ["Slack:SigningSecret"] = SigningSecret,
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUri.ToString(),
             ["Slack:AuthorizeUrl"] = new Uri(slack.BaseUri, "oauth/v2/authorize").ToString(),
+            // The fake's response_urls are plain http on loopback: listed, as an operator would list a local Slack stand-in.
+            ["Slack:ResponseUrlHosts:0"] = slack.BaseUri.Authority,
         };
         if (oauth)
         {

@@ -14,7 +14,8 @@ namespace OneTimeBot.Testing;
 /// <summary>
 /// A loopback server that answers like Slack on the wire: the Web API under <c>/api/{method}</c> (always HTTP 200,
 /// <c>ok</c> true or false) and <c>response_url</c>s under <c>/response/{id}</c>. Methods answer what a test
-/// scripts, else Slack's usual success shape. Every call and every response_url post is recorded.
+/// scripts, else Slack's usual success shape. Every call and every response_url post is recorded, and so is every
+/// request of any kind (<see cref="Received"/>), so that a test can prove nothing at all reached a server.
 /// </summary>
 public sealed class FakeSlackServer : IAsyncDisposable
 {
@@ -22,7 +23,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Func<SlackApiCall, FakeResponse>> _methods = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SlackApiCall> _calls = new();
     private readonly ConcurrentQueue<ResponseUrlPost> _posts = new();
+    private readonly ConcurrentQueue<string> _received = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private FakeResponse _responseUrlAnswer = new(200, "ok");
 
     private FakeSlackServer(WebApplication app) => _app = app;
 
@@ -33,6 +36,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
     public IReadOnlyList<SlackApiCall> Calls => _calls.ToArray();
 
     public IReadOnlyList<ResponseUrlPost> ResponseUrlPosts => _posts.ToArray();
+
+    /// <summary>Every request this server got, as <c>METHOD /path</c>, whatever it was.</summary>
+    public IReadOnlyList<string> Received => _received.ToArray();
 
     /// <summary>Users that <c>users.info</c> reports as workspace admins.</summary>
     public ISet<string> Admins { get; } = new HashSet<string>(StringComparer.Ordinal);
@@ -61,6 +67,13 @@ public sealed class FakeSlackServer : IAsyncDisposable
     }
 
     public FakeSlackServer On(string method, FakeResponse answer) => On(method, _ => answer);
+
+    /// <summary>What every response_url answers from now on (Slack's is a 200 "ok").</summary>
+    public FakeSlackServer OnResponseUrl(FakeResponse answer)
+    {
+        _responseUrlAnswer = answer;
+        return this;
+    }
 
     public IReadOnlyList<SlackApiCall> CallsOf(string method) => _calls.Where(c => c.Method == method).ToArray();
 
@@ -107,18 +120,20 @@ public sealed class FakeSlackServer : IAsyncDisposable
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var path = request.Path.Value ?? "";
+        _received.Enqueue($"{request.Method} {path}");
         FakeResponse answer;
 
         if (path.StartsWith("/response/", StringComparison.Ordinal))
         {
-            _posts.Enqueue(new ResponseUrlPost(path, JsonNode.Parse(body) as JsonObject ?? []));
-            answer = new FakeResponse(200, "ok");
+            // A redirected client may arrive with a GET and no body; it is recorded all the same.
+            _posts.Enqueue(new ResponseUrlPost(path, TryParse(body) ?? []));
+            answer = _responseUrlAnswer;
         }
         else if (path.StartsWith("/api/", StringComparison.Ordinal))
         {
             var method = path["/api/".Length..];
             var json = request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true
-                ? JsonNode.Parse(body) as JsonObject ?? []
+                ? TryParse(body) ?? []
                 : new JsonObject(QueryHelpers.ParseQuery(body).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value.ToString()))));
             var call = new SlackApiCall(method, request.Headers.Authorization.ToString(), json);
             _calls.Enqueue(call);
@@ -145,8 +160,21 @@ public sealed class FakeSlackServer : IAsyncDisposable
         await context.Response.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
+    private static JsonObject? TryParse(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private FakeResponse Default(SlackApiCall call) => call.Method switch
     {
+        "auth.revoke" => FakeResponse.Json("""{"ok":true,"revoked":true}"""),
         "views.open" => FakeResponse.Json(new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() } }.ToJsonString()),
         "chat.postMessage" => FakeResponse.Json(new JsonObject { ["ok"] = true, ["channel"] = call.Body["channel"]?.DeepClone(), ["ts"] = "1700000000.000100" }.ToJsonString()),
         "users.info" => FakeResponse.Json(new JsonObject

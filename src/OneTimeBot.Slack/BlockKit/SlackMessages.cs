@@ -18,6 +18,11 @@ public static class SlackMessages
         "Only workspace admins and owners can change OneTimeBot's settings.",
         "Ask an admin to run /onetime config.", ":no_entry:");
 
+    /// <summary>The whole answer to anything from a workspace outside Slack:AllowedTeams and Slack:AllowedEnterprises.</summary>
+    public static SlackReply NotAvailable() => Notice(
+        "This OneTimeBot is not available to this workspace.",
+        "Nothing was done. If your workspace should be able to use it, ask whoever runs this OneTimeBot.", ":no_entry:");
+
     public static SlackReply NotInstalled() => Notice(
         "OneTimeBot is not installed in this workspace any more.",
         "Ask an admin to install it again; until then only /onetime share <secret> and /onetime generate can answer here.");

@@ -28,6 +28,25 @@ public sealed class SlackOptions
     /// <summary>Slack's Web API; tests point it at a local fake.</summary>
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
+    /// <summary>
+    /// The hosts a <c>response_url</c> may point at, each <c>host</c> or <c>host:port</c>, matched exactly (no wildcards):
+    /// any other response_url is dropped, never fetched. https only, except on a listed loopback host (tests, local
+    /// development). Empty means <see cref="DefaultResponseUrlHost"/>.
+    /// </summary>
+    public IList<string> ResponseUrlHosts { get; } = [];
+
+    /// <summary>Slack's own host for response_urls, the only one used unless <see cref="ResponseUrlHosts"/> lists others.</summary>
+    public const string DefaultResponseUrlHost = "hooks.slack.com";
+
+    /// <summary>
+    /// Team ids (<c>T…</c>) this app serves. With <see cref="AllowedEnterprises"/> both empty, any workspace; otherwise a
+    /// request is served when its enterprise is in <see cref="AllowedEnterprises"/> or every team it names is listed here.
+    /// </summary>
+    public IList<string> AllowedTeams { get; } = [];
+
+    /// <summary>Enterprise Grid org ids (<c>E…</c>) whose workspaces this app serves, org-wide installs included.</summary>
+    public IList<string> AllowedEnterprises { get; } = [];
+
     /// <summary>Where <c>/slack/install</c> sends the browser to approve the app.</summary>
     public string AuthorizeUrl { get; set; } = "https://slack.com/oauth/v2/authorize";
 
@@ -46,4 +65,7 @@ public sealed class SlackOptions
     public bool UsesOAuth => ClientId.Trim().Length > 0;
 
     public bool UsesBotToken => BotToken.Trim().Length > 0;
+
+    /// <summary>The response_url hosts in force: the listed ones, else Slack's own.</summary>
+    public IReadOnlyList<string> EffectiveResponseUrlHosts => ResponseUrlHosts.Count > 0 ? [.. ResponseUrlHosts] : [DefaultResponseUrlHost];
 }

@@ -40,6 +40,9 @@ public sealed class SlackOptionsValidator(IHostEnvironment environment) : IValid
             errors.Add($"{Prefix}BotToken (one workspace) or {Prefix}ClientId and {Prefix}ClientSecret (many workspaces) is required.");
         }
 
+        CheckResponseUrlHosts(errors, options.ResponseUrlHosts);
+        CheckIds(errors, "AllowedTeams", options.AllowedTeams, 'T', "team id (T…), from the workspace's URL or about page");
+        CheckIds(errors, "AllowedEnterprises", options.AllowedEnterprises, 'E', "Enterprise Grid org id (E…)");
         CheckUrl(errors, "ApiBaseUrl", options.ApiBaseUrl);
         CheckUrl(errors, "AuthorizeUrl", options.AuthorizeUrl);
         if (options.InlineWait <= TimeSpan.Zero || options.InlineWait > TimeSpan.FromSeconds(2.8))
@@ -58,6 +61,29 @@ public sealed class SlackOptionsValidator(IHostEnvironment environment) : IValid
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckResponseUrlHosts(List<string> errors, IList<string> hosts)
+    {
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            if (ResponseUrlHost.Parse(hosts[i]) is null)
+            {
+                errors.Add($"{Prefix}ResponseUrlHosts:{i} '{hosts[i]}' must be a host name, optionally with :port (e.g. {SlackOptions.DefaultResponseUrlHost}): no scheme, path or wildcard.");
+            }
+        }
+    }
+
+    private static void CheckIds(List<string> errors, string key, IList<string> ids, char prefix, string what)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var id = ids[i]?.Trim() ?? "";
+            if (id.Length < 2 || id[0] != prefix || !id.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
+            {
+                errors.Add($"{Prefix}{key}:{i} '{ids[i]}' must be a Slack {what}.");
+            }
+        }
     }
 
     private static void CheckUrl(List<string> errors, string key, string value)

@@ -14,6 +14,7 @@ namespace OneTimeBot.Slack.Hosting;
 /// </summary>
 public sealed partial class SlackDelivery(
     ResponseUrlClient responseUrls,
+    ResponseUrlPolicy responseUrlPolicy,
     SlackApiClient api,
     SlackTokens tokens,
     FollowUps followUps,
@@ -72,7 +73,8 @@ public sealed partial class SlackDelivery(
     public async Task<bool> DeliverAsync(ReplyTarget target, SlackReply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (target.ResponseUrl is { } url)
+        // Checked again here, whatever the caller did: this is the last step before the link leaves the host.
+        if (responseUrlPolicy.Permit(target.ResponseUrl) is { } url)
         {
             return await responseUrls.PostAsync(url, reply, cancellationToken).ConfigureAwait(false);
         }

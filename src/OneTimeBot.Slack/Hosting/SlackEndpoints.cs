@@ -13,6 +13,7 @@ using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Payloads;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.Views;
+using OneTimeBot.Slack.WebApi;
 
 namespace OneTimeBot.Slack.Hosting;
 
@@ -37,7 +38,8 @@ public static partial class SlackEndpoints
         return app;
     }
 
-    private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestVerifier verifier, SlackRouter router, ILoggerFactory loggers)
+    private static async Task<IResult> CommandsAsync(
+        HttpContext http, SlackRequestVerifier verifier, SlackRouter router, WorkspaceAllowList workspaces, ResponseUrlPolicy responseUrls, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
         var body = await SlackRequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
@@ -58,11 +60,19 @@ public static partial class SlackEndpoints
             return refused;
         }
 
-        if (SlashCommand.From(form) is not { } command)
+        if (SlashCommand.From(form) is not { } parsed)
         {
             LogMalformed(logger, "command");
             return Results.BadRequest("A slash command needs team_id, user_id and command.");
         }
+
+        if (!workspaces.Allows(parsed.EnterpriseId, parsed.TeamId))
+        {
+            LogNotAllowed(logger, "command", parsed.TeamId, parsed.EnterpriseId);
+            return Reply(NotAvailable);
+        }
+
+        var command = parsed with { ResponseUrl = responseUrls.Permit(parsed.ResponseUrl) };
 
         try
         {
@@ -76,7 +86,8 @@ public static partial class SlackEndpoints
         }
     }
 
-    private static async Task<IResult> InteractivityAsync(HttpContext http, SlackRequestVerifier verifier, SlackRouter router, ILoggerFactory loggers)
+    private static async Task<IResult> InteractivityAsync(
+        HttpContext http, SlackRequestVerifier verifier, SlackRouter router, WorkspaceAllowList workspaces, ResponseUrlPolicy responseUrls, SlackDelivery delivery, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
         // An interaction cannot be answered with a message; Slack shows its own error when it gets a 503.
@@ -95,17 +106,25 @@ public static partial class SlackEndpoints
         }
 
         var enterprise = payload.Enterprise?.Id is { Length: > 0 } e ? e : null;
+        var responseUrl = responseUrls.Permit(SlackUrls.TryResponseUrl(payload.ResponseUrl));
+        if (!workspaces.Allows(enterprise, payload.Team?.Id, payload.User.TeamId, payload.View?.TeamId, payload.View?.AppInstalledTeamId))
+        {
+            LogNotAllowed(logger, payload.Type ?? "interaction", team, enterprise);
+            return RefuseInteraction(payload, new ReplyTarget(team, enterprise, responseUrl, Channel: null), delivery);
+        }
+
         try
         {
             switch (payload.Type)
             {
                 case "block_actions" when payload.Actions is [{ ActionId: { } actionId } action, ..]:
-                    var context = new ActionContext(team, enterprise, user, action.Value ?? "", payload.TriggerId,
-                        SlackUrls.TryResponseUrl(payload.ResponseUrl), payload.Channel?.Id);
+                    var context = new ActionContext(team, enterprise, user, action.Value ?? "", payload.TriggerId, responseUrl, payload.Channel?.Id);
                     await router.ActionAsync(actionId, context, http.RequestAborted).ConfigureAwait(false);
                     return Results.Ok();
                 case "view_submission" when payload.View?.CallbackId is { } callbackId:
-                    var view = new ViewContext(team, enterprise, user, ViewMetadata.Read(payload.View.PrivateMetadata), new ViewValues(payload.View.State));
+                    var metadata = ViewMetadata.Read(payload.View.PrivateMetadata);
+                    metadata = metadata with { ResponseUrl = responseUrls.Permit(SlackUrls.TryResponseUrl(metadata.ResponseUrl))?.ToString() };
+                    var view = new ViewContext(team, enterprise, user, metadata, new ViewValues(payload.View.State));
                     var answer = await router.ViewAsync(callbackId, view, http.RequestAborted).ConfigureAwait(false);
                     return answer is null ? Results.Ok() : Json(answer);
                 default:
@@ -122,7 +141,8 @@ public static partial class SlackEndpoints
         }
     }
 
-    private static async Task<IResult> EventsAsync(HttpContext http, SlackRequestVerifier verifier, SlackRouter router, IEventDeduplicator seen, FollowUps followUps, ILoggerFactory loggers)
+    private static async Task<IResult> EventsAsync(
+        HttpContext http, SlackRequestVerifier verifier, SlackRouter router, WorkspaceAllowList workspaces, IEventDeduplicator seen, FollowUps followUps, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
         // A 503 makes Slack retry the event later, when the store is back.
@@ -137,6 +157,10 @@ public static partial class SlackEndpoints
         {
             case { Type: "url_verification", Challenge: { } challenge }:
                 return Json(new JsonObject { ["challenge"] = challenge });
+            case { Type: "event_callback", EventId: { Length: > 0 }, Event: { } e } when !IsRemoval(e) && !workspaces.Allows(envelope.EnterpriseId, envelope.TeamId, e.Team):
+                // Answered 200 so that Slack does not retry; nothing is claimed, stored or sent.
+                LogNotAllowed(logger, "event " + e.Type, envelope.TeamId ?? e.Team ?? "none", envelope.EnterpriseId);
+                return Results.Ok();
             case { Type: "event_callback", EventId: { Length: > 0 } eventId, Event: { } e }:
                 // Slack retries an event it thinks went unanswered; a retry must never make a second secret.
                 var first = await ClaimAsync(seen, eventId, logger, http.RequestAborted).ConfigureAwait(false);
@@ -167,6 +191,32 @@ public static partial class SlackEndpoints
             ? ([], Results.StatusCode(StatusCodes.Status413PayloadTooLarge))
             : (body, await RefuseAsync(http, verifier, body, logger, storeDown).ConfigureAwait(false));
     }
+
+    /// <summary>
+    /// The app being removed from a workspace is still honoured for a workspace that is not (or no longer) allowed:
+    /// it only deletes what that workspace had stored.
+    /// </summary>
+    private static bool IsRemoval(SlackEvent e) => e.Type is "app_uninstalled" or "tokens_revoked";
+
+    /// <summary>
+    /// A workspace that is not allowed learns so privately where Slack lets the answer be seen (beside a form field, or
+    /// through the action's response_url), and nothing is acted on.
+    /// </summary>
+    private static IResult RefuseInteraction(InteractionPayload payload, ReplyTarget target, SlackDelivery delivery)
+    {
+        switch (payload.Type)
+        {
+            case "view_submission":
+                return Json(new JsonObject { ["response_action"] = "errors", ["errors"] = new JsonObject { [FirstBlock(payload.View)] = NotAvailable.Text } });
+            case "block_actions" when target.ResponseUrl is not null:
+                delivery.Later("refusal", target, _ => Task.FromResult(NotAvailable));
+                return Results.Ok();
+            default:
+                return Results.Ok();
+        }
+    }
+
+    private static readonly SlackReply NotAvailable = SlackMessages.NotAvailable();
 
     // Built once: it is the answer to every command while the store is down, and otherwise never needed.
     private static readonly IResult StorageDown = Json(SlackMessages.Notice(
@@ -222,6 +272,9 @@ public static partial class SlackEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Verdict}")]
     private static partial void LogRefused(ILogger logger, string path, SlackVerification verdict);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack {Kind} from team {Team}, enterprise {Enterprise}: not in Slack:AllowedTeams or Slack:AllowedEnterprises")]
+    private static partial void LogNotAllowed(ILogger logger, string kind, string team, string? enterprise);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed Slack {Kind}")]
     private static partial void LogMalformed(ILogger logger, string kind);

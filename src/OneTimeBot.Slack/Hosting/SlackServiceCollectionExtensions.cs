@@ -40,6 +40,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackSigningSecret>();
         services.AddSingleton(sp => new SlackRequestVerifier(
             sp.GetRequiredService<SlackSigningSecret>().Value, sp.GetRequiredService<IEventDeduplicator>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WorkspaceAllowList>();
+        services.AddSingleton<ResponseUrlPolicy>();
 
         services.AddHttpClient<SlackApiClient>(SlackApiClient.HttpClientName, (sp, client) =>
             {
@@ -48,12 +50,14 @@ public static class SlackServiceCollectionExtensions
                 client.Timeout = TimeSpan.FromSeconds(10);
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("OneTimeBot/1.0");
             })
+            .ConfigurePrimaryHttpMessageHandler(WithoutRedirects)
             .RemoveAllLoggers();
         services.AddHttpClient<ResponseUrlClient>(ResponseUrlClient.HttpClientName, client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("OneTimeBot/1.0");
             })
+            .ConfigurePrimaryHttpMessageHandler(WithoutRedirects)
             // A response_url is a credential for its conversation: the default handler would log it in full.
             .RemoveAllLoggers()
             .AddResilienceHandler("slack-response-url", pipeline => pipeline
@@ -82,6 +86,12 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackRouter>();
         return services;
     }
+
+    /// <summary>
+    /// Slack never answers its API or a response_url with a redirect; following one would carry a bot token or a card
+    /// (with its one-time link) to wherever it points. A 3xx is therefore just a failed call.
+    /// </summary>
+    private static SocketsHttpHandler WithoutRedirects() => new() { AllowAutoRedirect = false };
 
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app, IConfiguration configuration) =>
         SlackEnabled(configuration) ? app.MapSlackEndpoints() : app;

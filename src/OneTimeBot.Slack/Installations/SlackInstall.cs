@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Events;
 using OneTimeBot.Slack.Configuration;
+using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.WebApi;
 
 namespace OneTimeBot.Slack.Installations;
@@ -64,6 +65,7 @@ public static partial class SlackInstall
         SlackApiClient api,
         ISlackInstallationStore installations,
         SlackTokens tokens,
+        WorkspaceAllowList workspaces,
         TimeProvider time,
         ILoggerFactory loggers)
     {
@@ -113,6 +115,16 @@ public static partial class SlackInstall
         if ((orgWide && enterpriseId is null) || (!orgWide && teamId is null))
         {
             return Page(StatusCodes.Status502BadGateway, "Slack did not say where the app was installed", "Start again from the install link.");
+        }
+
+        // An org-wide install covers every workspace of the org, so only a listed enterprise may make one.
+        if (!workspaces.Allows(enterpriseId, orgWide ? null : teamId))
+        {
+            // Slack has already issued the token: give it back, so that not even Slack's side keeps an installation.
+            var revoked = await api.RevokeAsync(botToken, http.RequestAborted).ConfigureAwait(false);
+            LogNotAllowed(logger, orgWide ? "none" : teamId!, enterpriseId, revoked.Ok);
+            return Page(StatusCodes.Status403Forbidden, "OneTimeBot is not available to this workspace",
+                "Whoever runs this OneTimeBot has not allowed it to be installed here, so nothing was installed or stored. If it should be, ask them to add your workspace.");
         }
 
         var identity = await api.AuthTestAsync(botToken, http.RequestAborted).ConfigureAwait(false);
@@ -174,6 +186,9 @@ public static partial class SlackInstall
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack OAuth redirect: the state did not match this browser's, had expired or was used before")]
     private static partial void LogStateRefused(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to install the Slack app into team {Team}, enterprise {Enterprise}: not in Slack:AllowedTeams or Slack:AllowedEnterprises. Nothing stored; token revoked: {Revoked}")]
+    private static partial void LogNotAllowed(ILogger logger, string team, string? enterprise, bool revoked);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack app installed: {Installation}")]
     private static partial void LogInstalled(ILogger logger, string installation);

@@ -38,6 +38,10 @@ public sealed partial class SlackApiClient(HttpClient http, ILogger<SlackApiClie
     public Task<SlackApiResponse> UserInfoAsync(string token, string userId, CancellationToken cancellationToken) =>
         CallAsync("users.info", token, new JsonObject { ["user"] = userId }, cancellationToken);
 
+    /// <summary>Gives back a token this app must not keep (an install it refused).</summary>
+    public Task<SlackApiResponse> RevokeAsync(string token, CancellationToken cancellationToken) =>
+        CallAsync("auth.revoke", token, [], cancellationToken);
+
     public Task<SlackApiResponse> AuthTestAsync(string token, CancellationToken cancellationToken) =>
         CallAsync("auth.test", token, [], cancellationToken);
 

@@ -23,10 +23,14 @@ public sealed record Activity(
     IReadOnlyList<ChannelAccount>? MembersAdded,
     string? ReplyToId)
 {
-    /// <summary>The tenant: the conversation's, else the channel data's.</summary>
-    public string? TenantId => NonEmpty(Conversation?.TenantId) ?? TenantFromChannelData();
+    /// <summary>The tenant: the conversation's, else the channel data's (the two agree on every activity let in).</summary>
+    public string? TenantId => ConversationTenantId ?? ChannelDataTenantId;
 
-    private string? TenantFromChannelData() =>
+    /// <summary><c>conversation.tenantId</c>.</summary>
+    public string? ConversationTenantId => NonEmpty(Conversation?.TenantId);
+
+    /// <summary><c>channelData.tenant.id</c>.</summary>
+    public string? ChannelDataTenantId =>
         ChannelData is { ValueKind: JsonValueKind.Object } data &&
         data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object &&
         tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String

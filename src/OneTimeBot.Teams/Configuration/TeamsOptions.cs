@@ -20,8 +20,14 @@ public sealed class TeamsOptions
 
     public string AppCertificatePassword { get; set; } = "";
 
-    /// <summary>The tenant of a single-tenant bot; empty for a multi-tenant one.</summary>
+    /// <summary>The tenant of a single-tenant bot, the only one it serves; empty for a multi-tenant one.</summary>
     public string TenantId { get; set; } = "";
+
+    /// <summary>
+    /// The tenants (GUIDs) a multi-tenant bot serves; empty serves any. With <see cref="TenantId"/> set it may only
+    /// repeat that tenant.
+    /// </summary>
+    public IList<string> AllowedTenants { get; } = [];
 
     /// <summary>Where Bot Framework publishes its signing keys; tests serve their own.</summary>
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";

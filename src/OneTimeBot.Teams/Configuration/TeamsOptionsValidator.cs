@@ -48,6 +48,7 @@ public sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValid
             errors.Add($"{Prefix}TenantId must be the tenant's GUID, or empty for a multi-tenant bot.");
         }
 
+        CheckAllowedTenants(errors, options);
         CheckUrl(errors, "OpenIdMetadataUrl", options.OpenIdMetadataUrl);
         CheckUrl(errors, "LoginBaseUrl", options.LoginBaseUrl);
         if (options.InvokeBudget <= TimeSpan.Zero || options.InvokeBudget > TimeSpan.FromSeconds(4.5))
@@ -66,6 +67,23 @@ public sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValid
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckAllowedTenants(List<string> errors, TeamsOptions options)
+    {
+        var single = Guid.TryParse(options.TenantId, out var tenant) ? tenant : (Guid?)null;
+        for (var i = 0; i < options.AllowedTenants.Count; i++)
+        {
+            var entry = options.AllowedTenants[i];
+            if (!Guid.TryParse(entry, out var allowed))
+            {
+                errors.Add($"{Prefix}AllowedTenants:{i} '{entry}' must be a tenant id (a GUID).");
+            }
+            else if (single is { } only && allowed != only)
+            {
+                errors.Add($"{Prefix}AllowedTenants:{i} is not {Prefix}TenantId: a single-tenant bot serves its own tenant only, so leave {Prefix}AllowedTenants empty (or list just that tenant).");
+            }
+        }
     }
 
     private static void CheckUrl(List<string> errors, string key, string value)

@@ -32,7 +32,7 @@ public static partial class TeamsEndpoints
     }
 
     private static async Task<IResult> MessagesAsync(
-        HttpContext http, BotFrameworkTokenValidator validator, TeamsRouter router, IEventDeduplicator seen, FollowUps followUps,
+        HttpContext http, BotFrameworkTokenValidator validator, TenantAllowList tenants, TeamsRouter router, IEventDeduplicator seen, FollowUps followUps,
         IOptions<TeamsOptions> options, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(TeamsEndpoints).FullName!);
@@ -71,6 +71,13 @@ public static partial class TeamsEndpoints
             return Results.Unauthorized();
         }
 
+        // The one place a tenant is let in: before anything is claimed, stored, answered or sent to its serviceUrl.
+        if (tenants.Check(activity) is { } refusal)
+        {
+            LogTenantRefused(logger, refusal.Tenant, refusal.Reason);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         try
         {
             // Teams retries an activity it thinks went unanswered; a retry must never make a second secret.
@@ -105,6 +112,9 @@ public static partial class TeamsEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Bot Framework request: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Teams activity from tenant {Tenant}: {Reason}")]
+    private static partial void LogTenantRefused(ILogger logger, string tenant, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed Bot Framework activity")]
     private static partial void LogMalformed(ILogger logger);

@@ -36,6 +36,7 @@ public static class TeamsServiceCollectionExtensions
             // Connector URLs name conversations; the bot logs its own lines without them.
             .RemoveAllLoggers();
         services.AddSingleton<BotFrameworkTokenValidator>();
+        services.AddSingleton<TenantAllowList>();
         services.AddSingleton<BotTokenProvider>();
         services.AddSingleton<MessageExtensionHandlers>();
         services.AddSingleton<ChatHandlers>();

@@ -21,7 +21,9 @@ public sealed partial class TeamsStartup(IOptions<TeamsOptions> options, ILogger
         }
         else
         {
-            LogMode(o.TenantId.Trim().Length > 0 ? "single-tenant" : "multi-tenant");
+            LogMode(o.TenantId.Trim().Length > 0 ? "single-tenant: activities from other tenants are refused"
+                : o.AllowedTenants.Count > 0 ? $"multi-tenant, limited to the {o.AllowedTenants.Count} tenant(s) in Teams:AllowedTenants"
+                : "multi-tenant, any tenant");
         }
 
         return Task.CompletedTask;
