@@ -39,8 +39,8 @@ internal static class SlackVersusBolt
         // BENCH_COMPARE_HOST names another build's OneTimeBot.Host.dll to run in Bolt's place: a change's effect,
         // measured in the same interleaved rounds, is far steadier than two runs on a machine whose speed drifts.
         var compareHost = Environment.GetEnvironmentVariable("BENCH_COMPARE_HOST");
-        await using (var bot = await StartOneTimeBotAsync(host, backend.BaseUri, redis.ConnectionString))
-        await using (var peer = compareHost is null ? await StartBoltAsync(backend.BaseUri) : await StartOneTimeBotAsync(compareHost, backend.BaseUri, redis.ConnectionString, "BENCH_COMPARE_"))
+        await using (var bot = await StartOneTimeBotAsync(host, backend.BaseUri, redis.ConnectionString, load.ReceiverBase))
+        await using (var peer = compareHost is null ? await StartBoltAsync(backend.BaseUri) : await StartOneTimeBotAsync(compareHost, backend.BaseUri, redis.ConnectionString, load.ReceiverBase, "BENCH_COMPARE_"))
         {
             var apps = new[] { ("OneTimeBot", bot), (compareHost is null ? "Bolt (JS)" : "Compared build", peer) }
                 .Where(a => Environment.GetEnvironmentVariable("BENCH_ONLY") is not { } only || a.Item1.StartsWith(only, StringComparison.Ordinal)).ToArray();
@@ -102,7 +102,7 @@ internal static class SlackVersusBolt
         Console.WriteLine($"Backend answering after 4 s: {Requests} commands, 16 concurrent");
         Console.WriteLine("| app | acked under 3 s | deferred | cards delivered via response_url | p99 ack (ms) |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
-        await using (var bot = await StartOneTimeBotAsync(host, slow.BaseUri, redis))
+        await using (var bot = await StartOneTimeBotAsync(host, slow.BaseUri, redis, load.ReceiverBase))
         await using (var bolt = await StartBoltAsync(slow.BaseUri))
         {
             foreach (var (name, app) in new[] { ("OneTimeBot", bot), ("Bolt (JS)", bolt) })
@@ -116,7 +116,7 @@ internal static class SlackVersusBolt
 
     private static Uri Url(string app, int port) => new($"http://127.0.0.1:{port}/" + (app.StartsWith("Bolt", StringComparison.Ordinal) ? "slack/events" : "slack/commands"));
 
-    private static Task<ChildProcess> StartOneTimeBotAsync(string host, Uri backend, string redis, string settingsPrefix = "BENCH_HOST_")
+    private static Task<ChildProcess> StartOneTimeBotAsync(string host, Uri backend, string redis, string responseUrls, string settingsPrefix = "BENCH_HOST_")
     {
         var port = FreePort.Next();
         var data = Directory.CreateTempSubdirectory("onetimebot-bench-host-").FullName;
@@ -133,6 +133,8 @@ internal static class SlackVersusBolt
             ["OneTimeSecret__ApiToken"] = EmbeddedSecretServer.Token,
             ["Slack__SigningSecret"] = SigningSecret,
             ["Slack__BotToken"] = "xoxb-bench-not-used",
+            // The benchmark's response_url receiver stands in for hooks.slack.com; a listed loopback host may be plain http.
+            ["Slack__ResponseUrlHosts__0"] = new Uri(responseUrls).Authority,
             ["Teams__Enabled"] = "false",
             ["CreationLimits__PerUserPerMinute"] = "0",
             ["CreationLimits__PerWorkspacePerMinute"] = "0",
