@@ -14,7 +14,8 @@ namespace OneTimeBot.Testing;
 /// <summary>
 /// A loopback server that answers like Slack on the wire: the Web API under <c>/api/{method}</c> (always HTTP 200,
 /// <c>ok</c> true or false) and <c>response_url</c>s under <c>/response/{id}</c>. Methods answer what a test
-/// scripts, else Slack's usual success shape. Every call and every response_url post is recorded.
+/// scripts, else Slack's usual success shape. Every call and every response_url post is recorded; the tokens sent and
+/// answered and the links posted go to the run's leak ledger.
 /// </summary>
 public sealed class FakeSlackServer : IAsyncDisposable
 {
@@ -107,6 +108,10 @@ public sealed class FakeSlackServer : IAsyncDisposable
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var path = request.Path.Value ?? "";
+        var ledger = TestRunLedger.Current;
+        ledger.NoteAuthorization(request.Headers.Authorization.ToString());
+        ledger.NoteCredentialsIn(body);
+        ledger.NoteLinksIn(body);
         FakeResponse answer;
 
         if (path.StartsWith("/response/", StringComparison.Ordinal))
@@ -129,6 +134,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
             answer = new FakeResponse(404, "Not Found");
         }
 
+        ledger.NoteCredentialsIn(answer.Body);
         _arrived.Release();
         if (answer.Delay > TimeSpan.Zero)
         {
