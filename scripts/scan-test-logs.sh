@@ -5,8 +5,11 @@
 # processes' consoles, hosts run as child processes). The scan looks for every value in every line as written,
 # URL-encoded (%XX in either case, or + for a space) and JSON-escaped (\u002B, \", \/, \uD83D\uDE00 ...), and fails
 # naming each leak by its kind, its first characters, the forms it was found in and the lines it was found in.
-# Usage: scripts/scan-test-logs.sh <ledger folder> | --self-test
-#   --self-test proves the scan finds planted leaks in every form and no short value inside a longer word.
+# Usage: scripts/scan-test-logs.sh <ledger folder>
+#        scripts/scan-test-logs.sh --self-test [<ledger folder>]
+#   --self-test proves the scan finds planted leaks in every form and no short value inside a longer word; given the
+#   run's ledger folder, it also requires the leaks OneTimeBot.Host.Tests planted through a real host's logger (in
+#   <folder>/planted) to be found and named.
 set -euo pipefail
 export LC_ALL=C
 
@@ -259,9 +262,28 @@ self_test() (
   [ "$failed" -eq 0 ] || { echo "$output"; exit 1; }
 )
 
+# The leaks OneTimeBot.Host.Tests planted through a real host's logger and a child host's console must be named.
+planted_test() (
+  folder=$1/planted
+  if [ ! -f "$folder/expected-leaks.txt" ]; then
+    echo "leak scan: no leaks planted through a real host in $folder: did OneTimeBot.Host.Tests' leak scan test run?"
+    exit 1
+  fi
+  found=0
+  output=$(scan "$folder") || found=$?
+  failed=0
+  [ "$found" -eq 1 ] || { echo "leak scan: the leaks planted through a real host were not found (exit $found)"; failed=1; }
+  while IFS= read -r leak; do
+    [ -n "$leak" ] || continue
+    grep -qF -- "  $leak" <<<"$output" || { echo "leak scan: the leak planted through a real host '$leak' was not named"; failed=1; }
+  done <"$folder/expected-leaks.txt"
+  [ "$failed" -eq 0 ] || { echo "$output"; exit 1; }
+)
+
 if [ "${1:-}" = "--self-test" ]; then
   self_test
+  if [ -n "${2:-}" ]; then planted_test "$2"; fi
   exit 0
 fi
 
-scan "${1:?usage: scan-test-logs.sh <ledger folder> | --self-test}"
+scan "${1:?usage: scan-test-logs.sh <ledger folder> | --self-test [<ledger folder>]}"
