@@ -53,6 +53,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment.Remove("ASPNETCORE_URLS");
+        // Every level on the console, whatever the categories' levels say: a secret in a debug line is still a leak,
+        // and the leak scan reads what the process prints.
+        info.Environment["Logging__Console__LogLevel__Default"] = "Trace";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
