@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace OneTimeBot.Testing;
 
@@ -37,10 +39,12 @@ public static class TestRunLedgerMiddleware
         ledger.NoteAuthorization(context.Request.Headers.Authorization.ToString());
         var form = HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType &&
                    (api || path.StartsWith("/secret/", StringComparison.Ordinal) || path.StartsWith("/receipt/", StringComparison.Ordinal));
+        Stream? body = null;
         if (form)
         {
             // Kept to read once the app is done: reading it first would take the body's limits out of the app's hands.
             context.Request.EnableBuffering();
+            body = context.Request.Body;
         }
 
         var original = context.Response.Body;
@@ -62,23 +66,31 @@ public static class TestRunLedgerMiddleware
                 ledger.NoteLinksIn(copy.Text);
             }
 
-            if (form)
+            if (body is not null)
             {
-                await NoteFormAsync(ledger, context).ConfigureAwait(false);
+                await NoteFormAsync(ledger, context, body).ConfigureAwait(false);
             }
         }
     }
 
-    private static async Task NoteFormAsync(LedgerFolder ledger, HttpContext context)
+    /// <summary>The form as the app read it, or else as it came (the app may have answered before reading it all).</summary>
+    private static async Task NoteFormAsync(LedgerFolder ledger, HttpContext context, Stream body)
     {
         try
         {
-            context.Request.Body.Position = 0;
-            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var form = context.Features.Get<IFormFeature>()?.Form;
+            if (form is null)
+            {
+                body.Position = 0;
+                using var reader = new FormReader(body) { ValueLengthLimit = int.MaxValue, ValueCountLimit = int.MaxValue };
+                form = new FormCollection(await reader.ReadFormAsync(context.RequestAborted).ConfigureAwait(false));
+            }
+
             ledger.Note(LedgerKind.Secret, form["secret"].ToString());
             ledger.Note(LedgerKind.Passphrase, form["passphrase"].ToString());
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException or OperationCanceledException or
+                                       NotSupportedException or ObjectDisposedException)
         {
             // Oversized, broken or abandoned forms: the service's own answer to them is what their tests check.
         }
