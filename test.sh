@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # What the tests start for real, as "<command>:<Debian package that provides it>".
-requirements=("redis-server:redis-server" "node:nodejs" "npm:npm" "zip:zip" "openssl:openssl" "chromium:chromium")
+requirements=("redis-server:redis-server" "node:nodejs" "npm:npm" "zip:zip" "openssl:openssl" "chromium:chromium" "perl:perl")
 need_apt=()
 for requirement in "${requirements[@]}"; do
   command -v "${requirement%%:*}" >/dev/null 2>&1 || need_apt+=("${requirement##*:}")
@@ -26,7 +26,8 @@ for folder in tests/interop; do
 done
 
 log=$(mktemp)
-# Every test process records its hosts' log lines and the secrets it used here, for the leak scan below.
+# Every test process records here every line its hosts wrote and every secret, key, link, token and credential it
+# used, for the leak scan below.
 export ONETIMEBOT_TEST_LEDGER
 ONETIMEBOT_TEST_LEDGER=$(mktemp -d)
 trap 'rm -rf "$log" "$ONETIMEBOT_TEST_LEDGER"' EXIT
@@ -35,10 +36,11 @@ dotnet test OneTimeBot.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
-# No secret any test used may appear in any log line of the whole run.
+# No value any test used may appear in any log line of the whole run, as written, URL-encoded or JSON-escaped. The
+# self-test first proves the scan finds planted leaks, those planted through a real host during the run included.
 echo
 scan=0
-scripts/scan-test-logs.sh --self-test && scripts/scan-test-logs.sh "$ONETIMEBOT_TEST_LEDGER" || scan=$?
+scripts/scan-test-logs.sh --self-test "$ONETIMEBOT_TEST_LEDGER" && scripts/scan-test-logs.sh "$ONETIMEBOT_TEST_LEDGER" || scan=$?
 
 # dotnet test prints one "Failed: N, Passed: N" line per test project; add them up.
 totals=$(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+, +Passed: +[0-9]+' "$log" |

@@ -19,7 +19,7 @@ public sealed class ErrorResponseTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("request 7f3a", body, StringComparison.Ordinal);
         Assert.DoesNotContain("ThrowingEndpoint", body, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
     }
@@ -40,7 +40,7 @@ public sealed class ErrorResponseTests
         {
             next(app);
             app.Run(context => context.Request.Path == "/boom"
-                ? throw new InvalidOperationException("failed while handling hunter2")
+                ? throw new InvalidOperationException("failed while handling request 7f3a")
                 : Task.CompletedTask);
         };
     }

@@ -1,19 +1,25 @@
 using System.Diagnostics;
 using System.Text;
+using OneTimeBot.Testing;
 
 namespace OneTimeBot.Host.Tests;
 
-/// <summary>Runs the built host as its own process, the way an operator starts it, and collects what it prints.</summary>
+/// <summary>
+/// Runs the built host as its own process, the way an operator starts it, and collects what it prints. Every line it
+/// prints and the secret settings it is given go to a leak ledger: the run's, unless one is given.
+/// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly LedgerFolder? _ledger;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process)
+    private HostProcess(Process process, LedgerFolder? ledger)
     {
         _process = process;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _ledger = ledger;
+        process.OutputDataReceived += (_, e) => Append(e.Data, "child/stdout");
+        process.ErrorDataReceived += (_, e) => Append(e.Data, "child/stderr");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -31,8 +37,12 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
-    public static HostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static HostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(TestRunLedger.Current, environment, args);
+
+    public static HostProcess Start(LedgerFolder? ledger, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        ledger.NoteSettings(environment);
         var dll = Path.Combine(AppContext.BaseDirectory, "OneTimeBot.Host.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         info.ArgumentList.Add(dll);
@@ -43,12 +53,15 @@ internal sealed class HostProcess : IAsyncDisposable
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment.Remove("ASPNETCORE_URLS");
+        // Every level on the console, whatever the categories' levels say: a secret in a debug line is still a leak,
+        // and the leak scan reads what the process prints.
+        info.Environment["Logging__Console__LogLevel__Default"] = "Trace";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
         }
 
-        return new HostProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
+        return new HostProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"), ledger);
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
@@ -69,13 +82,14 @@ internal sealed class HostProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private void Append(string? line)
+    private void Append(string? line, string source)
     {
         if (line is null)
         {
             return;
         }
 
+        _ledger?.LogLine(source, line);
         lock (_output)
         {
             _output.AppendLine(line);

@@ -79,6 +79,8 @@ internal sealed class SecretServerHost : IAsyncDisposable
             settings[key] = value;
         }
 
+        TestRunLedger.Current.NoteSettings(settings);
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = directory });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);

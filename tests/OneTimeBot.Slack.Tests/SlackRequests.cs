@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Testing;
 
@@ -109,9 +110,10 @@ internal sealed class SlackRequests(HttpClient http, string signingSecret)
             var id = block["block_id"]!.GetValue<string>();
             var type = block["element"]!["type"]!.GetValue<string>();
             var value = values.TryGetValue(id, out var typed) ? typed : new JsonObject { ["value"] = null };
-            if (id.Contains("secret", StringComparison.Ordinal) || id.Contains("passphrase", StringComparison.Ordinal))
+            if (id.Contains("secret", StringComparison.Ordinal) || id.Contains("passphrase", StringComparison.Ordinal) || id == WorkspaceSettings.ApiTokenField)
             {
-                TestRunLedger.Secret(value["value"] is JsonValue typedValue && typedValue.TryGetValue<string>(out var text) ? text : null);
+                var kind = id == WorkspaceSettings.ApiTokenField ? LedgerKind.Token : id.Contains("passphrase", StringComparison.Ordinal) ? LedgerKind.Passphrase : LedgerKind.Secret;
+                TestRunLedger.Note(kind, value["value"] is JsonValue typedValue && typedValue.TryGetValue<string>(out var text) ? text : null);
             }
 
             value["type"] = type;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Auth;
 using OneTimeBot.Teams.Connector;
 using OneTimeBot.Testing;
@@ -97,12 +98,12 @@ internal sealed class TeamsApp : IAsyncDisposable
         return activity;
     }
 
-    /// <summary>Gives the run's leak scan what a test typed into a form's secret and passphrase fields.</summary>
+    /// <summary>Gives the run's leak scan what a test typed into a form's secret, passphrase and API token fields.</summary>
     private static void NoteSecretsIn(JsonObject? values)
     {
-        foreach (var field in new[] { "secret", "passphrase" })
+        foreach (var (field, kind) in new[] { ("secret", LedgerKind.Secret), ("passphrase", LedgerKind.Passphrase), (WorkspaceSettings.ApiTokenField, LedgerKind.Token) })
         {
-            TestRunLedger.Secret(values?[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null);
+            TestRunLedger.Note(kind, values?[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null);
         }
     }
 

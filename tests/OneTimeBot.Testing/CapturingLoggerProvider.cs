@@ -4,13 +4,22 @@ using Microsoft.Extensions.Logging;
 namespace OneTimeBot.Testing;
 
 /// <summary>
-/// Keeps every log line a test produces: the rendered message, every structured value, every scope and any
-/// exception's full text, so a test can prove a secret appears in none of them.
+/// Keeps every log line a test produces: the rendered message, every structured value, every scope (and the values a
+/// scope carries) and any exception's full text, so a test can prove a secret appears in none of them. Each line also
+/// goes to a leak ledger: the run's, unless one is given.
 /// </summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<CapturedLog> _entries = new();
+    private readonly LedgerFolder? _ledger;
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+    public CapturingLoggerProvider()
+        : this(TestRunLedger.Current)
+    {
+    }
+
+    public CapturingLoggerProvider(LedgerFolder? ledger) => _ledger = ledger;
 
     public IReadOnlyList<CapturedLog> Entries => _entries.ToArray();
 
@@ -39,10 +48,19 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
                 values.AddRange(pairs.Select(p => $"{p.Key}={p.Value}"));
             }
 
-            owner._scopes.ForEachScope((scope, list) => list.Add("scope:" + scope), values);
+            owner._scopes.ForEachScope((scope, list) =>
+            {
+                list.Add("scope:" + scope);
+                // A scope of named values (as ASP.NET Core's hosting scope is) may print as its type name; a JSON
+                // console logger writes each value.
+                if (scope is IEnumerable<KeyValuePair<string, object?>> named)
+                {
+                    list.AddRange(named.Select(p => $"{p.Key}={p.Value}"));
+                }
+            }, values);
             var entry = new CapturedLog(logLevel, category, eventId, formatter(state, exception), values, exception?.ToString());
             owner._entries.Enqueue(entry);
-            TestRunLedger.LogLine(entry.FullText);
+            owner._ledger?.LogLine($"logger/{logLevel}/{category}", $"{entry.Message} {string.Join(' ', values)} {entry.Exception}");
         }
     }
 }

@@ -17,7 +17,8 @@ namespace OneTimeBot.Testing;
 /// <summary>
 /// Bot Framework and Microsoft login on one local https server, as they behave on the wire: OpenID metadata and a
 /// JWKS with endorsements (its own RSA keys, which sign the tokens tests send), the login's tenant metadata and token
-/// endpoint (client credentials), and a Bot Connector that records every message it is sent.
+/// endpoint (client credentials), and a Bot Connector that records every message it is sent. The tokens it signs and
+/// issues, the client secrets and assertions it is sent and the links the bot posts go to the run's leak ledger.
 /// </summary>
 public sealed class FakeBotFramework : IAsyncDisposable
 {
@@ -36,6 +37,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
         BaseUri = new Uri($"https://127.0.0.1:{port}/");
         SigningKey = NewKey("key-1");
         Publish(SigningKey, "key-1", [Channel]);
+        TestRunLedger.Note(LedgerKind.Token, AccessToken);
     }
 
     public X509Certificate2 Certificate { get; }
@@ -117,7 +119,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
             Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl ?? ServiceUrl, ["appid"] = audience },
             SigningCredentials = new SigningCredentials(key ?? SigningKey, algorithm),
         };
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+        var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+        TestRunLedger.Note(LedgerKind.Token, token);
+        return token;
     }
 
     public IReadOnlyList<ConnectorCall> CallsTo(string pathPart) => _calls.Where(c => c.Path.Contains(pathPart, StringComparison.Ordinal)).ToArray();
@@ -151,6 +155,10 @@ public sealed class FakeBotFramework : IAsyncDisposable
         var path = context.Request.Path.Value ?? "";
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        var ledger = TestRunLedger.Current;
+        ledger.NoteAuthorization(context.Request.Headers.Authorization.ToString());
+        ledger.NoteCredentialsIn(body);
+        ledger.NoteLinksIn(body);
         JsonNode? answer;
         var status = 200;
         if (path == "/v1/.well-known/openidconfiguration")

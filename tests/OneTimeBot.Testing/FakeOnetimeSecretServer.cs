@@ -12,7 +12,8 @@ namespace OneTimeBot.Testing;
 /// <summary>
 /// A real HTTP server on a loopback port that answers like a Onetime Secret v1 server on the wire, from scripts:
 /// each route (method + path) plays its queued answers in order and repeats the last one. Unscripted routes answer
-/// 404 <c>{"error":"Not Found"}</c> as the real server does. Every request is recorded.
+/// 404 <c>{"error":"Not Found"}</c> as the real server does. Every request is recorded; the credentials, secrets and
+/// passphrases sent and the keys, values and links answered go to the run's leak ledger.
 /// </summary>
 public sealed class FakeOnetimeSecretServer : IAsyncDisposable
 {
@@ -97,8 +98,10 @@ public sealed class FakeOnetimeSecretServer : IAsyncDisposable
             form,
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
         _requests.Enqueue(recorded);
-        TestRunLedger.Secret(form.GetValueOrDefault("secret"));
-        TestRunLedger.Secret(form.GetValueOrDefault("passphrase"));
+        var ledger = TestRunLedger.Current;
+        ledger.NoteAuthorization(recorded.Authorization);
+        ledger?.Note(LedgerKind.Secret, form.GetValueOrDefault("secret"));
+        ledger?.Note(LedgerKind.Passphrase, form.GetValueOrDefault("passphrase"));
 
         var response = RequiredBasicCredentials is { } required && recorded.BasicCredentials != required
             ? FakeResponse.OtsError("Not authorized", 401)
@@ -125,10 +128,7 @@ public sealed class FakeOnetimeSecretServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
-        if (request.Path.Value?.EndsWith("/generate", StringComparison.Ordinal) == true)
-        {
-            TestRunLedger.GeneratedIn(response.Body);
-        }
+        ledger.NoteServiceAnswer(response.Body, generated: request.Path.Value?.EndsWith("/generate", StringComparison.Ordinal) == true);
 
         await context.Response.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
     }

@@ -15,7 +15,8 @@ namespace OneTimeBot.Testing;
 /// A loopback server that answers like Slack on the wire: the Web API under <c>/api/{method}</c> (always HTTP 200,
 /// <c>ok</c> true or false) and <c>response_url</c>s under <c>/response/{id}</c>. Methods answer what a test
 /// scripts, else Slack's usual success shape. Every call and every response_url post is recorded, and so is every
-/// request of any kind (<see cref="Received"/>), so that a test can prove nothing at all reached a server.
+/// request of any kind (<see cref="Received"/>), so that a test can prove nothing at all reached a server; the tokens
+/// sent and answered and the links posted go to the run's leak ledger.
 /// </summary>
 public sealed class FakeSlackServer : IAsyncDisposable
 {
@@ -121,6 +122,10 @@ public sealed class FakeSlackServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var path = request.Path.Value ?? "";
         _received.Enqueue($"{request.Method} {path}");
+        var ledger = TestRunLedger.Current;
+        ledger.NoteAuthorization(request.Headers.Authorization.ToString());
+        ledger.NoteCredentialsIn(body);
+        ledger.NoteLinksIn(body);
         FakeResponse answer;
 
         if (path.StartsWith("/response/", StringComparison.Ordinal))
@@ -144,6 +149,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
             answer = new FakeResponse(404, "Not Found");
         }
 
+        ledger.NoteCredentialsIn(answer.Body);
         _arrived.Release();
         if (answer.Delay > TimeSpan.Zero)
         {

@@ -9,15 +9,19 @@ namespace OneTimeBot.Testing;
 /// <summary>
 /// The real host, in process, in Development, with its data in a temporary folder, settings a test chooses and
 /// every log line captured. With <c>kestrel: true</c> it listens on a real loopback port, as <c>dotnet run</c> does.
+/// Its log lines, its secret settings and what it answers go to a leak ledger: the run's, unless one is given.
 /// </summary>
 public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public HostFactory(IReadOnlyDictionary<string, string?> settings, bool kestrel = false)
+    public HostFactory(IReadOnlyDictionary<string, string?> settings, bool kestrel = false, LedgerFolder? ledger = null)
     {
         _settings = settings;
+        Ledger = ledger ?? TestRunLedger.Current;
+        Ledger.NoteSettings(settings);
+        Logs = new CapturingLoggerProvider(Ledger);
         DataDirectory = Directory.CreateTempSubdirectory("onetimebot-host-").FullName;
         if (kestrel)
         {
@@ -26,7 +30,9 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
         }
     }
 
-    public CapturingLoggerProvider Logs { get; } = new();
+    public CapturingLoggerProvider Logs { get; }
+
+    public LedgerFolder? Ledger { get; }
 
     /// <summary>
     /// The lowest level kept, whatever the host's own configuration says: every level by default, since a secret in a
@@ -52,7 +58,10 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(null, CapturedLevel));
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, SecretLedgerStartupFilter>());
+        if (Ledger is { } ledger)
+        {
+            builder.ConfigureServices(services => services.AddTransient<IStartupFilter>(_ => new SecretLedgerStartupFilter(ledger)));
+        }
 
         if (TestServices is { } configure)
         {
@@ -82,12 +91,26 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        NoteGeneratedSecrets();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
         }
         catch (IOException)
         {
+        }
+    }
+
+    /// <summary>The keys Development generates into the data folder when a test sets none: no log line may carry them either.</summary>
+    private void NoteGeneratedSecrets()
+    {
+        foreach (var file in new[] { "secret-server.key", "slack-signing-secret" })
+        {
+            var path = Path.Combine(DataDirectory, file);
+            if (File.Exists(path))
+            {
+                Ledger?.Note(LedgerKind.Credential, File.ReadAllText(path).Trim());
+            }
         }
     }
 }

@@ -1,64 +1,55 @@
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace OneTimeBot.Testing;
 
-/// <summary>
-/// Puts in front of the host's embedded secret service a note-taker for the run's leak scan: the secret and passphrase
-/// of every share, reveal and burn form, and the value of every generate answer.
-/// </summary>
-internal sealed class SecretLedgerStartupFilter : IStartupFilter
+/// <summary>Puts the leak ledger's note-taker (<see cref="TestRunLedgerMiddleware"/>) in front of everything a host serves.</summary>
+internal sealed class SecretLedgerStartupFilter(LedgerFolder ledger) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        app.UseTestRunLedger();
+        app.UseLedger(ledger);
         next(app);
     };
 }
 
 public static class TestRunLedgerMiddleware
 {
-    /// <summary>Notes every secret this app's secret service receives or generates, when the run keeps a ledger.</summary>
-    public static IApplicationBuilder UseTestRunLedger(this IApplicationBuilder app) =>
-        Environment.GetEnvironmentVariable(TestRunLedger.FolderVariable) is { Length: > 0 } ? app.Use(NoteAsync) : app;
+    // More than any page, card or v1 answer a test makes; a longer body is noted up to here.
+    private const int KeptBodyBytes = 1 << 20;
 
-    private static async Task NoteAsync(HttpContext context, RequestDelegate next)
+    /// <summary>Notes what this app receives and answers into the run's ledger, when the run keeps one.</summary>
+    public static IApplicationBuilder UseTestRunLedger(this IApplicationBuilder app) =>
+        TestRunLedger.Current is { } ledger ? app.UseLedger(ledger) : app;
+
+    /// <summary>
+    /// Notes the credentials of every request; the secret and passphrase of every form sent to the secret service;
+    /// and from every answer the keys, generated values and links it carries (v1 answers, pages, Slack and Teams replies).
+    /// </summary>
+    public static IApplicationBuilder UseLedger(this IApplicationBuilder app, LedgerFolder ledger) =>
+        app.Use((context, next) => NoteAsync(ledger, context, next));
+
+    private static async Task NoteAsync(LedgerFolder ledger, HttpContext context, RequestDelegate next)
     {
         var path = context.Request.Path.Value ?? "";
-        if (!HttpMethods.IsPost(context.Request.Method) || !(path.StartsWith("/api/v1/", StringComparison.Ordinal) || path.StartsWith("/secret/", StringComparison.Ordinal)))
+        var api = path.StartsWith("/api/v1/", StringComparison.Ordinal);
+        ledger.NoteAuthorization(context.Request.Headers.Authorization.ToString());
+        var form = HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType &&
+                   (api || path.StartsWith("/secret/", StringComparison.Ordinal) || path.StartsWith("/receipt/", StringComparison.Ordinal));
+        Stream? body = null;
+        if (form)
         {
-            await next(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (context.Request.HasFormContentType)
-        {
+            // Kept to read once the app is done: reading it first would take the body's limits out of the app's hands.
             context.Request.EnableBuffering();
-            try
-            {
-                var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-                TestRunLedger.Secret(form["secret"].ToString());
-                TestRunLedger.Secret(form["passphrase"].ToString());
-            }
-            catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
-            {
-                // Tests of oversized or broken forms: the service's own answer to them is what is under test.
-            }
-
-            context.Request.Body.Position = 0;
-        }
-
-        if (!path.EndsWith("/generate", StringComparison.Ordinal))
-        {
-            await next(context).ConfigureAwait(false);
-            return;
+            body = context.Request.Body;
         }
 
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
+        await using var copy = new ResponseCopyStream(original, KeptBodyBytes);
+        context.Response.Body = copy;
         try
         {
             await next(context).ConfigureAwait(false);
@@ -66,10 +57,42 @@ public static class TestRunLedgerMiddleware
         finally
         {
             context.Response.Body = original;
-        }
+            if (api && context.Response.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                ledger.NoteServiceAnswer(copy.Text, generated: path.EndsWith("/generate", StringComparison.Ordinal));
+            }
+            else
+            {
+                ledger.NoteLinksIn(copy.Text);
+            }
 
-        TestRunLedger.GeneratedIn(Encoding.UTF8.GetString(buffer.ToArray()));
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted).ConfigureAwait(false);
+            if (body is not null)
+            {
+                await NoteFormAsync(ledger, context, body).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The form as the app read it, or else as it came (the app may have answered before reading it all).</summary>
+    private static async Task NoteFormAsync(LedgerFolder ledger, HttpContext context, Stream body)
+    {
+        try
+        {
+            var form = context.Features.Get<IFormFeature>()?.Form;
+            if (form is null)
+            {
+                body.Position = 0;
+                using var reader = new FormReader(body) { ValueLengthLimit = int.MaxValue, ValueCountLimit = int.MaxValue };
+                form = new FormCollection(await reader.ReadFormAsync(context.RequestAborted).ConfigureAwait(false));
+            }
+
+            ledger.Note(LedgerKind.Secret, form["secret"].ToString());
+            ledger.Note(LedgerKind.Passphrase, form["passphrase"].ToString());
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException or OperationCanceledException or
+                                       NotSupportedException or ObjectDisposedException)
+        {
+            // Oversized, broken or abandoned forms: the service's own answer to them is what their tests check.
+        }
     }
 }

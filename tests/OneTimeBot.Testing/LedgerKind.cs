@@ -1,0 +1,43 @@
+namespace OneTimeBot.Testing;
+
+/// <summary>What a value in the leak ledger is; the scan counts and names leaks by it.</summary>
+public enum LedgerKind
+{
+    /// <summary>A shared secret: typed, sent to a secret service or revealed by one.</summary>
+    Secret,
+
+    Passphrase,
+
+    /// <summary>A value a generate answer carries, the one secret no request does.</summary>
+    Generated,
+
+    SecretKey,
+
+    MetadataKey,
+
+    /// <summary>A one-time link or receipt link, as a host or a test built it.</summary>
+    Link,
+
+    /// <summary>An API, bot, access or bearer token, signed ones (JWTs) included.</summary>
+    Token,
+
+    /// <summary>Any other credential: a signing or client secret, an app password, an encryption key.</summary>
+    Credential,
+}
+
+public static class LedgerKindNames
+{
+    /// <summary>The kind as the ledger's files and the scan's report spell it.</summary>
+    public static string Name(this LedgerKind kind) => kind switch
+    {
+        LedgerKind.Secret => "secret",
+        LedgerKind.Passphrase => "passphrase",
+        LedgerKind.Generated => "generated",
+        LedgerKind.SecretKey => "secret-key",
+        LedgerKind.MetadataKey => "metadata-key",
+        LedgerKind.Link => "link",
+        LedgerKind.Token => "token",
+        LedgerKind.Credential => "credential",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
