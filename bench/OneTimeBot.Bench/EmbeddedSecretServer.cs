@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OneTimeBot.Core.Configuration;
 using OneTimeBot.SecretServer;
 
 namespace OneTimeBot.Bench;
@@ -43,6 +44,7 @@ internal sealed class EmbeddedSecretServer : IAsyncDisposable
             ["SecretServer:Accounts:0:Username"] = Username,
             ["SecretServer:Accounts:0:ApiTokenSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Token))),
         });
+        builder.Services.AddSingleton<IPublicBaseUrl, ListeningAddress>();
         builder.Services.AddSecretServer(builder.Configuration);
         var app = builder.Build();
         app.MapSecretServer();
@@ -58,4 +60,10 @@ internal sealed class EmbeddedSecretServer : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
+}
+
+/// <summary>The service's public URL in the benchmark: the loopback address it listens on.</summary>
+internal sealed class ListeningAddress(IServer server) : IPublicBaseUrl
+{
+    public Uri BaseUri => new(server.Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Api;
@@ -16,7 +17,10 @@ namespace OneTimeBot.SecretServer;
 
 public static class SecretServerServiceCollectionExtensions
 {
-    /// <summary>Registers the embedded Onetime Secret v1 service on the store <c>Storage:Provider</c> selects.</summary>
+    /// <summary>
+    /// Registers the embedded Onetime Secret v1 service on the store <c>Storage:Provider</c> selects. The caller
+    /// registers an <see cref="IPublicBaseUrl"/>: the receipt page builds secret links on it.
+    /// </summary>
     public static IServiceCollection AddSecretServer(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOneTimeBotStorage(configuration);
@@ -46,6 +50,11 @@ public static class SecretServerServiceCollectionExtensions
         var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
         if (configuration.GetValue($"{SecretServerOptions.SectionName}:{nameof(SecretServerOptions.Enabled)}", true))
         {
+            if (!endpoints.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(IPublicBaseUrl)))
+            {
+                throw new InvalidOperationException("The secret service builds links on the host's public URL: register an IPublicBaseUrl before mapping it.");
+            }
+
             endpoints.MapOneTimeSecretApi();
             endpoints.MapSecretPages();
         }

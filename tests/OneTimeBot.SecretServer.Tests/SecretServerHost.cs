@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Testing;
@@ -86,6 +87,7 @@ internal sealed class SecretServerHost : IAsyncDisposable
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton<IPublicBaseUrl, ListeningAddress>();
         builder.Services.AddSecretServer(builder.Configuration);
 
         var app = builder.Build();
@@ -124,4 +126,10 @@ internal sealed class SecretServerHost : IAsyncDisposable
         {
         }
     }
+}
+
+/// <summary>The public URL of a test host: the loopback address it listens on, as the real host falls back to.</summary>
+internal sealed class ListeningAddress(IServer server) : IPublicBaseUrl
+{
+    public Uri BaseUri => new(server.Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 }

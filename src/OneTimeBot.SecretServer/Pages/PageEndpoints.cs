@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Accounts;
@@ -11,7 +12,8 @@ namespace OneTimeBot.SecretServer.Pages;
 
 /// <summary>
 /// The pages people open: <c>/secret/{key}</c> (GET shows a Reveal button and never consumes; only the POST reveals)
-/// and <c>/receipt/{key}</c> for the sender. The table below is every route.
+/// and <c>/receipt/{key}</c> for the sender. The table below is every route. Links are built on the configured public
+/// URL (<see cref="IPublicBaseUrl"/>), never on the request's Host header, which the client chooses.
 /// </summary>
 public static class PageEndpoints
 {
@@ -66,15 +68,15 @@ public static class PageEndpoints
             : Page(PageRenderer.Gone(), 404);
     }
 
-    private static async Task<IResult> ShowReceipt(string key, HttpContext context, SecretService service)
+    private static async Task<IResult> ShowReceipt(string key, HttpContext context, SecretService service, IPublicBaseUrl publicUrl)
     {
         var result = await service.ReceiptAsync(key, context.RequestAborted);
         return result.Value is { } receipt
-            ? Page(PageRenderer.Receipt(receipt, SecretLink(context, receipt.SecretKey, receipt.ShareDomain)))
+            ? Page(PageRenderer.Receipt(receipt, SecretLink(publicUrl, receipt.SecretKey, receipt.ShareDomain)))
             : Page(PageRenderer.UnknownReceipt(), 404);
     }
 
-    private static async Task<IResult> BurnSecret(string key, HttpContext context, SecretService service)
+    private static async Task<IResult> BurnSecret(string key, HttpContext context, SecretService service, IPublicBaseUrl publicUrl)
     {
         var result = await service.BurnAsync(key, await PassphraseAsync(context), context.RequestAborted);
         if (result.Value is { } burned)
@@ -84,7 +86,7 @@ public static class PageEndpoints
 
         var current = await service.ReceiptAsync(key, context.RequestAborted);
         return current.Value is { } receipt
-            ? Page(PageRenderer.Receipt(receipt, SecretLink(context, receipt.SecretKey, receipt.ShareDomain), result.Error!.Message), 403)
+            ? Page(PageRenderer.Receipt(receipt, SecretLink(publicUrl, receipt.SecretKey, receipt.ShareDomain), result.Error!.Message), 403)
             : Page(PageRenderer.UnknownReceipt(), 404);
     }
 
@@ -93,11 +95,8 @@ public static class PageEndpoints
             ? SecretText.FromOptional((await context.Request.ReadFormAsync(context.RequestAborted)).TryGetValue("passphrase", out var p) ? p.ToString() : null)
             : null;
 
-    private static Uri SecretLink(HttpContext context, string secretKey, string shareDomain)
-    {
-        var root = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/");
-        return OtsLinks.Secret(new OneTimeSecretConnection(root), shareDomain, secretKey);
-    }
+    private static Uri SecretLink(IPublicBaseUrl publicUrl, string secretKey, string shareDomain) =>
+        OtsLinks.Secret(new OneTimeSecretConnection(publicUrl.BaseUri), shareDomain, secretKey);
 
     private static IResult Page(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", null, status);
 
