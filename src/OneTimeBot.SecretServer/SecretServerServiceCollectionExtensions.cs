@@ -29,7 +29,9 @@ public static class SecretServerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ServerKey>();
+        services.AddSingleton<LookupIds>();
         services.AddSingleton<SecretCipher>();
+        services.AddSingleton<ReceiptSeals>();
         services.AddSingleton<PassphraseHasher>();
         services.AddSingleton<ApiAccounts>();
         services.AddSingleton<ApiAuthenticator>();

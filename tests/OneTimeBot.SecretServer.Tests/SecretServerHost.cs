@@ -59,9 +59,11 @@ internal sealed class SecretServerHost : IAsyncDisposable
 
     public OneTimeSecretConnection Bob => new(BaseUri, new OneTimeSecretCredentials("bob@example.com", new SecretText(BobToken)));
 
-    public static async Task<SecretServerHost> StartAsync(string? redisConnectionString, IDictionary<string, string?>? overrides = null)
+    /// <summary>Starts a host; <paramref name="prepare"/> may put files into its data folder first, e.g. an old database.</summary>
+    public static async Task<SecretServerHost> StartAsync(string? redisConnectionString, IDictionary<string, string?>? overrides = null, Action<string>? prepare = null)
     {
         var directory = Directory.CreateTempSubdirectory("onetimebot-secretserver-").FullName;
+        prepare?.Invoke(directory);
         var settings = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = redisConnectionString is null ? "sqlite" : "redis",

@@ -100,7 +100,7 @@ public static partial class ApiEndpoints
         return ApiJson.Ok(new JsonObject
         {
             ["state"] = ApiJson.Receipt(receipt, time.GetUtcNow()),
-            ["secret_shortkey"] = receipt.SecretKey[..8],
+            ["secret_shortkey"] = receipt.SecretKey![..8],
         });
     }
 

@@ -6,6 +6,7 @@ using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Api;
+using OneTimeBot.SecretServer.Model;
 using OneTimeBot.SecretServer.Service;
 
 namespace OneTimeBot.SecretServer.Pages;
@@ -72,7 +73,7 @@ public static class PageEndpoints
     {
         var result = await service.ReceiptAsync(key, context.RequestAborted);
         return result.Value is { } receipt
-            ? Page(PageRenderer.Receipt(receipt, SecretLink(publicUrl, receipt.SecretKey, receipt.ShareDomain)))
+            ? Page(PageRenderer.Receipt(receipt, SecretLink(publicUrl, receipt)))
             : Page(PageRenderer.UnknownReceipt(), 404);
     }
 
@@ -86,7 +87,7 @@ public static class PageEndpoints
 
         var current = await service.ReceiptAsync(key, context.RequestAborted);
         return current.Value is { } receipt
-            ? Page(PageRenderer.Receipt(receipt, SecretLink(publicUrl, receipt.SecretKey, receipt.ShareDomain), result.Error!.Message), 403)
+            ? Page(PageRenderer.Receipt(receipt, SecretLink(publicUrl, receipt), result.Error!.Message), 403)
             : Page(PageRenderer.UnknownReceipt(), 404);
     }
 
@@ -95,8 +96,8 @@ public static class PageEndpoints
             ? SecretText.FromOptional((await context.Request.ReadFormAsync(context.RequestAborted)).TryGetValue("passphrase", out var p) ? p.ToString() : null)
             : null;
 
-    private static Uri SecretLink(IPublicBaseUrl publicUrl, string secretKey, string shareDomain) =>
-        OtsLinks.Secret(new OneTimeSecretConnection(publicUrl.BaseUri), shareDomain, secretKey);
+    private static Uri? SecretLink(IPublicBaseUrl publicUrl, Receipt receipt) =>
+        receipt.SecretKey is { } secretKey ? OtsLinks.Secret(new OneTimeSecretConnection(publicUrl.BaseUri), receipt.Record.ShareDomain, secretKey) : null;
 
     private static IResult Page(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", null, status);
 

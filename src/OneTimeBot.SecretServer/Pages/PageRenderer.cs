@@ -58,9 +58,10 @@ internal static class PageRenderer
         "Too many attempts",
         "<h1>Too many attempts</h1><p>There have been too many attempts from your network. Wait a minute and try again.</p>");
 
-    public static string Receipt(StoredReceipt receipt, Uri? secretLink, string? error = null)
+    public static string Receipt(Receipt view, Uri? secretLink, string? error = null)
     {
-        ArgumentNullException.ThrowIfNull(receipt);
+        ArgumentNullException.ThrowIfNull(view);
+        var receipt = view.Record;
         var body = new StringBuilder();
         body.Append("<h1>Secret receipt</h1>");
         body.Append("<p class=\"muted\">Keep this page's address to yourself: it can burn the secret.</p>");
@@ -87,7 +88,7 @@ internal static class PageRenderer
             body.Append(CultureInfo.InvariantCulture, $"<input type=\"text\" id=\"secret-link\" readonly value=\"{Html.Encode(secretLink.ToString())}\">");
             body.Append("<button type=\"button\" hidden data-copy-target=\"secret-link\" data-copy-status=\"copy-status\">Copy link</button>");
             body.Append("<p id=\"copy-status\" class=\"muted\" role=\"status\" aria-live=\"polite\"></p>");
-            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/receipt/{Html.Encode(receipt.MetadataKey)}/burn\">");
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/receipt/{Html.Encode(view.MetadataKey)}/burn\">");
             if (receipt.PassphraseRequired)
             {
                 body.Append("<label for=\"passphrase\">Passphrase (needed to burn)</label>");

@@ -13,12 +13,16 @@ namespace OneTimeBot.SecretServer.Service;
 
 /// <summary>
 /// The secret service's rules, shared by the API and the pages: limits, lifetimes, passphrases, the one-time reveal
-/// and burn, receipts and anonymous rate limits. Time comes from <see cref="TimeProvider"/>, so expiry is testable.
+/// and burn, receipts and anonymous rate limits. Keys arrive with each call and are never stored: records are found by their
+/// ids (<see cref="LookupIds"/>) and everything a key unlocks is sealed under it. Time comes from
+/// <see cref="TimeProvider"/>, so expiry is testable.
 /// </summary>
 public sealed class SecretService(
     ISecretStore store,
     SecretCipher cipher,
     PassphraseHasher hasher,
+    LookupIds ids,
+    ReceiptSeals seals,
     IOptions<SecretServerOptions> options,
     TimeProvider time)
 {
@@ -55,8 +59,8 @@ public sealed class SecretService(
     /// <summary>Whether a live secret exists, and needs a passphrase. Changes nothing, so link previews are harmless.</summary>
     public async Task<SecretPreview?> PreviewAsync(string secretKey, CancellationToken cancellationToken)
     {
-        var secret = await FindLiveSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
-        return secret is null ? null : new SecretPreview(secret.SecretKey, secret.HasPassphrase);
+        var secret = OtsKeys.IsWellFormed(secretKey) ? await FindLiveSecretAsync(ids.Secret(secretKey), cancellationToken).ConfigureAwait(false) : null;
+        return secret is null ? null : new SecretPreview(secretKey, secret.HasPassphrase);
     }
 
     /// <summary>
@@ -65,21 +69,32 @@ public sealed class SecretService(
     /// </summary>
     public async Task<ServiceResult<RevealedValue>> RevealAsync(string secretKey, SecretText? passphrase, CancellationToken cancellationToken)
     {
-        var secret = await FindLiveSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
-        if (secret is null || (secret.HasPassphrase && !PassphraseHasher.Verify(passphrase, secret.PassphraseHash!)))
+        if (!OtsKeys.IsWellFormed(secretKey))
+        {
+            return ServiceError.UnknownSecret(secretKey);
+        }
+
+        var lookup = ids.Secret(secretKey);
+        var secret = await FindLiveSecretAsync(lookup, cancellationToken).ConfigureAwait(false);
+        if (secret is null)
+        {
+            return ServiceError.UnknownSecret(secretKey);
+        }
+
+        if (secret.HasPassphrase && !PassphraseHasher.Verify(passphrase, secret.PassphraseHash!))
         {
             return ServiceError.UnknownSecret(secretKey);
         }
 
         // Decrypt before taking, so a secret this server cannot read (a changed key) is refused, not destroyed.
-        var value = cipher.Decrypt(secret.Ciphertext, secret.SecretKey);
-        if (await store.TakeSecretAsync(secretKey, cancellationToken).ConfigureAwait(false) is null)
+        var value = cipher.Decrypt(secret.Ciphertext, secretKey, lookup.Id);
+        if (await store.TakeSecretAsync(secret.Id, cancellationToken).ConfigureAwait(false) is null)
         {
             return ServiceError.UnknownSecret(secretKey);
         }
 
         var now = time.GetUtcNow();
-        var receipt = await store.FindReceiptAsync(secret.MetadataKey, cancellationToken).ConfigureAwait(false);
+        var receipt = await store.FindReceiptAsync(StoreLookup.Exact(secret.ReceiptId), cancellationToken).ConfigureAwait(false);
         if (receipt is not null)
         {
             await store.UpdateReceiptAsync(receipt with { State = ReceiptState.Received, Received = now, Updated = now }, cancellationToken).ConfigureAwait(false);
@@ -88,13 +103,13 @@ public sealed class SecretService(
         return ServiceResult<RevealedValue>.Ok(new RevealedValue(value, secretKey, receipt?.ShareDomain ?? ""));
     }
 
-    public async Task<ServiceResult<StoredReceipt>> ReceiptAsync(string metadataKey, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Receipt>> ReceiptAsync(string metadataKey, CancellationToken cancellationToken)
     {
         var receipt = await FindLiveReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false);
-        return receipt is null ? ServiceError.UnknownSecret(null) : ServiceResult<StoredReceipt>.Ok(receipt);
+        return receipt is null ? ServiceError.UnknownSecret(null) : ServiceResult<Receipt>.Ok(View(metadataKey, receipt));
     }
 
-    public async Task<ServiceResult<StoredReceipt>> BurnAsync(string metadataKey, SecretText? passphrase, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Receipt>> BurnAsync(string metadataKey, SecretText? passphrase, CancellationToken cancellationToken)
     {
         var receipt = await FindLiveReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false);
         if (receipt is null || !ReceiptState.SecretAlive(receipt.State))
@@ -102,7 +117,8 @@ public sealed class SecretService(
             return ServiceError.UnknownSecret(null);
         }
 
-        var secret = await FindLiveSecretAsync(receipt.SecretKey, cancellationToken).ConfigureAwait(false);
+        var view = View(metadataKey, receipt);
+        var secret = await FindLiveSecretAsync(StoreLookup.Exact(receipt.SecretId), cancellationToken).ConfigureAwait(false);
         if (secret is null)
         {
             return ServiceError.UnknownSecret(null);
@@ -113,17 +129,22 @@ public sealed class SecretService(
             return ServiceError.Invalid("Incorrect passphrase");
         }
 
-        if (await store.TakeSecretAsync(secret.SecretKey, cancellationToken).ConfigureAwait(false) is null)
+        if (await store.TakeSecretAsync(secret.Id, cancellationToken).ConfigureAwait(false) is null)
         {
             return ServiceError.UnknownSecret(null);
         }
 
         var burned = receipt with { State = ReceiptState.Burned, Updated = time.GetUtcNow() };
         await store.UpdateReceiptAsync(burned, cancellationToken).ConfigureAwait(false);
-        return ServiceResult<StoredReceipt>.Ok(burned);
+        return ServiceResult<Receipt>.Ok(view with { Record = burned });
     }
 
-    public async Task<ServiceResult<IReadOnlyList<StoredReceipt>>> RecentAsync(Caller caller, CancellationToken cancellationToken)
+    /// <summary>
+    /// An API account's receipts of the last 30 days, each with the metadata key sealed under the token it presents.
+    /// The bot's internal account has none to list: its token derives from the server key, so a list it could open
+    /// would be open to anyone holding that key; its receipts (every workspace's) are not indexed at all.
+    /// </summary>
+    public async Task<ServiceResult<IReadOnlyList<Receipt>>> RecentAsync(Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.IsAnonymous)
@@ -131,9 +152,28 @@ public sealed class SecretService(
             return ServiceError.NotAuthorized();
         }
 
+        if (caller.IsInternal || caller.Token is null)
+        {
+            return ServiceResult<IReadOnlyList<Receipt>>.Ok([]);
+        }
+
         var now = time.GetUtcNow();
-        var receipts = await store.RecentReceiptsAsync(caller.CustomerId, now - RecentWindow, cancellationToken).ConfigureAwait(false);
-        return ServiceResult<IReadOnlyList<StoredReceipt>>.Ok(receipts.Where(r => !r.IsExpired(now)).Select(r => r.AsOf(now)).ToArray());
+        var stored = await store.RecentReceiptsAsync(caller.CustomerId, now - RecentWindow, cancellationToken).ConfigureAwait(false);
+        var listKey = seals.RecentListKey(caller.CustomerId, caller.Token);
+        var receipts = new List<Receipt>(stored.Count);
+        foreach (var receipt in stored.Where(r => !r.IsExpired(now)))
+        {
+            // A seal that does not open was made under a token the account no longer has; that receipt is not listed.
+            var metadataKey = receipt.IsLegacy ? receipt.Id
+                : receipt.SealedMetadataKey is { } sealedKey ? ReceiptSeals.TryOpenMetadataKey(sealedKey, listKey, receipt.Id)
+                : null;
+            if (metadataKey is not null)
+            {
+                receipts.Add(new Receipt(metadataKey, null, receipt.AsOf(now)));
+            }
+        }
+
+        return ServiceResult<IReadOnlyList<Receipt>>.Ok(receipts);
     }
 
     /// <summary>Counts an anonymous caller's action against its per-address limit; accounts are not limited here.</summary>
@@ -197,12 +237,18 @@ public sealed class SecretService(
         var ttl = ClampTtl(caller, input.Ttl);
         var secretKey = SecretKeys.New();
         var metadataKey = SecretKeys.New();
+        var secretId = ids.SecretId(secretKey);
+        var receiptId = ids.ReceiptId(metadataKey);
         var passphraseHash = input.Passphrase is { IsEmpty: false } passphrase ? hasher.Hash(passphrase) : null;
 
-        var secret = new StoredSecret(secretKey, metadataKey, cipher.Encrypt(value, secretKey), passphraseHash, now, now + ttl);
+        var secret = new StoredSecret(secretId, receiptId, cipher.Encrypt(value, secretKey, secretId), passphraseHash, now, now + ttl);
         var receipt = new StoredReceipt(
-            MetadataKey: metadataKey,
-            SecretKey: secretKey,
+            Id: receiptId,
+            SecretId: secretId,
+            SealedSecretKey: seals.SealSecretKey(secretKey, metadataKey, receiptId),
+            SealedMetadataKey: caller is { Kind: CallerKind.Account, Token: { } token }
+                ? ReceiptSeals.SealMetadataKey(metadataKey, seals.RecentListKey(caller.CustomerId, token), receiptId)
+                : null,
             CustomerId: caller.CustomerId,
             State: ReceiptState.New,
             TtlSeconds: (long)ttl.TotalSeconds,
@@ -216,24 +262,23 @@ public sealed class SecretService(
             PassphraseRequired: passphraseHash is not null);
 
         await store.SaveAsync(secret, receipt, cancellationToken).ConfigureAwait(false);
-        return ServiceResult<CreatedSecret>.Ok(new CreatedSecret(receipt, generated ? value : null));
+        return ServiceResult<CreatedSecret>.Ok(new CreatedSecret(new Receipt(metadataKey, secretKey, receipt), generated ? value : null));
     }
 
-    /// <summary>The secret if it exists and has not expired; an expired one is deleted on sight and its receipt updated.</summary>
-    private async Task<StoredSecret?> FindLiveSecretAsync(string secretKey, CancellationToken cancellationToken)
-    {
-        if (!OtsKeys.IsWellFormed(secretKey))
-        {
-            return null;
-        }
+    /// <summary>The receipt with its secret key, unsealed with the metadata key the caller presented.</summary>
+    private Receipt View(string metadataKey, StoredReceipt receipt) =>
+        new(metadataKey, receipt.IsLegacy ? receipt.SecretId : seals.OpenSecretKey(receipt.SealedSecretKey!, metadataKey, receipt.Id), receipt);
 
-        var secret = await store.FindSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
+    /// <summary>The secret if it exists and has not expired; an expired one is deleted on sight and its receipt updated.</summary>
+    private async Task<StoredSecret?> FindLiveSecretAsync(StoreLookup lookup, CancellationToken cancellationToken)
+    {
+        var secret = await store.FindSecretAsync(lookup, cancellationToken).ConfigureAwait(false);
         if (secret is null || !secret.IsExpired(time.GetUtcNow()))
         {
             return secret;
         }
 
-        await ExpireAsync(secret.SecretKey, secret.MetadataKey, cancellationToken).ConfigureAwait(false);
+        await ExpireAsync(secret.Id, secret.ReceiptId, cancellationToken).ConfigureAwait(false);
         return null;
     }
 
@@ -245,7 +290,7 @@ public sealed class SecretService(
         }
 
         var now = time.GetUtcNow();
-        var receipt = await store.FindReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false);
+        var receipt = await store.FindReceiptAsync(ids.Receipt(metadataKey), cancellationToken).ConfigureAwait(false);
         if (receipt is null || receipt.IsExpired(now))
         {
             return null;
@@ -254,16 +299,16 @@ public sealed class SecretService(
         var current = receipt.AsOf(now);
         if (current.State != receipt.State)
         {
-            await ExpireAsync(receipt.SecretKey, receipt.MetadataKey, cancellationToken).ConfigureAwait(false);
+            await ExpireAsync(receipt.SecretId, receipt.Id, cancellationToken).ConfigureAwait(false);
         }
 
         return current;
     }
 
-    private async Task ExpireAsync(string secretKey, string metadataKey, CancellationToken cancellationToken)
+    private async Task ExpireAsync(string secretId, string receiptId, CancellationToken cancellationToken)
     {
-        await store.TakeSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
-        if (await store.FindReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false) is { } receipt && ReceiptState.SecretAlive(receipt.State))
+        await store.TakeSecretAsync(secretId, cancellationToken).ConfigureAwait(false);
+        if (await store.FindReceiptAsync(StoreLookup.Exact(receiptId), cancellationToken).ConfigureAwait(false) is { } receipt && ReceiptState.SecretAlive(receipt.State))
         {
             await store.UpdateReceiptAsync(receipt with { State = ReceiptState.Expired, Updated = receipt.SecretExpiresAt }, cancellationToken).ConfigureAwait(false);
         }
