@@ -18,6 +18,9 @@ internal sealed class EmbeddedSecretServer : IAsyncDisposable
     public const string Username = "bench@example.com";
     public const string Token = "bench-token-5f0c2e9a7d";
 
+    /// <summary>The benchmark account's per-minute limits: off.</summary>
+    public const string AccountLimit = "0";
+
     private readonly WebApplication _app;
     private readonly string _directory;
 
@@ -43,6 +46,9 @@ internal sealed class EmbeddedSecretServer : IAsyncDisposable
             ["SecretServer:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["SecretServer:Accounts:0:Username"] = Username,
             ["SecretServer:Accounts:0:ApiTokenSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Token))),
+            // The benchmark's account stands in for a whole fleet of clients: its limits are off, as before they existed.
+            ["SecretServer:AccountCreatesPerMinute"] = AccountLimit,
+            ["SecretServer:AccountRevealsPerMinute"] = AccountLimit,
         });
         builder.Services.AddSingleton<IPublicBaseUrl, ListeningAddress>();
         builder.Services.AddSecretServer(builder.Configuration);

@@ -27,12 +27,15 @@ public static class SecretServerServiceCollectionExtensions
         services.AddOptions<SecretServerOptions>().Bind(configuration.GetSection(SecretServerOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretServerOptions>, SecretServerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
 
         services.AddSingleton<ServerKey>();
         services.AddSingleton<LookupIds>();
         services.AddSingleton<SecretCipher>();
         services.AddSingleton<ReceiptSeals>();
+        services.AddSingleton<SecretServerMetrics>();
         services.AddSingleton<PassphraseHasher>();
+        services.AddSingleton<RateLimiter>();
         services.AddSingleton<ApiAccounts>();
         services.AddSingleton<ApiAuthenticator>();
         services.AddSingleton<SecretService>();

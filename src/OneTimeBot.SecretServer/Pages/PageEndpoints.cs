@@ -45,9 +45,10 @@ public static class PageEndpoints
     private static async Task<IResult> RevealSecret(string key, HttpContext context, SecretService service)
     {
         var cancellationToken = context.RequestAborted;
-        if (await service.CheckRateAsync(Caller.Anonymous(ApiAuthenticator.ClientAddress(context)), RateLimitedAction.Reveal, cancellationToken) is not null)
+        var caller = Caller.Anonymous(ApiAuthenticator.ClientAddress(context));
+        if (await service.CheckRateAsync(caller, RateLimitedAction.Reveal, cancellationToken) is { } limited)
         {
-            return Page(PageRenderer.RateLimited(), 429);
+            return RateLimited(context, limited);
         }
 
         var preview = await service.PreviewAsync(key, cancellationToken);
@@ -57,10 +58,15 @@ public static class PageEndpoints
         }
 
         var passphrase = await PassphraseAsync(context);
-        var result = await service.RevealAsync(key, passphrase, cancellationToken);
+        var result = await service.RevealAsync(caller, key, passphrase, cancellationToken);
         if (result.Value is { } revealed)
         {
             return Page(PageRenderer.Revealed(revealed.Value.Reveal()));
+        }
+
+        if (result.Error is { IsRateLimited: true } passphraseLimited)
+        {
+            return RateLimited(context, passphraseLimited);
         }
 
         // Still there after a failed reveal means the passphrase was wrong; gone means someone else was faster.
@@ -79,10 +85,16 @@ public static class PageEndpoints
 
     private static async Task<IResult> BurnSecret(string key, HttpContext context, SecretService service, IPublicBaseUrl publicUrl)
     {
-        var result = await service.BurnAsync(key, await PassphraseAsync(context), context.RequestAborted);
+        var caller = Caller.Anonymous(ApiAuthenticator.ClientAddress(context));
+        var result = await service.BurnAsync(caller, key, await PassphraseAsync(context), context.RequestAborted);
         if (result.Value is { } burned)
         {
             return Page(PageRenderer.Receipt(burned, null));
+        }
+
+        if (result.Error is { IsRateLimited: true } limited)
+        {
+            return RateLimited(context, limited);
         }
 
         var current = await service.ReceiptAsync(key, context.RequestAborted);
@@ -98,6 +110,13 @@ public static class PageEndpoints
 
     private static Uri? SecretLink(IPublicBaseUrl publicUrl, Receipt receipt) =>
         receipt.SecretKey is { } secretKey ? OtsLinks.Secret(new OneTimeSecretConnection(publicUrl.BaseUri), receipt.Record.ShareDomain, secretKey) : null;
+
+    private static IResult RateLimited(HttpContext context, ServiceError limited)
+    {
+        var wait = limited.RetryAfter ?? TimeSpan.FromMinutes(1);
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Page(PageRenderer.RateLimited(wait), 429);
+    }
 
     private static IResult Page(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", null, status);
 

@@ -54,9 +54,14 @@ internal static class PageRenderer
         "<p>It has already been viewed, was burned by its sender, or has expired. Each secret can be seen only once.</p>" +
         "<p>If you still need it, ask the sender to share it again.</p>");
 
-    public static string RateLimited() => Layout(
-        "Too many attempts",
-        "<h1>Too many attempts</h1><p>There have been too many attempts from your network. Wait a minute and try again.</p>");
+    public static string RateLimited(TimeSpan retryAfter)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
+        var wait = minutes == 1 ? "a minute" : string.Create(CultureInfo.InvariantCulture, $"{minutes} minutes");
+        return Layout(
+            "Too many attempts",
+            $"<h1>Too many attempts</h1><p>There have been too many attempts from your network or on this secret. Wait {wait} and try again.</p>");
+    }
 
     public static string Receipt(Receipt view, Uri? secretLink, string? error = null)
     {

@@ -13,7 +13,7 @@ namespace OneTimeBot.SecretServer.Service;
 
 /// <summary>
 /// The secret service's rules, shared by the API and the pages: limits, lifetimes, passphrases, the one-time reveal
-/// and burn, receipts and anonymous rate limits. Keys arrive with each call and are never stored: records are found by their
+/// and burn, receipts and rate limits. Keys arrive with each call and are never stored: records are found by their
 /// ids (<see cref="LookupIds"/>) and everything a key unlocks is sealed under it. Time comes from
 /// <see cref="TimeProvider"/>, so expiry is testable.
 /// </summary>
@@ -23,11 +23,11 @@ public sealed class SecretService(
     PassphraseHasher hasher,
     LookupIds ids,
     ReceiptSeals seals,
+    RateLimiter limiter,
     IOptions<SecretServerOptions> options,
     TimeProvider time)
 {
     private static readonly TimeSpan RecentWindow = TimeSpan.FromDays(30);
-    private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
 
     private SecretServerOptions Limits => options.Value;
 
@@ -67,7 +67,7 @@ public sealed class SecretService(
     /// Reveals the secret once. A wrong passphrase leaves it in place (and, as in v1, looks like an unknown secret);
     /// the atomic take means that of concurrent reveals exactly one gets the value.
     /// </summary>
-    public async Task<ServiceResult<RevealedValue>> RevealAsync(string secretKey, SecretText? passphrase, CancellationToken cancellationToken)
+    public async Task<ServiceResult<RevealedValue>> RevealAsync(Caller caller, string secretKey, SecretText? passphrase, CancellationToken cancellationToken)
     {
         if (!OtsKeys.IsWellFormed(secretKey))
         {
@@ -81,9 +81,9 @@ public sealed class SecretService(
             return ServiceError.UnknownSecret(secretKey);
         }
 
-        if (secret.HasPassphrase && !PassphraseHasher.Verify(passphrase, secret.PassphraseHash!))
+        if (await PassphraseRefusalAsync(caller, lookup.Id, secret, passphrase, ServiceError.UnknownSecret(secretKey), cancellationToken).ConfigureAwait(false) is { } refused)
         {
-            return ServiceError.UnknownSecret(secretKey);
+            return refused;
         }
 
         // Decrypt before taking, so a secret this server cannot read (a changed key) is refused, not destroyed.
@@ -109,7 +109,7 @@ public sealed class SecretService(
         return receipt is null ? ServiceError.UnknownSecret(null) : ServiceResult<Receipt>.Ok(View(metadataKey, receipt));
     }
 
-    public async Task<ServiceResult<Receipt>> BurnAsync(string metadataKey, SecretText? passphrase, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Receipt>> BurnAsync(Caller caller, string metadataKey, SecretText? passphrase, CancellationToken cancellationToken)
     {
         var receipt = await FindLiveReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false);
         if (receipt is null || !ReceiptState.SecretAlive(receipt.State))
@@ -124,9 +124,11 @@ public sealed class SecretService(
             return ServiceError.UnknownSecret(null);
         }
 
-        if (secret.HasPassphrase && !PassphraseHasher.Verify(passphrase, secret.PassphraseHash!))
+        // Counted under the same id as reveals of this secret, whichever way its receipt was stored.
+        var secretId = ids.SecretId(view.SecretKey!);
+        if (await PassphraseRefusalAsync(caller, secretId, secret, passphrase, ServiceError.Invalid("Incorrect passphrase"), cancellationToken).ConfigureAwait(false) is { } refused)
         {
-            return ServiceError.Invalid("Incorrect passphrase");
+            return refused;
         }
 
         if (await store.TakeSecretAsync(secret.Id, cancellationToken).ConfigureAwait(false) is null)
@@ -176,22 +178,9 @@ public sealed class SecretService(
         return ServiceResult<IReadOnlyList<Receipt>>.Ok(receipts);
     }
 
-    /// <summary>Counts an anonymous caller's action against its per-address limit; accounts are not limited here.</summary>
-    public async Task<ServiceError?> CheckRateAsync(Caller caller, RateLimitedAction action, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsAnonymous)
-        {
-            return null;
-        }
-
-        var now = time.GetUtcNow();
-        var window = now.ToUnixTimeSeconds() / (long)RateWindow.TotalSeconds;
-        var limit = action == RateLimitedAction.Create ? Limits.AnonymousCreatesPerMinute : Limits.AnonymousRevealsPerMinute;
-        var count = await store.IncrementCounterAsync($"{action}:{caller.ClientAddress}:{window}", RateWindow * 2, now, cancellationToken).ConfigureAwait(false);
-        var nextWindow = DateTimeOffset.FromUnixTimeSeconds((window + 1) * (long)RateWindow.TotalSeconds);
-        return count > limit ? ServiceError.RateLimited(nextWindow - now) : null;
-    }
+    /// <summary>Counts a create or reveal against the caller's rate limit; see <see cref="RateLimiter"/>.</summary>
+    public Task<ServiceError?> CheckRateAsync(Caller caller, RateLimitedAction action, CancellationToken cancellationToken) =>
+        limiter.CheckAsync(caller, action, cancellationToken);
 
     public TimeSpan ClampTtl(Caller caller, string? requested)
     {
@@ -263,6 +252,30 @@ public sealed class SecretService(
 
         await store.SaveAsync(secret, receipt, cancellationToken).ConfigureAwait(false);
         return ServiceResult<CreatedSecret>.Ok(new CreatedSecret(new Receipt(metadataKey, secretKey, receipt), generated ? value : null));
+    }
+
+    /// <summary>
+    /// Null when the secret needs no passphrase or the right one was given; else why not. A passphrase attempt is
+    /// counted (per secret and per client) before bcrypt runs, so a refused one costs a counter, not a bcrypt run.
+    /// </summary>
+    private async Task<ServiceError?> PassphraseRefusalAsync(Caller caller, string secretId, StoredSecret secret, SecretText? passphrase, ServiceError wrong, CancellationToken cancellationToken)
+    {
+        if (!secret.HasPassphrase)
+        {
+            return null;
+        }
+
+        if (passphrase is null || passphrase.IsEmpty)
+        {
+            return wrong;
+        }
+
+        if (await limiter.CheckPassphraseAttemptAsync(caller, secretId, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
+        }
+
+        return hasher.Verify(passphrase, secret.PassphraseHash!) ? null : wrong;
     }
 
     /// <summary>The receipt with its secret key, unsealed with the metadata key the caller presented.</summary>
