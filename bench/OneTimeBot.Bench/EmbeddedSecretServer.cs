@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OneTimeBot.Core.Configuration;
 using OneTimeBot.SecretServer;
 
 namespace OneTimeBot.Bench;
@@ -16,6 +17,9 @@ internal sealed class EmbeddedSecretServer : IAsyncDisposable
 {
     public const string Username = "bench@example.com";
     public const string Token = "bench-token-5f0c2e9a7d";
+
+    /// <summary>The benchmark account's per-minute limits: off.</summary>
+    public const string AccountLimit = "0";
 
     private readonly WebApplication _app;
     private readonly string _directory;
@@ -42,7 +46,11 @@ internal sealed class EmbeddedSecretServer : IAsyncDisposable
             ["SecretServer:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["SecretServer:Accounts:0:Username"] = Username,
             ["SecretServer:Accounts:0:ApiTokenSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Token))),
+            // The benchmark's account stands in for a whole fleet of clients: its limits are off, as before they existed.
+            ["SecretServer:AccountCreatesPerMinute"] = AccountLimit,
+            ["SecretServer:AccountRevealsPerMinute"] = AccountLimit,
         });
+        builder.Services.AddSingleton<IPublicBaseUrl, ListeningAddress>();
         builder.Services.AddSecretServer(builder.Configuration);
         var app = builder.Build();
         app.MapSecretServer();
@@ -58,4 +66,10 @@ internal sealed class EmbeddedSecretServer : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
+}
+
+/// <summary>The service's public URL in the benchmark: the loopback address it listens on.</summary>
+internal sealed class ListeningAddress(IServer server) : IPublicBaseUrl
+{
+    public Uri BaseUri => new(server.Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 }

@@ -54,6 +54,8 @@ internal static class ServiceMemory
             ["SecretServer__EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["SecretServer__Accounts__0__Username"] = EmbeddedSecretServer.Username,
             ["SecretServer__Accounts__0__ApiTokenSha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmbeddedSecretServer.Token))),
+            ["SecretServer__AccountCreatesPerMinute"] = EmbeddedSecretServer.AccountLimit,
+            ["SecretServer__AccountRevealsPerMinute"] = EmbeddedSecretServer.AccountLimit,
             ["Slack__Enabled"] = "false",
             ["Teams__Enabled"] = "false",
         };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Api;
@@ -16,17 +17,25 @@ namespace OneTimeBot.SecretServer;
 
 public static class SecretServerServiceCollectionExtensions
 {
-    /// <summary>Registers the embedded Onetime Secret v1 service on the store <c>Storage:Provider</c> selects.</summary>
+    /// <summary>
+    /// Registers the embedded Onetime Secret v1 service on the store <c>Storage:Provider</c> selects. The caller
+    /// registers an <see cref="IPublicBaseUrl"/>: the receipt page builds secret links on it.
+    /// </summary>
     public static IServiceCollection AddSecretServer(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOneTimeBotStorage(configuration);
         services.AddOptions<SecretServerOptions>().Bind(configuration.GetSection(SecretServerOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretServerOptions>, SecretServerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
 
         services.AddSingleton<ServerKey>();
+        services.AddSingleton<LookupIds>();
         services.AddSingleton<SecretCipher>();
+        services.AddSingleton<ReceiptSeals>();
+        services.AddSingleton<SecretServerMetrics>();
         services.AddSingleton<PassphraseHasher>();
+        services.AddSingleton<RateLimiter>();
         services.AddSingleton<ApiAccounts>();
         services.AddSingleton<ApiAuthenticator>();
         services.AddSingleton<SecretService>();
@@ -46,6 +55,11 @@ public static class SecretServerServiceCollectionExtensions
         var configuration = endpoints.ServiceProvider.GetRequiredService<IConfiguration>();
         if (configuration.GetValue($"{SecretServerOptions.SectionName}:{nameof(SecretServerOptions.Enabled)}", true))
         {
+            if (!endpoints.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(IPublicBaseUrl)))
+            {
+                throw new InvalidOperationException("The secret service builds links on the host's public URL: register an IPublicBaseUrl before mapping it.");
+            }
+
             endpoints.MapOneTimeSecretApi();
             endpoints.MapSecretPages();
         }

@@ -247,7 +247,7 @@ public abstract partial class SecretServerContract
     }
 
     [Fact]
-    public async Task Anonymous_creates_are_rate_limited_per_address_the_v1_way_but_accounts_are_not()
+    public async Task Anonymous_creates_are_rate_limited_per_address_the_v1_way_and_accounts_are_counted_apart()
     {
         await using var host = await StartAsync(new Dictionary<string, string?> { ["SecretServer:AnonymousCreatesPerMinute"] = "3" });
 

@@ -1,5 +1,6 @@
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Security;
+using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -92,7 +93,7 @@ public abstract partial class SecretServerContract
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         var reveal = await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!);
         var expired = (await host.Client.GetReceiptAsync(host.Alice, shared.MetadataKey)).Value!;
-        var secretRow = await host.Services.GetRequiredService<ISecretStore>().FindSecretAsync(shared.SecretKey!, default);
+        var secretRow = await host.Services.GetRequiredService<ISecretStore>().FindSecretAsync(host.Services.GetRequiredService<LookupIds>().Secret(shared.SecretKey!), default);
         host.Clock.Advance(TimeSpan.FromMinutes(10));
         var receiptGone = await host.Client.GetReceiptAsync(host.Alice, shared.MetadataKey);
 

@@ -114,6 +114,28 @@ public abstract partial class SecretServerContract
     }
 
     [Fact]
+    public async Task The_receipt_page_links_to_the_public_url_whatever_host_the_request_names()
+    {
+        await using var host = await StartAsync();
+        var shared = (await host.Client.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("x"), Passphrase: new SecretText("right-passphrase")))).Value!;
+
+        using var view = new HttpRequestMessage(HttpMethod.Get, shared.ReceiptLink) { Headers = { Host = "evil.example" } };
+        using var receipt = await host.Http.SendAsync(view);
+        using var burn = new HttpRequestMessage(HttpMethod.Post, shared.ReceiptLink.AbsolutePath + "/burn")
+        {
+            Headers = { Host = "evil.example:8443" },
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["passphrase"] = "wrong-passphrase" }),
+        };
+        using var refused = await host.Http.SendAsync(burn);
+
+        foreach (var page in new[] { await receipt.Content.ReadAsStringAsync(), await refused.Content.ReadAsStringAsync() })
+        {
+            Assert.Contains($"value=\"{shared.SecretLink}\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("evil.example", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Anonymous_reveal_attempts_on_the_page_are_rate_limited_per_address()
     {
         await using var host = await StartAsync(new Dictionary<string, string?> { ["SecretServer:AnonymousRevealsPerMinute"] = "3" });

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Storage;
+using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Storage;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -56,6 +57,7 @@ public abstract partial class SecretServerContract
     {
         await using var host = await StartAsync();
         var store = host.Services.GetRequiredService<ISecretStore>();
+        var ids = host.Services.GetRequiredService<LookupIds>();
         var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText(SecretCanary), TimeSpan.FromMinutes(2)))).Value!;
 
         host.Clock.Advance(TimeSpan.FromMinutes(3));
@@ -63,21 +65,25 @@ public abstract partial class SecretServerContract
 
         if (store is SqliteSecretStore)
         {
-            Assert.Null(await store.FindSecretAsync(shared.SecretKey!, default));
-            Assert.Equal("expired", (await store.FindReceiptAsync(shared.MetadataKey, default))!.State);
+            Assert.Null(await store.FindSecretAsync(ids.Secret(shared.SecretKey!), default));
+            Assert.Equal("expired", (await store.FindReceiptAsync(ids.Receipt(shared.MetadataKey), default))!.State);
         }
         else
         {
             // Redis deletes on its own clock: the secret's key must carry a TTL no longer than the secret's.
             var db = await host.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
-            var ttl = await db.KeyTimeToLiveAsync(host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.RedisKeyPrefix + "ots:secret:" + shared.SecretKey);
+            var ttl = await db.KeyTimeToLiveAsync(host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.RedisKeyPrefix + "ots:secret:" + ids.SecretId(shared.SecretKey!));
             Assert.InRange(ttl!.Value, TimeSpan.FromSeconds(100), TimeSpan.FromMinutes(2));
         }
 
         Assert.Equal(SecretState.Expired, (await host.Client.GetReceiptAsync(host.Alice, shared.MetadataKey)).Value!.State);
     }
 
-    private static async Task<byte[]> ReadAllStoredBytesAsync(SecretServerHost host)
+    /// <summary>
+    /// Every byte the store holds: all files in the host's data folder (the SQLite file, its WAL and -shm), or every
+    /// Redis key name under the host's prefix with its value, whatever its type.
+    /// </summary>
+    private protected static async Task<byte[]> ReadAllStoredBytesAsync(SecretServerHost host)
     {
         var store = host.Services.GetRequiredService<ISecretStore>();
         if (store is SqliteSecretStore)
@@ -107,17 +113,20 @@ public abstract partial class SecretServerContract
         var bytes = new List<byte>();
         await foreach (var key in server.KeysAsync(pattern: prefix + "*"))
         {
+            bytes.AddRange((byte[])key!);
             // GET, not DUMP: DUMP may compress a value and so hide plaintext from this check.
-            if (await db.KeyTypeAsync(key) == RedisType.String)
+            var values = await db.KeyTypeAsync(key) switch
             {
-                bytes.AddRange((byte[]?)await db.StringGetAsync(key) ?? []);
-            }
-            else
+                RedisType.String => [await db.StringGetAsync(key)],
+                RedisType.SortedSet => await db.SortedSetRangeByRankAsync(key),
+                RedisType.Hash => (await db.HashGetAllAsync(key)).SelectMany(e => new[] { e.Name, e.Value }).ToArray(),
+                RedisType.Set => await db.SetMembersAsync(key),
+                RedisType.List => await db.ListRangeAsync(key),
+                var other => throw new InvalidOperationException($"the store holds a {other} this check cannot read"),
+            };
+            foreach (var value in values)
             {
-                foreach (var member in await db.SortedSetRangeByRankAsync(key))
-                {
-                    bytes.AddRange((byte[]?)member ?? []);
-                }
+                bytes.AddRange((byte[]?)value ?? []);
             }
         }
 

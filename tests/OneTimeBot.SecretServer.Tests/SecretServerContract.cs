@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Storage;
 using OneTimeBot.Testing;
 
 namespace OneTimeBot.SecretServer.Tests;
@@ -10,6 +13,12 @@ namespace OneTimeBot.SecretServer.Tests;
 public abstract partial class SecretServerContract
 {
     private protected abstract Task<SecretServerHost> StartAsync(IDictionary<string, string?>? overrides = null);
+
+    /// <summary>Starts a host under <paramref name="serverKey"/> whose store already holds <paramref name="secrets"/> the old way.</summary>
+    private protected abstract Task<SecretServerHost> StartWithLegacyRecordsAsync(byte[] serverKey, IReadOnlyList<LegacySecret> secrets);
+
+    private protected static Dictionary<string, string?> WithServerKey(byte[] serverKey) =>
+        new() { ["SecretServer:EncryptionKey"] = Convert.ToBase64String(serverKey) };
 
     private protected static async Task<JsonElement> JsonOf(HttpResponseMessage response)
     {
@@ -33,10 +42,22 @@ public sealed class SqliteSecretServerTests : SecretServerContract
 {
     private protected override Task<SecretServerHost> StartAsync(IDictionary<string, string?>? overrides = null) =>
         SecretServerHost.StartAsync(null, overrides);
+
+    // The file an old host left behind, with the old schema, opened by a new host.
+    private protected override Task<SecretServerHost> StartWithLegacyRecordsAsync(byte[] serverKey, IReadOnlyList<LegacySecret> secrets) =>
+        SecretServerHost.StartAsync(null, WithServerKey(serverKey), directory => LegacyStore.WriteSqlite(Path.Combine(directory, "data", "onetimebot.db"), serverKey, secrets));
 }
 
 public sealed class RedisSecretServerTests(RedisFixture redis) : SecretServerContract, IClassFixture<RedisFixture>
 {
     private protected override Task<SecretServerHost> StartAsync(IDictionary<string, string?>? overrides = null) =>
         SecretServerHost.StartAsync(redis.Server.ConnectionString, overrides);
+
+    private protected override async Task<SecretServerHost> StartWithLegacyRecordsAsync(byte[] serverKey, IReadOnlyList<LegacySecret> secrets)
+    {
+        var host = await SecretServerHost.StartAsync(redis.Server.ConnectionString, WithServerKey(serverKey));
+        var prefix = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.RedisKeyPrefix;
+        await LegacyStore.WriteRedisAsync(redis.Server, prefix, serverKey, secrets);
+        return host;
+    }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Testing;
@@ -58,9 +59,11 @@ internal sealed class SecretServerHost : IAsyncDisposable
 
     public OneTimeSecretConnection Bob => new(BaseUri, new OneTimeSecretCredentials("bob@example.com", new SecretText(BobToken)));
 
-    public static async Task<SecretServerHost> StartAsync(string? redisConnectionString, IDictionary<string, string?>? overrides = null)
+    /// <summary>Starts a host; <paramref name="prepare"/> may put files into its data folder first, e.g. an old database.</summary>
+    public static async Task<SecretServerHost> StartAsync(string? redisConnectionString, IDictionary<string, string?>? overrides = null, Action<string>? prepare = null)
     {
         var directory = Directory.CreateTempSubdirectory("onetimebot-secretserver-").FullName;
+        prepare?.Invoke(directory);
         var settings = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = redisConnectionString is null ? "sqlite" : "redis",
@@ -88,6 +91,7 @@ internal sealed class SecretServerHost : IAsyncDisposable
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton<IPublicBaseUrl, ListeningAddress>();
         builder.Services.AddSecretServer(builder.Configuration);
 
         var app = builder.Build();
@@ -126,4 +130,10 @@ internal sealed class SecretServerHost : IAsyncDisposable
         {
         }
     }
+}
+
+/// <summary>The public URL of a test host: the loopback address it listens on, as the real host falls back to.</summary>
+internal sealed class ListeningAddress(IServer server) : IPublicBaseUrl
+{
+    public Uri BaseUri => new(server.Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 }

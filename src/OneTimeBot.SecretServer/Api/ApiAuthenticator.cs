@@ -45,7 +45,8 @@ public sealed class ApiAuthenticator(ApiAccounts accounts, IOptions<SecretServer
         }
 
         var username = pair[..colon];
-        return accounts.Verify(username, new SecretText(pair[(colon + 1)..])) ? Caller.Account(username, address) : null;
+        var token = new SecretText(pair[(colon + 1)..]);
+        return accounts.Verify(username, token) ? Caller.Account(username, token, address) : null;
     }
 
     public static string ClientAddress(HttpContext context)

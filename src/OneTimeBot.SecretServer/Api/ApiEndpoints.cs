@@ -60,7 +60,7 @@ public static partial class ApiEndpoints
         }
 
         var parameters = await ApiParameters.ReadAsync(context.Request);
-        var result = await service.RevealAsync(key, parameters.Sensitive("passphrase"), context.RequestAborted);
+        var result = await service.RevealAsync(caller, key, parameters.Sensitive("passphrase"), context.RequestAborted);
         if (result.Error is { } error)
         {
             return ApiJson.Error(error, context);
@@ -84,13 +84,13 @@ public static partial class ApiEndpoints
 
     private static async Task<IResult> Burn(string key, HttpContext context, ApiAuthenticator auth, SecretService service, TimeProvider time)
     {
-        if (auth.Authenticate(context) is null)
+        if (auth.Authenticate(context) is not { } caller)
         {
             return ApiJson.Error(ServiceError.NotAuthorized(), context);
         }
 
         var parameters = await ApiParameters.ReadAsync(context.Request);
-        var result = await service.BurnAsync(key, parameters.Sensitive("passphrase"), context.RequestAborted);
+        var result = await service.BurnAsync(caller, key, parameters.Sensitive("passphrase"), context.RequestAborted);
         if (result.Error is { } error)
         {
             return ApiJson.Error(error, context);
@@ -100,7 +100,7 @@ public static partial class ApiEndpoints
         return ApiJson.Ok(new JsonObject
         {
             ["state"] = ApiJson.Receipt(receipt, time.GetUtcNow()),
-            ["secret_shortkey"] = receipt.SecretKey[..8],
+            ["secret_shortkey"] = receipt.SecretKey![..8],
         });
     }
 

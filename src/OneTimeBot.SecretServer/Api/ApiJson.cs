@@ -15,18 +15,19 @@ public static class ApiJson
     // JSON, not HTML: characters like '+' in generated values are sent as themselves, as other v1 servers do.
     private static readonly JsonSerializerOptions Wire = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonObject Receipt(StoredReceipt receipt, DateTimeOffset now, bool withSecretKey = true)
+    public static JsonObject Receipt(Receipt view, DateTimeOffset now, bool withSecretKey = true)
     {
-        ArgumentNullException.ThrowIfNull(receipt);
+        ArgumentNullException.ThrowIfNull(view);
+        var receipt = view.Record;
         var alive = ReceiptState.SecretAlive(receipt.State);
         var json = new JsonObject
         {
             ["custid"] = receipt.CustomerId,
-            ["metadata_key"] = receipt.MetadataKey,
+            ["metadata_key"] = view.MetadataKey,
         };
-        if (withSecretKey && alive)
+        if (withSecretKey && alive && view.SecretKey is not null)
         {
-            json["secret_key"] = receipt.SecretKey;
+            json["secret_key"] = view.SecretKey;
         }
 
         json["ttl"] = receipt.TtlSeconds;

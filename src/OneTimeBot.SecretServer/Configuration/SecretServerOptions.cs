@@ -48,8 +48,33 @@ public sealed class SecretServerOptions
     /// <summary>Anonymous shares and generates per client address per minute.</summary>
     public int AnonymousCreatesPerMinute { get; set; } = 30;
 
-    /// <summary>Anonymous reveal attempts (API and page) per client address per minute; bounds passphrase guessing.</summary>
+    /// <summary>Anonymous reveal attempts (API and page) per client address per minute.</summary>
     public int AnonymousRevealsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Shares and generates per API account per minute, wherever its calls come from. An account usually speaks for
+    /// many people, so ten times an anonymous address; still bounded, so a leaked token cannot flood the store.
+    /// The bot's own internal account is not limited here (see <c>RateLimiter</c>). 0 turns the limit off, for
+    /// accounts the operator trusts with any volume (it then costs no counter in the store either).
+    /// </summary>
+    public int AccountCreatesPerMinute { get; set; } = 300;
+
+    /// <summary>Reveal attempts per API account per minute (ten times an anonymous address); 0 turns the limit off.</summary>
+    public int AccountRevealsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Passphrase attempts (reveals and burns, API and pages) on one secret per <see cref="PassphraseAttemptWindow"/>,
+    /// from anyone: bounds guessing even when it comes from many addresses. Someone typing the passphrase needs a few.
+    /// </summary>
+    public int PassphraseAttemptsPerSecret { get; set; } = 10;
+
+    public TimeSpan PassphraseAttemptWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Passphrase attempts per client address per minute, over all secrets: each costs a bcrypt run (about 0.1 s of
+    /// a core at work factor 10), so one address can take at most about 5% of a core.
+    /// </summary>
+    public int PassphraseAttemptsPerClientPerMinute { get; set; } = 30;
 
     /// <summary>How often expired secrets and receipts are deleted from stores without native expiry.</summary>
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(1);

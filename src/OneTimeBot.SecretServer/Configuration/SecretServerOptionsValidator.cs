@@ -78,6 +78,21 @@ public sealed class SecretServerOptionsValidator(IHostEnvironment environment) :
             errors.Add($"{Prefix}AnonymousCreatesPerMinute and {Prefix}AnonymousRevealsPerMinute must be at least 1.");
         }
 
+        if (options.AccountCreatesPerMinute < 0 || options.AccountRevealsPerMinute < 0)
+        {
+            errors.Add($"{Prefix}AccountCreatesPerMinute and {Prefix}AccountRevealsPerMinute must be 0 (off) or more.");
+        }
+
+        if (options.PassphraseAttemptsPerSecret < 1 || options.PassphraseAttemptsPerClientPerMinute < 1)
+        {
+            errors.Add($"{Prefix}PassphraseAttemptsPerSecret and {Prefix}PassphraseAttemptsPerClientPerMinute must be at least 1.");
+        }
+
+        if (options.PassphraseAttemptWindow < TimeSpan.FromSeconds(1) || options.PassphraseAttemptWindow > TimeSpan.FromDays(1))
+        {
+            errors.Add($"{Prefix}PassphraseAttemptWindow must be between 00:00:01 and 1.00:00:00.");
+        }
+
         if (options.PurgeInterval < TimeSpan.FromSeconds(1))
         {
             errors.Add($"{Prefix}PurgeInterval must be at least 00:00:01.");

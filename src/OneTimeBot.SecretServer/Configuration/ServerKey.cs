@@ -27,6 +27,28 @@ public sealed partial class ServerKey
     public byte[] Derive(string purpose) =>
         HKDF.DeriveKey(HashAlgorithmName.SHA256, _key.Value, Length, info: System.Text.Encoding.UTF8.GetBytes(purpose));
 
+    /// <summary>
+    /// A key that needs the server key and a second secret the store never holds (a link's key, an account's token):
+    /// HKDF-SHA256 over both, so neither a copy of the store together with the server key, nor the second secret
+    /// alone, derives it. <paramref name="purpose"/> keeps keys for different jobs apart.
+    /// </summary>
+    internal void DeriveWith(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> purpose, Span<byte> output)
+    {
+        var size = Length + secret.Length;
+        Span<byte> material = size <= 512 ? stackalloc byte[size] : new byte[size];
+        try
+        {
+            // The server key has a fixed length, so the concatenation is unambiguous.
+            _key.Value.CopyTo(material);
+            secret.CopyTo(material[Length..]);
+            HKDF.DeriveKey(HashAlgorithmName.SHA256, material, output, salt: default, info: purpose);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(material);
+        }
+    }
+
     public static bool TryDecode(string text, out byte[] key)
     {
         key = [];

@@ -6,54 +6,74 @@ using OneTimeBot.SecretServer.Configuration;
 namespace OneTimeBot.SecretServer.Crypto;
 
 /// <summary>
-/// AES-256-GCM for secrets at rest. The secret key is the associated data, so a ciphertext moved to another key's
-/// record does not decrypt. Layout: version (1) | nonce (12) | tag (16) | ciphertext.
+/// AES-256-GCM for secrets at rest. Each secret has its own key, derived from the server key and the secret's key
+/// (the one in its link), so a copy of the store together with the server key still opens nothing without the link.
+/// The associated data is the secret's lookup id, so a ciphertext moved to another record does not open.
+/// Layout: version (1) | nonce (12) | tag (16) | ciphertext.
 /// </summary>
 public sealed class SecretCipher(ServerKey serverKey)
 {
-    private const byte Version = 1;
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
-    private const int HeaderSize = 1 + NonceSize + TagSize;
+    /// <summary>Written before keys were hashed: the server key itself, the secret key as associated data. Read until those secrets expire.</summary>
+    private const byte ServerKeyVersion = 1;
 
-    public byte[] Encrypt(SecretText secret, string secretKey)
+    private const byte LinkKeyVersion = 2;
+    private const int HeaderSize = 1 + Aead.Overhead;
+    private static readonly byte[] Purpose = "OneTimeBot secret service: secret encryption v2"u8.ToArray();
+
+    public byte[] Encrypt(SecretText secret, string secretKey, string secretId)
     {
         ArgumentNullException.ThrowIfNull(secret);
         var plaintext = Encoding.UTF8.GetBytes(secret.Reveal());
+        Span<byte> key = stackalloc byte[Aead.KeySize];
         try
         {
             var output = new byte[HeaderSize + plaintext.Length];
-            output[0] = Version;
-            var nonce = output.AsSpan(1, NonceSize);
-            RandomNumberGenerator.Fill(nonce);
-            using var aes = new AesGcm(serverKey.Bytes, TagSize);
-            aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderSize), output.AsSpan(1 + NonceSize, TagSize), Encoding.ASCII.GetBytes(secretKey));
+            output[0] = LinkKeyVersion;
+            serverKey.DeriveWith(Encoding.ASCII.GetBytes(secretKey), Purpose, key);
+            Aead.SealInto(output.AsSpan(1), key, plaintext, Encoding.ASCII.GetBytes(secretId));
             return output;
         }
         finally
         {
             CryptographicOperations.ZeroMemory(plaintext);
+            CryptographicOperations.ZeroMemory(key);
         }
     }
 
-    public SecretText Decrypt(byte[] ciphertext, string secretKey)
+    public SecretText Decrypt(byte[] ciphertext, string secretKey, string secretId)
     {
         ArgumentNullException.ThrowIfNull(ciphertext);
-        if (ciphertext.Length < HeaderSize || ciphertext[0] != Version)
+        if (ciphertext.Length < HeaderSize || ciphertext[0] is not (ServerKeyVersion or LinkKeyVersion))
         {
             throw new CryptographicException("The stored secret is not in a format this server can read.");
         }
 
-        var plaintext = new byte[ciphertext.Length - HeaderSize];
+        Span<byte> key = stackalloc byte[Aead.KeySize];
+        byte[]? plaintext = null;
         try
         {
-            using var aes = new AesGcm(serverKey.Bytes, TagSize);
-            aes.Decrypt(ciphertext.AsSpan(1, NonceSize), ciphertext.AsSpan(HeaderSize), ciphertext.AsSpan(1 + NonceSize, TagSize), plaintext, Encoding.ASCII.GetBytes(secretKey));
+            byte[] associatedData;
+            if (ciphertext[0] == ServerKeyVersion)
+            {
+                serverKey.Bytes.CopyTo(key);
+                associatedData = Encoding.ASCII.GetBytes(secretKey);
+            }
+            else
+            {
+                serverKey.DeriveWith(Encoding.ASCII.GetBytes(secretKey), Purpose, key);
+                associatedData = Encoding.ASCII.GetBytes(secretId);
+            }
+
+            plaintext = Aead.Open(key, ciphertext.AsSpan(1), associatedData);
             return new SecretText(Encoding.UTF8.GetString(plaintext));
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(plaintext);
+            CryptographicOperations.ZeroMemory(key);
+            if (plaintext is not null)
+            {
+                CryptographicOperations.ZeroMemory(plaintext);
+            }
         }
     }
 }

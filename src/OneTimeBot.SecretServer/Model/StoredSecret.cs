@@ -1,9 +1,13 @@
 namespace OneTimeBot.SecretServer.Model;
 
-/// <summary>A secret at rest: only ciphertext and, when set, the passphrase's bcrypt hash.</summary>
+/// <summary>
+/// A secret at rest: only ciphertext and, when set, the passphrase's bcrypt hash. It is stored under
+/// <see cref="Id"/>, a keyed hash of its key (the key itself for secrets written before keys were hashed), and points
+/// at its receipt by the receipt's id.
+/// </summary>
 public sealed record StoredSecret(
-    string SecretKey,
-    string MetadataKey,
+    string Id,
+    string ReceiptId,
     byte[] Ciphertext,
     string? PassphraseHash,
     DateTimeOffset Created,

@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Api;
+using OneTimeBot.SecretServer.Model;
 using OneTimeBot.SecretServer.Service;
 
 namespace OneTimeBot.SecretServer.Pages;
 
 /// <summary>
 /// The pages people open: <c>/secret/{key}</c> (GET shows a Reveal button and never consumes; only the POST reveals)
-/// and <c>/receipt/{key}</c> for the sender. The table below is every route.
+/// and <c>/receipt/{key}</c> for the sender. The table below is every route. Links are built on the configured public
+/// URL (<see cref="IPublicBaseUrl"/>), never on the request's Host header, which the client chooses.
 /// </summary>
 public static class PageEndpoints
 {
@@ -42,9 +45,10 @@ public static class PageEndpoints
     private static async Task<IResult> RevealSecret(string key, HttpContext context, SecretService service)
     {
         var cancellationToken = context.RequestAborted;
-        if (await service.CheckRateAsync(Caller.Anonymous(ApiAuthenticator.ClientAddress(context)), RateLimitedAction.Reveal, cancellationToken) is not null)
+        var caller = Caller.Anonymous(ApiAuthenticator.ClientAddress(context));
+        if (await service.CheckRateAsync(caller, RateLimitedAction.Reveal, cancellationToken) is { } limited)
         {
-            return Page(PageRenderer.RateLimited(), 429);
+            return RateLimited(context, limited);
         }
 
         var preview = await service.PreviewAsync(key, cancellationToken);
@@ -54,10 +58,15 @@ public static class PageEndpoints
         }
 
         var passphrase = await PassphraseAsync(context);
-        var result = await service.RevealAsync(key, passphrase, cancellationToken);
+        var result = await service.RevealAsync(caller, key, passphrase, cancellationToken);
         if (result.Value is { } revealed)
         {
             return Page(PageRenderer.Revealed(revealed.Value.Reveal()));
+        }
+
+        if (result.Error is { IsRateLimited: true } passphraseLimited)
+        {
+            return RateLimited(context, passphraseLimited);
         }
 
         // Still there after a failed reveal means the passphrase was wrong; gone means someone else was faster.
@@ -66,25 +75,31 @@ public static class PageEndpoints
             : Page(PageRenderer.Gone(), 404);
     }
 
-    private static async Task<IResult> ShowReceipt(string key, HttpContext context, SecretService service)
+    private static async Task<IResult> ShowReceipt(string key, HttpContext context, SecretService service, IPublicBaseUrl publicUrl)
     {
         var result = await service.ReceiptAsync(key, context.RequestAborted);
         return result.Value is { } receipt
-            ? Page(PageRenderer.Receipt(receipt, SecretLink(context, receipt.SecretKey, receipt.ShareDomain)))
+            ? Page(PageRenderer.Receipt(receipt, SecretLink(publicUrl, receipt)))
             : Page(PageRenderer.UnknownReceipt(), 404);
     }
 
-    private static async Task<IResult> BurnSecret(string key, HttpContext context, SecretService service)
+    private static async Task<IResult> BurnSecret(string key, HttpContext context, SecretService service, IPublicBaseUrl publicUrl)
     {
-        var result = await service.BurnAsync(key, await PassphraseAsync(context), context.RequestAborted);
+        var caller = Caller.Anonymous(ApiAuthenticator.ClientAddress(context));
+        var result = await service.BurnAsync(caller, key, await PassphraseAsync(context), context.RequestAborted);
         if (result.Value is { } burned)
         {
             return Page(PageRenderer.Receipt(burned, null));
         }
 
+        if (result.Error is { IsRateLimited: true } limited)
+        {
+            return RateLimited(context, limited);
+        }
+
         var current = await service.ReceiptAsync(key, context.RequestAborted);
         return current.Value is { } receipt
-            ? Page(PageRenderer.Receipt(receipt, SecretLink(context, receipt.SecretKey, receipt.ShareDomain), result.Error!.Message), 403)
+            ? Page(PageRenderer.Receipt(receipt, SecretLink(publicUrl, receipt), result.Error!.Message), 403)
             : Page(PageRenderer.UnknownReceipt(), 404);
     }
 
@@ -93,10 +108,14 @@ public static class PageEndpoints
             ? SecretText.FromOptional((await context.Request.ReadFormAsync(context.RequestAborted)).TryGetValue("passphrase", out var p) ? p.ToString() : null)
             : null;
 
-    private static Uri SecretLink(HttpContext context, string secretKey, string shareDomain)
+    private static Uri? SecretLink(IPublicBaseUrl publicUrl, Receipt receipt) =>
+        receipt.SecretKey is { } secretKey ? OtsLinks.Secret(new OneTimeSecretConnection(publicUrl.BaseUri), receipt.Record.ShareDomain, secretKey) : null;
+
+    private static IResult RateLimited(HttpContext context, ServiceError limited)
     {
-        var root = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/");
-        return OtsLinks.Secret(new OneTimeSecretConnection(root), shareDomain, secretKey);
+        var wait = limited.RetryAfter ?? TimeSpan.FromMinutes(1);
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Page(PageRenderer.RateLimited(wait), 429);
     }
 
     private static IResult Page(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", null, status);

@@ -54,13 +54,19 @@ internal static class PageRenderer
         "<p>It has already been viewed, was burned by its sender, or has expired. Each secret can be seen only once.</p>" +
         "<p>If you still need it, ask the sender to share it again.</p>");
 
-    public static string RateLimited() => Layout(
-        "Too many attempts",
-        "<h1>Too many attempts</h1><p>There have been too many attempts from your network. Wait a minute and try again.</p>");
-
-    public static string Receipt(StoredReceipt receipt, Uri? secretLink, string? error = null)
+    public static string RateLimited(TimeSpan retryAfter)
     {
-        ArgumentNullException.ThrowIfNull(receipt);
+        var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
+        var wait = minutes == 1 ? "a minute" : string.Create(CultureInfo.InvariantCulture, $"{minutes} minutes");
+        return Layout(
+            "Too many attempts",
+            $"<h1>Too many attempts</h1><p>There have been too many attempts from your network or on this secret. Wait {wait} and try again.</p>");
+    }
+
+    public static string Receipt(Receipt view, Uri? secretLink, string? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var receipt = view.Record;
         var body = new StringBuilder();
         body.Append("<h1>Secret receipt</h1>");
         body.Append("<p class=\"muted\">Keep this page's address to yourself: it can burn the secret.</p>");
@@ -87,7 +93,7 @@ internal static class PageRenderer
             body.Append(CultureInfo.InvariantCulture, $"<input type=\"text\" id=\"secret-link\" readonly value=\"{Html.Encode(secretLink.ToString())}\">");
             body.Append("<button type=\"button\" hidden data-copy-target=\"secret-link\" data-copy-status=\"copy-status\">Copy link</button>");
             body.Append("<p id=\"copy-status\" class=\"muted\" role=\"status\" aria-live=\"polite\"></p>");
-            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/receipt/{Html.Encode(receipt.MetadataKey)}/burn\">");
+            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/receipt/{Html.Encode(view.MetadataKey)}/burn\">");
             if (receipt.PassphraseRequired)
             {
                 body.Append("<label for=\"passphrase\">Passphrase (needed to burn)</label>");

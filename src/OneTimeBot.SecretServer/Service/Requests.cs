@@ -13,7 +13,7 @@ public sealed record CreateInput(
     string? Length = null);
 
 /// <summary>A new secret's receipt and, for generate, the value that only its creator sees.</summary>
-public sealed record CreatedSecret(StoredReceipt Receipt, SecretText? GeneratedValue);
+public sealed record CreatedSecret(Receipt Receipt, SecretText? GeneratedValue);
 
 /// <summary>A revealed secret's value, its key and the web root it was shared under.</summary>
 public sealed record RevealedValue(SecretText Value, string SecretKey, string ShareDomain);

@@ -13,17 +13,21 @@ namespace OneTimeBot.SecretServer.Service;
 
 /// <summary>
 /// The secret service's rules, shared by the API and the pages: limits, lifetimes, passphrases, the one-time reveal
-/// and burn, receipts and anonymous rate limits. Time comes from <see cref="TimeProvider"/>, so expiry is testable.
+/// and burn, receipts and rate limits. Keys arrive with each call and are never stored: records are found by their
+/// ids (<see cref="LookupIds"/>) and everything a key unlocks is sealed under it. Time comes from
+/// <see cref="TimeProvider"/>, so expiry is testable.
 /// </summary>
 public sealed class SecretService(
     ISecretStore store,
     SecretCipher cipher,
     PassphraseHasher hasher,
+    LookupIds ids,
+    ReceiptSeals seals,
+    RateLimiter limiter,
     IOptions<SecretServerOptions> options,
     TimeProvider time)
 {
     private static readonly TimeSpan RecentWindow = TimeSpan.FromDays(30);
-    private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
 
     private SecretServerOptions Limits => options.Value;
 
@@ -55,31 +59,42 @@ public sealed class SecretService(
     /// <summary>Whether a live secret exists, and needs a passphrase. Changes nothing, so link previews are harmless.</summary>
     public async Task<SecretPreview?> PreviewAsync(string secretKey, CancellationToken cancellationToken)
     {
-        var secret = await FindLiveSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
-        return secret is null ? null : new SecretPreview(secret.SecretKey, secret.HasPassphrase);
+        var secret = OtsKeys.IsWellFormed(secretKey) ? await FindLiveSecretAsync(ids.Secret(secretKey), cancellationToken).ConfigureAwait(false) : null;
+        return secret is null ? null : new SecretPreview(secretKey, secret.HasPassphrase);
     }
 
     /// <summary>
     /// Reveals the secret once. A wrong passphrase leaves it in place (and, as in v1, looks like an unknown secret);
     /// the atomic take means that of concurrent reveals exactly one gets the value.
     /// </summary>
-    public async Task<ServiceResult<RevealedValue>> RevealAsync(string secretKey, SecretText? passphrase, CancellationToken cancellationToken)
+    public async Task<ServiceResult<RevealedValue>> RevealAsync(Caller caller, string secretKey, SecretText? passphrase, CancellationToken cancellationToken)
     {
-        var secret = await FindLiveSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
-        if (secret is null || (secret.HasPassphrase && !PassphraseHasher.Verify(passphrase, secret.PassphraseHash!)))
+        if (!OtsKeys.IsWellFormed(secretKey))
         {
             return ServiceError.UnknownSecret(secretKey);
         }
 
+        var lookup = ids.Secret(secretKey);
+        var secret = await FindLiveSecretAsync(lookup, cancellationToken).ConfigureAwait(false);
+        if (secret is null)
+        {
+            return ServiceError.UnknownSecret(secretKey);
+        }
+
+        if (await PassphraseRefusalAsync(caller, lookup.Id, secret, passphrase, ServiceError.UnknownSecret(secretKey), cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
         // Decrypt before taking, so a secret this server cannot read (a changed key) is refused, not destroyed.
-        var value = cipher.Decrypt(secret.Ciphertext, secret.SecretKey);
-        if (await store.TakeSecretAsync(secretKey, cancellationToken).ConfigureAwait(false) is null)
+        var value = cipher.Decrypt(secret.Ciphertext, secretKey, lookup.Id);
+        if (await store.TakeSecretAsync(secret.Id, cancellationToken).ConfigureAwait(false) is null)
         {
             return ServiceError.UnknownSecret(secretKey);
         }
 
         var now = time.GetUtcNow();
-        var receipt = await store.FindReceiptAsync(secret.MetadataKey, cancellationToken).ConfigureAwait(false);
+        var receipt = await store.FindReceiptAsync(StoreLookup.Exact(secret.ReceiptId), cancellationToken).ConfigureAwait(false);
         if (receipt is not null)
         {
             await store.UpdateReceiptAsync(receipt with { State = ReceiptState.Received, Received = now, Updated = now }, cancellationToken).ConfigureAwait(false);
@@ -88,13 +103,13 @@ public sealed class SecretService(
         return ServiceResult<RevealedValue>.Ok(new RevealedValue(value, secretKey, receipt?.ShareDomain ?? ""));
     }
 
-    public async Task<ServiceResult<StoredReceipt>> ReceiptAsync(string metadataKey, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Receipt>> ReceiptAsync(string metadataKey, CancellationToken cancellationToken)
     {
         var receipt = await FindLiveReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false);
-        return receipt is null ? ServiceError.UnknownSecret(null) : ServiceResult<StoredReceipt>.Ok(receipt);
+        return receipt is null ? ServiceError.UnknownSecret(null) : ServiceResult<Receipt>.Ok(View(metadataKey, receipt));
     }
 
-    public async Task<ServiceResult<StoredReceipt>> BurnAsync(string metadataKey, SecretText? passphrase, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Receipt>> BurnAsync(Caller caller, string metadataKey, SecretText? passphrase, CancellationToken cancellationToken)
     {
         var receipt = await FindLiveReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false);
         if (receipt is null || !ReceiptState.SecretAlive(receipt.State))
@@ -102,28 +117,36 @@ public sealed class SecretService(
             return ServiceError.UnknownSecret(null);
         }
 
-        var secret = await FindLiveSecretAsync(receipt.SecretKey, cancellationToken).ConfigureAwait(false);
+        var view = View(metadataKey, receipt);
+        var secret = await FindLiveSecretAsync(StoreLookup.Exact(receipt.SecretId), cancellationToken).ConfigureAwait(false);
         if (secret is null)
         {
             return ServiceError.UnknownSecret(null);
         }
 
-        if (secret.HasPassphrase && !PassphraseHasher.Verify(passphrase, secret.PassphraseHash!))
+        // Counted under the same id as reveals of this secret, whichever way its receipt was stored.
+        var secretId = ids.SecretId(view.SecretKey!);
+        if (await PassphraseRefusalAsync(caller, secretId, secret, passphrase, ServiceError.Invalid("Incorrect passphrase"), cancellationToken).ConfigureAwait(false) is { } refused)
         {
-            return ServiceError.Invalid("Incorrect passphrase");
+            return refused;
         }
 
-        if (await store.TakeSecretAsync(secret.SecretKey, cancellationToken).ConfigureAwait(false) is null)
+        if (await store.TakeSecretAsync(secret.Id, cancellationToken).ConfigureAwait(false) is null)
         {
             return ServiceError.UnknownSecret(null);
         }
 
         var burned = receipt with { State = ReceiptState.Burned, Updated = time.GetUtcNow() };
         await store.UpdateReceiptAsync(burned, cancellationToken).ConfigureAwait(false);
-        return ServiceResult<StoredReceipt>.Ok(burned);
+        return ServiceResult<Receipt>.Ok(view with { Record = burned });
     }
 
-    public async Task<ServiceResult<IReadOnlyList<StoredReceipt>>> RecentAsync(Caller caller, CancellationToken cancellationToken)
+    /// <summary>
+    /// An API account's receipts of the last 30 days, each with the metadata key sealed under the token it presents.
+    /// The bot's internal account has none to list: its token derives from the server key, so a list it could open
+    /// would be open to anyone holding that key; its receipts (every workspace's) are not indexed at all.
+    /// </summary>
+    public async Task<ServiceResult<IReadOnlyList<Receipt>>> RecentAsync(Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.IsAnonymous)
@@ -131,27 +154,33 @@ public sealed class SecretService(
             return ServiceError.NotAuthorized();
         }
 
-        var now = time.GetUtcNow();
-        var receipts = await store.RecentReceiptsAsync(caller.CustomerId, now - RecentWindow, cancellationToken).ConfigureAwait(false);
-        return ServiceResult<IReadOnlyList<StoredReceipt>>.Ok(receipts.Where(r => !r.IsExpired(now)).Select(r => r.AsOf(now)).ToArray());
-    }
-
-    /// <summary>Counts an anonymous caller's action against its per-address limit; accounts are not limited here.</summary>
-    public async Task<ServiceError?> CheckRateAsync(Caller caller, RateLimitedAction action, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsAnonymous)
+        if (caller.IsInternal || caller.Token is null)
         {
-            return null;
+            return ServiceResult<IReadOnlyList<Receipt>>.Ok([]);
         }
 
         var now = time.GetUtcNow();
-        var window = now.ToUnixTimeSeconds() / (long)RateWindow.TotalSeconds;
-        var limit = action == RateLimitedAction.Create ? Limits.AnonymousCreatesPerMinute : Limits.AnonymousRevealsPerMinute;
-        var count = await store.IncrementCounterAsync($"{action}:{caller.ClientAddress}:{window}", RateWindow * 2, now, cancellationToken).ConfigureAwait(false);
-        var nextWindow = DateTimeOffset.FromUnixTimeSeconds((window + 1) * (long)RateWindow.TotalSeconds);
-        return count > limit ? ServiceError.RateLimited(nextWindow - now) : null;
+        var stored = await store.RecentReceiptsAsync(caller.CustomerId, now - RecentWindow, cancellationToken).ConfigureAwait(false);
+        var listKey = seals.RecentListKey(caller.CustomerId, caller.Token);
+        var receipts = new List<Receipt>(stored.Count);
+        foreach (var receipt in stored.Where(r => !r.IsExpired(now)))
+        {
+            // A seal that does not open was made under a token the account no longer has; that receipt is not listed.
+            var metadataKey = receipt.IsLegacy ? receipt.Id
+                : receipt.SealedMetadataKey is { } sealedKey ? ReceiptSeals.TryOpenMetadataKey(sealedKey, listKey, receipt.Id)
+                : null;
+            if (metadataKey is not null)
+            {
+                receipts.Add(new Receipt(metadataKey, null, receipt.AsOf(now)));
+            }
+        }
+
+        return ServiceResult<IReadOnlyList<Receipt>>.Ok(receipts);
     }
+
+    /// <summary>Counts a create or reveal against the caller's rate limit; see <see cref="RateLimiter"/>.</summary>
+    public Task<ServiceError?> CheckRateAsync(Caller caller, RateLimitedAction action, CancellationToken cancellationToken) =>
+        limiter.CheckAsync(caller, action, cancellationToken);
 
     public TimeSpan ClampTtl(Caller caller, string? requested)
     {
@@ -197,12 +226,18 @@ public sealed class SecretService(
         var ttl = ClampTtl(caller, input.Ttl);
         var secretKey = SecretKeys.New();
         var metadataKey = SecretKeys.New();
+        var secretId = ids.SecretId(secretKey);
+        var receiptId = ids.ReceiptId(metadataKey);
         var passphraseHash = input.Passphrase is { IsEmpty: false } passphrase ? hasher.Hash(passphrase) : null;
 
-        var secret = new StoredSecret(secretKey, metadataKey, cipher.Encrypt(value, secretKey), passphraseHash, now, now + ttl);
+        var secret = new StoredSecret(secretId, receiptId, cipher.Encrypt(value, secretKey, secretId), passphraseHash, now, now + ttl);
         var receipt = new StoredReceipt(
-            MetadataKey: metadataKey,
-            SecretKey: secretKey,
+            Id: receiptId,
+            SecretId: secretId,
+            SealedSecretKey: seals.SealSecretKey(secretKey, metadataKey, receiptId),
+            SealedMetadataKey: caller is { Kind: CallerKind.Account, Token: { } token }
+                ? ReceiptSeals.SealMetadataKey(metadataKey, seals.RecentListKey(caller.CustomerId, token), receiptId)
+                : null,
             CustomerId: caller.CustomerId,
             State: ReceiptState.New,
             TtlSeconds: (long)ttl.TotalSeconds,
@@ -216,24 +251,47 @@ public sealed class SecretService(
             PassphraseRequired: passphraseHash is not null);
 
         await store.SaveAsync(secret, receipt, cancellationToken).ConfigureAwait(false);
-        return ServiceResult<CreatedSecret>.Ok(new CreatedSecret(receipt, generated ? value : null));
+        return ServiceResult<CreatedSecret>.Ok(new CreatedSecret(new Receipt(metadataKey, secretKey, receipt), generated ? value : null));
     }
 
-    /// <summary>The secret if it exists and has not expired; an expired one is deleted on sight and its receipt updated.</summary>
-    private async Task<StoredSecret?> FindLiveSecretAsync(string secretKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when the secret needs no passphrase or the right one was given; else why not. A passphrase attempt is
+    /// counted (per secret and per client) before bcrypt runs, so a refused one costs a counter, not a bcrypt run.
+    /// </summary>
+    private async Task<ServiceError?> PassphraseRefusalAsync(Caller caller, string secretId, StoredSecret secret, SecretText? passphrase, ServiceError wrong, CancellationToken cancellationToken)
     {
-        if (!OtsKeys.IsWellFormed(secretKey))
+        if (!secret.HasPassphrase)
         {
             return null;
         }
 
-        var secret = await store.FindSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
+        if (passphrase is null || passphrase.IsEmpty)
+        {
+            return wrong;
+        }
+
+        if (await limiter.CheckPassphraseAttemptAsync(caller, secretId, cancellationToken).ConfigureAwait(false) is { } limited)
+        {
+            return limited;
+        }
+
+        return hasher.Verify(passphrase, secret.PassphraseHash!) ? null : wrong;
+    }
+
+    /// <summary>The receipt with its secret key, unsealed with the metadata key the caller presented.</summary>
+    private Receipt View(string metadataKey, StoredReceipt receipt) =>
+        new(metadataKey, receipt.IsLegacy ? receipt.SecretId : seals.OpenSecretKey(receipt.SealedSecretKey!, metadataKey, receipt.Id), receipt);
+
+    /// <summary>The secret if it exists and has not expired; an expired one is deleted on sight and its receipt updated.</summary>
+    private async Task<StoredSecret?> FindLiveSecretAsync(StoreLookup lookup, CancellationToken cancellationToken)
+    {
+        var secret = await store.FindSecretAsync(lookup, cancellationToken).ConfigureAwait(false);
         if (secret is null || !secret.IsExpired(time.GetUtcNow()))
         {
             return secret;
         }
 
-        await ExpireAsync(secret.SecretKey, secret.MetadataKey, cancellationToken).ConfigureAwait(false);
+        await ExpireAsync(secret.Id, secret.ReceiptId, cancellationToken).ConfigureAwait(false);
         return null;
     }
 
@@ -245,7 +303,7 @@ public sealed class SecretService(
         }
 
         var now = time.GetUtcNow();
-        var receipt = await store.FindReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false);
+        var receipt = await store.FindReceiptAsync(ids.Receipt(metadataKey), cancellationToken).ConfigureAwait(false);
         if (receipt is null || receipt.IsExpired(now))
         {
             return null;
@@ -254,16 +312,16 @@ public sealed class SecretService(
         var current = receipt.AsOf(now);
         if (current.State != receipt.State)
         {
-            await ExpireAsync(receipt.SecretKey, receipt.MetadataKey, cancellationToken).ConfigureAwait(false);
+            await ExpireAsync(receipt.SecretId, receipt.Id, cancellationToken).ConfigureAwait(false);
         }
 
         return current;
     }
 
-    private async Task ExpireAsync(string secretKey, string metadataKey, CancellationToken cancellationToken)
+    private async Task ExpireAsync(string secretId, string receiptId, CancellationToken cancellationToken)
     {
-        await store.TakeSecretAsync(secretKey, cancellationToken).ConfigureAwait(false);
-        if (await store.FindReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false) is { } receipt && ReceiptState.SecretAlive(receipt.State))
+        await store.TakeSecretAsync(secretId, cancellationToken).ConfigureAwait(false);
+        if (await store.FindReceiptAsync(StoreLookup.Exact(receiptId), cancellationToken).ConfigureAwait(false) is { } receipt && ReceiptState.SecretAlive(receipt.State))
         {
             await store.UpdateReceiptAsync(receipt with { State = ReceiptState.Expired, Updated = receipt.SecretExpiresAt }, cancellationToken).ConfigureAwait(false);
         }

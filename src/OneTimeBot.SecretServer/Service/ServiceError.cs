@@ -14,6 +14,8 @@ public sealed record ServiceError(int IntendedStatus, string Message, string? Se
     public static ServiceError Invalid(string message) => new(400, message);
 
     public static ServiceError RateLimited(TimeSpan retryAfter) => new(429, RateLimitedMessage, RetryAfter: retryAfter);
+
+    public bool IsRateLimited => IntendedStatus == 429;
 }
 
 public readonly record struct ServiceResult<T>(T? Value, ServiceError? Error)

@@ -3,23 +3,29 @@ using OneTimeBot.SecretServer.Model;
 namespace OneTimeBot.SecretServer.Storage;
 
 /// <summary>
-/// Where secrets and receipts live. <see cref="TakeSecretAsync"/> is the one-time guarantee: it removes and returns
-/// the secret in one atomic step, so of any number of concurrent callers exactly one gets it.
+/// Where secrets and receipts live, under ids (see <c>LookupIds</c>), never under their keys. A lookup finds a record
+/// by its id or, for records written before keys were hashed, by the key itself, in one round trip.
+/// <see cref="TakeSecretAsync"/> is the one-time guarantee: it removes and returns the secret in one atomic step, so of
+/// any number of concurrent callers exactly one gets it.
 /// </summary>
 public interface ISecretStore
 {
     Task SaveAsync(StoredSecret secret, StoredReceipt receipt, CancellationToken cancellationToken);
 
-    Task<StoredSecret?> FindSecretAsync(string secretKey, CancellationToken cancellationToken);
+    Task<StoredSecret?> FindSecretAsync(StoreLookup lookup, CancellationToken cancellationToken);
 
-    Task<StoredSecret?> TakeSecretAsync(string secretKey, CancellationToken cancellationToken);
+    /// <summary>Removes and returns the secret stored under exactly <paramref name="id"/>.</summary>
+    Task<StoredSecret?> TakeSecretAsync(string id, CancellationToken cancellationToken);
 
-    Task<StoredReceipt?> FindReceiptAsync(string metadataKey, CancellationToken cancellationToken);
+    Task<StoredReceipt?> FindReceiptAsync(StoreLookup lookup, CancellationToken cancellationToken);
 
-    /// <summary>Replaces a receipt that still exists, keeping its lifetime.</summary>
+    /// <summary>Replaces the state of a receipt that still exists, keeping its lifetime.</summary>
     Task UpdateReceiptAsync(StoredReceipt receipt, CancellationToken cancellationToken);
 
-    /// <summary>The customer's receipts created at or after <paramref name="since"/>, newest first.</summary>
+    /// <summary>
+    /// The customer's receipts created at or after <paramref name="since"/>, newest first. A store may leave out those
+    /// without a sealed metadata key (anonymous and the bot's own), which no recent list can show anyway.
+    /// </summary>
     Task<IReadOnlyList<StoredReceipt>> RecentReceiptsAsync(string customerId, DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>Adds one to a counter that lives for <paramref name="window"/> from its first increment; returns the new count.</summary>

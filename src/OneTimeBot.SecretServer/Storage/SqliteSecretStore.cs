@@ -6,23 +6,24 @@ using OneTimeBot.SecretServer.Model;
 namespace OneTimeBot.SecretServer.Storage;
 
 /// <summary>
-/// Secrets and receipts in the host's SQLite file. A reveal is <c>DELETE … RETURNING</c>: SQLite serializes writers,
-/// so only one statement can return the row. Expired rows are deleted by <see cref="PurgeExpiredAsync"/>.
+/// Secrets and receipts in the host's SQLite file, under their ids (see <see cref="StoreLookup"/>). A reveal is
+/// <c>DELETE … RETURNING</c>: SQLite serializes writers, so only one statement can return the row. Expired rows are
+/// deleted by <see cref="PurgeExpiredAsync"/>.
 /// </summary>
 public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS ots_secrets (
-            secret_key TEXT PRIMARY KEY,
-            metadata_key TEXT NOT NULL,
+            id TEXT PRIMARY KEY,
+            receipt_id TEXT NOT NULL,
             ciphertext BLOB NOT NULL,
             passphrase_hash TEXT,
             created INTEGER NOT NULL,
             expires INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS ots_secrets_expires ON ots_secrets (expires);
         CREATE TABLE IF NOT EXISTS ots_receipts (
-            metadata_key TEXT PRIMARY KEY,
-            secret_key TEXT NOT NULL,
+            id TEXT PRIMARY KEY,
+            secret_id TEXT NOT NULL,
             custid TEXT NOT NULL,
             state TEXT NOT NULL,
             ttl INTEGER NOT NULL,
@@ -33,7 +34,9 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
             expires INTEGER NOT NULL,
             recipients TEXT NOT NULL,
             share_domain TEXT NOT NULL,
-            passphrase_required INTEGER NOT NULL);
+            passphrase_required INTEGER NOT NULL,
+            secret_key_sealed BLOB,
+            metadata_key_sealed BLOB);
         CREATE INDEX IF NOT EXISTS ots_receipts_custid ON ots_receipts (custid, created);
         CREATE INDEX IF NOT EXISTS ots_receipts_expires ON ots_receipts (expires);
         CREATE TABLE IF NOT EXISTS ots_counters (
@@ -42,8 +45,21 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
             expires INTEGER NOT NULL);
         """;
 
+    // Tables made before keys were hashed named their key columns after the keys they held. Their rows stay as they
+    // are (read by key until they expire); only the columns are renamed and the seals added.
+    private const string HashedIdsMigration = """
+        ALTER TABLE ots_secrets RENAME COLUMN secret_key TO id;
+        ALTER TABLE ots_secrets RENAME COLUMN metadata_key TO receipt_id;
+        ALTER TABLE ots_receipts RENAME COLUMN metadata_key TO id;
+        ALTER TABLE ots_receipts RENAME COLUMN secret_key TO secret_id;
+        ALTER TABLE ots_receipts ADD COLUMN secret_key_sealed BLOB;
+        ALTER TABLE ots_receipts ADD COLUMN metadata_key_sealed BLOB;
+        """;
+
+    private const string SecretColumns = "id, receipt_id, ciphertext, passphrase_hash, created, expires";
+
     private const string ReceiptColumns =
-        "metadata_key, secret_key, custid, state, ttl, created, updated, received, secret_expires, expires, recipients, share_domain, passphrase_required";
+        "id, secret_id, secret_key_sealed, metadata_key_sealed, custid, state, ttl, created, updated, received, secret_expires, expires, recipients, share_domain, passphrase_required";
 
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _schemaReady;
@@ -58,12 +74,9 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
             await using (var insert = connection.CreateCommand())
             {
                 insert.Transaction = transaction;
-                insert.CommandText = """
-                INSERT INTO ots_secrets (secret_key, metadata_key, ciphertext, passphrase_hash, created, expires)
-                VALUES ($secret_key, $metadata_key, $ciphertext, $passphrase_hash, $created, $expires)
-                """;
-                insert.Parameters.AddWithValue("$secret_key", secret.SecretKey);
-                insert.Parameters.AddWithValue("$metadata_key", secret.MetadataKey);
+                insert.CommandText = $"INSERT INTO ots_secrets ({SecretColumns}) VALUES ($id, $receipt_id, $ciphertext, $passphrase_hash, $created, $expires)";
+                insert.Parameters.AddWithValue("$id", secret.Id);
+                insert.Parameters.AddWithValue("$receipt_id", secret.ReceiptId);
                 insert.Parameters.AddWithValue("$ciphertext", secret.Ciphertext);
                 insert.Parameters.AddWithValue("$passphrase_hash", (object?)secret.PassphraseHash ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$created", secret.Created.ToUnixTimeMilliseconds());
@@ -74,7 +87,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
             await using (var insert = connection.CreateCommand())
             {
                 insert.Transaction = transaction;
-                insert.CommandText = $"INSERT INTO ots_receipts ({ReceiptColumns}) VALUES ($metadata_key, $secret_key, $custid, $state, $ttl, $created, $updated, $received, $secret_expires, $expires, $recipients, $share_domain, $passphrase_required)";
+                insert.CommandText = $"INSERT INTO ots_receipts ({ReceiptColumns}) VALUES ($id, $secret_id, $secret_key_sealed, $metadata_key_sealed, $custid, $state, $ttl, $created, $updated, $received, $secret_expires, $expires, $recipients, $share_domain, $passphrase_required)";
                 BindReceipt(insert, receipt);
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -84,21 +97,30 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<StoredSecret?> FindSecretAsync(string secretKey, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await QuerySecretAsync(connection, "SELECT secret_key, metadata_key, ciphertext, passphrase_hash, created, expires FROM ots_secrets WHERE secret_key = $key", secretKey, cancellationToken).ConfigureAwait(false);
-    }
-
-    public Task<StoredSecret?> TakeSecretAsync(string secretKey, CancellationToken cancellationToken) =>
-        WriteAsync(connection => QuerySecretAsync(connection, "DELETE FROM ots_secrets WHERE secret_key = $key RETURNING secret_key, metadata_key, ciphertext, passphrase_hash, created, expires", secretKey, cancellationToken), cancellationToken);
-
-    public async Task<StoredReceipt?> FindReceiptAsync(string metadataKey, CancellationToken cancellationToken)
+    public async Task<StoredSecret?> FindSecretAsync(StoreLookup lookup, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {ReceiptColumns} FROM ots_receipts WHERE metadata_key = $key";
-        select.Parameters.AddWithValue("$key", metadataKey);
+        select.CommandText = $"SELECT {SecretColumns} FROM ots_secrets WHERE id IN ($id, $legacy_key) LIMIT 1";
+        BindLookup(select, lookup);
+        return await ReadSecretAsync(select, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<StoredSecret?> TakeSecretAsync(string id, CancellationToken cancellationToken) =>
+        WriteAsync(async connection =>
+        {
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = $"DELETE FROM ots_secrets WHERE id = $id RETURNING {SecretColumns}";
+            delete.Parameters.AddWithValue("$id", id);
+            return await ReadSecretAsync(delete, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    public async Task<StoredReceipt?> FindReceiptAsync(StoreLookup lookup, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {ReceiptColumns} FROM ots_receipts WHERE id IN ($id, $legacy_key) LIMIT 1";
+        BindLookup(select, lookup);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadReceipt(reader) : null;
     }
@@ -109,11 +131,8 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         await WriteAsync(async connection =>
         {
             await using var update = connection.CreateCommand();
-            update.CommandText = """
-            UPDATE ots_receipts SET state = $state, updated = $updated, received = $received
-            WHERE metadata_key = $metadata_key
-            """;
-            update.Parameters.AddWithValue("$metadata_key", receipt.MetadataKey);
+            update.CommandText = "UPDATE ots_receipts SET state = $state, updated = $updated, received = $received WHERE id = $id";
+            update.Parameters.AddWithValue("$id", receipt.Id);
             update.Parameters.AddWithValue("$state", receipt.State);
             update.Parameters.AddWithValue("$updated", receipt.Updated.ToUnixTimeMilliseconds());
             update.Parameters.AddWithValue("$received", (object?)receipt.Received?.ToUnixTimeMilliseconds() ?? DBNull.Value);
@@ -187,11 +206,16 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         await ping.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<StoredSecret?> QuerySecretAsync(SqliteConnection connection, string sql, string secretKey, CancellationToken cancellationToken)
+    public void Dispose() => _schemaLock.Dispose();
+
+    private static void BindLookup(SqliteCommand command, StoreLookup lookup)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$key", secretKey);
+        command.Parameters.AddWithValue("$id", lookup.Id);
+        command.Parameters.AddWithValue("$legacy_key", lookup.LegacyKey ?? lookup.Id);
+    }
+
+    private static async Task<StoredSecret?> ReadSecretAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -209,8 +233,10 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
 
     private static void BindReceipt(SqliteCommand command, StoredReceipt r)
     {
-        command.Parameters.AddWithValue("$metadata_key", r.MetadataKey);
-        command.Parameters.AddWithValue("$secret_key", r.SecretKey);
+        command.Parameters.AddWithValue("$id", r.Id);
+        command.Parameters.AddWithValue("$secret_id", r.SecretId);
+        command.Parameters.AddWithValue("$secret_key_sealed", (object?)r.SealedSecretKey ?? DBNull.Value);
+        command.Parameters.AddWithValue("$metadata_key_sealed", (object?)r.SealedMetadataKey ?? DBNull.Value);
         command.Parameters.AddWithValue("$custid", r.CustomerId);
         command.Parameters.AddWithValue("$state", r.State);
         command.Parameters.AddWithValue("$ttl", r.TtlSeconds);
@@ -225,21 +251,21 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
     }
 
     private static StoredReceipt ReadReceipt(SqliteDataReader reader) => new(
-        MetadataKey: reader.GetString(0),
-        SecretKey: reader.GetString(1),
-        CustomerId: reader.GetString(2),
-        State: reader.GetString(3),
-        TtlSeconds: reader.GetInt64(4),
-        Created: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-        Updated: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-        Received: reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
-        SecretExpiresAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
-        ExpiresAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
-        Recipients: JsonSerializer.Deserialize<string[]>(reader.GetString(10)) ?? [],
-        ShareDomain: reader.GetString(11),
-        PassphraseRequired: reader.GetInt64(12) != 0);
-
-    public void Dispose() => _schemaLock.Dispose();
+        Id: reader.GetString(0),
+        SecretId: reader.GetString(1),
+        SealedSecretKey: reader.IsDBNull(2) ? null : (byte[])reader.GetValue(2),
+        SealedMetadataKey: reader.IsDBNull(3) ? null : (byte[])reader.GetValue(3),
+        CustomerId: reader.GetString(4),
+        State: reader.GetString(5),
+        TtlSeconds: reader.GetInt64(6),
+        Created: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+        Updated: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
+        Received: reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+        SecretExpiresAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
+        ExpiresAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)),
+        Recipients: JsonSerializer.Deserialize<string[]>(reader.GetString(12)) ?? [],
+        ShareDomain: reader.GetString(13),
+        PassphraseRequired: reader.GetInt64(14) != 0);
 
     private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -247,20 +273,17 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         return await database.WriteAsync(work, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (!_schemaReady)
-        {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        return await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
         if (_schemaReady)
         {
-            return connection;
+            return;
         }
 
         await _schemaLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -268,9 +291,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         {
             if (!_schemaReady)
             {
-                await using var create = connection.CreateCommand();
-                create.CommandText = Schema;
-                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await database.WriteAsync(connection => PrepareSchemaAsync(connection, cancellationToken), cancellationToken).ConfigureAwait(false);
                 _schemaReady = true;
             }
         }
@@ -278,7 +299,33 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         {
             _schemaLock.Release();
         }
+    }
 
-        return connection;
+    // One immediate transaction, so of two processes opening an old file only one renames its columns.
+    private static async Task<bool> PrepareSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var probe = connection.CreateCommand())
+        {
+            probe.Transaction = transaction;
+            probe.CommandText = "SELECT count(*) FROM pragma_table_info('ots_secrets') WHERE name = 'secret_key'";
+            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                await using var migrate = connection.CreateCommand();
+                migrate.Transaction = transaction;
+                migrate.CommandText = HashedIdsMigration;
+                await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await using (var create = connection.CreateCommand())
+        {
+            create.Transaction = transaction;
+            create.CommandText = Schema;
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using OneTimeBot.Core.Security;
+using OneTimeBot.SecretServer.Configuration;
+
+namespace OneTimeBot.SecretServer.Crypto;
+
+/// <summary>
+/// The keys a receipt has to give back, kept so that the store alone (even with the server key) cannot read them:
+/// <list type="bullet">
+/// <item>the secret key, under a key derived from the server key and the receipt's metadata key, so only someone
+/// holding the receipt link gets the secret link back from it;</item>
+/// <item>for an API account's recent list, the metadata key, under a key derived from the server key and the account's
+/// API token, which the caller presents on every call and the server keeps only as a SHA-256.</item>
+/// </list>
+/// Each seal is bound to its receipt's id, so one copied into another receipt does not open.
+/// </summary>
+public sealed class ReceiptSeals(ServerKey serverKey)
+{
+    private static readonly byte[] SecretKeyPurpose = "OneTimeBot secret service: receipt's secret key v2"u8.ToArray();
+    private const string RecentListPurpose = "OneTimeBot secret service: account's recent list v2\n";
+
+    public byte[] SealSecretKey(string secretKey, string metadataKey, string receiptId)
+    {
+        Span<byte> key = stackalloc byte[Aead.KeySize];
+        try
+        {
+            serverKey.DeriveWith(Encoding.ASCII.GetBytes(metadataKey), SecretKeyPurpose, key);
+            return Aead.Seal(key, Encoding.ASCII.GetBytes(secretKey), Encoding.ASCII.GetBytes(receiptId));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    public string OpenSecretKey(byte[] sealedKey, string metadataKey, string receiptId)
+    {
+        Span<byte> key = stackalloc byte[Aead.KeySize];
+        try
+        {
+            serverKey.DeriveWith(Encoding.ASCII.GetBytes(metadataKey), SecretKeyPurpose, key);
+            return Encoding.ASCII.GetString(Aead.Open(key, sealedKey, Encoding.ASCII.GetBytes(receiptId)));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    /// <summary>The key an account's recent list is sealed under; derive it once per call, not per receipt.</summary>
+    public byte[] RecentListKey(string username, SecretText token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var key = new byte[Aead.KeySize];
+        var tokenBytes = Encoding.UTF8.GetBytes(token.Reveal());
+        try
+        {
+            serverKey.DeriveWith(tokenBytes, Encoding.UTF8.GetBytes(RecentListPurpose + username), key);
+            return key;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(tokenBytes);
+        }
+    }
+
+    public static byte[] SealMetadataKey(string metadataKey, byte[] recentListKey, string receiptId) =>
+        Aead.Seal(recentListKey, Encoding.ASCII.GetBytes(metadataKey), Encoding.ASCII.GetBytes(receiptId));
+
+    /// <summary>The metadata key, or null when the seal is not this account's (its token has changed since).</summary>
+    public static string? TryOpenMetadataKey(byte[] sealedKey, byte[] recentListKey, string receiptId)
+    {
+        try
+        {
+            return Encoding.ASCII.GetString(Aead.Open(recentListKey, sealedKey, Encoding.ASCII.GetBytes(receiptId)));
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+}

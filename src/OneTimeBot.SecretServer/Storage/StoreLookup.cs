@@ -1,0 +1,13 @@
+namespace OneTimeBot.SecretServer.Storage;
+
+/// <summary>
+/// What a store looks a secret or receipt up by: its id (a keyed hash of the link's key) and, for a key shaped like
+/// those this server made before it hashed them, the key itself, under which such a record was stored.
+/// </summary>
+public readonly record struct StoreLookup(string Id, string? LegacyKey)
+{
+    /// <summary>A record whose stored id is already known, e.g. a receipt's secret.</summary>
+    public static StoreLookup Exact(string id) => new(id, null);
+
+    public override string ToString() => "[store lookup]";
+}
