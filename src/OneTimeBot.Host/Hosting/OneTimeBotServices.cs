@@ -5,6 +5,7 @@ using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.OneTimeSecret.Http;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Host.Health;
+using OneTimeBot.Host.Hosting.BodyLimits;
 using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Storage;
 using OneTimeBot.Slack.Hosting;
@@ -20,6 +21,7 @@ public static class OneTimeBotServices
     public static IServiceCollection AddOneTimeBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddRequestBodyLimits();
 
         services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection(PublicUrlOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlOptionsValidator>();
@@ -53,6 +55,7 @@ public static class OneTimeBotServices
         // Answers every unhandled exception with a bare problem document: no exception text or stack trace reaches a caller.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimits();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });
