@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.Hosting.Redaction;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.OneTimeSecret.Http;
 using OneTimeBot.Core.Storage;
@@ -21,6 +22,7 @@ public static class OneTimeBotServices
     public static IServiceCollection AddOneTimeBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddKeyRedactingLogging();
         services.AddRequestBodyLimits();
 
         services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection(PublicUrlOptions.SectionName)).ValidateOnStart();
