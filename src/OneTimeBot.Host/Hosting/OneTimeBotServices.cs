@@ -7,6 +7,7 @@ using OneTimeBot.Core.OneTimeSecret.Http;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Host.Health;
 using OneTimeBot.Host.Hosting.BodyLimits;
+using OneTimeBot.Host.Hosting.Proxies;
 using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Storage;
 using OneTimeBot.Slack.Hosting;
@@ -23,6 +24,7 @@ public static class OneTimeBotServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddKeyRedactingLogging();
+        services.AddKnownProxies(configuration);
         services.AddRequestBodyLimits();
 
         services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection(PublicUrlOptions.SectionName)).ValidateOnStart();
@@ -54,6 +56,7 @@ public static class OneTimeBotServices
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.UseForwardedHeadersFromKnownProxies();
         // Answers every unhandled exception with a bare problem document: no exception text or stack trace reaches a caller.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
