@@ -23,7 +23,11 @@ public sealed class SampleSettingsTests
 
         static void Bind<T>(IConfiguration c, string section) => c.GetSection(section).Get<T>(o => o.ErrorOnUnknownConfiguration = true);
 
-        Bind<PublicUrlOptions>(configuration, PublicUrlOptions.SectionName);
+        // Section Host holds the public URL and the proxies, each bound by its own options class.
+        var host = configuration.GetSection(PublicUrlOptions.SectionName).AsEnumerable(makePathsRelative: true).ToArray();
+        static bool IsProxyKey(string key) => key.StartsWith("Known", StringComparison.Ordinal);
+        new ConfigurationBuilder().AddInMemoryCollection(host.Where(p => !IsProxyKey(p.Key))).Build().Get<PublicUrlOptions>(o => o.ErrorOnUnknownConfiguration = true);
+        new ConfigurationBuilder().AddInMemoryCollection(host.Where(p => IsProxyKey(p.Key))).Build().Get<OneTimeBot.Host.Hosting.Proxies.ProxyOptions>(o => o.ErrorOnUnknownConfiguration = true);
         Bind<StorageOptions>(configuration, StorageOptions.SectionName);
         Bind<SecretServerOptions>(configuration, SecretServerOptions.SectionName);
         Bind<OneTimeSecretHttpOptions>(configuration, OneTimeSecretHttpOptions.SectionName);

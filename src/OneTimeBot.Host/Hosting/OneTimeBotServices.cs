@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.Hosting.Redaction;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.OneTimeSecret.Http;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Host.Health;
+using OneTimeBot.Host.Hosting.BodyLimits;
+using OneTimeBot.Host.Hosting.Proxies;
 using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Storage;
 using OneTimeBot.Slack.Hosting;
@@ -20,6 +23,9 @@ public static class OneTimeBotServices
     public static IServiceCollection AddOneTimeBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddKeyRedactingLogging();
+        services.AddKnownProxies(configuration);
+        services.AddRequestBodyLimits();
 
         services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection(PublicUrlOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlOptionsValidator>();
@@ -50,9 +56,11 @@ public static class OneTimeBotServices
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.UseForwardedHeadersFromKnownProxies();
         // Answers every unhandled exception with a bare problem document: no exception text or stack trace reaches a caller.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimits();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });

@@ -139,11 +139,6 @@ public static partial class ApiEndpoints
         }
 
         var p = await ApiParameters.ReadAsync(context.Request);
-        if (p.TooLarge)
-        {
-            return ApiJson.Error(ServiceError.Invalid("The request is too large; a secret may be at most 10,000 bytes."), context);
-        }
-
         var input = new CreateInput(p.Sensitive("secret"), p.Sensitive("passphrase"), p["ttl"], p["recipient"], p["share_domain"], p["length"]);
         var result = await create(caller, input, context.RequestAborted);
         if (result.Error is { } error)
@@ -163,7 +158,10 @@ public static partial class ApiEndpoints
 
     private static JsonObject Nominal() => new() { ["status"] = "nominal", ["locale"] = "en" };
 
-    /// <summary>Headers every answer carries, and v1's 500 body instead of an exception page.</summary>
+    /// <summary>
+    /// Headers every answer carries, and v1's 500 body instead of an exception page. A body the host refused while it
+    /// was read (too large, or not readable) is the caller's fault, not ours: it goes on to the host, which answers 413 or 400.
+    /// </summary>
     private static async ValueTask<object?> GuardAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
@@ -172,7 +170,7 @@ public static partial class ApiEndpoints
         {
             return await next(invocation);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (ex is not BadHttpRequestException && (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested))
         {
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiEndpoints));
             LogFailed(logger, context.Request.Method, invocation.HttpContext.GetEndpoint()?.DisplayName ?? "?", ex.GetType().Name);

@@ -6,22 +6,19 @@ namespace OneTimeBot.SecretServer.Api;
 
 /// <summary>
 /// A v1 request's parameters from a form or JSON body, and from the query string for everything but the secret and
-/// passphrase, which are only ever taken from the body so they never travel in a URL.
+/// passphrase, which are only ever taken from the body so they never travel in a URL. The host bounds the body: reading
+/// past its limit throws a 413 <see cref="BadHttpRequestException"/>, which the host answers in v1's JSON.
 /// </summary>
 public sealed class ApiParameters
 {
-    private const int MaxBodyBytes = 64 * 1024;
     private static readonly HashSet<string> BodyOnly = new(StringComparer.Ordinal) { "secret", "passphrase" };
 
     private readonly Dictionary<string, string> _values;
 
-    private ApiParameters(Dictionary<string, string> values, bool tooLarge)
+    private ApiParameters(Dictionary<string, string> values)
     {
         _values = values;
-        TooLarge = tooLarge;
     }
-
-    public bool TooLarge { get; }
 
     public string? this[string name] => _values.TryGetValue(name, out var value) ? value : null;
 
@@ -39,17 +36,19 @@ public sealed class ApiParameters
             }
         }
 
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return new ApiParameters(values, tooLarge: true);
-        }
-
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
-            foreach (var (key, value) in form)
+            try
             {
-                values[key] = value.ToString();
+                var form = await request.ReadFormAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+                foreach (var (key, value) in form)
+                {
+                    values[key] = value.ToString();
+                }
+            }
+            catch (Exception ex) when (ex is InvalidDataException || (ex is IOException and not BadHttpRequestException && !request.HttpContext.RequestAborted.IsCancellationRequested))
+            {
+                // A broken form (a multipart body without its boundary, or cut off mid-part) carries no parameters, like malformed JSON.
             }
         }
         else if (request.HasJsonContentType())
@@ -74,7 +73,7 @@ public sealed class ApiParameters
             }
         }
 
-        return new ApiParameters(values, tooLarge: false);
+        return new ApiParameters(values);
     }
 
     private static string? Scalar(JsonElement value) => value.ValueKind switch

@@ -7,8 +7,8 @@ namespace OneTimeBot.Slack.Hosting;
 /// <summary>A request body as raw bytes, read once: the signature is computed over exactly these bytes.</summary>
 internal static class SlackRequestBody
 {
-    /// <summary>Far above anything Slack sends (a 10 kB secret, form-encoded, in a modal's state), far below harm.</summary>
-    public const int MaxBytes = 256 * 1024;
+    /// <summary>The host's limit for Slack's endpoints (see <see cref="Core.Hosting.RequestBodyLimits.SlackBytes"/>).</summary>
+    public const int MaxBytes = Core.Hosting.RequestBodyLimits.SlackBytes;
 
     /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
     public static Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>

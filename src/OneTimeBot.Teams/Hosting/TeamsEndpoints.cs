@@ -21,7 +21,7 @@ namespace OneTimeBot.Teams.Hosting;
 /// </summary>
 public static partial class TeamsEndpoints
 {
-    private const int MaxBodyBytes = 256 * 1024;
+    private const int MaxBodyBytes = RequestBodyLimits.TeamsBytes;
     private static readonly TimeSpan ActivityMemory = TimeSpan.FromHours(1);
 
     public static IEndpointRouteBuilder MapTeamsEndpoints(this IEndpointRouteBuilder app)

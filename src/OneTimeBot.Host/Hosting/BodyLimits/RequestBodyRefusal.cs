@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using OneTimeBot.SecretServer;
+
+namespace OneTimeBot.Host.Hosting.BodyLimits;
+
+/// <summary>The answer to a body that is too large or unreadable, in the format its endpoint family speaks.</summary>
+public static class RequestBodyRefusal
+{
+    public static string Message(int statusCode, long limit) => statusCode == StatusCodes.Status413PayloadTooLarge
+        ? string.Create(CultureInfo.InvariantCulture, $"The request is too large: this endpoint accepts at most {limit:N0} bytes.")
+        : "The request body could not be read.";
+
+    public static async Task WriteAsync(HttpContext context, EndpointFamily family, int statusCode, long limit)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.Response;
+        response.Clear();
+        response.StatusCode = statusCode;
+        var message = Message(statusCode, limit);
+        switch (family)
+        {
+            case EndpointFamily.SecretApi:
+                SecurityHeaders.ApplyToApi(response);
+                response.ContentType = "application/json; charset=utf-8";
+                await response.WriteAsync(new JsonObject { ["message"] = message }.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+                break;
+            case EndpointFamily.SecretPages:
+                SecurityHeaders.ApplyToPage(response);
+                response.ContentType = "text/html; charset=utf-8";
+                await response.WriteAsync(Page(statusCode, message), context.RequestAborted).ConfigureAwait(false);
+                break;
+            default:
+                response.Headers.CacheControl = "no-store";
+                response.ContentType = "text/plain; charset=utf-8";
+                await response.WriteAsync(message, context.RequestAborted).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private static string Page(int statusCode, string message)
+    {
+        var title = statusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Request not readable";
+        return $"""
+            <!doctype html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="robots" content="noindex, nofollow">
+            <title>{title} · OneTimeBot</title>
+            </head>
+            <body>
+            <main>
+            <h1>{title}</h1>
+            <p>{message} Nothing was revealed or changed. Go back to the link and try again.</p>
+            </main>
+            </body>
+            </html>
+            """;
+    }
+}
