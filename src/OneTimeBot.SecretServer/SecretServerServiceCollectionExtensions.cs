@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.Hosting.Redaction;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Api;
@@ -23,6 +24,8 @@ public static class SecretServerServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSecretServer(this IServiceCollection services, IConfiguration configuration)
     {
+        // A service that answers on paths holding link keys keeps those keys out of every log line, whoever hosts it.
+        services.AddKeyRedactingLogging();
         services.AddOneTimeBotStorage(configuration);
         services.AddOptions<SecretServerOptions>().Bind(configuration.GetSection(SecretServerOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretServerOptions>, SecretServerOptionsValidator>());

@@ -76,10 +76,10 @@ public abstract partial class SecretServerContract
     public async Task Each_account_gets_its_own_metadata_keys_back_from_recent_and_a_new_token_cannot_open_old_ones()
     {
         await using var host = await StartAsync();
-        var first = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("one")))).Value!;
+        var first = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("alices-first-recent-4b2d")))).Value!;
         host.Clock.Advance(TimeSpan.FromSeconds(1));
-        var second = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("two")))).Value!;
-        await host.Client.ShareAsync(host.Bob, new ShareRequest(new SecretText("bob's")));
+        var second = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("alices-second-recent-4b2d")))).Value!;
+        await host.Client.ShareAsync(host.Bob, new ShareRequest(new SecretText("bobs-own-recent-4b2d")));
 
         var recent = (await host.Client.GetRecentAsync(host.Alice)).Value!;
         var sameStore = SameStoreAndKey(host);

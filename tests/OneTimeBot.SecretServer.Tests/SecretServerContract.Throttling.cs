@@ -196,8 +196,8 @@ public abstract partial class SecretServerContract
         Assert.Equal(20, created.Count);
         Assert.All(wrongBurns, kind => Assert.Equal(OtsFailureKind.WrongPassphrase, kind));
         Assert.All(reveals, Assert.True);
-        Assert.True((await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("a")))).IsSuccess);
-        Assert.Equal(OtsFailureKind.RateLimited, (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("b")))).Failure!.Kind);
+        Assert.True((await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("within-the-account-limit-7c1e")))).IsSuccess);
+        Assert.Equal(OtsFailureKind.RateLimited, (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("past-the-account-limit-7c1e")))).Failure!.Kind);
     }
 
     private static async Task<List<OtsFailureKind?>> CreateOutcomesAsync(SecretServerHost host, OneTimeSecretConnection connection, int count)
