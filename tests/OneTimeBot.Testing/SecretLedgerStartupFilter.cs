@@ -26,7 +26,8 @@ public static class TestRunLedgerMiddleware
         TestRunLedger.Current is { } ledger ? app.UseLedger(ledger) : app;
 
     /// <summary>
-    /// Notes the credentials of every request; the secret and passphrase of every form sent to the secret service;
+    /// Notes the credentials of every request, and any secret, passphrase or OAuth code in its query string; the secret
+    /// and passphrase of every form sent to the secret service;
     /// and from every answer the keys, generated values and links it carries (v1 answers, pages, Slack and Teams replies).
     /// </summary>
     public static IApplicationBuilder UseLedger(this IApplicationBuilder app, LedgerFolder ledger) =>
@@ -37,6 +38,10 @@ public static class TestRunLedgerMiddleware
         var path = context.Request.Path.Value ?? "";
         var api = path.StartsWith("/api/v1/", StringComparison.Ordinal);
         ledger.NoteAuthorization(context.Request.Headers.Authorization.ToString());
+        // A client may put a secret in the URL, where request lines are logged; the host ignores it, the scan must not.
+        ledger.Note(LedgerKind.Secret, context.Request.Query["secret"].ToString());
+        ledger.Note(LedgerKind.Passphrase, context.Request.Query["passphrase"].ToString());
+        ledger.Note(LedgerKind.Credential, context.Request.Query["code"].ToString());
         var form = HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType &&
                    (api || path.StartsWith("/secret/", StringComparison.Ordinal) || path.StartsWith("/receipt/", StringComparison.Ordinal));
         Stream? body = null;

@@ -28,7 +28,20 @@ public sealed class KeyedPathRedactorTests
     }
 
     [Theory]
+    [InlineData("POST http://bot.example.com/api/v1/share?secret=hunter2&ttl=600 - 0", "POST http://bot.example.com/api/v1/share?secret=[redacted]&ttl=600 - 0")]
+    [InlineData("QueryString=?ttl=60&passphrase=open%20sesame", "QueryString=?ttl=60&passphrase=[redacted]")]
+    [InlineData("GET /slack/oauth_redirect?code=1234.5678.abcd&state=s7 - 302", "GET /slack/oauth_redirect?code=[redacted]&state=s7 - 302")]
+    [InlineData("?token=xoxb-1-2-3", "?token=[redacted]")]
+    [InlineData("/api/v1/generate?VALUE=Gen3rated", "/api/v1/generate?VALUE=[redacted]")]
+    public void A_credential_a_client_put_in_a_query_string_is_redacted(string text, string expected)
+    {
+        Assert.Equal(expected, KeyedPathRedactor.Redact(text));
+    }
+
+    [Theory]
     [InlineData("/api/v1/private/recent")]
+    [InlineData("GET /slack/oauth_redirect?state=s7&error=access_denied")]
+    [InlineData("secretcode=5 and token = 7")]
     [InlineData("GET https://bot.example.com/api/v1/private/recent?x=1")]
     [InlineData("/api/v1/status")]
     [InlineData("/slack/commands")]

@@ -7,7 +7,9 @@ namespace OneTimeBot.Core.Hosting.Redaction;
 /// A link's keys are bearer credentials, and they travel in URL paths: <c>/secret/KEY</c>, <c>/receipt/KEY</c>,
 /// <c>/api/v1/{secret,private,metadata,receipt}/KEY</c>. This replaces the segment after each such prefix with
 /// <see cref="Placeholder"/> wherever it appears in a text: a bare path, a whole link, a URL-encoded or JSON-escaped one.
-/// <c>/api/v1/private/recent</c> and a trailing <c>/burn</c> stay readable.
+/// <c>/api/v1/private/recent</c> and a trailing <c>/burn</c> stay readable. A credential a client wrongly put in a query
+/// string (<c>?secret=…</c>, <c>?passphrase=…</c>, an OAuth <c>?code=…</c>, a <c>token</c>) is replaced the same way:
+/// the host ignores such a secret, but the request line that carried it is still logged.
 /// </summary>
 public static partial class KeyedPathRedactor
 {
@@ -16,8 +18,9 @@ public static partial class KeyedPathRedactor
     // The cheap test first, because nearly every log line passes through it: a keyed prefix is one of these words
     // right before a separator ("/", "%2F" or JSON's "\/"). One vectorised search for separator characters and a few
     // short comparisons at each; only a line that passes it meets the regular expression.
-    private static readonly SearchValues<char> SeparatorStarts = SearchValues.Create("/%\\");
+    private static readonly SearchValues<char> SeparatorStarts = SearchValues.Create("/%\\=");
     private static readonly string[] KeyedWords = ["secret", "receipt", "private", "metadata"];
+    private static readonly string[] CredentialParameters = ["secret", "passphrase", "value", "code", "token", "access_token", "client_secret"];
 
     /// <summary>False when <paramref name="text"/> certainly holds no key; true when it may (then <see cref="Redact"/> decides).</summary>
     public static bool MayHoldKey(ReadOnlySpan<char> text)
@@ -26,7 +29,8 @@ public static partial class KeyedPathRedactor
         int found;
         while ((found = text[start..].IndexOfAny(SeparatorStarts)) >= 0)
         {
-            if (EndsWithKeyedWord(text[..(start + found)]))
+            var before = text[..(start + found)];
+            if (text[start + found] == '=' ? EndsWithCredentialParameter(before) : EndsWithKeyedWord(before))
             {
                 return true;
             }
@@ -56,11 +60,26 @@ public static partial class KeyedPathRedactor
         return false;
     }
 
+    private static bool EndsWithCredentialParameter(ReadOnlySpan<char> before)
+    {
+        foreach (var name in CredentialParameters)
+        {
+            if (before.EndsWith(name, StringComparison.OrdinalIgnoreCase) && before.Length > name.Length && before[^(name.Length + 1)] is '?' or '&')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The text with every keyed segment replaced by <see cref="Placeholder"/>; the same instance when there is none.</summary>
     public static string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return MayHoldKey(text) ? KeyedSegment().Replace(text, "${prefix}" + Placeholder) : text;
+        return MayHoldKey(text)
+            ? CredentialParameter().Replace(KeyedSegment().Replace(text, "${prefix}" + Placeholder), "${prefix}" + Placeholder)
+            : text;
     }
 
     // A separator is "/", "%2F" or JSON's "\/"; routing ignores case, so "/SECRET/KEY" reaches the same page. A segment
@@ -69,4 +88,10 @@ public static partial class KeyedPathRedactor
         """(?<prefix>(?:/|%2f|\\/)(?:secret|receipt|metadata|private(?!(?:/|%2f|\\/)recent(?:[/?#%\\\s"'<>&]|$)))(?:/|%2f|\\/))[^/?#%\\\s"'<>&]+""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeyedSegment();
+
+    // A query parameter's value ends at the next parameter, fragment, quote, space or markup.
+    [GeneratedRegex(
+        """(?<prefix>[?&](?:secret|passphrase|value|code|token|access_token|client_secret)=)[^&#\s"'<>]+""",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CredentialParameter();
 }
