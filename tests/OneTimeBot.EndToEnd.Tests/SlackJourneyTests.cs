@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OneTimeBot.Core.Sharing;
@@ -108,8 +107,8 @@ public sealed class SlackJourneyTests(Chromium chromium)
     /// <summary>The embedded service's receipt page of a card, found as only its sender's bot can: through the bot's own receipt.</summary>
     private static async Task<Uri> ReceiptUrlAsync(SlackApp app, string receiptId, Uri link)
     {
-        var receipt = await app.Host.Services.GetRequiredService<IReceiptStore>().FindAsync(receiptId, default);
-        var metadataKey = new ReceiptKeyProtector(app.Host.Services.GetRequiredService<IDataProtectionProvider>()).Unprotect(receipt!).MetadataKey;
+        var receipts = app.Host.Services.GetRequiredService<ReceiptVault>();
+        var metadataKey = receipts.KeysOf((await receipts.FindAsync(receiptId, default))!).MetadataKey;
         return new Uri(link, "/receipt/" + metadataKey);
     }
 }

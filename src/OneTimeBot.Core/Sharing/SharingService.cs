@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Security;
@@ -15,14 +14,12 @@ namespace OneTimeBot.Core.Sharing;
 public sealed partial class SharingService(
     IOneTimeSecretClient client,
     WorkspaceSettingsService workspaces,
-    IReceiptStore receipts,
+    ReceiptVault receipts,
     CreationLimiter limits,
-    IDataProtectionProvider dataProtection,
     TimeProvider time,
     ILogger<SharingService> logger)
 {
     private const string ReceiptIdAlphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
-    private readonly ReceiptKeyProtector _keys = new(dataProtection);
 
     public Task<SharingResult<SecretCard>> ShareAsync(Actor actor, ShareInput input, CancellationToken cancellationToken) =>
         ShareAsync(actor, input, null, cancellationToken);
@@ -88,7 +85,7 @@ public sealed partial class SharingService(
         }
 
         var (receipt, connection) = found.Value;
-        var keys = _keys.Unprotect(receipt);
+        var keys = receipts.KeysOf(receipt);
         var current = await client.GetReceiptAsync(WithBudget(connection.Connection, budget), keys.MetadataKey, cancellationToken).ConfigureAwait(false);
         if (current.IsSuccess)
         {
@@ -113,7 +110,7 @@ public sealed partial class SharingService(
         }
 
         var (receipt, connection) = found.Value;
-        var burned = await client.BurnAsync(WithBudget(connection.Connection, budget), _keys.Unprotect(receipt).MetadataKey, passphrase, cancellationToken).ConfigureAwait(false);
+        var burned = await client.BurnAsync(WithBudget(connection.Connection, budget), receipts.KeysOf(receipt).MetadataKey, passphrase, cancellationToken).ConfigureAwait(false);
         if (burned.IsSuccess)
         {
             LogBurned(actor.Workspace.Key, receipt.Id);
@@ -193,14 +190,14 @@ public sealed partial class SharingService(
             Workspace: actor.Workspace,
             OwnerUserId: actor.UserId,
             Backend: connection.Backend,
-            ProtectedKeys: _keys.Protect(new ReceiptKeys(created.MetadataKey, link)),
+            ProtectedKeys: "", // sealed by the vault as it saves the receipt
             Created: created.Created,
             ExpiresAt: created.ExpiresAt,
             Ttl: created.Ttl,
             PassphraseRequired: created.PassphraseRequired,
             Recipient: created.Recipients.Count > 0 ? created.Recipients[0] : null,
             Generated: generated);
-        await receipts.SaveAsync(receipt, cancellationToken).ConfigureAwait(false);
+        await receipts.SaveAsync(receipt, new ReceiptKeys(created.MetadataKey, link), cancellationToken).ConfigureAwait(false);
         LogCreated(generated ? "generate" : "share", actor.Workspace.Key, receipt.Id, connection.Connection.BaseUri.Host, (long)created.Ttl.TotalSeconds);
         // The link in hand, not unprotected again from what was just protected.
         return SharingResult<SecretCard>.Success(Card(receipt, SecretStatus.New, null, connection, link));
@@ -228,7 +225,7 @@ public sealed partial class SharingService(
     private SecretCard Card(ReceiptRecord receipt, SecretStatus status, DateTimeOffset? changedAt, WorkspaceConnection connection, Uri? link = null) => new(
         receipt.Id,
         status,
-        status == SecretStatus.New ? link ?? _keys.Unprotect(receipt).SecretLink : null,
+        status == SecretStatus.New ? link ?? receipts.KeysOf(receipt).SecretLink : null,
         receipt.ExpiresAt,
         receipt.Ttl,
         receipt.PassphraseRequired,

@@ -6,8 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace OneTimeBot.Core.Storage;
 
 /// <summary>
-/// The 256-bit key that encrypts the Data Protection key ring. It must come from outside the store the ring lives in
-/// (configuration, shared by every replica), or the ring would protect nothing from whoever can read the store.
+/// The 256-bit key that encrypts the Data Protection key ring, and from which the keys that seal the bot's receipts are
+/// derived. It must come from outside the store the ring lives in (configuration, shared by every replica), or the ring
+/// would protect nothing from whoever can read the store.
 /// </summary>
 public interface IKeyRingKey
 {

@@ -66,6 +66,7 @@ public static class StateServiceCollectionExtensions
             .Validate(o => o.PerUserPerMinute >= 0 && o.PerWorkspacePerMinute >= 0, "CreationLimits:PerUserPerMinute and CreationLimits:PerWorkspacePerMinute must be 0 (off) or more.")
             .ValidateOnStart();
         services.AddSingleton<CreationLimiter>();
+        services.AddSingleton<ReceiptVault>();
         services.AddSingleton<SharingService>();
         services.AddHostedService<StateCleaner>();
 

@@ -211,22 +211,47 @@ public sealed class SharingServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_stored_receipt_holds_neither_key_readable_and_a_status_check_shows_the_link_again()
+    public async Task The_stored_receipt_holds_neither_key_nor_its_card_id_and_only_the_cards_id_opens_it_to_show_the_link_again()
     {
         _server.On("POST", "/api/v1/share", FakeResponse.Json(ShareMadeNow));
         _server.On("GET", "/api/v1/private/" + OldMetadataKey, FakeResponse.Json(ShareMadeNow));
         var card = (await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), default)).Value!;
 
-        var stored = await _state.Receipts.FindAsync(card.ReceiptId, default);
+        var rows = StoredReceipts();
         var status = await _state.Sharing.StatusAsync(Alice, card.ReceiptId, default);
 
-        Assert.DoesNotContain(OldMetadataKey, stored!.ProtectedKeys, StringComparison.Ordinal);
-        Assert.DoesNotContain(OldSecretKey, stored.ProtectedKeys, StringComparison.Ordinal);
-        Assert.Null(stored.ProtectedMetadataKey);
-        Assert.Equal("ReceiptKeys [redacted]", new ReceiptKeyProtector(_state.Services.GetRequiredService<IDataProtectionProvider>()).Unprotect(stored).ToString());
+        var (storedId, body) = Assert.Single(rows);
+        Assert.Null(await _state.Receipts.FindAsync(card.ReceiptId, default));
+        Assert.All(new[] { card.ReceiptId, OldMetadataKey, OldSecretKey }, value =>
+        {
+            Assert.DoesNotContain(value, storedId, StringComparison.Ordinal);
+            Assert.DoesNotContain(value, body, StringComparison.Ordinal);
+        });
+        // The row and the deployment's key are not enough: the keys open only with the id the card carries.
+        var vault = _state.Services.GetRequiredService<ReceiptVault>();
+        var stored = (await _state.Receipts.FindAsync(storedId, default))!;
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => vault.KeysOf(stored));
+        Assert.Equal("ReceiptKeys [redacted]", vault.KeysOf(stored with { Id = card.ReceiptId }).ToString());
         Assert.Equal(SecretStatus.New, status.Value!.Status);
         Assert.Equal(card.Link, status.Value.Link);
         Assert.Equal("/api/v1/private/" + OldMetadataKey, _server.Requests[^1].Path);
+    }
+
+    [Fact]
+    public async Task A_receipt_saved_with_its_keys_protected_together_by_data_protection_as_before_can_still_be_checked()
+    {
+        _server.On("GET", "/api/v1/private/" + OldMetadataKey, FakeResponse.Json(ShareMadeNow));
+        var together = _state.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("OneTimeBot.Receipts.v2");
+        var link = new Uri(_server.BaseUri, "secret/" + OldSecretKey);
+        var created = DateTimeOffset.FromUnixTimeSeconds(1764150000);
+        var keys = System.Text.Json.JsonSerializer.Serialize(new { MetadataKey = OldMetadataKey, SecretLink = link });
+        await _state.Receipts.SaveAsync(new ReceiptRecord("r0000000000000000000000two", Acme, Alice.UserId, _server.BaseUri.ToString(), together.Protect(keys), created,
+            created.AddHours(1), TimeSpan.FromHours(1), false, null, false), default);
+
+        var status = await _state.Sharing.StatusAsync(Alice, "r0000000000000000000000two", default);
+
+        Assert.Equal(SecretStatus.New, status.Value!.Status);
+        Assert.Equal(link, status.Value.Link);
     }
 
     [Fact]
@@ -252,5 +277,21 @@ public sealed class SharingServiceTests : IAsyncLifetime
         Assert.Equal(link, status.Value.Link);
         Assert.Equal(SecretStatus.Burned, burn.Value!.Status);
         Assert.Equal(2, _server.Requests.Count(r => r.Path.Contains(OldMetadataKey, StringComparison.Ordinal)));
+    }
+
+    private List<(string Id, string Body)> StoredReceipts()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_state.DataDirectory, "onetimebot.db")}");
+        connection.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT id, body FROM bot_receipts";
+        using var reader = select.ExecuteReader();
+        var rows = new List<(string, string)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return rows;
     }
 }

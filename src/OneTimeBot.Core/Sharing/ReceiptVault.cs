@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using OneTimeBot.Core.Storage;
+
+namespace OneTimeBot.Core.Sharing;
+
+/// <summary>
+/// The bot's receipts, which only the card that names one can open. A receipt is stored under an HMAC of the receipt id
+/// its card carries, and its metadata key and link are sealed (AES-256-GCM) under a key derived from the deployment's
+/// key and that id. The id itself is stored nowhere: so a copy of the store, even with <c>SecretServer:EncryptionKey</c>,
+/// yields no link and no metadata key; whoever holds the card already holds its link. Receipts saved before (stored
+/// under their id, keys under Data Protection) are still read until they expire.
+/// </summary>
+public sealed class ReceiptVault
+{
+    private const string SealedPrefix = "v3.";
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    // Ids of receipts saved before they were stored under an HMAC: 26 base36 characters (an HMAC is 64 hex ones).
+    private const int LegacyIdLength = 26;
+
+    private readonly IReceiptStore _store;
+    private readonly Lazy<(byte[] Lookup, byte[] Seal)> _keys;
+    private readonly IDataProtector _legacyTogether;
+    private readonly IDataProtector _legacyApart;
+
+    public ReceiptVault(IReceiptStore store, IKeyRingKey deploymentKey, IDataProtectionProvider dataProtection)
+    {
+        ArgumentNullException.ThrowIfNull(deploymentKey);
+        ArgumentNullException.ThrowIfNull(dataProtection);
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        // One key for finding and one for sealing, each its own derivation, so neither can stand in for the other.
+        _keys = new Lazy<(byte[], byte[])>(() => (Derive(deploymentKey.Key, "OneTimeBot.Receipts.LookupId.v3"), Derive(deploymentKey.Key, "OneTimeBot.Receipts.Seal.v3")));
+        _legacyTogether = dataProtection.CreateProtector("OneTimeBot.Receipts.v2");
+        _legacyApart = dataProtection.CreateProtector("OneTimeBot.Receipts.v1");
+    }
+
+    public Task SaveAsync(ReceiptRecord receipt, ReceiptKeys keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        ArgumentNullException.ThrowIfNull(keys);
+        return _store.SaveAsync(receipt with { Id = StorageId(receipt.Id), ProtectedKeys = Seal(receipt.Id, keys) }, cancellationToken);
+    }
+
+    /// <summary>The receipt a card names, with <see cref="ReceiptRecord.Id"/> as the card has it; null when there is none.</summary>
+    public async Task<ReceiptRecord?> FindAsync(string receiptId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receiptId);
+        var found = await _store.FindAsync(StorageId(receiptId), cancellationToken).ConfigureAwait(false);
+        if (found is null && receiptId.Length == LegacyIdLength)
+        {
+            found = await _store.FindAsync(receiptId, cancellationToken).ConfigureAwait(false) is { } legacy && !IsSealed(legacy) ? legacy : null;
+        }
+
+        return found is null ? null : found with { Id = receiptId };
+    }
+
+    /// <summary>The keys of a receipt found through <see cref="FindAsync"/>.</summary>
+    public ReceiptKeys KeysOf(ReceiptRecord receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        if (IsSealed(receipt))
+        {
+            return Open(receipt.Id, receipt.ProtectedKeys);
+        }
+
+        if (receipt.ProtectedKeys is { Length: > 0 } together)
+        {
+            return Read(_legacyTogether.Unprotect(together));
+        }
+
+        if (receipt.ProtectedMetadataKey is { } metadataKey && receipt.ProtectedSecretLink is { } link)
+        {
+            return new ReceiptKeys(_legacyApart.Unprotect(metadataKey), new Uri(_legacyApart.Unprotect(link)));
+        }
+
+        throw new InvalidDataException("A receipt holds no protected keys.");
+    }
+
+    private string StorageId(string receiptId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_keys.Value.Lookup, Encoding.UTF8.GetBytes(receiptId)));
+
+    private static bool IsSealed(ReceiptRecord receipt) => receipt.ProtectedKeys?.StartsWith(SealedPrefix, StringComparison.Ordinal) == true;
+
+    private string Seal(string receiptId, ReceiptKeys keys)
+    {
+        var plaintext = JsonSerializer.SerializeToUtf8Bytes(keys, ReceiptKeysJson.Default.ReceiptKeys);
+        var key = SealKey(receiptId);
+        try
+        {
+            var output = new byte[NonceSize + TagSize + plaintext.Length];
+            RandomNumberGenerator.Fill(output.AsSpan(0, NonceSize));
+            using var aes = new AesGcm(key, TagSize);
+            aes.Encrypt(output.AsSpan(0, NonceSize), plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
+            return SealedPrefix + Convert.ToBase64String(output);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    private ReceiptKeys Open(string receiptId, string sealedKeys)
+    {
+        var bytes = Convert.FromBase64String(sealedKeys[SealedPrefix.Length..]);
+        if (bytes.Length < NonceSize + TagSize)
+        {
+            throw new InvalidDataException("A receipt's sealed keys are cut short.");
+        }
+
+        var plaintext = new byte[bytes.Length - NonceSize - TagSize];
+        var key = SealKey(receiptId);
+        try
+        {
+            using var aes = new AesGcm(key, TagSize);
+            aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize + TagSize), bytes.AsSpan(NonceSize, TagSize), plaintext);
+            return JsonSerializer.Deserialize(plaintext, ReceiptKeysJson.Default.ReceiptKeys) ?? throw new InvalidDataException("A receipt's sealed keys were empty.");
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    // The receipt id is the salt: without the card that carries it, the deployment's key opens no receipt.
+    private byte[] SealKey(string receiptId) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys.Value.Seal, 32, Encoding.UTF8.GetBytes(receiptId), Encoding.UTF8.GetBytes("receipt keys"));
+
+    private static ReceiptKeys Read(string json) =>
+        JsonSerializer.Deserialize(json, ReceiptKeysJson.Default.ReceiptKeys) ?? throw new InvalidDataException("A receipt's protected keys were empty.");
+
+    private static byte[] Derive(byte[] deploymentKey, string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, deploymentKey, 32, info: Encoding.UTF8.GetBytes(purpose));
+}
