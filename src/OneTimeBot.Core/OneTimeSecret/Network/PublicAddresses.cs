@@ -34,6 +34,8 @@ public static class PublicAddresses
     [
         new("::", 128),           // unspecified
         new("::1", 128),          // loopback
+        new("::ffff:0:0:0", 96),  // IPv4-translated (SIIT): an IPv4 host behind a translator inside the network
+        new("64:ff9b:1::", 48),   // local-use NAT64 (RFC 8215), meant for a network's own translators
         new("100::", 64),         // discard-only
         new("2001::", 32),        // Teredo: tunnels to addresses nobody vetted
         new("2001:db8::", 32),    // documentation

@@ -53,6 +53,9 @@ public sealed class PublicAddressesTests
     [InlineData("2002:c0a8:101::1")]     // 6to4 of 192.168.1.1
     [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2")] // Teredo
     [InlineData("2001:db8::1")]          // documentation
+    [InlineData("64:ff9b:1::a9fe:a9fe")] // local-use NAT64 of 169.254.169.254
+    [InlineData("::ffff:0:7f00:1")]      // IPv4-translated 127.0.0.1
+    [InlineData("::ffff:0:a9fe:a9fe")]
     public void Addresses_inside_a_network_or_reserved_are_refused(string address) =>
         Assert.False(PublicAddresses.IsPublic(IPAddress.Parse(address)));
 }
