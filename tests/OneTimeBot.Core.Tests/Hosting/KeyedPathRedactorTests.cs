@@ -22,6 +22,12 @@ public sealed class KeyedPathRedactorTests
     [InlineData("next=https%3A%2F%2Fx.example%2Fsecret%2F" + Key + "%3Fa", "next=https%3A%2F%2Fx.example%2Fsecret%2F[redacted]%3Fa")]
     [InlineData("Invalid request target: '/secret/" + Key + "\\xFF#x'", "Invalid request target: '/secret/[redacted]\\xFF#x'")]
     [InlineData("two: /secret/" + Key + " and /receipt/" + Key + "/burn", "two: /secret/[redacted] and /receipt/[redacted]/burn")]
+    [InlineData("POST /secret//" + Key, "POST /secret//[redacted]")]
+    [InlineData("/api/v1/secret/ " + Key, "/api/v1/secret/ [redacted]")]
+    [InlineData("/secret/%20" + Key, "/secret/%20[redacted]")]
+    [InlineData("/secret/\"" + Key, "/secret/\"[redacted]")]
+    [InlineData("https://x/secret%252F" + Key, "https://x/secret%252F[redacted]")]
+    [InlineData("\\/secret\\u002F" + Key, "\\/secret\\u002F[redacted]")]
     public void The_key_segment_after_a_keyed_prefix_is_redacted_wherever_it_appears(string text, string expected)
     {
         Assert.Equal(expected, KeyedPathRedactor.Redact(text));

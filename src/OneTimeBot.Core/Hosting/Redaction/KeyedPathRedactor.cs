@@ -82,10 +82,12 @@ public static partial class KeyedPathRedactor
             : text;
     }
 
-    // A separator is "/", "%2F" or JSON's "\/"; routing ignores case, so "/SECRET/KEY" reaches the same page. A segment
-    // ends at the next separator, query, fragment, quote, space or markup.
+    // A separator is "/", "%2F" (also encoded twice, "%252F") or JSON's "\/" and "\u002F"; routing ignores case, so
+    // "/SECRET/KEY" reaches the same page. Whatever a mangled link puts between the prefix and the key (more
+    // separators, an encoded or plain space, a quote) is skipped, since the key still follows. A segment ends at the
+    // next separator, query, fragment, quote, space or markup.
     [GeneratedRegex(
-        """(?<prefix>(?:/|%2f|\\/)(?:secret|receipt|metadata|private(?!(?:/|%2f|\\/)recent(?:[/?#%\\\s"'<>&]|$)))(?:/|%2f|\\/))[^/?#%\\\s"'<>&]+""",
+        """(?<prefix>(?:/|%2f|%252f|\\/|\\u002f)(?:secret|receipt|metadata|private(?!(?:/|%2f|%252f|\\/|\\u002f)recent(?:[/?#%\\\s"'<>&]|$)))(?:/|%2f|%252f|\\/|\\u002f)(?:/|%2f|%252f|%20|\\/|\\u002f|\s|["'])*)[^/?#%\\\s"'<>&]+""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeyedSegment();
 
