@@ -40,7 +40,7 @@ public sealed class SimulatedInternet : IDisposable
             ConnectCallback = async (context, cancellationToken) =>
             {
                 var host = context.DnsEndPoint.Host;
-                if (await sp.GetRequiredService<PublicOnlyConnector>().PublicAddressesOfAsync(host, cancellationToken).ConfigureAwait(false) is null)
+                if (await sp.GetRequiredService<PublicHostCheck>().PublicAddressesOfAsync(host, cancellationToken).ConfigureAwait(false) is null)
                 {
                     throw new BackendAddressRefusedException(host);
                 }

@@ -40,11 +40,11 @@ public sealed class AllowedBackends
     {
         var list = entries ?? Defaults;
         var allowed = new AllowedBackends(
-            list.Any(e => IsEmbedded(e)) && embeddedServed,
+            list.Any(e => OneTimeSecretOptions.IsEmbeddedName(e)) && embeddedServed,
             new HashSet<string>(list.Select(e => e.Trim().ToLowerInvariant()).Where(OneTimeSecretRegions.Names.Contains), StringComparer.OrdinalIgnoreCase));
         foreach (var entry in list.Select(e => e.Trim().ToLowerInvariant()))
         {
-            if (IsEmbedded(entry) || OneTimeSecretRegions.Names.Contains(entry))
+            if (OneTimeSecretOptions.IsEmbeddedName(entry) || OneTimeSecretRegions.Names.Contains(entry))
             {
                 continue;
             }
@@ -71,7 +71,7 @@ public sealed class AllowedBackends
     public static string? Check(string entry)
     {
         var text = entry?.Trim().ToLowerInvariant() ?? "";
-        return IsEmbedded(text) || OneTimeSecretRegions.Names.Contains(text) || TryParseEntry(text, out _, out _, out _, out var error)
+        return OneTimeSecretOptions.IsEmbeddedName(text) || OneTimeSecretRegions.Names.Contains(text) || TryParseEntry(text, out _, out _, out _, out var error)
             ? null
             : error;
     }
@@ -80,7 +80,7 @@ public sealed class AllowedBackends
     public bool Permits(string backend)
     {
         var text = backend?.Trim() ?? "";
-        if (IsEmbedded(text))
+        if (OneTimeSecretOptions.IsEmbeddedName(text))
         {
             return _embedded;
         }
@@ -127,8 +127,6 @@ public sealed class AllowedBackends
     public string DescribeOwnServers() => string.Join(", ",
         _hosts.Select(h => h.Port == HttpsPort ? h.Host : $"{h.Host}:{h.Port.ToString(CultureInfo.InvariantCulture)}")
             .Concat(_domains.Select(d => "any server under " + d)));
-
-    private static bool IsEmbedded(string entry) => string.Equals(entry.Trim(), OneTimeSecretOptions.EmbeddedBackend, StringComparison.OrdinalIgnoreCase);
 
     private static string? RegionHost(string host) =>
         OneTimeSecretRegions.Names.FirstOrDefault(r => OneTimeSecretRegions.TryGet(r, out var uri) && uri.Host == host);

@@ -34,5 +34,8 @@ public sealed class OneTimeSecretOptions
     /// </summary>
     public string[]? AllowedBackends { get; set; }
 
-    public bool IsEmbedded => string.Equals(Backend?.Trim(), EmbeddedBackend, StringComparison.OrdinalIgnoreCase);
+    public bool IsEmbedded => IsEmbeddedName(Backend);
+
+    /// <summary>Whether a backend as written (in configuration, a form or a receipt) names the embedded service.</summary>
+    public static bool IsEmbeddedName(string? backend) => string.Equals(backend?.Trim(), EmbeddedBackend, StringComparison.OrdinalIgnoreCase);
 }

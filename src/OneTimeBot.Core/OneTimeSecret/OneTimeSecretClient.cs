@@ -127,11 +127,6 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
             if (!response.IsSuccessStatusCode)
             {
                 var failure = OtsErrorClassifier.Classify(response, body, operation, connection);
-                if (connection.PublicOnly && failure.Kind == OtsFailureKind.Rejected)
-                {
-                    // A server a workspace chose may say anything; people read our sentence, not its.
-                    failure = failure with { Message = "The Onetime Secret server refused the request; its reason is not shown for a server a workspace chose." };
-                }
 
                 LogFailed(operation.Name, host, failure.Kind, (int)response.StatusCode, elapsed);
                 return failure;

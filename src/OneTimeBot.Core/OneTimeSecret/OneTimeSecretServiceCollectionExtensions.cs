@@ -36,6 +36,7 @@ public static class OneTimeSecretServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OneTimeSecretHttpOptions>, OneTimeSecretHttpOptionsValidator>();
 
         services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
+        services.TryAddSingleton<PublicHostCheck>();
         services.TryAddSingleton<PublicOnlyConnector>();
         services.AddSingleton<IOneTimeSecretClient, OneTimeSecretClient>();
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.OneTimeSecret;
 
@@ -10,43 +9,18 @@ namespace OneTimeBot.Core.Workspaces;
 /// </summary>
 public static class BackendKey
 {
-    // Every share compares a few backends; there are only as many distinct spellings as configuration and admins wrote.
-    private const int MostRemembered = 1024;
-    private static readonly ConcurrentDictionary<string, string?> Known = new(StringComparer.Ordinal);
-
     /// <summary>The backend's key, or null when it is neither <c>embedded</c> nor a usable backend.</summary>
     public static string? Of(string? backend)
     {
-        if (backend is null)
-        {
-            return null;
-        }
-
-        if (Known.TryGetValue(backend, out var known))
-        {
-            return known;
-        }
-
-        if (Known.Count >= MostRemembered)
-        {
-            Known.Clear();
-        }
-
-        return Known[backend] = Compute(backend);
-    }
-
-    public static bool Same(string? a, string? b) => Of(a) is { } key && key == Of(b);
-
-    private static string? Compute(string backend)
-    {
-        var text = backend.Trim();
-        if (string.Equals(text, OneTimeSecretOptions.EmbeddedBackend, StringComparison.OrdinalIgnoreCase))
+        if (OneTimeSecretOptions.IsEmbeddedName(backend))
         {
             return OneTimeSecretOptions.EmbeddedBackend;
         }
 
-        return OneTimeSecretConnection.TryParseBackend(text, out var uri, out _)
+        return OneTimeSecretConnection.TryParseBackend(backend, out var uri, out _)
             ? $"{uri.Scheme}://{uri.IdnHost.ToLowerInvariant()}:{uri.Port}{uri.AbsolutePath}"
             : null;
     }
+
+    public static bool Same(string? a, string? b) => Of(a) is { } key && key == Of(b);
 }

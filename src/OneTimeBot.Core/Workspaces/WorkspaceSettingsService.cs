@@ -23,7 +23,7 @@ public sealed class WorkspaceSettingsService(
     IOptions<OneTimeSecretOptions> defaults,
     IOptions<WorkspacePinsOptions> pins,
     IEmbeddedBackend embedded,
-    PublicOnlyConnector publicAddresses,
+    PublicHostCheck publicHosts,
     IDataProtectionProvider dataProtection,
     TimeProvider time)
 {
@@ -32,7 +32,10 @@ public sealed class WorkspaceSettingsService(
     // An admin waits for the lookup inside a platform's few seconds; a name that takes longer is reported, not waited out.
     private static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(1.5);
 
+    private static readonly HashSet<string> RegionKeys = [.. OneTimeSecretRegions.Names.Select(r => BackendKey.Of(r)!)];
+
     private readonly IDataProtector _tokens = dataProtection.CreateProtector("OneTimeBot.Workspaces.ApiToken.v1");
+    private readonly Lazy<string?> _defaultKey = new(() => BackendKey.Of(defaults.Value.Backend));
 
     /// <summary>What a workspace admin may choose as the workspace's secret service.</summary>
     public AllowedBackends Allowed { get; } = AllowedBackends.From(defaults.Value.AllowedBackends, embedded.IsServed);
@@ -61,7 +64,7 @@ public sealed class WorkspaceSettingsService(
         }
 
         var backend = change.Backend?.Trim();
-        var backendChanges = backend is not null && !BackendKey.Same(backend, current.Settings.Backend);
+        var backendChanges = backend is not null && BackendKey.Of(backend) is var key && (key is null || key != current.BackendKey);
         if (backendChanges && await CheckChoiceAsync(current, backend!, cancellationToken).ConfigureAwait(false) is { } refused)
         {
             return refused;
@@ -132,39 +135,37 @@ public sealed class WorkspaceSettingsService(
     public async Task<(WorkspaceSettings Settings, SharingResult<WorkspaceConnection> Connection)> SettingsAndConnectionAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         var resolved = await ResolveAsync(workspace, cancellationToken).ConfigureAwait(false);
-        return (resolved.Settings, Connect(resolved, resolved.Settings.Backend));
+        return (resolved.Settings, Connect(resolved, resolved.Settings.Backend, resolved.BackendKey));
     }
 
     /// <summary>
     /// The connection for <paramref name="backend"/> as recorded on a receipt: with the credentials that belong to that
-    /// backend, if any still do, else anonymous (a metadata key is its own authority on v1 servers). A backend the
-    /// operator no longer allows is not called at all.
+    /// backend, if any still do, else anonymous (a metadata key is its own authority on v1 servers). A backend neither
+    /// the operator configures nor allows any more is not called at all.
     /// </summary>
     public async Task<SharingResult<WorkspaceConnection>> ConnectionForReceiptAsync(WorkspaceId workspace, string backend, CancellationToken cancellationToken)
     {
         var resolved = await ResolveAsync(workspace, cancellationToken).ConfigureAwait(false);
-        if (BackendKey.Same(resolved.Settings.Backend, backend))
+        var key = BackendKey.Of(backend);
+        if (key is not null && key == resolved.BackendKey)
         {
-            return Connect(resolved, backend);
+            return Connect(resolved, backend, key);
         }
 
-        if (BaseUri(backend) is not { } baseUri)
+        var trusted = IsOperatorBackend(resolved, key);
+        if (BaseUri(backend) is not { } baseUri || (!trusted && !Allowed.Permits(backend)))
         {
-            return new SharingError(SharingErrorKind.Unavailable, "The backend this secret was made on is no longer configured.", "Nothing can be checked there now.");
+            return new SharingError(SharingErrorKind.Unavailable,
+                "The secret service this secret was made on is no longer one this OneTimeBot uses, so it cannot be checked or burned from here.",
+                "Its link still works, or expires, as it was made to.");
         }
 
-        var trusted = IsOperatorBackend(resolved, backend);
-        if (!trusted && !Allowed.Permits(backend))
-        {
-            return NoLongerAllowed(baseUri);
-        }
-
-        var credentials = CredentialsFor(resolved, backend) ?? (IsEmbedded(backend) ? embedded.Credentials : null);
+        var credentials = CredentialsFor(resolved, key) ?? (OneTimeSecretOptions.IsEmbeddedName(backend) ? embedded.Credentials : null);
         return SharingResult<WorkspaceConnection>.Success(new WorkspaceConnection(
             new OneTimeSecretConnection(baseUri, credentials) { PublicOnly = !trusted }, backend, resolved.Settings));
     }
 
-    private SharingResult<WorkspaceConnection> Connect(Resolved resolved, string backend)
+    private SharingResult<WorkspaceConnection> Connect(Resolved resolved, string backend, string? key)
     {
         var settings = resolved.Settings;
         if (BaseUri(backend) is not { } baseUri)
@@ -173,14 +174,16 @@ public sealed class WorkspaceSettingsService(
         }
 
         // An admin's choice stays subject to the operator's list, also when the list changed after it was made.
-        var trusted = IsOperatorBackend(resolved, backend);
+        var trusted = IsOperatorBackend(resolved, key);
         if (!trusted && !Allowed.Permits(backend))
         {
-            return NoLongerAllowed(baseUri);
+            return new SharingError(SharingErrorKind.NotConfigured,
+                $"This workspace's secret service ({baseUri.Authority}) is not one this OneTimeBot allows any more.",
+                "An admin can choose another one with /onetime config.");
         }
 
-        var credentials = CredentialsFor(resolved, backend);
-        if (credentials is null && IsEmbedded(backend))
+        var credentials = CredentialsFor(resolved, key);
+        if (credentials is null && OneTimeSecretOptions.IsEmbeddedName(backend))
         {
             credentials = embedded.Credentials;
         }
@@ -199,12 +202,13 @@ public sealed class WorkspaceSettingsService(
     /// <summary>Why an admin may not switch the workspace to <paramref name="backend"/>, or null when they may.</summary>
     private async Task<SharingError?> CheckChoiceAsync(Resolved current, string backend, CancellationToken cancellationToken)
     {
-        if (!IsEmbedded(backend) && !OneTimeSecretConnection.TryParseBackend(backend, out _, out var why))
+        if (!OneTimeSecretOptions.IsEmbeddedName(backend) && !OneTimeSecretConnection.TryParseBackend(backend, out _, out var why))
         {
             return Invalid(WorkspaceSettings.BackendField, $"The backend is not usable: {why}.", "Use 'embedded', a region (us, eu, ca, nz, uk) or an https:// URL.");
         }
 
-        if (IsOperatorBackend(current, backend))
+        var key = BackendKey.Of(backend);
+        if (IsOperatorBackend(current, key))
         {
             return null;
         }
@@ -222,7 +226,7 @@ public sealed class WorkspaceSettingsService(
                 $"Choose {Allowed.Describe()}. Whoever runs OneTimeBot can allow more servers.");
         }
 
-        if (IsEmbedded(backend) || uri is null || OneTimeSecretRegions.Names.Any(r => BackendKey.Same(r, backend)))
+        if (uri is null || key is null || key == OneTimeSecretOptions.EmbeddedBackend || RegionKeys.Contains(key))
         {
             return null;
         }
@@ -232,25 +236,26 @@ public sealed class WorkspaceSettingsService(
         lookup.CancelAfter(LookupBudget);
         try
         {
-            return await publicAddresses.PublicAddressesOfAsync(uri.IdnHost, lookup.Token).ConfigureAwait(false) is null
+            return await publicHosts.PublicAddressesOfAsync(uri.IdnHost, lookup.Token).ConfigureAwait(false) is null
                 ? Invalid(WorkspaceSettings.BackendField,
                     $"{uri.Host} is not on the public internet, so OneTimeBot will not connect to it.",
                     "Give the https address people reach the server at from the internet.")
                 : null;
         }
-        catch (Exception ex) when (ex is System.Net.Sockets.SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        // A name the resolver cannot take (a label or the whole name too long) is as unfindable as one it cannot resolve.
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ArgumentException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return Invalid(WorkspaceSettings.BackendField, $"{uri.Host} could not be found.", "Check the server's address and try again.");
         }
     }
 
-    private bool IsOperatorBackend(Resolved resolved, string backend) =>
-        IsEmbedded(backend) || BackendKey.Same(backend, defaults.Value.Backend) || BackendKey.Same(backend, resolved.PinnedBackend);
+    private bool IsOperatorBackend(Resolved resolved, string? key) =>
+        key is not null && (key == OneTimeSecretOptions.EmbeddedBackend || key == _defaultKey.Value || key == resolved.PinnedBackendKey);
 
-    /// <summary>The first credentials, in the order pin, admin, operator default, that belong to <paramref name="backend"/>.</summary>
-    private OneTimeSecretCredentials? CredentialsFor(Resolved resolved, string backend)
+    /// <summary>The first credentials, in the order pin, admin, operator default, that belong to the backend with <paramref name="key"/>.</summary>
+    private OneTimeSecretCredentials? CredentialsFor(Resolved resolved, string? key)
     {
-        var owned = resolved.Credentials.FirstOrDefault(c => BackendKey.Same(c.Backend, backend));
+        var owned = key is null ? null : resolved.Credentials.FirstOrDefault(c => c.BackendKey == key);
         if (owned?.Username is not { Length: > 0 } username)
         {
             return null;
@@ -263,16 +268,10 @@ public sealed class WorkspaceSettingsService(
     // Rows saved before tokens were tied to a backend: the token was entered for the backend the row names, or the default.
     private string StoredTokenBackend(StoredWorkspaceSettings stored) => stored.TokenBackend ?? stored.Backend ?? defaults.Value.Backend;
 
-    private static SharingError NoLongerAllowed(Uri baseUri) => new(SharingErrorKind.NotConfigured,
-        $"This workspace's secret service ({baseUri.Authority}) is not one this OneTimeBot allows any more.",
-        "An admin can choose another one with /onetime config.");
-
     private Uri? BaseUri(string backend) =>
-        IsEmbedded(backend) ? embedded.BaseUri
+        OneTimeSecretOptions.IsEmbeddedName(backend) ? embedded.BaseUri
         : OneTimeSecretConnection.TryParseBackend(backend, out var uri, out _) ? uri
         : null;
-
-    private static bool IsEmbedded(string backend) => string.Equals(backend, OneTimeSecretOptions.EmbeddedBackend, StringComparison.OrdinalIgnoreCase);
 
     private async Task<Resolved> ResolveAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
@@ -307,36 +306,37 @@ public sealed class WorkspaceSettingsService(
 
         var backend = Pick(WorkspaceSettings.BackendField, d.Backend, stored?.Backend, NonEmpty(pin?.Backend)).Trim();
         var username = Pick(WorkspaceSettings.UsernameField, NonEmpty(d.Username), stored?.Username, NonEmpty(pin?.Username));
+        var backendKey = BackendKey.Of(backend);
 
         // Each token with the backend it belongs to, in the order they win: pinned, the admin's, the operator's default.
         var credentials = new List<OwnedCredentials>(3);
         if (NonEmpty(pin?.ApiToken) is { } pinnedToken)
         {
             pinned.Add(WorkspaceSettings.ApiTokenField);
-            credentials.Add(new OwnedCredentials(NonEmpty(pin?.Backend) ?? d.Backend, username, new SecretText(pinnedToken), null));
+            credentials.Add(new OwnedCredentials(NonEmpty(pin?.Backend) is { } pinnedBackend ? BackendKey.Of(pinnedBackend) : _defaultKey.Value, username, new SecretText(pinnedToken), null));
         }
 
         if (stored?.ProtectedApiToken is { } protectedToken)
         {
-            credentials.Add(new OwnedCredentials(StoredTokenBackend(stored), username, null, protectedToken));
+            credentials.Add(new OwnedCredentials(BackendKey.Of(StoredTokenBackend(stored)), username, null, protectedToken));
         }
 
         if (NonEmpty(d.ApiToken) is { } defaultToken)
         {
-            credentials.Add(new OwnedCredentials(d.Backend, NonEmpty(d.Username), new SecretText(defaultToken), null));
+            credentials.Add(new OwnedCredentials(_defaultKey.Value, NonEmpty(d.Username), new SecretText(defaultToken), null));
         }
 
         var settings = new WorkspaceSettings(
             workspace,
             backend,
             username,
-            credentials.Any(c => BackendKey.Same(c.Backend, backend)),
+            backendKey is not null && credentials.Any(c => c.BackendKey == backendKey),
             PickValue(WorkspaceSettings.DefaultTtlField, d.DefaultTtl, stored?.DefaultTtl, pin?.DefaultTtl),
             PickValue(WorkspaceSettings.MaxTtlField, d.MaxTtl, stored?.MaxTtl, pin?.MaxTtl),
             PickValue(WorkspaceSettings.AllowAnonymousField, d.AllowAnonymous, stored?.AllowAnonymous, pin?.AllowAnonymous),
             Pick(WorkspaceSettings.ShareDomainField, NonEmpty(d.ShareDomain), stored?.ShareDomain, NonEmpty(pin?.ShareDomain)),
             pinned);
-        return new Resolved(settings, stored, credentials, NonEmpty(pin?.Backend));
+        return new Resolved(settings, backendKey, stored, credentials, BackendKey.Of(NonEmpty(pin?.Backend)));
     }
 
     private static string? Pinned(WorkspaceSettings settings, WorkspaceSettingsChange change)
@@ -358,10 +358,10 @@ public sealed class WorkspaceSettingsService(
 
     private static SharingError Invalid(string field, string message, string hint) => new(SharingErrorKind.InvalidInput, message, hint, field);
 
-    private sealed record Resolved(WorkspaceSettings Settings, StoredWorkspaceSettings? Stored, IReadOnlyList<OwnedCredentials> Credentials, string? PinnedBackend);
+    private sealed record Resolved(WorkspaceSettings Settings, string? BackendKey, StoredWorkspaceSettings? Stored, IReadOnlyList<OwnedCredentials> Credentials, string? PinnedBackendKey);
 
-    /// <summary>A token (plain from configuration, or as stored) and the backend it may be sent to.</summary>
-    private sealed record OwnedCredentials(string Backend, string? Username, SecretText? Token, string? ProtectedToken);
+    /// <summary>A token (plain from configuration, or as stored) and the key of the backend it may be sent to.</summary>
+    private sealed record OwnedCredentials(string? BackendKey, string? Username, SecretText? Token, string? ProtectedToken);
 }
 
 /// <summary>A workspace's backend ready to call: the connection, the backend as configured, and the settings used.</summary>

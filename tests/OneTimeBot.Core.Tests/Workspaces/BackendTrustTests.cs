@@ -202,4 +202,32 @@ public sealed class BackendTrustTests
         Assert.Equal(AdminToken, onEu.Connection.Credentials!.ApiToken.Reveal());
         Assert.Equal(AdminToken, onPartner.Connection.Credentials!.ApiToken.Reveal());
     }
+
+    [Fact]
+    public async Task A_name_too_long_for_any_resolver_is_refused_beside_the_field_not_with_a_failure()
+    {
+        await using var state = StateHarness.Start(null, Operator, dns: new OneTimeBot.Core.OneTimeSecret.Network.DnsHostAddressResolver());
+        var host = string.Join('.', Enumerable.Repeat(new string('a', 60), 5)) + ".tenants.example";
+
+        var refused = await state.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(Backend: "https://" + host), default);
+
+        Assert.Equal(WorkspaceSettings.BackendField, refused.Error!.Field);
+        Assert.EndsWith("could not be found.", refused.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_receipt_on_a_backend_the_operator_no_longer_uses_is_not_called_and_says_why()
+    {
+        await using var old = await FakeOnetimeSecretServer.StartAsync();
+        old.On("POST", "/api/v1/share", FakeResponse.Json(OtsAnswers.Receipt("new", DateTimeOffset.UtcNow, 3600)));
+        await using var first = StateHarness.Start(null, new Dictionary<string, string?> { ["OneTimeSecret:Backend"] = old.BaseUri.ToString() }, dns: _dns);
+        var card = (await first.Sharing.ShareAsync(new Actor(Acme, "U0ALICE"), new ShareInput(new SecretText("made-on-the-old-backend-5c")), default)).Value!;
+
+        await using var later = StateHarness.Start(null, Operator, first.DataDirectory, first.KeyPrefix, keyRingKey: first.KeyRingKey, dns: _dns);
+        var status = await later.Sharing.StatusAsync(new Actor(Acme, "U0ALICE"), card.ReceiptId, default);
+
+        Assert.Equal(SharingErrorKind.Unavailable, status.Error!.Kind);
+        Assert.Contains("no longer one this OneTimeBot uses", status.Error.Message, StringComparison.Ordinal);
+        Assert.Single(old.Requests);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 
 namespace OneTimeBot.Core.OneTimeSecret.Network;
@@ -8,13 +7,13 @@ namespace OneTimeBot.Core.OneTimeSecret.Network;
 /// is opened to exactly the addresses that were checked, so a DNS answer that changes between a check and the connect
 /// (rebinding) cannot steer the connection inside the operator's network.
 /// </summary>
-public sealed class PublicOnlyConnector(IHostAddressResolver resolver)
+public sealed class PublicOnlyConnector(PublicHostCheck publicHosts)
 {
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var endpoint = context.DnsEndPoint;
-        var addresses = await PublicAddressesOfAsync(endpoint.Host, cancellationToken).ConfigureAwait(false)
+        var addresses = await publicHosts.PublicAddressesOfAsync(endpoint.Host, cancellationToken).ConfigureAwait(false)
             ?? throw new BackendAddressRefusedException(endpoint.Host);
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -28,19 +27,5 @@ public sealed class PublicOnlyConnector(IHostAddressResolver resolver)
             socket.Dispose();
             throw;
         }
-    }
-
-    /// <summary>
-    /// The host's addresses when every one of them is public; null when any is not (a name that points inside as well
-    /// as outside is not trusted either) or when it has none.
-    /// </summary>
-    public async Task<IPAddress[]?> PublicAddressesOfAsync(string host, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        var bare = host.TrimStart('[').TrimEnd(']');
-        var addresses = IPAddress.TryParse(bare, out var literal)
-            ? [literal]
-            : await resolver.ResolveAsync(bare, cancellationToken).ConfigureAwait(false);
-        return addresses.Length > 0 && addresses.All(PublicAddresses.IsPublic) ? addresses : null;
     }
 }
