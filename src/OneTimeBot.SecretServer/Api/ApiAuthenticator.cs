@@ -49,9 +49,10 @@ public sealed class ApiAuthenticator(ApiAccounts accounts, IOptions<SecretServer
         return accounts.Verify(username, token) ? Caller.Account(username, token, address) : null;
     }
 
+    /// <summary>Who the caller is for per-client limits: its address, or its IPv6 /64 (<see cref="ClientBucket"/>).</summary>
     public static string ClientAddress(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return ClientBucket.Of(context.Connection.RemoteIpAddress);
     }
 }

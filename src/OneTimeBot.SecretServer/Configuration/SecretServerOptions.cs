@@ -45,6 +45,12 @@ public sealed class SecretServerOptions
     /// <summary>bcrypt work factor for passphrases (each step doubles the cost of a guess and of a reveal).</summary>
     public int PassphraseWorkFactor { get; set; } = 10;
 
+    /// <summary>
+    /// bcrypt runs at once, on all addresses together; more wait (briefly) their turn. Half the cores by default, so
+    /// guesses from however many addresses never take more than half the machine from everything else.
+    /// </summary>
+    public int ConcurrentPassphraseChecks { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
     /// <summary>Anonymous shares and generates per client address per minute.</summary>
     public int AnonymousCreatesPerMinute { get; set; } = 30;
 

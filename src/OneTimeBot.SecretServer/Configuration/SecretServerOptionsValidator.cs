@@ -73,6 +73,11 @@ public sealed class SecretServerOptionsValidator(IHostEnvironment environment) :
             errors.Add($"{Prefix}PassphraseWorkFactor must be between 4 and 16.");
         }
 
+        if (options.ConcurrentPassphraseChecks is < 1 or > 1024)
+        {
+            errors.Add($"{Prefix}ConcurrentPassphraseChecks must be between 1 and 1024 (got {options.ConcurrentPassphraseChecks}).");
+        }
+
         if (options.AnonymousCreatesPerMinute < 1 || options.AnonymousRevealsPerMinute < 1)
         {
             errors.Add($"{Prefix}AnonymousCreatesPerMinute and {Prefix}AnonymousRevealsPerMinute must be at least 1.");

@@ -8,21 +8,48 @@ namespace OneTimeBot.SecretServer.Crypto;
 /// <summary>
 /// bcrypt over a SHA-384 pre-hash (BCrypt.Net's "enhanced" mode): bcrypt alone ignores everything past 72 bytes,
 /// and passphrases may be 128 characters. Verification compares in constant time. Every verification is counted,
-/// since each costs about a tenth of a second of a core.
+/// since each costs about a tenth of a second of a core. At most <see cref="SecretServerOptions.ConcurrentPassphraseChecks"/>
+/// run at once: rate limits are per address, and many addresses together must not take the whole machine.
 /// </summary>
-public sealed class PassphraseHasher(IOptions<SecretServerOptions> options, SecretServerMetrics metrics)
+public sealed class PassphraseHasher(IOptions<SecretServerOptions> options, SecretServerMetrics metrics) : IDisposable
 {
-    public string Hash(SecretText passphrase)
+    // Long enough to ride out a burst of honest use; short enough that a caller still answers its platform in time.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim _running = new(options.Value.ConcurrentPassphraseChecks, options.Value.ConcurrentPassphraseChecks);
+
+    /// <summary>The hash, or null when too many passphrases are being checked to start another now.</summary>
+    public async Task<string?> HashAsync(SecretText passphrase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(passphrase);
-        return BCrypt.Net.BCrypt.EnhancedHashPassword(passphrase.Reveal(), BCrypt.Net.HashType.SHA384, options.Value.PassphraseWorkFactor);
+        if (!await _running.WaitAsync(LongestWait, cancellationToken).ConfigureAwait(false))
+        {
+            metrics.PassphraseCheckDeferred();
+            return null;
+        }
+
+        try
+        {
+            return BCrypt.Net.BCrypt.EnhancedHashPassword(passphrase.Reveal(), BCrypt.Net.HashType.SHA384, options.Value.PassphraseWorkFactor);
+        }
+        finally
+        {
+            _running.Release();
+        }
     }
 
-    public bool Verify(SecretText? passphrase, string hash)
+    /// <summary>Whether the passphrase matches; null when too many passphrases are being checked to start another now.</summary>
+    public async Task<bool?> VerifyAsync(SecretText? passphrase, string hash, CancellationToken cancellationToken)
     {
         if (passphrase is null || passphrase.IsEmpty)
         {
             return false;
+        }
+
+        if (!await _running.WaitAsync(LongestWait, cancellationToken).ConfigureAwait(false))
+        {
+            metrics.PassphraseCheckDeferred();
+            return null;
         }
 
         bool matched;
@@ -34,8 +61,14 @@ public sealed class PassphraseHasher(IOptions<SecretServerOptions> options, Secr
         {
             matched = false;
         }
+        finally
+        {
+            _running.Release();
+        }
 
         metrics.PassphraseChecked(matched);
         return matched;
     }
+
+    public void Dispose() => _running.Dispose();
 }

@@ -27,6 +27,9 @@ public sealed class SecretServerMetrics
     public void PassphraseChecked(bool matched) =>
         _passphraseChecks.Add(1, new KeyValuePair<string, object?>("result", matched ? "match" : "mismatch"));
 
+    /// <summary>A passphrase not checked now because every bcrypt slot was taken; counted as a refusal.</summary>
+    public void PassphraseCheckDeferred() => RateLimited("concurrent-passphrase-checks");
+
     public void RateLimited(string limit) =>
         _rateLimited.Add(1, new KeyValuePair<string, object?>("limit", limit));
 }

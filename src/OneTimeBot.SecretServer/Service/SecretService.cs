@@ -29,6 +29,9 @@ public sealed class SecretService(
 {
     private static readonly TimeSpan RecentWindow = TimeSpan.FromDays(30);
 
+    // When every bcrypt slot is taken: a moment is enough for one to come free.
+    private static readonly TimeSpan Busy = TimeSpan.FromSeconds(2);
+
     private SecretServerOptions Limits => options.Value;
 
     public async Task<ServiceResult<CreatedSecret>> ShareAsync(Caller caller, CreateInput input, CancellationToken cancellationToken)
@@ -228,7 +231,12 @@ public sealed class SecretService(
         var metadataKey = SecretKeys.New();
         var secretId = ids.SecretId(secretKey);
         var receiptId = ids.ReceiptId(metadataKey);
-        var passphraseHash = input.Passphrase is { IsEmpty: false } passphrase ? hasher.Hash(passphrase) : null;
+        string? passphraseHash = null;
+        if (input.Passphrase is { IsEmpty: false } passphrase &&
+            (passphraseHash = await hasher.HashAsync(passphrase, cancellationToken).ConfigureAwait(false)) is null)
+        {
+            return ServiceError.RateLimited(Busy);
+        }
 
         var secret = new StoredSecret(secretId, receiptId, cipher.Encrypt(value, secretKey, secretId), passphraseHash, now, now + ttl);
         var receipt = new StoredReceipt(
@@ -275,7 +283,12 @@ public sealed class SecretService(
             return limited;
         }
 
-        return hasher.Verify(passphrase, secret.PassphraseHash!) ? null : wrong;
+        return await hasher.VerifyAsync(passphrase, secret.PassphraseHash!, cancellationToken).ConfigureAwait(false) switch
+        {
+            true => null,
+            false => wrong,
+            null => ServiceError.RateLimited(Busy),
+        };
     }
 
     /// <summary>The receipt with its secret key, unsealed with the metadata key the caller presented.</summary>
