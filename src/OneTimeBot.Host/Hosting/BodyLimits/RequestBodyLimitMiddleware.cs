@@ -22,7 +22,7 @@ public sealed partial class RequestBodyLimitMiddleware(RequestDelegate next, Req
         ArgumentNullException.ThrowIfNull(context);
         var family = EndpointFamilies.Of(context.Request.Path);
         var limit = policy.LimitFor(family);
-        var tooLarge = context.Request.ContentLength > limit || BufferedLength(context.Request) > limit;
+        var tooLarge = context.Request.ContentLength > limit;
         Enforce(context, limit);
         if (tooLarge)
         {
@@ -49,12 +49,6 @@ public sealed partial class RequestBodyLimitMiddleware(RequestDelegate next, Req
         InvalidDataException or IOException when request.HasFormContentType => StatusCodes.Status400BadRequest,
         _ => null,
     };
-
-    /// <summary>
-    /// The length of a body that something before this middleware already buffered (<c>EnableBuffering</c>): its form
-    /// may already be parsed and cached, so it would never again be read through the limit.
-    /// </summary>
-    private static long? BufferedLength(HttpRequest request) => request.Body.CanSeek ? request.Body.Length : null;
 
     private static void Enforce(HttpContext context, long limit)
     {
