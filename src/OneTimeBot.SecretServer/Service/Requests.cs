@@ -16,10 +16,16 @@ public sealed record CreateInput(
 public sealed record CreatedSecret(Receipt Receipt, SecretText? GeneratedValue);
 
 /// <summary>A revealed secret's value, its key and the web root it was shared under.</summary>
-public sealed record RevealedValue(SecretText Value, string SecretKey, string ShareDomain);
+public sealed record RevealedValue(SecretText Value, string SecretKey, string ShareDomain)
+{
+    public override string ToString() => "RevealedValue [redacted]";
+}
 
 /// <summary>What a page may show about a secret without touching it.</summary>
-public sealed record SecretPreview(string SecretKey, bool PassphraseRequired);
+public sealed record SecretPreview(string SecretKey, bool PassphraseRequired)
+{
+    public override string ToString() => $"SecretPreview {{ PassphraseRequired = {PassphraseRequired} }}";
+}
 
 public enum RateLimitedAction
 {

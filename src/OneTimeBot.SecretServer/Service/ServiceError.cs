@@ -16,6 +16,9 @@ public sealed record ServiceError(int IntendedStatus, string Message, string? Se
     public static ServiceError RateLimited(TimeSpan retryAfter) => new(429, RateLimitedMessage, RetryAfter: retryAfter);
 
     public bool IsRateLimited => IntendedStatus == 429;
+
+    // The key is echoed to the caller who sent it, as v1 does; a generated ToString would print it anywhere else.
+    public override string ToString() => $"ServiceError {{ IntendedStatus = {IntendedStatus}, Message = {Message} }}";
 }
 
 public readonly record struct ServiceResult<T>(T? Value, ServiceError? Error)
