@@ -2,9 +2,10 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.OneTimeSecret.Network;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Tests;
 using OneTimeBot.Testing;
 
-namespace OneTimeBot.Slack.Tests.HostileTenant;
+namespace OneTimeBot.Host.Tests.HostileTenant;
 
 /// <summary>
 /// Scenario 2 of the trust-boundaries review (SSRF): a workspace admin names a server whose address is inside the

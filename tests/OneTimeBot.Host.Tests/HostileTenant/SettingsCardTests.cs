@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Teams.Tests;
 
-namespace OneTimeBot.Teams.Tests.HostileTenant;
+namespace OneTimeBot.Host.Tests.HostileTenant;
 
 /// <summary>
 /// Scenarios 1 and 2 of the trust-boundaries review, from the Teams side: an organisation's admin names a server the
