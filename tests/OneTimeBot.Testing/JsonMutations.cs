@@ -9,8 +9,21 @@ namespace OneTimeBot.Testing;
 /// </summary>
 public static class JsonMutations
 {
-    /// <summary>Random JSON values, with <paramref name="words"/> among the strings so known commands and ids turn up.</summary>
-    public static Gen<JsonNode?> Values(params string[] words) => Gen.OneOf(
+    /// <summary>
+    /// Random JSON values, with <paramref name="words"/> among the strings so known commands and ids turn up. The words
+    /// are the bot's own vocabulary, not secrets, even where a mutation puts one in a secret's place.
+    /// </summary>
+    public static Gen<JsonNode?> Values(params string[] words)
+    {
+        foreach (var word in words)
+        {
+            TestRunLedger.Note(LedgerKind.Vocabulary, word);
+        }
+
+        return AnyValue(words);
+    }
+
+    private static Gen<JsonNode?> AnyValue(string[] words) => Gen.OneOf(
         Gen.String.Select(s => (JsonNode?)JsonValue.Create(s)),
         Gen.Int[0, words.Length - 1].Select(i => (JsonNode?)JsonValue.Create(words[i])),
         Gen.Long.Select(l => (JsonNode?)JsonValue.Create(l)),

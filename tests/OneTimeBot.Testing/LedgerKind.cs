@@ -23,6 +23,12 @@ public enum LedgerKind
 
     /// <summary>Any other credential: a signing or client secret, an app password, an encryption key.</summary>
     Credential,
+
+    /// <summary>
+    /// A word of the bot's own protocol (a command, an action) that a fuzz test may put where a secret goes. It is not
+    /// a secret wherever it lands, and hosts print it as the word it is, so the scan looks for it nowhere.
+    /// </summary>
+    Vocabulary,
 }
 
 public static class LedgerKindNames
@@ -38,6 +44,7 @@ public static class LedgerKindNames
         LedgerKind.Link => "link",
         LedgerKind.Token => "token",
         LedgerKind.Credential => "credential",
+        LedgerKind.Vocabulary => "vocabulary",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
