@@ -268,6 +268,6 @@ public abstract partial class SecretServerContract
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotFound], statuses);
         Assert.True(account.IsSuccess);
-        Assert.Equal(Core.OneTimeSecret.OtsFailureKind.RateLimited, client.Failure!.Kind);
+        Assert.Equal(Core.OneTimeSecret.OtsFailureKind.RateLimited, client.Error!.Kind);
     }
 }

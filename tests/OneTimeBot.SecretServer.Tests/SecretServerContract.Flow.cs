@@ -25,7 +25,7 @@ public abstract partial class SecretServerContract
         Assert.Equal(SecretState.New, before.State);
         Assert.Equal(shared.SecretKey, before.SecretKey);
         Assert.Equal("correct horse battery staple", revealed.Value.Reveal());
-        Assert.Equal(OtsFailureKind.SecretNotFound, again.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, again.Error!.Kind);
         Assert.Equal(SecretState.Received, after.State);
         Assert.Null(after.SecretKey);
         Assert.Null(after.SecretTtl);
@@ -56,8 +56,8 @@ public abstract partial class SecretServerContract
         var right = await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!, new SecretText("blue-elephant"));
 
         Assert.True(shared.PassphraseRequired);
-        Assert.Equal(OtsFailureKind.SecretNotFound, none.Failure!.Kind);
-        Assert.Equal(OtsFailureKind.SecretNotFound, wrong.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, none.Error!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, wrong.Error!.Kind);
         Assert.Equal("vault code 0451", right.Value!.Value.Reveal());
     }
 
@@ -75,9 +75,9 @@ public abstract partial class SecretServerContract
         var rightPassphrase = await host.Client.BurnAsync(host.Alice, guarded.MetadataKey, new SecretText("pass-1234"));
 
         Assert.Equal(SecretState.Burned, burned.State);
-        Assert.Equal(OtsFailureKind.SecretNotFound, revealAfterBurn.Failure!.Kind);
-        Assert.Equal(OtsFailureKind.SecretNotFound, burnTwice.Failure!.Kind);
-        Assert.Equal(OtsFailureKind.WrongPassphrase, wrongPassphrase.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, revealAfterBurn.Error!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, burnTwice.Error!.Kind);
+        Assert.Equal(OtsFailureKind.WrongPassphrase, wrongPassphrase.Error!.Kind);
         Assert.Equal(SecretState.Burned, rightPassphrase.Value!.State);
         Assert.Equal(SecretState.Burned, (await host.Client.GetReceiptAsync(host.Alice, plain.MetadataKey)).Value!.State);
     }
@@ -99,11 +99,11 @@ public abstract partial class SecretServerContract
 
         Assert.Equal(SecretState.New, stillThere.State);
         Assert.Equal(TimeSpan.FromMinutes(1), stillThere.SecretTtl);
-        Assert.Equal(OtsFailureKind.SecretNotFound, reveal.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, reveal.Error!.Kind);
         Assert.Equal(SecretState.Expired, expired.State);
         Assert.Null(expired.SecretKey);
         Assert.Null(secretRow);
-        Assert.Equal(OtsFailureKind.SecretNotFound, receiptGone.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, receiptGone.Error!.Kind);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public abstract partial class SecretServerContract
         var winners = results.Where(r => r.IsSuccess).ToArray();
         Assert.Single(winners);
         Assert.Equal("only once", winners[0].Value!.Value.Reveal());
-        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal(OtsFailureKind.SecretNotFound, r.Failure!.Kind));
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal(OtsFailureKind.SecretNotFound, r.Error!.Kind));
         Assert.Equal(SecretState.Received, (await host.Client.GetReceiptAsync(host.Alice, shared.MetadataKey)).Value!.State);
     }
 

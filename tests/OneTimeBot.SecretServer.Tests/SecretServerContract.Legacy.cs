@@ -32,7 +32,7 @@ public abstract partial class SecretServerContract
         Assert.Contains(new Uri(host.BaseUri, "secret/" + old.SecretKey).ToString(), page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         Assert.Equal("stored the old way", revealed.Value!.Value.Reveal());
-        Assert.Equal(OtsFailureKind.SecretNotFound, again.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, again.Error!.Kind);
         Assert.Equal(SecretState.Received, after.State);
     }
 
@@ -50,11 +50,11 @@ public abstract partial class SecretServerContract
         var rightBurn = await host.Client.BurnAsync(host.Alice, old.MetadataKey, new SecretText("old-passphrase"));
         var revealAfterBurn = await host.Client.RevealAsync(host.Anonymous, old.SecretKey, new SecretText("old-passphrase"));
 
-        Assert.Equal(OtsFailureKind.SecretNotFound, wrongReveal.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, wrongReveal.Error!.Kind);
         Assert.Equal("revealed the old way", rightReveal.Value!.Value.Reveal());
-        Assert.Equal(OtsFailureKind.WrongPassphrase, wrongBurn.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.WrongPassphrase, wrongBurn.Error!.Kind);
         Assert.Equal(SecretState.Burned, rightBurn.Value!.State);
-        Assert.Equal(OtsFailureKind.SecretNotFound, revealAfterBurn.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, revealAfterBurn.Error!.Kind);
         Assert.Equal(SecretState.Burned, (await host.Client.GetReceiptAsync(host.Alice, old.MetadataKey)).Value!.State);
     }
 
@@ -76,7 +76,7 @@ public abstract partial class SecretServerContract
         Assert.NotNull(storedBefore);
         Assert.Equal(SecretState.Expired, receipt.State);
         Assert.Null(receipt.SecretKey);
-        Assert.Equal(OtsFailureKind.SecretNotFound, reveal.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, reveal.Error!.Kind);
         Assert.Null(await store.FindSecretAsync(lookup, default));
     }
 }

@@ -59,10 +59,10 @@ public abstract partial class SecretServerContract
         var reveal2 = await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!, new SecretText("guess-3"));
         var right = await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!, new SecretText("right-passphrase"));
 
-        Assert.Equal(OtsFailureKind.SecretNotFound, reveal1.Failure!.Kind);
-        Assert.Equal(OtsFailureKind.WrongPassphrase, burn.Failure!.Kind);
-        Assert.Equal(OtsFailureKind.SecretNotFound, reveal2.Failure!.Kind);
-        Assert.Equal(OtsFailureKind.RateLimited, right.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, reveal1.Error!.Kind);
+        Assert.Equal(OtsFailureKind.WrongPassphrase, burn.Error!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, reveal2.Error!.Kind);
+        Assert.Equal(OtsFailureKind.RateLimited, right.Error!.Kind);
         Assert.Equal(SecretState.New, (await host.Client.GetReceiptAsync(host.Alice, shared.MetadataKey)).Value!.State);
     }
 
@@ -80,7 +80,7 @@ public abstract partial class SecretServerContract
         var outcomes = new List<OtsFailureKind?>();
         foreach (var secret in secrets)
         {
-            outcomes.Add((await host.Client.RevealAsync(host.Anonymous, secret.SecretKey!, new SecretText("a-guess"))).Failure?.Kind);
+            outcomes.Add((await host.Client.RevealAsync(host.Anonymous, secret.SecretKey!, new SecretText("a-guess"))).Error?.Kind);
         }
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -133,7 +133,7 @@ public abstract partial class SecretServerContract
         var aliceReveals = new List<OtsFailureKind?>();
         for (var i = 0; i < 4; i++)
         {
-            aliceReveals.Add((await host.Client.RevealAsync(host.Alice, new string('a', 62))).Failure?.Kind);
+            aliceReveals.Add((await host.Client.RevealAsync(host.Alice, new string('a', 62))).Error?.Kind);
         }
 
         host.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -160,7 +160,7 @@ public abstract partial class SecretServerContract
         var stored = System.Text.Encoding.ASCII.GetString(await ReadAllStoredBytesAsync(host));
 
         Assert.All(creates, Assert.Null);
-        Assert.Equal(OtsFailureKind.SecretNotFound, reveal.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, reveal.Error!.Kind);
         Assert.DoesNotContain("account-", stored, StringComparison.Ordinal);
     }
 
@@ -184,7 +184,7 @@ public abstract partial class SecretServerContract
         var wrongBurns = new List<OtsFailureKind?>();
         foreach (var guarded in created.Take(3))
         {
-            wrongBurns.Add((await host.Client.BurnAsync(bot, guarded.MetadataKey, new SecretText("wrong-passphrase"))).Failure?.Kind);
+            wrongBurns.Add((await host.Client.BurnAsync(bot, guarded.MetadataKey, new SecretText("wrong-passphrase"))).Error?.Kind);
         }
 
         var reveals = new List<bool>();
@@ -197,7 +197,7 @@ public abstract partial class SecretServerContract
         Assert.All(wrongBurns, kind => Assert.Equal(OtsFailureKind.WrongPassphrase, kind));
         Assert.All(reveals, Assert.True);
         Assert.True((await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("within-the-account-limit-7c1e")))).IsSuccess);
-        Assert.Equal(OtsFailureKind.RateLimited, (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("past-the-account-limit-7c1e")))).Failure!.Kind);
+        Assert.Equal(OtsFailureKind.RateLimited, (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("past-the-account-limit-7c1e")))).Error!.Kind);
     }
 
     private static async Task<List<OtsFailureKind?>> CreateOutcomesAsync(SecretServerHost host, OneTimeSecretConnection connection, int count)
@@ -205,7 +205,7 @@ public abstract partial class SecretServerContract
         var outcomes = new List<OtsFailureKind?>();
         for (var i = 0; i < count; i++)
         {
-            outcomes.Add((await host.Client.ShareAsync(connection, new ShareRequest(new SecretText($"share {i}")))).Failure?.Kind);
+            outcomes.Add((await host.Client.ShareAsync(connection, new ShareRequest(new SecretText($"share {i}")))).Error?.Kind);
         }
 
         return outcomes;

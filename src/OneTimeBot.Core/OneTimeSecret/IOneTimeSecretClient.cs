@@ -7,20 +7,20 @@ namespace OneTimeBot.Core.OneTimeSecret;
 /// </summary>
 public interface IOneTimeSecretClient
 {
-    Task<OtsResult<ServiceStatus>> GetStatusAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default);
+    Task<Result<ServiceStatus, OtsFailure>> GetStatusAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default);
 
-    Task<OtsResult<ServiceStatus>> CheckAuthAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default);
+    Task<Result<ServiceStatus, OtsFailure>> CheckAuthAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default);
 
-    Task<OtsResult<SecretReceipt>> ShareAsync(OneTimeSecretConnection connection, ShareRequest request, CancellationToken cancellationToken = default);
+    Task<Result<SecretReceipt, OtsFailure>> ShareAsync(OneTimeSecretConnection connection, ShareRequest request, CancellationToken cancellationToken = default);
 
-    Task<OtsResult<GeneratedSecret>> GenerateAsync(OneTimeSecretConnection connection, GenerateRequest request, CancellationToken cancellationToken = default);
+    Task<Result<GeneratedSecret, OtsFailure>> GenerateAsync(OneTimeSecretConnection connection, GenerateRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Reveals and thereby destroys the secret. Never retried: a second attempt could only find it gone.</summary>
-    Task<OtsResult<RevealedSecret>> RevealAsync(OneTimeSecretConnection connection, string secretKey, Security.SecretText? passphrase = null, CancellationToken cancellationToken = default);
+    Task<Result<RevealedSecret, OtsFailure>> RevealAsync(OneTimeSecretConnection connection, string secretKey, Security.SecretText? passphrase = null, CancellationToken cancellationToken = default);
 
-    Task<OtsResult<SecretReceipt>> GetReceiptAsync(OneTimeSecretConnection connection, string metadataKey, CancellationToken cancellationToken = default);
+    Task<Result<SecretReceipt, OtsFailure>> GetReceiptAsync(OneTimeSecretConnection connection, string metadataKey, CancellationToken cancellationToken = default);
 
-    Task<OtsResult<SecretReceipt>> BurnAsync(OneTimeSecretConnection connection, string metadataKey, Security.SecretText? passphrase = null, CancellationToken cancellationToken = default);
+    Task<Result<SecretReceipt, OtsFailure>> BurnAsync(OneTimeSecretConnection connection, string metadataKey, Security.SecretText? passphrase = null, CancellationToken cancellationToken = default);
 
-    Task<OtsResult<IReadOnlyList<SecretReceipt>>> GetRecentAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default);
+    Task<Result<IReadOnlyList<SecretReceipt>, OtsFailure>> GetRecentAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default);
 }

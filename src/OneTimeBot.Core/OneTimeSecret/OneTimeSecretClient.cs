@@ -22,13 +22,13 @@ namespace OneTimeBot.Core.OneTimeSecret;
 /// </summary>
 public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, ILogger<OneTimeSecretClient> logger) : IOneTimeSecretClient
 {
-    public Task<OtsResult<ServiceStatus>> GetStatusAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default) =>
+    public Task<Result<ServiceStatus, OtsFailure>> GetStatusAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default) =>
         SendAsync(connection, OtsOperation.Status, HttpMethod.Get, "status", null, (root, _) => OtsWireReader.Status(root), cancellationToken);
 
-    public Task<OtsResult<ServiceStatus>> CheckAuthAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default) =>
+    public Task<Result<ServiceStatus, OtsFailure>> CheckAuthAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default) =>
         SendAsync(connection, OtsOperation.AuthCheck, HttpMethod.Get, "authcheck", null, (root, _) => OtsWireReader.Status(root), cancellationToken);
 
-    public Task<OtsResult<SecretReceipt>> ShareAsync(OneTimeSecretConnection connection, ShareRequest request, CancellationToken cancellationToken = default)
+    public Task<Result<SecretReceipt, OtsFailure>> ShareAsync(OneTimeSecretConnection connection, ShareRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var form = new List<KeyValuePair<string, string>> { new("secret", request.Secret.Reveal()) };
@@ -36,7 +36,7 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
         return SendAsync(connection, OtsOperation.Share, HttpMethod.Post, "share", form, OtsWireReader.Receipt, cancellationToken);
     }
 
-    public Task<OtsResult<GeneratedSecret>> GenerateAsync(OneTimeSecretConnection connection, GenerateRequest request, CancellationToken cancellationToken = default)
+    public Task<Result<GeneratedSecret, OtsFailure>> GenerateAsync(OneTimeSecretConnection connection, GenerateRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var form = new List<KeyValuePair<string, string>>();
@@ -49,11 +49,11 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
         return SendAsync(connection, OtsOperation.Generate, HttpMethod.Post, "generate", form, OtsWireReader.Generated, cancellationToken);
     }
 
-    public Task<OtsResult<RevealedSecret>> RevealAsync(OneTimeSecretConnection connection, string secretKey, SecretText? passphrase = null, CancellationToken cancellationToken = default)
+    public Task<Result<RevealedSecret, OtsFailure>> RevealAsync(OneTimeSecretConnection connection, string secretKey, SecretText? passphrase = null, CancellationToken cancellationToken = default)
     {
         if (!OtsKeys.IsWellFormed(secretKey))
         {
-            return Task.FromResult<OtsResult<RevealedSecret>>(NotAKey());
+            return Task.FromResult<Result<RevealedSecret, OtsFailure>>(NotAKey());
         }
 
         var form = new List<KeyValuePair<string, string>>();
@@ -61,16 +61,16 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
         return SendAsync(connection, OtsOperation.Reveal, HttpMethod.Post, "secret/" + secretKey, form, (root, _) => OtsWireReader.Revealed(root), cancellationToken);
     }
 
-    public Task<OtsResult<SecretReceipt>> GetReceiptAsync(OneTimeSecretConnection connection, string metadataKey, CancellationToken cancellationToken = default) =>
+    public Task<Result<SecretReceipt, OtsFailure>> GetReceiptAsync(OneTimeSecretConnection connection, string metadataKey, CancellationToken cancellationToken = default) =>
         OtsKeys.IsWellFormed(metadataKey)
             ? SendAsync(connection, OtsOperation.Receipt, HttpMethod.Get, "private/" + metadataKey, null, OtsWireReader.Receipt, cancellationToken)
-            : Task.FromResult<OtsResult<SecretReceipt>>(NotAKey());
+            : Task.FromResult<Result<SecretReceipt, OtsFailure>>(NotAKey());
 
-    public Task<OtsResult<SecretReceipt>> BurnAsync(OneTimeSecretConnection connection, string metadataKey, SecretText? passphrase = null, CancellationToken cancellationToken = default)
+    public Task<Result<SecretReceipt, OtsFailure>> BurnAsync(OneTimeSecretConnection connection, string metadataKey, SecretText? passphrase = null, CancellationToken cancellationToken = default)
     {
         if (!OtsKeys.IsWellFormed(metadataKey))
         {
-            return Task.FromResult<OtsResult<SecretReceipt>>(NotAKey());
+            return Task.FromResult<Result<SecretReceipt, OtsFailure>>(NotAKey());
         }
 
         var form = new List<KeyValuePair<string, string>>();
@@ -78,10 +78,10 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
         return SendAsync(connection, OtsOperation.Burn, HttpMethod.Post, "private/" + metadataKey + "/burn", form, OtsWireReader.Burned, cancellationToken);
     }
 
-    public Task<OtsResult<IReadOnlyList<SecretReceipt>>> GetRecentAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default) =>
+    public Task<Result<IReadOnlyList<SecretReceipt>, OtsFailure>> GetRecentAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default) =>
         SendAsync(connection, OtsOperation.Recent, HttpMethod.Get, "private/recent", null, OtsWireReader.Recent, cancellationToken);
 
-    private async Task<OtsResult<T>> SendAsync<T>(
+    private async Task<Result<T, OtsFailure>> SendAsync<T>(
         OneTimeSecretConnection connection,
         OtsOperation operation,
         HttpMethod method,
@@ -137,7 +137,7 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
                 using var document = JsonDocument.Parse(body);
                 var value = read(document.RootElement, connection);
                 LogAnswered(operation.Name, host, (int)response.StatusCode, elapsed);
-                return OtsResult<T>.Success(value);
+                return Result<T, OtsFailure>.Success(value);
             }
             catch (Exception ex) when (ex is JsonException or OtsWireFormatException)
             {

@@ -39,25 +39,3 @@ public sealed record SharingError(SharingErrorKind Kind, string Message, string 
     public const string RecipientField = "recipient";
     public const string LengthField = "length";
 }
-
-/// <summary>Either the value or the error of a use-case.</summary>
-public readonly record struct SharingResult<T>
-{
-    private SharingResult(T? value, SharingError? error)
-    {
-        Value = value;
-        Error = error;
-    }
-
-    public T? Value { get; }
-
-    public SharingError? Error { get; }
-
-    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Value))]
-    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(false, nameof(Error))]
-    public bool IsSuccess => Error is null;
-
-    public static SharingResult<T> Success(T value) => new(value, null);
-
-    public static implicit operator SharingResult<T>(SharingError error) => new(default, error ?? throw new ArgumentNullException(nameof(error)));
-}

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.OneTimeSecret;
 using System.Net.Mail;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Workspaces;
@@ -28,13 +29,13 @@ public static class SharingRules
             : null;
     }
 
-    public static SharingResult<TimeSpan> CheckTtl(string? text, WorkspaceSettings settings)
+    public static Result<TimeSpan, SharingError> CheckTtl(string? text, WorkspaceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var range = $"Choose between 1 minute and {Ttl.Format(settings.MaxTtl)}, e.g. 15m, 1h, 7d or 1w.";
         if (string.IsNullOrWhiteSpace(text))
         {
-            return SharingResult<TimeSpan>.Success(settings.DefaultTtl);
+            return Result<TimeSpan, SharingError>.Success(settings.DefaultTtl);
         }
 
         if (!Ttl.TryParse(text, out var ttl))
@@ -49,7 +50,7 @@ public static class SharingRules
 
         return ttl > settings.MaxTtl
             ? Invalid(SharingError.TtlField, $"An expiry of {Ttl.Format(ttl)} is longer than this workspace allows ({Ttl.Format(settings.MaxTtl)}).", range)
-            : SharingResult<TimeSpan>.Success(ttl);
+            : Result<TimeSpan, SharingError>.Success(ttl);
     }
 
     public static SharingError? CheckPassphrase(SecretText? passphrase) =>

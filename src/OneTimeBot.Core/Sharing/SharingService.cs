@@ -21,12 +21,12 @@ public sealed partial class SharingService(
 {
     private const string ReceiptIdAlphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-    public Task<SharingResult<SecretCard>> ShareAsync(Actor actor, ShareInput input, CancellationToken cancellationToken) =>
+    public Task<Result<SecretCard, SharingError>> ShareAsync(Actor actor, ShareInput input, CancellationToken cancellationToken) =>
         ShareAsync(actor, input, null, cancellationToken);
 
     /// <param name="budget">How long the backend call may take in all; null for the configured total. A platform
     /// that must answer within its own deadline passes less, work done after the platform was answered passes more.</param>
-    public async Task<SharingResult<SecretCard>> ShareAsync(Actor actor, ShareInput input, TimeSpan? budget, CancellationToken cancellationToken)
+    public async Task<Result<SecretCard, SharingError>> ShareAsync(Actor actor, ShareInput input, TimeSpan? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
@@ -47,13 +47,13 @@ public sealed partial class SharingService(
         var shared = await client.ShareAsync(WithBudget(connection.Connection, budget), request, cancellationToken).ConfigureAwait(false);
         return shared.IsSuccess
             ? await RecordAsync(actor, connection, shared.Value, generated: false, cancellationToken).ConfigureAwait(false)
-            : Failed(actor, "share", shared.Failure, connection);
+            : Failed(actor, "share", shared.Error, connection);
     }
 
-    public Task<SharingResult<SecretCard>> GenerateAsync(Actor actor, GenerateInput input, CancellationToken cancellationToken) =>
+    public Task<Result<SecretCard, SharingError>> GenerateAsync(Actor actor, GenerateInput input, CancellationToken cancellationToken) =>
         GenerateAsync(actor, input, null, cancellationToken);
 
-    public async Task<SharingResult<SecretCard>> GenerateAsync(Actor actor, GenerateInput input, TimeSpan? budget, CancellationToken cancellationToken)
+    public async Task<Result<SecretCard, SharingError>> GenerateAsync(Actor actor, GenerateInput input, TimeSpan? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
@@ -70,13 +70,13 @@ public sealed partial class SharingService(
         // The generated value goes no further than this line: only its recipient ever sees it, through the link.
         return generated.IsSuccess
             ? await RecordAsync(actor, connection, generated.Value.Receipt, generated: true, cancellationToken).ConfigureAwait(false)
-            : Failed(actor, "generate", generated.Failure, connection);
+            : Failed(actor, "generate", generated.Error, connection);
     }
 
-    public Task<SharingResult<SecretCard>> StatusAsync(Actor actor, string receiptId, CancellationToken cancellationToken) =>
+    public Task<Result<SecretCard, SharingError>> StatusAsync(Actor actor, string receiptId, CancellationToken cancellationToken) =>
         StatusAsync(actor, receiptId, null, cancellationToken);
 
-    public async Task<SharingResult<SecretCard>> StatusAsync(Actor actor, string receiptId, TimeSpan? budget, CancellationToken cancellationToken)
+    public async Task<Result<SecretCard, SharingError>> StatusAsync(Actor actor, string receiptId, TimeSpan? budget, CancellationToken cancellationToken)
     {
         var found = await OwnedReceiptAsync(actor, receiptId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -89,19 +89,19 @@ public sealed partial class SharingService(
         var current = await client.GetReceiptAsync(WithBudget(connection.Connection, budget), keys.MetadataKey, cancellationToken).ConfigureAwait(false);
         if (current.IsSuccess)
         {
-            return SharingResult<SecretCard>.Success(Card(receipt, current.Value, connection, keys.SecretLink));
+            return Result<SecretCard, SharingError>.Success(Card(receipt, current.Value, connection, keys.SecretLink));
         }
 
         // The backend forgets a receipt after twice the secret's lifetime; by then the secret has surely expired.
-        return current.Failure.Kind == OtsFailureKind.SecretNotFound
-            ? SharingResult<SecretCard>.Success(Card(receipt, SecretStatus.Expired, receipt.ExpiresAt, connection))
-            : Failed(actor, "status", current.Failure, connection);
+        return current.Error.Kind == OtsFailureKind.SecretNotFound
+            ? Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.Expired, receipt.ExpiresAt, connection))
+            : Failed(actor, "status", current.Error, connection);
     }
 
-    public Task<SharingResult<SecretCard>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, CancellationToken cancellationToken) =>
+    public Task<Result<SecretCard, SharingError>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, CancellationToken cancellationToken) =>
         BurnAsync(actor, receiptId, passphrase, null, cancellationToken);
 
-    public async Task<SharingResult<SecretCard>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, TimeSpan? budget, CancellationToken cancellationToken)
+    public async Task<Result<SecretCard, SharingError>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, TimeSpan? budget, CancellationToken cancellationToken)
     {
         var found = await OwnedReceiptAsync(actor, receiptId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -114,10 +114,10 @@ public sealed partial class SharingService(
         if (burned.IsSuccess)
         {
             LogBurned(actor.Workspace.Key, receipt.Id);
-            return SharingResult<SecretCard>.Success(Card(receipt, burned.Value, connection));
+            return Result<SecretCard, SharingError>.Success(Card(receipt, burned.Value, connection));
         }
 
-        return burned.Failure.Kind switch
+        return burned.Error.Kind switch
         {
             // Already viewed or expired: say what became of it rather than that burning failed.
             OtsFailureKind.SecretNotFound => await StatusAsync(actor, receiptId, budget, cancellationToken).ConfigureAwait(false),
@@ -125,7 +125,7 @@ public sealed partial class SharingService(
                 passphrase is null ? "This secret has a passphrase, so burning it needs the passphrase too." : "That passphrase is not right.",
                 "Enter the passphrase the secret was shared with.",
                 SharingError.PassphraseField),
-            _ => Failed(actor, "burn", burned.Failure, connection),
+            _ => Failed(actor, "burn", burned.Error, connection),
         };
     }
 
@@ -133,7 +133,7 @@ public sealed partial class SharingService(
     /// What every creation checks before it reaches the backend, in this order: the expiry against the workspace's
     /// settings, the rest of the input, the creation limits, and a usable connection.
     /// </summary>
-    private async Task<SharingResult<(WorkspaceSettings Settings, TimeSpan Ttl, WorkspaceConnection Connection)>> PrepareCreationAsync(
+    private async Task<Result<(WorkspaceSettings Settings, TimeSpan Ttl, WorkspaceConnection Connection), SharingError>> PrepareCreationAsync(
         Actor actor, string? ttlText, Func<SharingError?> checkInput, CancellationToken cancellationToken)
     {
         var (settings, connection) = await workspaces.SettingsAndConnectionAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
@@ -154,14 +154,14 @@ public sealed partial class SharingService(
         }
 
         return connection.IsSuccess
-            ? SharingResult<(WorkspaceSettings, TimeSpan, WorkspaceConnection)>.Success((settings, ttl.Value, connection.Value))
+            ? Result<(WorkspaceSettings, TimeSpan, WorkspaceConnection), SharingError>.Success((settings, ttl.Value, connection.Value))
             : connection.Error;
     }
 
     private static OneTimeSecretConnection WithBudget(OneTimeSecretConnection connection, TimeSpan? budget) =>
         budget is null ? connection : connection with { Budget = budget };
 
-    private async Task<SharingResult<(ReceiptRecord Receipt, WorkspaceConnection Connection)>> OwnedReceiptAsync(Actor actor, string receiptId, CancellationToken cancellationToken)
+    private async Task<Result<(ReceiptRecord Receipt, WorkspaceConnection Connection), SharingError>> OwnedReceiptAsync(Actor actor, string receiptId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var receipt = string.IsNullOrWhiteSpace(receiptId) || receiptId.Length > 64
@@ -179,10 +179,10 @@ public sealed partial class SharingService(
         }
 
         var connection = await workspaces.ConnectionForReceiptAsync(actor.Workspace, receipt.Backend, cancellationToken).ConfigureAwait(false);
-        return connection.IsSuccess ? SharingResult<(ReceiptRecord, WorkspaceConnection)>.Success((receipt, connection.Value)) : connection.Error;
+        return connection.IsSuccess ? Result<(ReceiptRecord, WorkspaceConnection), SharingError>.Success((receipt, connection.Value)) : connection.Error;
     }
 
-    private async Task<SharingResult<SecretCard>> RecordAsync(Actor actor, WorkspaceConnection connection, SecretReceipt created, bool generated, CancellationToken cancellationToken)
+    private async Task<Result<SecretCard, SharingError>> RecordAsync(Actor actor, WorkspaceConnection connection, SecretReceipt created, bool generated, CancellationToken cancellationToken)
     {
         var link = created.SecretLink ?? throw new InvalidOperationException("The backend answered a new secret without its key.");
         var receipt = new ReceiptRecord(
@@ -200,7 +200,7 @@ public sealed partial class SharingService(
         await receipts.SaveAsync(receipt, new ReceiptKeys(created.MetadataKey, link), cancellationToken).ConfigureAwait(false);
         LogCreated(generated ? "generate" : "share", actor.Workspace.Key, receipt.Id, connection.Connection.BaseUri.Host, (long)created.Ttl.TotalSeconds);
         // The link in hand, not unprotected again from what was just protected.
-        return SharingResult<SecretCard>.Success(Card(receipt, SecretStatus.New, null, connection, link));
+        return Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.New, null, connection, link));
     }
 
     private SecretCard Card(ReceiptRecord receipt, SecretReceipt current, WorkspaceConnection connection, Uri? link = null)

@@ -51,7 +51,7 @@ public sealed class WorkspaceSettingsService(
     public async Task<WorkspaceSettings> GetAsync(WorkspaceId workspace, CancellationToken cancellationToken) =>
         (await ResolveAsync(workspace, cancellationToken).ConfigureAwait(false)).Settings;
 
-    public async Task<SharingResult<WorkspaceSettings>> UpdateAsync(Actor admin, WorkspaceSettingsChange change, CancellationToken cancellationToken)
+    public async Task<Result<WorkspaceSettings, SharingError>> UpdateAsync(Actor admin, WorkspaceSettingsChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(admin);
         ArgumentNullException.ThrowIfNull(change);
@@ -121,18 +121,18 @@ public sealed class WorkspaceSettingsService(
         };
 
         await store.SaveAsync(admin.Workspace, next, cancellationToken).ConfigureAwait(false);
-        return SharingResult<WorkspaceSettings>.Success(await GetAsync(admin.Workspace, cancellationToken).ConfigureAwait(false));
+        return Result<WorkspaceSettings, SharingError>.Success(await GetAsync(admin.Workspace, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The connection for the workspace's current backend, or why there is none.</summary>
-    public async Task<SharingResult<WorkspaceConnection>> ConnectionAsync(WorkspaceId workspace, CancellationToken cancellationToken) =>
+    public async Task<Result<WorkspaceConnection, SharingError>> ConnectionAsync(WorkspaceId workspace, CancellationToken cancellationToken) =>
         (await SettingsAndConnectionAsync(workspace, cancellationToken).ConfigureAwait(false)).Connection;
 
     /// <summary>
     /// The settings and the connection they make (or why there is none) from one read of the store, for a caller that
     /// checks input against the settings before it needs the connection.
     /// </summary>
-    public async Task<(WorkspaceSettings Settings, SharingResult<WorkspaceConnection> Connection)> SettingsAndConnectionAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    public async Task<(WorkspaceSettings Settings, Result<WorkspaceConnection, SharingError> Connection)> SettingsAndConnectionAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         var resolved = await ResolveAsync(workspace, cancellationToken).ConfigureAwait(false);
         return (resolved.Settings, Connect(resolved, resolved.Settings.Backend, resolved.BackendKey));
@@ -143,7 +143,7 @@ public sealed class WorkspaceSettingsService(
     /// backend, if any still do, else anonymous (a metadata key is its own authority on v1 servers). A backend neither
     /// the operator configures nor allows any more is not called at all.
     /// </summary>
-    public async Task<SharingResult<WorkspaceConnection>> ConnectionForReceiptAsync(WorkspaceId workspace, string backend, CancellationToken cancellationToken)
+    public async Task<Result<WorkspaceConnection, SharingError>> ConnectionForReceiptAsync(WorkspaceId workspace, string backend, CancellationToken cancellationToken)
     {
         var resolved = await ResolveAsync(workspace, cancellationToken).ConfigureAwait(false);
         var key = BackendKey.Of(backend);
@@ -161,11 +161,11 @@ public sealed class WorkspaceSettingsService(
         }
 
         var credentials = CredentialsFor(resolved, key) ?? (OneTimeSecretOptions.IsEmbeddedName(backend) ? embedded.Credentials : null);
-        return SharingResult<WorkspaceConnection>.Success(new WorkspaceConnection(
+        return Result<WorkspaceConnection, SharingError>.Success(new WorkspaceConnection(
             new OneTimeSecretConnection(baseUri, credentials) { PublicOnly = !trusted }, backend, resolved.Settings));
     }
 
-    private SharingResult<WorkspaceConnection> Connect(Resolved resolved, string backend, string? key)
+    private Result<WorkspaceConnection, SharingError> Connect(Resolved resolved, string backend, string? key)
     {
         var settings = resolved.Settings;
         if (BaseUri(backend) is not { } baseUri)
@@ -195,7 +195,7 @@ public sealed class WorkspaceSettingsService(
                 "An admin can add the account's username and API token with /onetime config.");
         }
 
-        return SharingResult<WorkspaceConnection>.Success(new WorkspaceConnection(
+        return Result<WorkspaceConnection, SharingError>.Success(new WorkspaceConnection(
             new OneTimeSecretConnection(baseUri, credentials) { PublicOnly = !trusted }, backend, settings));
     }
 

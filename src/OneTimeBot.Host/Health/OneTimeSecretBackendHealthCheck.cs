@@ -17,7 +17,7 @@ public sealed class OneTimeSecretBackendHealthCheck(IOneTimeSecretClient client,
 
         if (!result.IsSuccess)
         {
-            return HealthCheckResult.Unhealthy($"Onetime Secret backend {host}: {result.Failure.Message}");
+            return HealthCheckResult.Unhealthy($"Onetime Secret backend {host}: {result.Error.Message}");
         }
 
         return result.Value.IsNominal

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.OneTimeSecret;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -126,7 +127,7 @@ public static partial class ApiEndpoints
         ApiAuthenticator auth,
         SecretService service,
         TimeProvider time,
-        Func<Caller, CreateInput, CancellationToken, Task<ServiceResult<CreatedSecret>>> create)
+        Func<Caller, CreateInput, CancellationToken, Task<Result<CreatedSecret, ServiceError>>> create)
     {
         if (auth.Authenticate(context) is not { } caller)
         {

@@ -34,7 +34,7 @@ public sealed class SecretService(
 
     private SecretServerOptions Limits => options.Value;
 
-    public async Task<ServiceResult<CreatedSecret>> ShareAsync(Caller caller, CreateInput input, CancellationToken cancellationToken)
+    public async Task<Result<CreatedSecret, ServiceError>> ShareAsync(Caller caller, CreateInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Secret is null || string.IsNullOrWhiteSpace(input.Secret.Reveal()))
@@ -50,7 +50,7 @@ public sealed class SecretService(
         return await CreateAsync(caller, input, input.Secret, generated: false, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ServiceResult<CreatedSecret>> GenerateAsync(Caller caller, CreateInput input, CancellationToken cancellationToken)
+    public async Task<Result<CreatedSecret, ServiceError>> GenerateAsync(Caller caller, CreateInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var length = int.TryParse(input.Length, NumberStyles.Integer, CultureInfo.InvariantCulture, out var requested) && requested > 0
@@ -70,7 +70,7 @@ public sealed class SecretService(
     /// Reveals the secret once. A wrong passphrase leaves it in place (and, as in v1, looks like an unknown secret);
     /// the atomic take means that of concurrent reveals exactly one gets the value.
     /// </summary>
-    public async Task<ServiceResult<RevealedValue>> RevealAsync(Caller caller, string secretKey, SecretText? passphrase, CancellationToken cancellationToken)
+    public async Task<Result<RevealedValue, ServiceError>> RevealAsync(Caller caller, string secretKey, SecretText? passphrase, CancellationToken cancellationToken)
     {
         if (!OtsKeys.IsWellFormed(secretKey))
         {
@@ -103,16 +103,16 @@ public sealed class SecretService(
             await store.UpdateReceiptAsync(receipt with { State = ReceiptState.Received, Received = now, Updated = now }, cancellationToken).ConfigureAwait(false);
         }
 
-        return ServiceResult<RevealedValue>.Ok(new RevealedValue(value, secretKey, receipt?.ShareDomain ?? ""));
+        return Result<RevealedValue, ServiceError>.Success(new RevealedValue(value, secretKey, receipt?.ShareDomain ?? ""));
     }
 
-    public async Task<ServiceResult<Receipt>> ReceiptAsync(string metadataKey, CancellationToken cancellationToken)
+    public async Task<Result<Receipt, ServiceError>> ReceiptAsync(string metadataKey, CancellationToken cancellationToken)
     {
         var receipt = await FindLiveReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false);
-        return receipt is null ? ServiceError.UnknownSecret(null) : ServiceResult<Receipt>.Ok(View(metadataKey, receipt));
+        return receipt is null ? ServiceError.UnknownSecret(null) : Result<Receipt, ServiceError>.Success(View(metadataKey, receipt));
     }
 
-    public async Task<ServiceResult<Receipt>> BurnAsync(Caller caller, string metadataKey, SecretText? passphrase, CancellationToken cancellationToken)
+    public async Task<Result<Receipt, ServiceError>> BurnAsync(Caller caller, string metadataKey, SecretText? passphrase, CancellationToken cancellationToken)
     {
         var receipt = await FindLiveReceiptAsync(metadataKey, cancellationToken).ConfigureAwait(false);
         if (receipt is null || !ReceiptState.SecretAlive(receipt.State))
@@ -141,7 +141,7 @@ public sealed class SecretService(
 
         var burned = receipt with { State = ReceiptState.Burned, Updated = time.GetUtcNow() };
         await store.UpdateReceiptAsync(burned, cancellationToken).ConfigureAwait(false);
-        return ServiceResult<Receipt>.Ok(view with { Record = burned });
+        return Result<Receipt, ServiceError>.Success(view with { Record = burned });
     }
 
     /// <summary>
@@ -149,7 +149,7 @@ public sealed class SecretService(
     /// The bot's internal account has none to list: its token derives from the server key, so a list it could open
     /// would be open to anyone holding that key; its receipts (every workspace's) are not indexed at all.
     /// </summary>
-    public async Task<ServiceResult<IReadOnlyList<Receipt>>> RecentAsync(Caller caller, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<Receipt>, ServiceError>> RecentAsync(Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.IsAnonymous)
@@ -159,7 +159,7 @@ public sealed class SecretService(
 
         if (caller.IsInternal || caller.Token is null)
         {
-            return ServiceResult<IReadOnlyList<Receipt>>.Ok([]);
+            return Result<IReadOnlyList<Receipt>, ServiceError>.Success([]);
         }
 
         var now = time.GetUtcNow();
@@ -178,7 +178,7 @@ public sealed class SecretService(
             }
         }
 
-        return ServiceResult<IReadOnlyList<Receipt>>.Ok(receipts);
+        return Result<IReadOnlyList<Receipt>, ServiceError>.Success(receipts);
     }
 
     /// <summary>Counts a create or reveal against the caller's rate limit; see <see cref="RateLimiter"/>.</summary>
@@ -196,7 +196,7 @@ public sealed class SecretService(
         return ttl < Limits.MinTtl ? Limits.MinTtl : ttl > max ? max : ttl;
     }
 
-    private async Task<ServiceResult<CreatedSecret>> CreateAsync(Caller caller, CreateInput input, SecretText value, bool generated, CancellationToken cancellationToken)
+    private async Task<Result<CreatedSecret, ServiceError>> CreateAsync(Caller caller, CreateInput input, SecretText value, bool generated, CancellationToken cancellationToken)
     {
         if (input.Passphrase is { IsEmpty: false } p && (p.Length < Limits.MinPassphraseLength || p.Length > Limits.MaxPassphraseLength))
         {
@@ -259,7 +259,7 @@ public sealed class SecretService(
             PassphraseRequired: passphraseHash is not null);
 
         await store.SaveAsync(secret, receipt, cancellationToken).ConfigureAwait(false);
-        return ServiceResult<CreatedSecret>.Ok(new CreatedSecret(new Receipt(metadataKey, secretKey, receipt), generated ? value : null));
+        return Result<CreatedSecret, ServiceError>.Success(new CreatedSecret(new Receipt(metadataKey, secretKey, receipt), generated ? value : null));
     }
 
     /// <summary>

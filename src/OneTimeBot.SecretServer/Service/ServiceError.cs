@@ -20,12 +20,3 @@ public sealed record ServiceError(int IntendedStatus, string Message, string? Se
     // The key is echoed to the caller who sent it, as v1 does; a generated ToString would print it anywhere else.
     public override string ToString() => $"ServiceError {{ IntendedStatus = {IntendedStatus}, Message = {Message} }}";
 }
-
-public readonly record struct ServiceResult<T>(T? Value, ServiceError? Error)
-{
-    public bool Succeeded => Error is null;
-
-    public static implicit operator ServiceResult<T>(ServiceError error) => new(default, error);
-
-    public static ServiceResult<T> Ok(T value) => new(value, null);
-}

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Slack.BlockKit;
 
@@ -6,6 +7,6 @@ namespace OneTimeBot.Slack.Handlers;
 internal static class CardReplies
 {
     /// <summary>The card, or the error as a private message. An error never replaces the card it answers.</summary>
-    public static SlackReply From(SharingResult<SecretCard> result, bool replaceOriginal = false) =>
+    public static SlackReply From(Result<SecretCard, SharingError> result, bool replaceOriginal = false) =>
         result.IsSuccess ? CardBlocks.Render(result.Value, replaceOriginal) : CardBlocks.Render(result.Error);
 }

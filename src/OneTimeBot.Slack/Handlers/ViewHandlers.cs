@@ -1,3 +1,4 @@
+using OneTimeBot.Core.OneTimeSecret;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
@@ -76,7 +77,7 @@ public sealed class ViewHandlers(
         return null;
     }
 
-    private JsonObject? Finish(ViewContext context, SharingResult<SecretCard> result, Func<string?, string> blockFor)
+    private JsonObject? Finish(ViewContext context, Result<SecretCard, SharingError> result, Func<string?, string> blockFor)
     {
         if (!result.IsSuccess)
         {

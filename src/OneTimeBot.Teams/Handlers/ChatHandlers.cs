@@ -1,3 +1,4 @@
+using OneTimeBot.Core.OneTimeSecret;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Commands;
@@ -92,7 +93,7 @@ public sealed class ChatHandlers(
         connector.ReplyAsync(activity, FormCards.Help(welcome: true), cancellationToken);
 
     /// <summary>The new state replaces the card it was asked on; a refusal or failure goes privately to whoever pressed.</summary>
-    private async Task ReceiptAsync(Activity activity, SharingResult<SecretCard> result, CancellationToken cancellationToken)
+    private async Task ReceiptAsync(Activity activity, Result<SecretCard, SharingError> result, CancellationToken cancellationToken)
     {
         if (result.IsSuccess && activity.ReplyToId is { Length: > 0 } cardId &&
             await connector.UpdateAsync(activity, cardId, SecretCardRenderer.Render(result.Value), cancellationToken).ConfigureAwait(false))
@@ -127,6 +128,6 @@ public sealed class ChatHandlers(
 
     private Task<WorkspaceSettings> SettingsAsync(Actor actor, CancellationToken cancellationToken) => workspaces.GetAsync(actor.Workspace, cancellationToken);
 
-    private static JsonObject Card(SharingResult<SecretCard> result) =>
+    private static JsonObject Card(Result<SecretCard, SharingError> result) =>
         result.IsSuccess ? SecretCardRenderer.Render(result.Value) : SecretCardRenderer.Render(result.Error);
 }

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.OneTimeSecret;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Sharing;
@@ -57,7 +58,7 @@ public sealed class MessageExtensionHandlers(SharingService sharing, WorkspaceSe
         }
     }
 
-    private async Task<JsonObject> AnswerAsync(Actor actor, SharingResult<SecretCard> result, Func<WorkspaceSettings, JsonObject> formAgain, string title, CancellationToken cancellationToken)
+    private async Task<JsonObject> AnswerAsync(Actor actor, Result<SecretCard, SharingError> result, Func<WorkspaceSettings, JsonObject> formAgain, string title, CancellationToken cancellationToken)
     {
         if (result.IsSuccess)
         {

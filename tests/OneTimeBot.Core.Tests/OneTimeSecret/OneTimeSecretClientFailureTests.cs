@@ -18,8 +18,8 @@ public sealed class OneTimeSecretClientFailureTests
 
         var result = await h.Client.RevealAsync(h.Anonymous, OldSecretKey, new SecretText("maybe-wrong"));
 
-        Assert.Equal(OtsFailureKind.SecretNotFound, result.Failure!.Kind);
-        Assert.Equal(404, result.Failure.HttpStatus);
+        Assert.Equal(OtsFailureKind.SecretNotFound, result.Error!.Kind);
+        Assert.Equal(404, result.Error.HttpStatus);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class OneTimeSecretClientFailureTests
 
         var result = await h.Client.BurnAsync(h.Anonymous, OldMetadataKey, new SecretText("nope"));
 
-        Assert.Equal(OtsFailureKind.WrongPassphrase, result.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.WrongPassphrase, result.Error!.Kind);
     }
 
     [Theory]
@@ -43,8 +43,8 @@ public sealed class OneTimeSecretClientFailureTests
 
         var result = await h.Client.CheckAuthAsync(h.Account);
 
-        Assert.Equal(OtsFailureKind.NotAuthorized, result.Failure!.Kind);
-        Assert.Contains("refused", result.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(OtsFailureKind.NotAuthorized, result.Error!.Kind);
+        Assert.Contains("refused", result.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class OneTimeSecretClientFailureTests
 
         var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
 
-        Assert.Equal(OtsFailureKind.RateLimited, result.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.RateLimited, result.Error!.Kind);
         Assert.Equal(1, h.Server.CountOf("POST", "/api/v1/share"));
     }
 
@@ -69,8 +69,8 @@ public sealed class OneTimeSecretClientFailureTests
 
         var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
 
-        Assert.Equal(OtsFailureKind.Rejected, result.Failure!.Kind);
-        Assert.Equal("You did not provide anything to share", result.Failure.Message);
+        Assert.Equal(OtsFailureKind.Rejected, result.Error!.Kind);
+        Assert.Equal("You did not provide anything to share", result.Error.Message);
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed class OneTimeSecretClientFailureTests
 
         var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
 
-        Assert.Equal(OtsFailureKind.Rejected, result.Failure!.Kind);
-        Assert.Equal("Secret is too long", result.Failure.Message);
+        Assert.Equal(OtsFailureKind.Rejected, result.Error!.Kind);
+        Assert.Equal("Secret is too long", result.Error.Message);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class OneTimeSecretClientFailureTests
 
         var result = await h.Client.GetReceiptAsync(h.Anonymous, OldMetadataKey);
 
-        Assert.Equal(OtsFailureKind.SecretNotFound, result.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, result.Error!.Kind);
     }
 
     [Fact]
@@ -102,9 +102,9 @@ public sealed class OneTimeSecretClientFailureTests
 
         var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
 
-        Assert.Equal(OtsFailureKind.Unavailable, result.Failure!.Kind);
-        Assert.Contains("/api/v1/", result.Failure.Message, StringComparison.Ordinal);
-        Assert.Contains("Not Found", result.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(OtsFailureKind.Unavailable, result.Error!.Kind);
+        Assert.Contains("/api/v1/", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("Not Found", result.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public sealed class OneTimeSecretClientFailureTests
         var share = await h.Client.ShareAsync(h.Anonymous, AnySecret);
         var generate = await h.Client.GenerateAsync(h.Anonymous, new GenerateRequest());
 
-        Assert.Equal(OtsFailureKind.Unavailable, share.Failure!.Kind);
-        Assert.Equal(OtsFailureKind.Unavailable, generate.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.Unavailable, share.Error!.Kind);
+        Assert.Equal(OtsFailureKind.Unavailable, generate.Error!.Kind);
     }
 
     [Fact]
@@ -130,8 +130,8 @@ public sealed class OneTimeSecretClientFailureTests
 
         var result = await h.Client.ShareAsync(nowhere, AnySecret);
 
-        Assert.Equal(OtsFailureKind.Unavailable, result.Failure!.Kind);
-        Assert.Contains("could not be reached", result.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(OtsFailureKind.Unavailable, result.Error!.Kind);
+        Assert.Contains("could not be reached", result.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,8 +142,8 @@ public sealed class OneTimeSecretClientFailureTests
 
         var result = await h.Client.GetStatusAsync(h.Anonymous);
 
-        Assert.Equal(OtsFailureKind.Unavailable, result.Failure!.Kind);
-        Assert.Equal(500, result.Failure.HttpStatus);
+        Assert.Equal(OtsFailureKind.Unavailable, result.Error!.Kind);
+        Assert.Equal(500, result.Error.HttpStatus);
         Assert.Equal(3, h.Server.CountOf("GET", "/api/v1/status"));
     }
 

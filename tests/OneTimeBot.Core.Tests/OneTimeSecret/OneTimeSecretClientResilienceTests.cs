@@ -36,8 +36,8 @@ public sealed class OneTimeSecretClientResilienceTests
         var shared = await h.Client.ShareAsync(h.Anonymous, AnySecret);
         var generated = await h.Client.GenerateAsync(h.Anonymous, new GenerateRequest());
 
-        Assert.Equal(OtsFailureKind.Unavailable, shared.Failure!.Kind);
-        Assert.Equal(OtsFailureKind.Unavailable, generated.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.Unavailable, shared.Error!.Kind);
+        Assert.Equal(OtsFailureKind.Unavailable, generated.Error!.Kind);
         Assert.Equal(1, h.Server.CountOf("POST", "/api/v1/share"));
         Assert.Equal(1, h.Server.CountOf("POST", "/api/v1/generate"));
     }
@@ -79,8 +79,8 @@ public sealed class OneTimeSecretClientResilienceTests
         var clock = Stopwatch.StartNew();
         var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
 
-        Assert.Equal(OtsFailureKind.RateLimited, result.Failure!.Kind);
-        Assert.Equal(TimeSpan.FromSeconds(120), result.Failure.RetryAfter);
+        Assert.Equal(OtsFailureKind.RateLimited, result.Error!.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(120), result.Error.RetryAfter);
         Assert.Equal(1, h.Server.CountOf("POST", "/api/v1/share"));
         // One request and no wait: far from the 120 s asked for, and from the 2 s a capped retry would have waited.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
@@ -94,12 +94,12 @@ public sealed class OneTimeSecretClientResilienceTests
         h.Server.On("POST", path, FakeResponse.ServerError(503), FakeResponse.Json(Revealed));
 
         var first = await h.Client.RevealAsync(h.Anonymous, OldSecretKey);
-        Assert.Equal(OtsFailureKind.Unavailable, first.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.Unavailable, first.Error!.Kind);
         Assert.Equal(1, h.Server.CountOf("POST", path));
 
         h.Server.On("POST", path, FakeResponse.Json("""{"message":"busy"}""", 429).WithHeader("Retry-After", "0"), FakeResponse.Json(Revealed));
         var second = await h.Client.RevealAsync(h.Anonymous, OldSecretKey);
-        Assert.Equal(OtsFailureKind.RateLimited, second.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.RateLimited, second.Error!.Kind);
         Assert.Equal(2, h.Server.CountOf("POST", path));
     }
 
@@ -117,7 +117,7 @@ public sealed class OneTimeSecretClientResilienceTests
 
         var result = await h.Client.RevealAsync(h.Anonymous, OldSecretKey);
 
-        Assert.Equal(OtsFailureKind.Unavailable, result.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.Unavailable, result.Error!.Kind);
         Assert.Equal(1, h.Server.CountOf("POST", path));
     }
 
@@ -147,8 +147,8 @@ public sealed class OneTimeSecretClientResilienceTests
         var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
         clock.Stop();
 
-        Assert.Equal(OtsFailureKind.Unavailable, result.Failure!.Kind);
-        Assert.Contains("did not answer in time", result.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(OtsFailureKind.Unavailable, result.Error!.Kind);
+        Assert.Contains("did not answer in time", result.Error.Message, StringComparison.Ordinal);
         // Generous above: a loaded CI machine is slow to wake a timer, and 2.2 s is still well short of 2.7 s of attempts.
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromMilliseconds(2200));
         // A share that timed out may have been stored, so it is not sent again; on a loaded machine even the first
@@ -165,7 +165,7 @@ public sealed class OneTimeSecretClientResilienceTests
         var clock = Stopwatch.StartNew();
         var result = await h.Client.ShareAsync(h.Anonymous, AnySecret);
 
-        Assert.Equal(OtsFailureKind.Unavailable, result.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.Unavailable, result.Error!.Kind);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(3.9), TimeSpan.FromSeconds(4.9));
     }
 
@@ -190,8 +190,8 @@ public sealed class OneTimeSecretClientResilienceTests
 
         Assert.Equal(4, reached);
         Assert.Equal(reached, h.Server.CountOf("POST", "/api/v1/share"));
-        Assert.Equal(OtsFailureKind.Unavailable, paused.Failure!.Kind);
-        Assert.Contains("paused", paused.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(OtsFailureKind.Unavailable, paused.Error!.Kind);
+        Assert.Contains("paused", paused.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class OneTimeSecretClientResilienceTests
         var clock = Stopwatch.StartNew();
         var withMoreTime = await h.Client.ShareAsync(h.Anonymous with { Budget = TimeSpan.FromSeconds(4) }, AnySecret);
 
-        Assert.Equal(OtsFailureKind.Unavailable, withDefault.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.Unavailable, withDefault.Error!.Kind);
         Assert.True(withMoreTime.IsSuccess);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(3.5));
     }
@@ -225,7 +225,7 @@ public sealed class OneTimeSecretClientResilienceTests
         var clock = Stopwatch.StartNew();
         var result = await h.Client.ShareAsync(h.Anonymous with { Budget = TimeSpan.FromMilliseconds(600) }, AnySecret);
 
-        Assert.Equal(OtsFailureKind.Unavailable, result.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.Unavailable, result.Error!.Kind);
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(550), TimeSpan.FromMilliseconds(1500));
     }
 

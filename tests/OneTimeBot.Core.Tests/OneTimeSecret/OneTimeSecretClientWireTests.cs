@@ -210,9 +210,9 @@ public sealed class OneTimeSecretClientWireTests
         var receipt = await h.Client.GetReceiptAsync(h.Anonymous, "short");
         var burn = await h.Client.BurnAsync(h.Anonymous, "abc%2F..%2Fx12345678901234567890");
 
-        Assert.Equal(OtsFailureKind.SecretNotFound, reveal.Failure!.Kind);
-        Assert.Equal(OtsFailureKind.SecretNotFound, receipt.Failure!.Kind);
-        Assert.Equal(OtsFailureKind.SecretNotFound, burn.Failure!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, reveal.Error!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, receipt.Error!.Kind);
+        Assert.Equal(OtsFailureKind.SecretNotFound, burn.Error!.Kind);
         Assert.Empty(h.Server.Requests);
     }
 }

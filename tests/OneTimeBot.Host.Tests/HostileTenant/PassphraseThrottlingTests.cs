@@ -75,9 +75,9 @@ public sealed class PassphraseThrottlingTests
         var ops = new OneTimeSecretConnection(baseUri, new OneTimeSecretCredentials("ops@example.com", new SecretText(OpsToken)));
         var bot = host.Services.GetRequiredService<DefaultBackend>().Connection();
 
-        var anonymousCreates = await CountAcceptedAsync(10, async i => (await client.ShareAsync(anonymous, new ShareRequest(new SecretText($"anon {i}")))).Failure);
-        var opsCreates = await CountAcceptedAsync(10, async i => (await client.ShareAsync(ops, new ShareRequest(new SecretText($"ops {i}")))).Failure);
-        var opsReveals = await CountAcceptedAsync(10, async _ => (await client.RevealAsync(ops, new string('0', 62))).Failure);
+        var anonymousCreates = await CountAcceptedAsync(10, async i => (await client.ShareAsync(anonymous, new ShareRequest(new SecretText($"anon {i}")))).Error);
+        var opsCreates = await CountAcceptedAsync(10, async i => (await client.ShareAsync(ops, new ShareRequest(new SecretText($"ops {i}")))).Error);
+        var opsReveals = await CountAcceptedAsync(10, async _ => (await client.RevealAsync(ops, new string('0', 62))).Error);
         var botShares = new List<SecretReceipt>();
         for (var i = 0; i < 50; i++)
         {
