@@ -3,7 +3,7 @@ namespace OneTimeBot.Core.Storage.Sqlite;
 /// <summary>The bot's own tables, beside the secret service's in the same file.</summary>
 internal static class SqliteStateSchema
 {
-    public const string Ddl = """
+    public static readonly SqliteSchema Tables = new("""
         CREATE TABLE IF NOT EXISTS bot_workspace_settings (
             workspace TEXT PRIMARY KEY,
             body TEXT NOT NULL,
@@ -26,5 +26,5 @@ internal static class SqliteStateSchema
             name TEXT PRIMARY KEY,
             xml TEXT NOT NULL,
             created INTEGER NOT NULL);
-        """;
+        """);
 }
