@@ -16,4 +16,25 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<RedisConnection>();
         return services;
     }
+
+    /// <summary>Registers <typeparamref name="TService"/> as its SQLite or its Redis implementation, as <see cref="AddStore{TService}"/> chooses.</summary>
+    public static IServiceCollection AddStore<TService, TSqlite, TRedis>(this IServiceCollection services)
+        where TService : class
+        where TSqlite : class, TService
+        where TRedis : class, TService =>
+        services.AddStore<TService>(sp => ActivatorUtilities.CreateInstance<TSqlite>(sp), sp => ActivatorUtilities.CreateInstance<TRedis>(sp));
+
+    /// <summary>
+    /// Registers <typeparamref name="TService"/>, unless it is registered already, on the store <c>Storage:Provider</c>
+    /// selects. This is the one place the provider is read: from the validated <see cref="StorageOptions"/>, when the
+    /// service is first resolved.
+    /// </summary>
+    public static IServiceCollection AddStore<TService>(this IServiceCollection services, Func<IServiceProvider, TService> sqlite, Func<IServiceProvider, TService> redis)
+        where TService : class
+    {
+        ArgumentNullException.ThrowIfNull(sqlite);
+        ArgumentNullException.ThrowIfNull(redis);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsRedis ? redis(sp) : sqlite(sp));
+        return services;
+    }
 }
