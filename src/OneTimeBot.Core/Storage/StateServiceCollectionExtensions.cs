@@ -37,7 +37,6 @@ public static class StateServiceCollectionExtensions
                 sp.GetRequiredService<RedisWorkspaceSettingsStore>(), sp.GetRequiredService<IWorkspaceSettingsChanges>(), sp.GetRequiredService<TimeProvider>()));
         services.AddStore<IReceiptStore, SqliteReceiptStore, RedisReceiptStore>();
         services.AddStore<IEventDeduplicator, SqliteEventDeduplicator, RedisEventDeduplicator>();
-        services.AddStore<IRateCounter, SqliteRateCounter, RedisRateCounter>();
         services.AddStore<IXmlRepository, SqliteXmlRepository, RedisXmlRepository>();
 
         // One application name and one key ring in the shared store: every replica can unprotect what another protected.

@@ -1,19 +1,29 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.RateLimits;
+using OneTimeBot.Core.Storage.Redis;
+using OneTimeBot.Core.Storage.Sqlite;
 
 namespace OneTimeBot.Core.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the storage options and the shared SQLite file and Redis connection every store builds on.</summary>
+    /// <summary>
+    /// Registers the storage options, the shared SQLite file and Redis connection every store builds on, and the one
+    /// rate counter the bot and the secret service count with.
+    /// </summary>
     public static IServiceCollection AddOneTimeBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<RedisConnection>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddStore<IRateCounter, SqliteRateCounter, RedisRateCounter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RateCounterPurger>());
         return services;
     }
 

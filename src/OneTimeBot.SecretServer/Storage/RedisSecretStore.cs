@@ -14,12 +14,6 @@ namespace OneTimeBot.SecretServer.Storage;
 /// </summary>
 public sealed class RedisSecretStore(RedisConnection redis) : ISecretStore
 {
-    private const string IncrementInWindow = """
-        local count = redis.call('INCR', KEYS[1])
-        if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-        return count
-        """;
-
     private static readonly TimeSpan RecentIndexLifetime = TimeSpan.FromDays(31);
 
     public async Task SaveAsync(StoredSecret secret, StoredReceipt receipt, CancellationToken cancellationToken)
@@ -109,14 +103,7 @@ public sealed class RedisSecretStore(RedisConnection redis) : ISecretStore
         return receipts;
     }
 
-    public async Task<long> IncrementCounterAsync(string counter, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        var result = await db.ScriptEvaluateAsync(IncrementInWindow, [(RedisKey)(redis.KeyPrefix + "ots:counter:" + counter)], [(long)window.TotalMilliseconds]).ConfigureAwait(false);
-        return (long)result;
-    }
-
-    // Redis expires secrets, receipts and counters itself.
+    // Redis expires secrets and receipts itself.
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
 
     public async Task PingAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Storage.Sqlite;
 using OneTimeBot.SecretServer.Model;
 
 namespace OneTimeBot.SecretServer.Storage;
@@ -39,10 +40,6 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
             metadata_key_sealed BLOB);
         CREATE INDEX IF NOT EXISTS ots_receipts_custid ON ots_receipts (custid, created);
         CREATE INDEX IF NOT EXISTS ots_receipts_expires ON ots_receipts (expires);
-        CREATE TABLE IF NOT EXISTS ots_counters (
-            name TEXT PRIMARY KEY,
-            count INTEGER NOT NULL,
-            expires INTEGER NOT NULL);
         """;
 
     // Tables made before keys were hashed named their key columns after the keys they held. Their rows stay as they
@@ -58,7 +55,16 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
         ALTER TABLE ots_receipts ADD COLUMN metadata_key_sealed BLOB;
         """);
 
-    private static readonly SqliteSchema Schema = new(Tables, HashedIds);
+    // The service counted in a table of its own before it counted with the bot's rate counter. Counts still running
+    // move there under the names it now gives them, so no limit starts again at an upgrade.
+    private static readonly SqliteMigration SharedCounters = new(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ots_counters'",
+        SqliteRateCounter.Schema.Ddl + """
+        INSERT OR IGNORE INTO bot_rate_counts (counter_key, count, expires) SELECT 'ots:counter:' || name, count, expires FROM ots_counters;
+        DROP TABLE ots_counters;
+        """);
+
+    private static readonly SqliteSchema Schema = new(Tables, HashedIds, SharedCounters);
 
     private const string SecretColumns = "id, receipt_id, ciphertext, passphrase_hash, created, expires";
 
@@ -152,24 +158,6 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
         return receipts;
     }
 
-    public Task<long> IncrementCounterAsync(string counter, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync(Schema, async connection =>
-    {
-        await using var upsert = connection.CreateCommand();
-        // A counter whose window has passed starts again at one.
-        upsert.CommandText = """
-            INSERT INTO ots_counters (name, count, expires) VALUES ($name, 1, $expires)
-            ON CONFLICT (name) DO UPDATE SET
-                count = CASE WHEN ots_counters.expires <= $now THEN 1 ELSE ots_counters.count + 1 END,
-                expires = CASE WHEN ots_counters.expires <= $now THEN $expires ELSE ots_counters.expires END
-            RETURNING count
-            """;
-        upsert.Parameters.AddWithValue("$name", counter);
-        upsert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        upsert.Parameters.AddWithValue("$expires", (now + window).ToUnixTimeMilliseconds());
-        return Convert.ToInt64(await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-    }, cancellationToken);
-
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
@@ -184,7 +172,6 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
                 WHERE state IN ('new', 'viewed') AND secret_expires <= $now;
             DELETE FROM ots_secrets WHERE expires <= $now;
             DELETE FROM ots_receipts WHERE expires <= $now;
-            DELETE FROM ots_counters WHERE expires <= $now;
             """;
             purge.Parameters.AddWithValue("$now", nowMs);
             var removed = await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

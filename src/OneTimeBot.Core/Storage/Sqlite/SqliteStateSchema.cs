@@ -17,11 +17,6 @@ internal static class SqliteStateSchema
             event_key TEXT PRIMARY KEY,
             expires INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS bot_events_expires ON bot_events (expires);
-        CREATE TABLE IF NOT EXISTS bot_rate_counts (
-            counter_key TEXT PRIMARY KEY,
-            count INTEGER NOT NULL,
-            expires INTEGER NOT NULL);
-        CREATE INDEX IF NOT EXISTS bot_rate_counts_expires ON bot_rate_counts (expires);
         CREATE TABLE IF NOT EXISTS bot_data_protection_keys (
             name TEXT PRIMARY KEY,
             xml TEXT NOT NULL,
