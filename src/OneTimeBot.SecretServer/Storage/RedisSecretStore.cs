@@ -22,8 +22,8 @@ public sealed class RedisSecretStore(RedisConnection redis) : ISecretStore
         ArgumentNullException.ThrowIfNull(receipt);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
         var transaction = db.CreateTransaction();
-        _ = transaction.StringSetAsync(SecretKey(secret.Id), JsonSerializer.SerializeToUtf8Bytes(RedisSecret.From(secret)), Lifetime(secret.Created, secret.ExpiresAt), When.NotExists);
-        _ = transaction.StringSetAsync(ReceiptKey(receipt.Id), JsonSerializer.SerializeToUtf8Bytes(RedisReceipt.From(receipt)), Lifetime(receipt.Created, receipt.ExpiresAt), When.NotExists);
+        _ = transaction.StringSetAsync(SecretKey(secret.Id), JsonSerializer.SerializeToUtf8Bytes(secret, RedisRecordJson.Current), Lifetime(secret.Created, secret.ExpiresAt), When.NotExists);
+        _ = transaction.StringSetAsync(ReceiptKey(receipt.Id), JsonSerializer.SerializeToUtf8Bytes(receipt, RedisRecordJson.Current), Lifetime(receipt.Created, receipt.ExpiresAt), When.NotExists);
         // Only receipts a recent list can show are indexed: an account's, whose metadata key is sealed for it.
         if (receipt.SealedMetadataKey is not null)
         {
@@ -62,9 +62,7 @@ public sealed class RedisSecretStore(RedisConnection redis) : ISecretStore
     {
         ArgumentNullException.ThrowIfNull(receipt);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        var value = receipt.IsLegacy
-            ? JsonSerializer.SerializeToUtf8Bytes(LegacyRedisReceipt.From(receipt))
-            : JsonSerializer.SerializeToUtf8Bytes(RedisReceipt.From(receipt));
+        var value = JsonSerializer.SerializeToUtf8Bytes(receipt, receipt.IsLegacy ? RedisRecordJson.BeforeHashedIds : RedisRecordJson.Current);
         // XX: never bring back a receipt Redis has already expired; KEEPTTL: keep its lifetime.
         await db.StringSetAsync(ReceiptKey(receipt.Id), value, null, keepTtl: true, When.Exists).ConfigureAwait(false);
     }
@@ -134,12 +132,10 @@ public sealed class RedisSecretStore(RedisConnection redis) : ISecretStore
         to - from is var span && span > TimeSpan.FromSeconds(1) ? span : TimeSpan.FromSeconds(1);
 
     private static StoredSecret? ReadSecret(RedisValue value, string id) =>
-        value.IsNullOrEmpty ? null
-        : LookupIds.IsLegacy(id) ? JsonSerializer.Deserialize<LegacyRedisSecret>((byte[])value!)?.ToStored()
-        : JsonSerializer.Deserialize<RedisSecret>((byte[])value!)?.ToStored(id);
+        value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<StoredSecret>((byte[])value!, ShapeOf(id)) is { } secret ? secret with { Id = id } : null;
 
     private static StoredReceipt? ReadReceipt(RedisValue value, string id) =>
-        value.IsNullOrEmpty ? null
-        : LookupIds.IsLegacy(id) ? JsonSerializer.Deserialize<LegacyRedisReceipt>((byte[])value!)?.ToStored()
-        : JsonSerializer.Deserialize<RedisReceipt>((byte[])value!)?.ToStored(id);
+        value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<StoredReceipt>((byte[])value!, ShapeOf(id)) is { } receipt ? receipt with { Id = id } : null;
+
+    private static JsonSerializerOptions ShapeOf(string id) => LookupIds.IsLegacy(id) ? RedisRecordJson.BeforeHashedIds : RedisRecordJson.Current;
 }
