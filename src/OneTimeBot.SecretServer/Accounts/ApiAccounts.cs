@@ -15,7 +15,6 @@ namespace OneTimeBot.SecretServer.Accounts;
 public sealed class ApiAccounts
 {
     public const string InternalUsername = "onetimebot";
-    private static readonly byte[] InternalTokenLabel = "OneTimeBot embedded secret service: internal API account v1"u8.ToArray();
     private static readonly byte[] UnknownUserHash = SHA256.HashData("no such user"u8);
 
     private readonly Lazy<IReadOnlyDictionary<string, byte[]>> _tokenHashes;
@@ -24,7 +23,7 @@ public sealed class ApiAccounts
     public ApiAccounts(IOptions<SecretServerOptions> options, ServerKey serverKey)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _internalToken = new Lazy<SecretText>(() => new SecretText(Convert.ToHexStringLower(HMACSHA256.HashData(serverKey.Bytes, InternalTokenLabel))));
+        _internalToken = new Lazy<SecretText>(() => new SecretText(Convert.ToHexStringLower(HMACSHA256.HashData(serverKey.Bytes, KeyPurposes.InternalAccountToken))));
         _tokenHashes = new Lazy<IReadOnlyDictionary<string, byte[]>>(() =>
         {
             var hashes = options.Value.Accounts.ToDictionary(a => a.Username.Trim(), a => Convert.FromHexString(a.ApiTokenSha256), StringComparer.Ordinal);

@@ -15,7 +15,7 @@ public sealed class LookupIds(ServerKey serverKey)
     public const int Length = 64;
     private static readonly byte[] SecretLabel = "secret\n"u8.ToArray();
     private static readonly byte[] ReceiptLabel = "receipt\n"u8.ToArray();
-    private readonly Lazy<byte[]> _key = new(() => serverKey.Derive("OneTimeBot secret service: lookup ids v2"));
+    private readonly Lazy<byte[]> _key = new(() => serverKey.Derive(KeyPurposes.LookupIds));
 
     public StoreLookup Secret(string secretKey) => new(SecretId(secretKey), LegacyKey(secretKey));
 
