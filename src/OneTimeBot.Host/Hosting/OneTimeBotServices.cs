@@ -4,6 +4,7 @@ using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Hosting.Redaction;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.OneTimeSecret.Http;
+using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Host.Health;
 using OneTimeBot.Host.Hosting.BodyLimits;

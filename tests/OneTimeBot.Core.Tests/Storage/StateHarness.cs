@@ -8,6 +8,7 @@ using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Events;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.OneTimeSecret.Network;
+using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Workspaces;
