@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Configuration;
-using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Service;
 
 namespace OneTimeBot.SecretServer.Tests;

@@ -33,9 +33,9 @@ public sealed class SecretServerOptionsValidator(IHostEnvironment environment) :
             {
                 errors.Add($"{Prefix}Accounts:{i}:Username must be set and must not contain ':'.");
             }
-            else if (string.Equals(account.Username.Trim(), Accounts.ApiAccounts.InternalUsername, StringComparison.OrdinalIgnoreCase))
+            else if (string.Equals(account.Username.Trim(), ApiAccountOptions.InternalUsername, StringComparison.OrdinalIgnoreCase))
             {
-                errors.Add($"{Prefix}Accounts:{i}:Username '{Accounts.ApiAccounts.InternalUsername}' is reserved for the bot's own account.");
+                errors.Add($"{Prefix}Accounts:{i}:Username '{ApiAccountOptions.InternalUsername}' is reserved for the bot's own account.");
             }
 
             if (account.ApiTokenSha256 is not { Length: 64 } || !account.ApiTokenSha256.All(char.IsAsciiHexDigit))

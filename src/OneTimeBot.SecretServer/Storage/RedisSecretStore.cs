@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OneTimeBot.Core.Storage;
-using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Model;
 using StackExchange.Redis;
 
@@ -137,5 +136,5 @@ public sealed class RedisSecretStore(RedisConnection redis) : ISecretStore
     private static StoredReceipt? ReadReceipt(RedisValue value, string id) =>
         value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<StoredReceipt>((byte[])value!, ShapeOf(id)) is { } receipt ? receipt with { Id = id } : null;
 
-    private static JsonSerializerOptions ShapeOf(string id) => LookupIds.IsLegacy(id) ? RedisRecordJson.BeforeHashedIds : RedisRecordJson.Current;
+    private static JsonSerializerOptions ShapeOf(string id) => StoreLookup.IsLegacyKey(id) ? RedisRecordJson.BeforeHashedIds : RedisRecordJson.Current;
 }
