@@ -18,7 +18,7 @@ public sealed class SqliteSlackInstallationStore(SqliteDatabase database) : ISla
             INSERT INTO slack_installations (key, body, installed) VALUES ($key, $body, $installed)
             ON CONFLICT (key) DO UPDATE SET body = excluded.body, installed = excluded.installed
             """,
-            [("$key", installation.Key), ("$body", InstallationJson.Write(installation)), ("$installed", installation.InstalledAt.ToUnixTimeMilliseconds())],
+            [("$key", installation.Key), ("$body", StateJson.Write(installation)), ("$installed", installation.InstalledAt.ToUnixTimeMilliseconds())],
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -26,7 +26,7 @@ public sealed class SqliteSlackInstallationStore(SqliteDatabase database) : ISla
     {
         var body = await database.ReadScalarAsync(Schema,
             "SELECT body FROM slack_installations WHERE key = $key", [("$key", key)], cancellationToken).ConfigureAwait(false);
-        return InstallationJson.Read(body as string);
+        return StateJson.Read<SlackInstallation>(body as string);
     }
 
     public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) =>
