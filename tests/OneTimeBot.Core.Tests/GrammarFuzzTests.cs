@@ -1,5 +1,6 @@
 using CsCheck;
 using OneTimeBot.Core.Commands;
+using OneTimeBot.Core.Expiry;
 using OneTimeBot.Core.Sharing;
 
 namespace OneTimeBot.Core.Tests;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;

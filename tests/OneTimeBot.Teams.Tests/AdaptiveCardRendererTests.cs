@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Errors;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;

@@ -1,3 +1,5 @@
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using OneTimeBot.Core.OneTimeSecret;
 using System.Net.Mail;
 using OneTimeBot.Core.Security;

@@ -1,3 +1,5 @@
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using OneTimeBot.Core.OneTimeSecret;

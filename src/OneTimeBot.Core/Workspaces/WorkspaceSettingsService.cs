@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.OneTimeSecret.Network;
 using OneTimeBot.Core.Security;

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Slack.BlockKit;

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Hosting;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -268,7 +269,7 @@ public static partial class SlackEndpoints
     private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(SlackReply.WireOptions), "application/json; charset=utf-8");
 
     private static string FirstBlock(SlackView? view) =>
-        view?.State?.Values?.Keys.FirstOrDefault() ?? Core.Sharing.SharingError.SecretField;
+        view?.State?.Values?.Keys.FirstOrDefault() ?? Core.Errors.SharingError.SecretField;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Verdict}")]
     private static partial void LogRefused(ILogger logger, string path, SlackVerification verdict);

@@ -1,3 +1,5 @@
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
@@ -89,7 +91,7 @@ public static class ConfigModal
             }
         }
 
-        TimeSpan? Ttl(string block) => values.Selected(block) is { } v && Core.Sharing.Ttl.TryParse(v, out var t) ? t : null;
+        TimeSpan? Ttl(string block) => values.Selected(block) is { } v && Core.Expiry.Ttl.TryParse(v, out var t) ? t : null;
 
         return (new WorkspaceSettingsChange(
             Backend: backend,

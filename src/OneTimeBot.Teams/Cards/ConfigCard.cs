@@ -1,3 +1,5 @@
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
@@ -90,7 +92,7 @@ public static class ConfigCard
             }
         }
 
-        TimeSpan? Ttl(string id) => values[id] is { } v && Core.Sharing.Ttl.TryParse(v, out var t) ? t : null;
+        TimeSpan? Ttl(string id) => values[id] is { } v && Core.Expiry.Ttl.TryParse(v, out var t) ? t : null;
         return (new WorkspaceSettingsChange(
             Backend: backend,
             Username: values[WorkspaceSettings.UsernameField] ?? (values[WorkspaceSettings.BackendField] is null ? null : ""),
@@ -106,8 +108,8 @@ public static class ConfigCard
         AdaptiveCard.Facts(
             ("Secret service", settings.IsEmbedded ? "this OneTimeBot (embedded)" : settings.Backend),
             ("Account", (settings.Username ?? "anonymous") + (settings.HasApiToken ? " (token set)" : "")),
-            ("Default expiry", Core.Sharing.Ttl.Format(settings.DefaultTtl)),
-            ("Longest expiry", Core.Sharing.Ttl.Format(settings.MaxTtl))),
+            ("Default expiry", Core.Expiry.Ttl.Format(settings.DefaultTtl)),
+            ("Longest expiry", Core.Expiry.Ttl.Format(settings.MaxTtl))),
     ]);
 
     private static JsonObject TextInput(string id, string label, string value) => new()

@@ -1,3 +1,5 @@
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;

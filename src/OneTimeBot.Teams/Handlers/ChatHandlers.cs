@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.OneTimeSecret;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Errors;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.OneTimeSecret.Network;

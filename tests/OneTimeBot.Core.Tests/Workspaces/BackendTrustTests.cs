@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tests.Storage;

@@ -1,4 +1,4 @@
-namespace OneTimeBot.Core.Sharing;
+namespace OneTimeBot.Core.Errors;
 
 public enum SharingErrorKind
 {

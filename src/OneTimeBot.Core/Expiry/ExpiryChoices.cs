@@ -1,4 +1,4 @@
-namespace OneTimeBot.Core.Sharing;
+namespace OneTimeBot.Core.Expiry;
 
 /// <summary>The expiries every form offers, as (value, label); each value is what <see cref="Ttl.TryParse"/> reads.</summary>
 public static class ExpiryChoices

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace OneTimeBot.Core.Sharing;
+namespace OneTimeBot.Core.Expiry;
 
 /// <summary>
 /// Lifetimes as people write them: <c>90s</c>, <c>15m</c>, <c>1h</c>, <c>7d</c>, <c>1w</c>, plain seconds
