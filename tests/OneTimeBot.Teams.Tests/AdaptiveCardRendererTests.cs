@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Teams.Activities;
 using OneTimeBot.Teams.Cards;
 using OneTimeBot.Testing;
 
@@ -22,7 +23,7 @@ public sealed class AdaptiveCardRendererTests
 
     public static Dictionary<string, JsonObject> EveryCard()
     {
-        var typed = new FormValues(JsonDocument.Parse("""{"secret":"typed-secret-never-echoed","ttl":"15m","recipient":"bob@example.com","length":"300"}""").RootElement);
+        var typed = JsonSerializer.Deserialize<CardSubmit>("""{"secret":"typed-secret-never-echoed","ttl":"15m","recipient":"bob@example.com","length":"300"}""", TeamsJson.Options)!.Values;
         return new Dictionary<string, JsonObject>
         {
             ["share form"] = FormCards.Share(Settings),

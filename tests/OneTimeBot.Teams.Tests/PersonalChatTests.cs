@@ -85,6 +85,20 @@ public sealed class PersonalChatTests
     }
 
     [Fact]
+    public async Task A_button_with_no_route_gets_a_reply_saying_nothing_happened()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        await app.SendAsync(app.Activity("message", value: new JsonObject { ["action"] = "shareEverything", ["secret"] = "Pf7-unrouted-button-z8x1" }));
+        var reply = (await app.BotFramework.WaitForCallsAsync(1))[0];
+
+        Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString("a:1convpersonal")}/activities", reply.Path);
+        Assert.Contains("That button is not one OneTimeBot knows, so nothing happened.", reply.Card!["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, app.Host.RowsIn("bot_receipts"));
+        app.AssertNowhere("Pf7-unrouted-button-z8x1");
+    }
+
+    [Fact]
     public async Task Check_status_and_burn_update_the_card_they_were_pressed_on_and_a_stranger_is_refused_privately()
     {
         await using var app = await TeamsApp.StartAsync();
