@@ -6,7 +6,6 @@ using OneTimeBot.Core.Expiry;
 using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.OneTimeSecret.Network;
 using OneTimeBot.Core.Security;
-using OneTimeBot.Core.Sharing;
 
 namespace OneTimeBot.Core.Workspaces;
 
