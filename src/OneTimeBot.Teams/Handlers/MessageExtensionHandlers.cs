@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Commands;
+using OneTimeBot.Core.Sharing;
 using OneTimeBot.Teams.Cards;
 using OneTimeBot.Teams.Configuration;
 
@@ -15,20 +17,20 @@ public sealed class MessageExtensionHandlers(SecretForms forms, IOptions<TeamsOp
     private const string GenerateTitle = "Generate a password";
 
     public async Task<JsonObject> OpenShareFormAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
-        InvokeResponses.Dialog(ShareTitle, await forms.BlankAsync(SecretForm.Share, turn.Actor, cancellationToken).ConfigureAwait(false));
+        InvokeResponses.Dialog(ShareTitle, await forms.BlankAsync(BotForm.Share, turn.Actor, cancellationToken).ConfigureAwait(false));
 
     public async Task<JsonObject> OpenGenerateFormAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
-        InvokeResponses.Dialog(GenerateTitle, await forms.BlankAsync(SecretForm.Generate, turn.Actor, cancellationToken).ConfigureAwait(false));
+        InvokeResponses.Dialog(GenerateTitle, await forms.BlankAsync(BotForm.Generate, turn.Actor, cancellationToken).ConfigureAwait(false));
 
     public async Task<JsonObject> ShareAsync(TeamsTurn turn, FormValues values, CancellationToken cancellationToken) =>
-        Answer(ShareTitle, await forms.SubmitAsync(SecretForm.Share, turn.Actor, values, options.Value.InvokeBudget, cancellationToken).ConfigureAwait(false));
+        Answer(ShareTitle, await forms.SubmitAsync(BotForm.Share, turn.Actor, values, options.Value.InvokeBudget, cancellationToken).ConfigureAwait(false));
 
     public async Task<JsonObject> GenerateAsync(TeamsTurn turn, FormValues values, CancellationToken cancellationToken) =>
-        Answer(GenerateTitle, await forms.SubmitAsync(SecretForm.Generate, turn.Actor, values, options.Value.InvokeBudget, cancellationToken).ConfigureAwait(false));
+        Answer(GenerateTitle, await forms.SubmitAsync(BotForm.Generate, turn.Actor, values, options.Value.InvokeBudget, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The card into the compose box; the form again in the dialog; anything else as a plain message.</summary>
     private static JsonObject Answer(string title, FormSubmission submitted) =>
         submitted.FormAgain is { } form ? InvokeResponses.Dialog(title, form)
         : submitted.Result.IsSuccess ? InvokeResponses.ComposeCard(SecretCardRenderer.Render(submitted.Result.Value))
-        : InvokeResponses.Message($"{submitted.Result.Error.Message} {submitted.Result.Error.Hint}");
+        : InvokeResponses.Message(SecretCardText.Fallback(submitted.Result.Error));
 }

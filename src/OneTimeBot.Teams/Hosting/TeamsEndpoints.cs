@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Events;
 using OneTimeBot.Core.Hosting;
 using OneTimeBot.Teams.Activities;
@@ -101,7 +102,7 @@ public static partial class TeamsEndpoints
         {
             LogFailed(logger, activity.Type, ex.GetType().Name);
             return activity.Type == TeamsNames.Invoke
-                ? Json(InvokeResponses.Message("Something went wrong on OneTimeBot's side, and nothing was shared. Try again in a moment."))
+                ? Json(InvokeResponses.Message(Notices.Apology.AsLine()))
                 : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
     }
