@@ -3,9 +3,26 @@ using OneTimeBot.Core.Commands;
 
 namespace OneTimeBot.Teams.Cards;
 
-/// <summary>The chat's cards for the core's help and notices; the buttons on them open the share and generate forms.</summary>
+/// <summary>The chat's cards for the core's command replies: help, notices, and where the forms and secret cards come in.</summary>
 public static class ReplyCards
 {
+    /// <summary>
+    /// The chat's card for whatever the core answered a typed command with: the one place that knows every kind of
+    /// <see cref="CommandReply"/>. A form is built by <paramref name="openForm"/>, which knows the organisation and who may see it.
+    /// </summary>
+    public static async Task<JsonObject> RenderAsync(CommandReply reply, Func<BotForm, Task<JsonObject>> openForm)
+    {
+        ArgumentNullException.ThrowIfNull(openForm);
+        return reply switch
+        {
+            HelpReply help => Help(help),
+            FormReply form => await openForm(form.Form).ConfigureAwait(false),
+            CardReply card => SecretCardRenderer.Render(card.Result),
+            NoticeReply notice => Notice(notice.Notice, notice.OfferForms),
+            _ => throw new NotSupportedException($"The Teams chat has no card for a {reply?.GetType().Name ?? "missing reply"}."),
+        };
+    }
+
     /// <summary>The help, each chat command a fact, with buttons that open the forms in the chat.</summary>
     public static JsonObject Help(HelpReply help)
     {

@@ -35,7 +35,8 @@ public sealed class ChatHandlers(
     {
         var typed = commands.Parse(MentionText.Of(turn.Activity));
         var reply = await commands.RunAsync(typed, turn.Actor, CommandSurface.Chat, Budget, cancellationToken).ConfigureAwait(false);
-        await ReplyAsync(turn, await CardForAsync(reply, turn.Actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var card = await ReplyCards.RenderAsync(reply, form => OpenFormAsync(form, turn.Actor, cancellationToken)).ConfigureAwait(false);
+        await ReplyAsync(turn, card, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task OpenShareFormAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
@@ -74,17 +75,12 @@ public sealed class ChatHandlers(
     public Task WelcomeAsync(Activity activity, CancellationToken cancellationToken) =>
         connector.ReplyAsync(activity, ReplyCards.Help(commands.Help(welcome: true)), cancellationToken);
 
-    /// <summary>How the chat shows what the core answered a typed command with.</summary>
-    private async Task<JsonObject> CardForAsync(CommandReply reply, Actor actor, CancellationToken cancellationToken) => reply switch
+    /// <summary>A form a typed command asked for: the settings card for the organisation's admins only.</summary>
+    private async Task<JsonObject> OpenFormAsync(BotForm form, Actor actor, CancellationToken cancellationToken) => form switch
     {
-        HelpReply help => ReplyCards.Help(help),
-        FormReply { Form: BotForm.Config } => IsAdmin(actor)
-            ? ConfigCard.Build(await workspaces.FormAsync(actor.Workspace, cancellationToken).ConfigureAwait(false))
-            : ReplyCards.Notice(AdminsOnly),
-        FormReply form => await forms.BlankAsync(form.Form, actor, cancellationToken).ConfigureAwait(false),
-        CardReply card => SecretCardRenderer.Render(card.Result),
-        NoticeReply notice => ReplyCards.Notice(notice.Notice, notice.OfferForms),
-        _ => throw new NotSupportedException($"The Teams chat has no card for a {reply.GetType().Name}."),
+        BotForm.Config when !IsAdmin(actor) => ReplyCards.Notice(AdminsOnly),
+        BotForm.Config => ConfigCard.Build(await workspaces.FormAsync(actor.Workspace, cancellationToken).ConfigureAwait(false)),
+        _ => await forms.BlankAsync(form, actor, cancellationToken).ConfigureAwait(false),
     };
 
     private Task<bool> ReplyAsync(TeamsTurn turn, JsonObject card, CancellationToken cancellationToken) => connector.ReplyAsync(turn.Activity, card, cancellationToken);
