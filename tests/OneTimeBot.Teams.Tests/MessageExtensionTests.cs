@@ -95,6 +95,21 @@ public sealed class MessageExtensionTests(ITestOutputHelper output)
         app.AssertNowhere(password);
     }
 
+    [Theory]
+    [InlineData("composeExtension/submitAction", "searchSecrets")]
+    [InlineData("composeExtension/fetchTask", "")]
+    [InlineData("composeExtension/queryLink", "shareSecret")]
+    public async Task An_invoke_with_no_route_is_answered_with_a_message_saying_nothing_happened(string name, string commandId)
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        var answer = await TeamsApp.JsonAsync(await app.SendAsync(app.Invoke(name, commandId, new JsonObject { ["secret"] = "Pf7-unrouted-invoke-q2w9", ["action"] = "share" })));
+
+        Assert.Equal("message", answer["task"]!["type"]!.GetValue<string>());
+        Assert.Equal("That request is not one OneTimeBot knows, so nothing happened.", answer["task"]!["value"]!.GetValue<string>());
+        Assert.Equal(0, app.Host.RowsIn("bot_receipts"));
+    }
+
     [Fact]
     public async Task A_backend_slower_than_the_invoke_budget_gets_a_clear_message_well_within_five_seconds()
     {

@@ -85,6 +85,48 @@ public sealed class PersonalChatTests
     }
 
     [Fact]
+    public async Task A_button_with_no_route_gets_a_reply_saying_nothing_happened()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        await app.SendAsync(app.Activity("message", value: new JsonObject { ["action"] = "shareEverything", ["secret"] = "Pf7-unrouted-button-z8x1" }));
+        var reply = (await app.BotFramework.WaitForCallsAsync(1))[0];
+
+        Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString("a:1convpersonal")}/activities", reply.Path);
+        Assert.Contains("That button is not one OneTimeBot knows, so nothing happened.", reply.Card!["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, app.Host.RowsIn("bot_receipts"));
+        app.AssertNowhere("Pf7-unrouted-button-z8x1");
+    }
+
+    [Fact]
+    public async Task Help_lists_the_chat_commands_the_core_declares_and_offers_the_forms()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        await app.SendAsync(app.Activity("message", "help"));
+        var help = (await app.BotFramework.WaitForCallsAsync(1))[0].Card!;
+        var facts = help["body"]!.AsArray().OfType<JsonObject>().Single(e => e["type"]!.GetValue<string>() == "FactSet")["facts"]!.AsArray();
+
+        Assert.Equal(["share", "generate [expiry] [length]", "config", "help"], facts.Select(f => f!["title"]!.GetValue<string>()));
+        Assert.Contains("e.g. generate 24h 20", facts[1]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["openShareForm", "openGenerateForm"], help["actions"]!.AsArray().Select(a => a!["data"]!["action"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_secret_typed_after_share_is_not_shared_and_the_reply_offers_the_forms_instead()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        await app.SendAsync(app.Activity("message", "share Pf7-typed-in-chat-k3m8"));
+        var notice = (await app.BotFramework.WaitForCallsAsync(1))[0].Card!;
+
+        Assert.Contains("don't type secrets in messages", notice["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["openShareForm", "openGenerateForm"], notice["actions"]!.AsArray().Select(a => a!["data"]!["action"]!.GetValue<string>()));
+        Assert.Equal(0, app.Host.RowsIn("bot_receipts"));
+        app.AssertNowhere("Pf7-typed-in-chat-k3m8");
+    }
+
+    [Fact]
     public async Task Check_status_and_burn_update_the_card_they_were_pressed_on_and_a_stranger_is_refused_privately()
     {
         await using var app = await TeamsApp.StartAsync();
@@ -131,6 +173,33 @@ public sealed class PersonalChatTests
         Assert.Contains("settings are saved", saved["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("ops@tenant.example (token set)", saved.ToJsonString(), StringComparison.Ordinal);
         app.AssertNowhere("tok_teams_6b5a4c3d2e1f");
+    }
+
+    [Fact]
+    public async Task An_admin_who_empties_the_username_on_the_settings_card_makes_the_account_anonymous()
+    {
+        const string admin = "ad000000-0000-4000-8000-0000000000ad";
+        await using var app = await TeamsApp.StartAsync();
+        await app.SendAsync(app.Activity("message", fromAad: admin, value: new JsonObject
+        {
+            ["action"] = "saveConfig", ["backend"] = "eu", ["username"] = "ops@tenant.example", ["defaultTtl"] = "1d", ["maxTtl"] = "7d",
+        }));
+        await app.BotFramework.WaitForCallsAsync(1);
+
+        await app.SendAsync(app.Activity("message", "config", fromAad: admin));
+        var form = (await app.BotFramework.WaitForCallsAsync(2))[1].Card!;
+        // What Teams sends for Save: the button's data and every input that holds a value; the emptied username is left out.
+        var submit = form["actions"]!.AsArray().Single()!["data"]!.AsObject().DeepClone().AsObject();
+        foreach (var input in form["body"]!.AsArray().OfType<JsonObject>().Where(e => e["id"] is not null && e["value"] is not null && e["id"]!.GetValue<string>() != "username"))
+        {
+            submit[input["id"]!.GetValue<string>()] = input["value"]!.DeepClone();
+        }
+
+        await app.SendAsync(app.Activity("message", fromAad: admin, value: submit));
+        var saved = (await app.BotFramework.WaitForCallsAsync(3))[2].Card!;
+
+        Assert.Contains("settings are saved", saved["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("\"anonymous\"", saved.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
