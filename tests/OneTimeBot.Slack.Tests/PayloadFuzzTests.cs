@@ -114,7 +114,7 @@ public sealed class PayloadFuzzTests : IAsyncLifetime
             View(ShareModal.CallbackId, ("secret", SlackRequests.Typed("fuzz secret")), ("ttl", SlackRequests.Chosen("1h"))),
             View(GenerateModal.CallbackId, ("ttl", SlackRequests.Chosen("1h")), ("length", SlackRequests.Typed("20"))),
             View(BurnModal.CallbackId, ("passphrase", SlackRequests.Typed("pass"))),
-            View(ConfigModal.CallbackId, ("backend", SlackRequests.Chosen("custom")), ("custom_url", SlackRequests.Typed("https://x"))),
+            View(ConfigModal.CallbackId, ("backend", SlackRequests.Chosen("custom")), ("customUrl", SlackRequests.Typed("https://x"))),
         ];
     }
 

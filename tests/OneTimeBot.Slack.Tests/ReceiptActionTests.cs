@@ -31,7 +31,7 @@ public sealed class ReceiptActionTests
         Assert.True(unopened.ReplaceOriginal);
         Assert.Equal(link, SlackApp.LinkOn(unopened.Body));
         Assert.True(viewed.ReplaceOriginal);
-        Assert.Equal("Your secret was viewed and is gone.", viewed.Text);
+        Assert.Equal("The secret was viewed and is gone.", viewed.Text);
         Assert.Empty(SlackApp.ActionIds(viewed.Body));
         SlackApp.AssertWithinBlockKitLimits(viewed.Body);
         app.AssertNowhere("status-secret-81c2");
@@ -48,7 +48,7 @@ public sealed class ReceiptActionTests
         var burned = (await app.Slack.WaitForPostsAsync(cardUrl))[0];
 
         Assert.True(burned.ReplaceOriginal);
-        Assert.Equal("Your secret was burned.", burned.Text);
+        Assert.Equal("The secret was burned.", burned.Text);
         Assert.Null(await SlackApp.RevealAsync(link));
         app.AssertNowhere("burn-secret-5d1e");
     }
@@ -97,7 +97,7 @@ public sealed class ReceiptActionTests
         Assert.Contains("passphrase is not right", wrong["errors"]!["passphrase"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("", await right.Content.ReadAsStringAsync());
         Assert.True(burned.ReplaceOriginal);
-        Assert.Equal("Your secret was burned.", burned.Text);
+        Assert.Equal("The secret was burned.", burned.Text);
         Assert.Null(await SlackApp.RevealAsync(link, "guard phrase"));
         app.AssertNowhere("guarded-secret-3c3c", "guard phrase", "not the phrase");
     }

@@ -16,21 +16,32 @@ public sealed record SlackReply(string Text, JsonArray Blocks, bool Ephemeral = 
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = WireOptions.Encoder };
 
-    /// <summary>The body as sent to Slack.</summary>
-    public string ToJsonString() => System.Text.Encoding.UTF8.GetString(ToUtf8Json());
-
-    /// <summary>The body as sent to Slack, in UTF-8, written straight from the blocks (a reply answers every command).</summary>
-    public byte[] ToUtf8Json()
+    /// <summary>
+    /// The body as sent to Slack, in UTF-8, written straight from the blocks: the one way a reply leaves the host. Without
+    /// <paramref name="channel"/> it answers a command or a <c>response_url</c>; with one it is a <c>chat.postMessage</c>.
+    /// </summary>
+    public byte[] ToUtf8Json(string? channel = null)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteString("response_type", Ephemeral ? "ephemeral" : "in_channel");
+            if (channel is null)
+            {
+                writer.WriteString("response_type", Ephemeral ? "ephemeral" : "in_channel");
+            }
+            else
+            {
+                writer.WriteString("channel", channel);
+                // A link to a one-time secret must never be fetched for a preview.
+                writer.WriteBoolean("unfurl_links", false);
+                writer.WriteBoolean("unfurl_media", false);
+            }
+
             writer.WriteString("text", Text);
             writer.WritePropertyName("blocks");
             Blocks.WriteTo(writer, WireOptions);
-            if (ReplaceOriginal)
+            if (ReplaceOriginal && channel is null)
             {
                 writer.WriteBoolean("replace_original", true);
             }
@@ -39,22 +50,5 @@ public sealed record SlackReply(string Text, JsonArray Blocks, bool Ephemeral = 
         }
 
         return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>The body as a JSON object of its own, to be combined with others; its blocks are a copy.</summary>
-    public JsonObject ToJson()
-    {
-        var json = new JsonObject
-        {
-            ["response_type"] = Ephemeral ? "ephemeral" : "in_channel",
-            ["text"] = Text,
-            ["blocks"] = Blocks.DeepClone(),
-        };
-        if (ReplaceOriginal)
-        {
-            json["replace_original"] = true;
-        }
-
-        return json;
     }
 }

@@ -40,22 +40,10 @@ public static class GenerateModal
         return Inputs.Modal(CallbackId, "Generate a password", "Generate", metadata, blocks);
     }
 
-    /// <summary>The input, or the length error when the length is not a whole number.</summary>
-    public static (GenerateInput? Input, SharingError? Error) Read(ViewValues values)
+    /// <summary>The input as typed: the length is left as text, for the sharing rules to check and explain.</summary>
+    public static GenerateInput Read(ViewValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        int? length = null;
-        if (values.Text(SharingError.LengthField) is { } text)
-        {
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return (null, new SharingError(SharingErrorKind.InvalidInput, "The length must be a whole number.",
-                    $"Choose {SharingRules.MinLength} to {SharingRules.MaxLength}.", SharingError.LengthField));
-            }
-
-            length = parsed;
-        }
-
-        return (new GenerateInput(values.Selected(SharingError.TtlField), length, SecretText.FromOptional(values.Text(SharingError.PassphraseField))), null);
+        return new GenerateInput(values.Text(SharingError.TtlField), values.Text(SharingError.LengthField), SecretText.FromOptional(values.Text(SharingError.PassphraseField)));
     }
 }

@@ -1,6 +1,5 @@
 using OneTimeBot.Core.Expiry;
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Sharing;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -8,7 +7,6 @@ namespace OneTimeBot.Slack.Views;
 public static class Inputs
 {
     public const string ValueAction = "value";
-    public const int ModalTitle = 24;
     public const int PlainTextInputMax = 3000;
 
     public static JsonObject Modal(string callbackId, string title, string submit, ViewMetadata metadata, JsonArray blocks) => new()
@@ -65,12 +63,13 @@ public static class Inputs
         return Input(blockId, label, element, optional: false, hint);
     }
 
-    public static JsonObject Checkbox(string blockId, string label, string value, string text) =>
+    /// <summary>One checkbox; <see cref="ViewValues.IsChecked"/> tells whether it was ticked.</summary>
+    public static JsonObject Checkbox(string blockId, string label, string text) =>
         Input(blockId, label, new JsonObject
         {
             ["type"] = "checkboxes",
             ["action_id"] = ValueAction,
-            ["options"] = new JsonArray(Option(value, text)),
+            ["options"] = new JsonArray(Option(blockId, text)),
         }, optional: true, hint: null);
 
     /// <summary>The expiry choices up to <paramref name="max"/>, with <paramref name="initial"/> among them.</summary>

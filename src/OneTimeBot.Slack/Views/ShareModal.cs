@@ -33,7 +33,7 @@ public static class ShareModal
         ArgumentNullException.ThrowIfNull(values);
         return new ShareInput(
             new SecretText(values.Text(SharingError.SecretField) ?? ""),
-            values.Selected(SharingError.TtlField),
+            values.Text(SharingError.TtlField),
             SecretText.FromOptional(values.Text(SharingError.PassphraseField)),
             values.Text(SharingError.RecipientField));
     }

@@ -57,7 +57,7 @@ public sealed class ResponseUrlTests
         await app.Requests.InteractionAsync(SlackRequests.BlockAction(CardBlocks.BurnAction, SlackApp.ButtonValue(card, CardBlocks.BurnAction), hostile, channel: "D0ALICE"));
         var dm = (await app.Slack.WaitForCallsAsync("chat.postMessage"))[0].Body;
 
-        Assert.Equal("Your secret was burned.", dm["text"]!.GetValue<string>());
+        Assert.Equal("The secret was burned.", dm["text"]!.GetValue<string>());
         Assert.Null(await SlackApp.RevealAsync(SlackApp.LinkOn(card)));
         AssertNothingWentTo(hostile, elsewhere, dialled, app);
     }
