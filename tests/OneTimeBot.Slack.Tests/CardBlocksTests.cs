@@ -45,7 +45,7 @@ public sealed class CardBlocksTests
         var json = CardBlocks.Render(card).ToJson();
         var buttons = json["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]!.AsArray();
 
-        Assert.Equal([CardBlocks.CheckStatusAction, CardBlocks.BurnAction], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
+        Assert.Equal([ActionIds.CheckStatus, ActionIds.Burn], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
         Assert.All(buttons, b => Assert.Equal(card.ReceiptId, b!["value"]!.GetValue<string>()));
         Assert.All(buttons, b => Assert.Null(b!["url"]));
         Assert.Equal("danger", buttons[1]!["style"]!.GetValue<string>());
@@ -58,7 +58,7 @@ public sealed class CardBlocksTests
         var json = CardBlocks.Render(Live).ToJson();
         var buttons = json["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]!.AsArray();
 
-        Assert.Equal([CardBlocks.CheckStatusAction, CardBlocks.BurnWithPassphraseAction], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
+        Assert.Equal([ActionIds.CheckStatus, ActionIds.BurnWithPassphrase], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
         Assert.Equal("danger", buttons[1]!["style"]!.GetValue<string>());
         Assert.Null(buttons[1]!["confirm"]);
     }

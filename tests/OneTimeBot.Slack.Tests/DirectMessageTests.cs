@@ -78,7 +78,7 @@ public sealed class DirectMessageTests
         var post = (await app.Slack.WaitForCallsAsync("chat.postMessage"))[0];
 
         Assert.Contains("don't type secrets in messages", post.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains(HelpBlocks.OpenShareAction, SlackApp.ActionIds(post.Body));
+        Assert.Contains(ActionIds.OpenShareForm, SlackApp.ActionIds(post.Body));
         app.AssertNowhere("typed-in-dm-9b9b");
     }
 
@@ -88,7 +88,7 @@ public sealed class DirectMessageTests
         await using var app = await SlackApp.StartAsync();
         var dmMessageUrl = app.Slack.NewResponseUrl();
 
-        await app.Requests.InteractionAsync(SlackRequests.BlockAction(HelpBlocks.OpenShareAction, "share", dmMessageUrl, channel: "D0ALICE"));
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.OpenShareForm, "share", dmMessageUrl, channel: "D0ALICE"));
         var view = (await app.Slack.WaitForCallsAsync("views.open"))[0].Body["view"]!.AsObject();
         await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
         {

@@ -14,12 +14,6 @@ namespace OneTimeBot.Slack.BlockKit;
 /// </summary>
 public static class CardBlocks
 {
-    public const string CheckStatusAction = "receipt_status";
-    public const string BurnAction = "receipt_burn";
-
-    /// <summary>Burn of a secret with a passphrase: opens a modal that asks for it, which is the confirmation too.</summary>
-    public const string BurnWithPassphraseAction = "receipt_burn_passphrase";
-
     /// <summary>The card, or the error as a private message. An error never replaces the card it answers.</summary>
     public static SlackReply Render(Result<SecretCard, SharingError> result, bool replaceOriginal = false) =>
         result.IsSuccess ? Render(result.Value, replaceOriginal) : Render(result.Error);
@@ -53,14 +47,14 @@ public static class CardBlocks
         if (card.IsLive)
         {
             var burn = card.PassphraseRequired
-                ? Blocks.Button(SecretCardText.BurnButton, BurnWithPassphraseAction, card.ReceiptId, "danger")
-                : Blocks.Button(SecretCardText.BurnButton, BurnAction, card.ReceiptId, "danger", Blocks.Confirm(
+                ? Blocks.Button(SecretCardText.BurnButton, ActionIds.BurnWithPassphrase, card.ReceiptId, "danger")
+                : Blocks.Button(SecretCardText.BurnButton, ActionIds.Burn, card.ReceiptId, "danger", Blocks.Confirm(
                     SecretCardText.BurnConfirmTitle, SecretCardText.BurnConfirmText, SecretCardText.BurnConfirmYes, SecretCardText.BurnConfirmNo));
-            blocks.Add(Blocks.Actions(Blocks.Button(SecretCardText.CheckStatusButton, CheckStatusAction, card.ReceiptId), burn));
+            blocks.Add(Blocks.Actions(Blocks.Button(SecretCardText.CheckStatusButton, ActionIds.CheckStatus, card.ReceiptId), burn));
             blocks.Add(Blocks.Context(SecretCardText.OpenOnceWarning));
         }
 
-        return new SlackReply(SecretCardText.Fallback(card), blocks, Ephemeral: true, ReplaceOriginal: replaceOriginal);
+        return new SlackReply(SecretCardText.Fallback(card), blocks, replaceOriginal);
     }
 
     /// <summary>An error card is a notice: what went wrong, then what to do.</summary>

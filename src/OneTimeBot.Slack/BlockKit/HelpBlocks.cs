@@ -6,9 +6,6 @@ namespace OneTimeBot.Slack.BlockKit;
 /// <summary>The short private help, laid out from the commands' own help lines, with buttons that open the share and generate forms.</summary>
 public static class HelpBlocks
 {
-    public const string OpenShareAction = "open_share_modal";
-    public const string OpenGenerateAction = "open_generate_modal";
-
     /// <param name="help">The help the core generated.</param>
     /// <param name="slashCommand">The slash command the help was asked with, which prefixes every usage; null in a DM, where commands are typed bare.</param>
     public static SlackReply Render(HelpReply help, string? slashCommand)
@@ -33,6 +30,6 @@ public static class HelpBlocks
     }
 
     public static JsonObject ShareButtons() => Blocks.Actions(
-        Blocks.Button("Share a secret", OpenShareAction, "share", "primary"),
-        Blocks.Button("Generate a password", OpenGenerateAction, "generate"));
+        Blocks.Button("Share a secret", ActionIds.OpenShareForm, "share", "primary"),
+        Blocks.Button("Generate a password", ActionIds.OpenGenerateForm, "generate"));
 }

@@ -7,9 +7,10 @@ namespace OneTimeBot.Slack.BlockKit;
 
 /// <summary>
 /// A message as a slash-command response, a <c>response_url</c> post or a <c>chat.postMessage</c> body: a text
-/// fallback, blocks, and whether it is private (ephemeral) and replaces the message it answers.
+/// fallback, blocks, and whether it replaces the message it answers. Every answer is private (ephemeral): only the
+/// person who asked sees it.
 /// </summary>
-public sealed record SlackReply(string Text, JsonArray Blocks, bool Ephemeral = true, bool ReplaceOriginal = false)
+public sealed record SlackReply(string Text, JsonArray Blocks, bool ReplaceOriginal = false)
 {
     // A JSON body for Slack, not HTML: mrkdwn's own escaping (&amp; &lt; &gt;) is done where text is built.
     public static readonly JsonSerializerOptions WireOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -28,7 +29,7 @@ public sealed record SlackReply(string Text, JsonArray Blocks, bool Ephemeral = 
             writer.WriteStartObject();
             if (channel is null)
             {
-                writer.WriteString("response_type", Ephemeral ? "ephemeral" : "in_channel");
+                writer.WriteString("response_type", "ephemeral");
             }
             else
             {

@@ -34,11 +34,11 @@ public sealed partial class SlackRouter
         };
         _actions = new(StringComparer.Ordinal)
         {
-            [HelpBlocks.OpenShareAction] = actions.OpenShareModalAsync,
-            [HelpBlocks.OpenGenerateAction] = actions.OpenGenerateModalAsync,
-            [CardBlocks.CheckStatusAction] = actions.StatusAsync,
-            [CardBlocks.BurnAction] = actions.BurnAsync,
-            [CardBlocks.BurnWithPassphraseAction] = actions.OpenBurnModalAsync,
+            [ActionIds.OpenShareForm] = actions.OpenShareModalAsync,
+            [ActionIds.OpenGenerateForm] = actions.OpenGenerateModalAsync,
+            [ActionIds.CheckStatus] = actions.StatusAsync,
+            [ActionIds.Burn] = actions.BurnAsync,
+            [ActionIds.BurnWithPassphrase] = actions.OpenBurnModalAsync,
         };
         _views = new(StringComparer.Ordinal)
         {

@@ -1,7 +1,6 @@
 using OneTimeBot.Core.Errors;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 
@@ -26,7 +25,7 @@ public static class GenerateModal
         };
         var blocks = new JsonArray
         {
-            Inputs.Select(SharingError.TtlField, "Link expires after", Inputs.ExpiriesUpTo(settings.MaxTtl, settings.DefaultTtl), Inputs.InitialValue(settings.DefaultTtl)),
+            Inputs.Expiry(settings),
             new JsonObject
             {
                 ["type"] = "input",
@@ -34,8 +33,7 @@ public static class GenerateModal
                 ["label"] = Inputs.PlainText("Length (characters)"),
                 ["element"] = length,
             },
-            Inputs.Text(SharingError.PassphraseField, "Passphrase", optional: true, maxLength: SharingRules.MaxPassphrase,
-                hint: "Asked for before the password is shown. Tell it to the recipient another way."),
+            Inputs.Passphrase("Asked for before the password is shown. Tell it to the recipient another way."),
         };
         return Inputs.Modal(CallbackId, "Generate a password", "Generate", metadata, blocks);
     }
@@ -44,6 +42,6 @@ public static class GenerateModal
     public static GenerateInput Read(ViewValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return new GenerateInput(values.Text(SharingError.TtlField), values.Text(SharingError.LengthField), SecretText.FromOptional(values.Text(SharingError.PassphraseField)));
+        return new GenerateInput(values.Text(SharingError.TtlField), values.Text(SharingError.LengthField), Inputs.ReadPassphrase(values));
     }
 }

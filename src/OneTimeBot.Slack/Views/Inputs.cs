@@ -1,5 +1,9 @@
 using OneTimeBot.Core.Expiry;
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Security;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -71,6 +75,23 @@ public static class Inputs
             ["action_id"] = ValueAction,
             ["options"] = new JsonArray(Option(blockId, text)),
         }, optional: true, hint: null);
+
+    /// <summary>How long the link lives: the expiries this workspace allows, its default chosen.</summary>
+    public static JsonObject Expiry(WorkspaceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Select(SharingError.TtlField, "Link expires after", ExpiriesUpTo(settings.MaxTtl, settings.DefaultTtl), InitialValue(settings.DefaultTtl));
+    }
+
+    /// <summary>The passphrase a secret is shared (or burned) with; <paramref name="hint"/> says what it is for here.</summary>
+    public static JsonObject Passphrase(string hint, bool optional = true) =>
+        Text(SharingError.PassphraseField, "Passphrase", optional, maxLength: SharingRules.MaxPassphrase, hint: hint);
+
+    public static SecretText? ReadPassphrase(ViewValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return SecretText.FromOptional(values.Text(SharingError.PassphraseField));
+    }
 
     /// <summary>The expiry choices up to <paramref name="max"/>, with <paramref name="initial"/> among them.</summary>
     public static IEnumerable<(string Value, string Label)> ExpiriesUpTo(TimeSpan max, TimeSpan initial) => ExpiryChoices.UpTo(max, initial);
