@@ -70,6 +70,19 @@ public sealed class DirectMessageTests
     }
 
     [Fact]
+    public async Task Help_in_a_dm_shows_commands_as_typed_there_and_does_not_offer_typing_a_secret()
+    {
+        await using var app = await SlackApp.StartAsync();
+
+        await app.Requests.EventAsync(SlackRequests.MessageEvent("Ev0DMHELP", "help"));
+        var help = (await app.Slack.WaitForCallsAsync("chat.postMessage"))[0].Body["text"]!.GetValue<string>();
+
+        Assert.StartsWith("OneTimeBot: share, generate [expiry] [length]", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("<secret>", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("/onetime", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_secret_typed_into_the_dm_is_not_turned_into_a_link_and_the_user_is_told_to_delete_it()
     {
         await using var app = await SlackApp.StartAsync();
