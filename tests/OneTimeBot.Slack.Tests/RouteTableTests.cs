@@ -52,6 +52,19 @@ public sealed class RouteTableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_interaction_of_a_kind_the_app_registers_none_for_gets_an_empty_200_and_is_logged()
+    {
+        var closed = SlackRequests.BlockAction("unused", "v", null);
+        closed["type"] = "view_closed";
+
+        var response = await _app.Requests.InteractionAsync(closed);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        Assert.Contains("No route for the Slack interaction 'view_closed'", _app.Host.Logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_event_the_app_does_not_handle_gets_a_200_and_is_logged()
     {
         var response = await _app.Requests.EventAsync(SlackRequests.Envelope("Ev0REACTION", new JsonObject { ["type"] = "reaction_added", ["user"] = "U0ALICE" }));

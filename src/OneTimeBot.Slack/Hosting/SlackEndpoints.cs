@@ -116,7 +116,7 @@ public static partial class SlackEndpoints
                     return answer is null ? Results.Ok() : Json(answer);
                 default:
                     // view_closed, shortcuts and the like: the app registers none, and Slack wants its 200.
-                    LogIgnored(logger, payload.Type ?? "untyped");
+                    router.NoRoute("interaction", payload.Type);
                     return Results.Ok();
             }
         }
@@ -216,9 +216,6 @@ public static partial class SlackEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed Slack {Kind}")]
     private static partial void LogMalformed(ILogger logger, string kind);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a Slack interaction of type {Type}: the app has no route for it")]
-    private static partial void LogIgnored(ILogger logger, string type);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored Slack event {EventId}: already handled")]
     private static partial void LogDuplicate(ILogger logger, string eventId);

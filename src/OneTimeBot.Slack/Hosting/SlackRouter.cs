@@ -79,9 +79,12 @@ public sealed partial class SlackRouter
         return _events.TryGetValue(type, out var route) ? route(envelope, e, cancellationToken) : Unrouted("event", type, 0);
     }
 
+    /// <summary>Logs what the table has no route for; the caller answers Slack with its empty 200.</summary>
+    public void NoRoute(string kind, string? key) => LogUnrouted(kind, Printable(key ?? ""));
+
     private Task<T> Unrouted<T>(string kind, string key, T answer)
     {
-        LogUnrouted(kind, Printable(key));
+        NoRoute(kind, key);
         return Task.FromResult(answer);
     }
 
