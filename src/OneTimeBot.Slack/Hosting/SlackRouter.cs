@@ -60,32 +60,39 @@ public sealed partial class SlackRouter
     public Task<SlackReply?> CommandAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return _commands.TryGetValue(command.Command, out var route) ? route(command, cancellationToken) : Unrouted<SlackReply?>("slash command", command.Command, null);
+        return _commands.TryGetValue(command.Command, out var route) ? route(command, cancellationToken) : Unrouted<SlackReply>("slash command", command.Command);
     }
 
     /// <summary>Handles a button press; Slack only needs an empty 200 for it.</summary>
     public Task ActionAsync(string actionId, ActionContext context, CancellationToken cancellationToken) =>
-        _actions.TryGetValue(actionId, out var route) ? route(context, cancellationToken) : Unrouted("action", actionId, 0);
+        _actions.TryGetValue(actionId, out var route) ? route(context, cancellationToken) : Unrouted("action", actionId);
 
     /// <summary>The HTTP answer to a modal submission; null closes the modal.</summary>
     public Task<JsonObject?> ViewAsync(string callbackId, ViewContext context, CancellationToken cancellationToken) =>
-        _views.TryGetValue(callbackId, out var route) ? route(context, cancellationToken) : Unrouted<JsonObject?>("view", callbackId, null);
+        _views.TryGetValue(callbackId, out var route) ? route(context, cancellationToken) : Unrouted<JsonObject>("view", callbackId);
 
     /// <summary>Handles an event after Slack was answered.</summary>
     public Task EventAsync(EventEnvelope envelope, SlackEvent e, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(e);
         var type = e.Type == "message" ? $"message.{e.ChannelType}" : e.Type ?? "";
-        return _events.TryGetValue(type, out var route) ? route(envelope, e, cancellationToken) : Unrouted("event", type, 0);
+        return _events.TryGetValue(type, out var route) ? route(envelope, e, cancellationToken) : Unrouted("event", type);
     }
 
     /// <summary>Logs what the table has no route for; the caller answers Slack with its empty 200.</summary>
     public void NoRoute(string kind, string? key) => LogUnrouted(kind, Printable(key ?? ""));
 
-    private Task<T> Unrouted<T>(string kind, string key, T answer)
+    private Task Unrouted(string kind, string key)
     {
         NoRoute(kind, key);
-        return Task.FromResult(answer);
+        return Task.CompletedTask;
+    }
+
+    private Task<T?> Unrouted<T>(string kind, string key)
+        where T : class
+    {
+        NoRoute(kind, key);
+        return Task.FromResult<T?>(null);
     }
 
     /// <summary>A key as it may be logged: an identifier as Slack's are, else not at all (a signed field is still typed by someone).</summary>
