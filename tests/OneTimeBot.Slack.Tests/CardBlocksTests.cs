@@ -29,7 +29,7 @@ public sealed class CardBlocksTests
         Assert.Equal("ephemeral", json["response_type"]!.GetValue<string>());
         Assert.Contains(Live.Link!.ToString(), text, StringComparison.Ordinal);
         Assert.Contains("<!date^1795000000^{date_short_pretty} at {time}|2026-11-18 11:06 UTC>", text, StringComparison.Ordinal);
-        Assert.Contains("(1 week)", text, StringComparison.Ordinal);
+        Assert.Contains("(in 1 week)", text, StringComparison.Ordinal);
         Assert.Contains("Required: tell it to the recipient another way", text, StringComparison.Ordinal);
         Assert.Contains("jo∗∗∗∗∗n@e∗∗∗∗∗.com", text, StringComparison.Ordinal); // asterisks would be mrkdwn bold
         Assert.Contains("eu.onetimesecret.com", text, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class CardBlocksTests
         var json = CardBlocks.Render(card).ToJson();
         var buttons = json["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]!.AsArray();
 
-        Assert.Equal([CardBlocks.CheckStatusAction, CardBlocks.BurnAction], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
+        Assert.Equal([ActionIds.CheckStatus, ActionIds.Burn], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
         Assert.All(buttons, b => Assert.Equal(card.ReceiptId, b!["value"]!.GetValue<string>()));
         Assert.All(buttons, b => Assert.Null(b!["url"]));
         Assert.Equal("danger", buttons[1]!["style"]!.GetValue<string>());
@@ -58,15 +58,15 @@ public sealed class CardBlocksTests
         var json = CardBlocks.Render(Live).ToJson();
         var buttons = json["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]!.AsArray();
 
-        Assert.Equal([CardBlocks.CheckStatusAction, CardBlocks.BurnWithPassphraseAction], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
+        Assert.Equal([ActionIds.CheckStatus, ActionIds.BurnWithPassphrase], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
         Assert.Equal("danger", buttons[1]!["style"]!.GetValue<string>());
         Assert.Null(buttons[1]!["confirm"]);
     }
 
     [Theory]
-    [InlineData(SecretStatus.Viewed, ":eyes: Viewed", "The recipient opened the link")]
-    [InlineData(SecretStatus.Burned, ":fire: Burned", "You burned the secret")]
-    [InlineData(SecretStatus.Expired, ":hourglass: Expired", "The secret expired unread")]
+    [InlineData(SecretStatus.Viewed, "👀 Viewed", "The recipient opened the link")]
+    [InlineData(SecretStatus.Burned, "🔥 Burned", "The secret was burned")]
+    [InlineData(SecretStatus.Expired, "⌛ Expired", "The secret expired unread")]
     public void A_finished_card_says_what_happened_and_offers_neither_link_nor_buttons(SecretStatus status, string title, string sentence)
     {
         var card = Live with { Status = status, Link = null, StatusChangedAt = Expires.AddDays(-1) };

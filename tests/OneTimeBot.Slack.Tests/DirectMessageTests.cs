@@ -70,6 +70,19 @@ public sealed class DirectMessageTests
     }
 
     [Fact]
+    public async Task Help_in_a_dm_shows_commands_as_typed_there_and_does_not_offer_typing_a_secret()
+    {
+        await using var app = await SlackApp.StartAsync();
+
+        await app.Requests.EventAsync(SlackRequests.MessageEvent("Ev0DMHELP", "help"));
+        var help = (await app.Slack.WaitForCallsAsync("chat.postMessage"))[0].Body["text"]!.GetValue<string>();
+
+        Assert.StartsWith("OneTimeBot: share, generate [expiry] [length]", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("<secret>", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("/onetime", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_secret_typed_into_the_dm_is_not_turned_into_a_link_and_the_user_is_told_to_delete_it()
     {
         await using var app = await SlackApp.StartAsync();
@@ -78,7 +91,7 @@ public sealed class DirectMessageTests
         var post = (await app.Slack.WaitForCallsAsync("chat.postMessage"))[0];
 
         Assert.Contains("don't type secrets in messages", post.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains(HelpBlocks.OpenShareAction, SlackApp.ActionIds(post.Body));
+        Assert.Contains(ActionIds.OpenShareForm, SlackApp.ActionIds(post.Body));
         app.AssertNowhere("typed-in-dm-9b9b");
     }
 
@@ -88,7 +101,7 @@ public sealed class DirectMessageTests
         await using var app = await SlackApp.StartAsync();
         var dmMessageUrl = app.Slack.NewResponseUrl();
 
-        await app.Requests.InteractionAsync(SlackRequests.BlockAction(HelpBlocks.OpenShareAction, "share", dmMessageUrl, channel: "D0ALICE"));
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.OpenShareForm, "share", dmMessageUrl, channel: "D0ALICE"));
         var view = (await app.Slack.WaitForCallsAsync("views.open"))[0].Body["view"]!.AsObject();
         await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
         {

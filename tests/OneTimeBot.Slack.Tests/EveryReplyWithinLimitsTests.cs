@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
@@ -30,15 +31,15 @@ public sealed class EveryReplyWithinLimitsTests
         var longText = new string('w', 5000);
         var reply = name switch
         {
-            "help" => HelpBlocks.Render("/onetime "),
-            "help-problem" => HelpBlocks.Render("/onetime ", "I don't know \"frobnicate\". Did you mean share?"),
-            "dm-help" => HelpBlocks.Render(""),
+            "help" => HelpBlocks.Render(SlackReplyJson.Help(), "/onetime"),
+            "help-problem" => HelpBlocks.Render(SlackReplyJson.Help("I don't know \"frobnicate\". Did you mean share?"), "/onetime"),
+            "dm-help" => HelpBlocks.Render(SlackReplyJson.Help(), slashCommand: null),
             "working" => SlackMessages.Working("Creating your link"),
             "config-refused" => SlackMessages.ConfigRefused(),
             "not-installed" => SlackMessages.NotInstalled(),
             "needs-token" => SlackMessages.NeedsBotToken(),
             "slack-failed" => SlackMessages.SlackFailed("open the form", "expired_trigger_id"),
-            "typed-in-dm" => SlackMessages.SecretTypedInDm(),
+            "typed-in-dm" => CommandReplyBlocks.Render(new NoticeReply(Notices.SecretTypedInChat, OfferForms: true), slashCommand: null),
             "share-button" => SlackMessages.ShareButton(),
             "config-in-dm" => SlackMessages.ConfigInDm(),
             "settings-saved" => SlackMessages.SettingsSaved(Settings with { Username = longText }),

@@ -40,7 +40,7 @@ public sealed class ModalTests
         Assert.Contains("Required: tell it to the recipient another way", facts, StringComparison.Ordinal);
         Assert.DoesNotContain("bob@example.com", facts, StringComparison.Ordinal);
         Assert.Contains("*Recipient*", facts, StringComparison.Ordinal);
-        Assert.Equal([CardBlocks.CheckStatusAction, CardBlocks.BurnWithPassphraseAction], SlackApp.ActionIds(card));
+        Assert.Equal([ActionIds.CheckStatus, ActionIds.BurnWithPassphrase], SlackApp.ActionIds(card));
         SlackApp.AssertWithinBlockKitLimits(card);
         Assert.Null(await SlackApp.RevealAsync(link, "wrong passphrase"));
         Assert.Equal("modal-secret-4f7a\nsecond line", await SlackApp.RevealAsync(link, "open sesame"));
@@ -101,7 +101,7 @@ public sealed class ModalTests
         await using var app = await SlackApp.StartAsync();
         var helpUrl = app.Slack.NewResponseUrl();
 
-        var pressed = await app.Requests.InteractionAsync(SlackRequests.BlockAction(HelpBlocks.OpenGenerateAction, "generate", helpUrl));
+        var pressed = await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.OpenGenerateForm, "generate", helpUrl));
         var view = (await app.Slack.WaitForCallsAsync("views.open"))[0].Body["view"]!.AsObject();
         var submitted = await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
         {
@@ -124,7 +124,7 @@ public sealed class ModalTests
     public async Task A_length_out_of_range_in_the_generate_modal_is_shown_beside_the_length()
     {
         await using var app = await SlackApp.StartAsync();
-        await app.Requests.InteractionAsync(SlackRequests.BlockAction(HelpBlocks.OpenGenerateAction, "generate", app.Slack.NewResponseUrl()));
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.OpenGenerateForm, "generate", app.Slack.NewResponseUrl()));
         var view = (await app.Slack.WaitForCallsAsync("views.open"))[0].Body["view"]!.AsObject();
 
         var answer = await SlackApp.JsonAsync(await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>

@@ -22,7 +22,7 @@ public sealed class SlashCommandTests(ITestOutputHelper output)
 
         Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
         Assert.Contains("/onetime generate [expiry] [length]", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal([HelpBlocks.OpenShareAction, HelpBlocks.OpenGenerateAction], SlackApp.ActionIds(reply));
+        Assert.Equal([ActionIds.OpenShareForm, ActionIds.OpenGenerateForm], SlackApp.ActionIds(reply));
         SlackApp.AssertWithinBlockKitLimits(reply);
     }
 
@@ -37,7 +37,7 @@ public sealed class SlashCommandTests(ITestOutputHelper output)
 
         Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
         Assert.Contains("(expires in 1 week)", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal([CardBlocks.CheckStatusAction, CardBlocks.BurnAction], SlackApp.ActionIds(reply));
+        Assert.Equal([ActionIds.CheckStatus, ActionIds.Burn], SlackApp.ActionIds(reply));
         Assert.DoesNotContain(reply["blocks"]!.AsArray().OfType<JsonObject>().SelectMany(b => b["elements"]?.AsArray() ?? []), e => e?["url"] is not null);
         SlackApp.AssertWithinBlockKitLimits(reply);
         Assert.Equal(secret, await SlackApp.RevealAsync(link));

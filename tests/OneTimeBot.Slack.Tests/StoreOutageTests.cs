@@ -74,7 +74,7 @@ public sealed class StoreOutageTests
         Assert.NotNull(after);
         // The card made before the restart still works: its receipt outlived the restart.
         var cardUrl = app.Slack.NewResponseUrl();
-        await app.Requests.InteractionAsync(SlackRequests.BlockAction(CardBlocks.CheckStatusAction, SlackApp.ButtonValue(before, CardBlocks.CheckStatusAction), cardUrl));
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.CheckStatus, SlackApp.ButtonValue(before, ActionIds.CheckStatus), cardUrl));
         var status = (await app.Slack.WaitForPostsAsync(cardUrl))[0];
         Assert.Equal(SlackApp.LinkOn(before), SlackApp.LinkOn(status.Body));
         // One receipt and one secret for each card, none for the refused tries.

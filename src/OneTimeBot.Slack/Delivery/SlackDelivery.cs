@@ -6,7 +6,7 @@ using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.WebApi;
 
-namespace OneTimeBot.Slack.Hosting;
+namespace OneTimeBot.Slack.Delivery;
 
 /// <summary>
 /// Delivers replies that are not the HTTP response, and races slow work against Slack's 3 s: what finishes within
@@ -26,10 +26,15 @@ public sealed partial class SlackDelivery(
 
     public TimeSpan ModalBudget => options.Value.ModalBudget;
 
-    /// <summary>The reply itself when <paramref name="work"/> finishes in time; else what <paramref name="ack"/> makes, and the reply later.</summary>
-    public async Task<SlackReply> InlineOrLaterAsync(string what, Func<CancellationToken, Task<SlackReply>> work, ReplyTarget target, Func<SlackReply> ack)
+    /// <summary>
+    /// What <paramref name="work"/> answers, when it finishes in time; else null (the caller acks), and what it answers
+    /// is laid out by <paramref name="render"/> and delivered to <paramref name="target"/> when done.
+    /// </summary>
+    public async Task<T?> InlineOrLaterAsync<T>(string what, Func<CancellationToken, Task<T>> work, ReplyTarget target, Func<T, SlackReply> render)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(render);
         // Off the request's thread, so that even work that blocks (SQLite waiting on a lock) cannot hold up the ack.
         var running = Task.Run(() => work(CancellationToken.None));
         try
@@ -44,8 +49,8 @@ public sealed partial class SlackDelivery(
         }
 
         LogDeferred(what);
-        followUps.Run(what, async ct => await DeliverAsync(target, await OrApologyAsync(what, () => running.WaitAsync(ct)).ConfigureAwait(false), ct).ConfigureAwait(false));
-        return ack();
+        Later(what, target, async ct => render(await running.WaitAsync(ct).ConfigureAwait(false)));
+        return null;
     }
 
     /// <summary>Runs <paramref name="work"/> after the ack and delivers what it answers.</summary>
@@ -66,7 +71,7 @@ public sealed partial class SlackDelivery(
         {
             // The type only: an exception's message could quote what it was handling.
             LogFailed(what, ex.GetType().Name);
-            return SlackMessages.Notice("Something went wrong on OneTimeBot's side, and nothing was changed.", "Try again in a moment; if it keeps happening, tell whoever runs OneTimeBot.");
+            return SlackMessages.Apology();
         }
     }
 

@@ -1,4 +1,4 @@
-namespace OneTimeBot.Slack.Hosting;
+namespace OneTimeBot.Slack.Delivery;
 
 /// <summary>
 /// Where an answer goes when it cannot be the HTTP response: a <c>response_url</c> when Slack gave one, else a
