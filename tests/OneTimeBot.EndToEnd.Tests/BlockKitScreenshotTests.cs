@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.EndToEnd.Tests;
 
@@ -45,7 +46,7 @@ public sealed class BlockKitScreenshotTests(Chromium chromium)
         await element.ScreenshotAsync(new Microsoft.Playwright.LocatorScreenshotOptions { Path = Screenshots.PathFor("slack-" + name) });
         var text = await element.InnerTextAsync();
 
-        Assert.Empty(BlockKitLimits.Violations(reply));
+        Assert.Empty(PublishedBlockKitLimits.Violations(reply));
         Assert.Contains("Only visible to you", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<!date", text, StringComparison.Ordinal);
         Assert.DoesNotContain("&lt;", text, StringComparison.Ordinal);

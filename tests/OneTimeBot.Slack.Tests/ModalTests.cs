@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Testing;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -113,7 +114,7 @@ public sealed class ModalTests
 
         Assert.Equal(HttpStatusCode.OK, pressed.StatusCode);
         Assert.Equal("generate_password", view["callback_id"]!.GetValue<string>());
-        Assert.Empty(BlockKitLimits.ViewViolations(view));
+        Assert.Empty(PublishedBlockKitLimits.ViewViolations(view));
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         Assert.Contains("(expires in 15 minutes)", card["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(32, password!.Length);

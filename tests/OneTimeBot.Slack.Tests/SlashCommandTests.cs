@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Testing;
+using OneTimeBot.Testing.Slack;
 using Xunit.Abstractions;
 
 namespace OneTimeBot.Slack.Tests;
@@ -184,7 +185,7 @@ public sealed class SlashCommandTests(ITestOutputHelper output)
         Assert.Equal("C0SECRETS", metadata["channel"]!.GetValue<string>());
         Assert.Equal(["secret", "ttl", "passphrase", "recipient"], view["blocks"]!.AsArray().OfType<JsonObject>().Where(b => b["type"]!.GetValue<string>() == "input").Select(b => b["block_id"]!.GetValue<string>()));
         Assert.Equal("7d", view["blocks"]![1]!["element"]!["initial_option"]!["value"]!.GetValue<string>());
-        Assert.Empty(BlockKitLimits.ViewViolations(view));
+        Assert.Empty(PublishedBlockKitLimits.ViewViolations(view));
     }
 
     [Fact]
