@@ -150,7 +150,7 @@ public sealed class EndpointVerificationTests : IAsyncLifetime
 
     private async Task AssertNothingHappenedAsync()
     {
-        await Task.Delay(300);
+        await _app.Host.Services.FollowUpsFinishedAsync();
         Assert.Empty(_backend.Requests);
         Assert.Empty(_app.Slack.Calls);
         Assert.Empty(_app.Slack.ResponseUrlPosts);
