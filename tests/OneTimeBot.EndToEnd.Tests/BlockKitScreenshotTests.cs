@@ -5,6 +5,7 @@ using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Tests;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.EndToEnd.Tests;
 
@@ -48,7 +49,7 @@ public sealed class BlockKitScreenshotTests(Chromium chromium)
         await element.ScreenshotAsync(new Microsoft.Playwright.LocatorScreenshotOptions { Path = Screenshots.PathFor("slack-" + name) });
         var text = await element.InnerTextAsync();
 
-        Assert.Empty(BlockKitLimits.Violations(reply));
+        Assert.Empty(PublishedBlockKitLimits.Violations(reply));
         Assert.Contains("Only visible to you", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<!date", text, StringComparison.Ordinal);
         Assert.DoesNotContain("&lt;", text, StringComparison.Ordinal);

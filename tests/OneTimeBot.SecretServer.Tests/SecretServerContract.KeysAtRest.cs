@@ -64,9 +64,9 @@ public abstract partial class SecretServerContract
         using var receiptPage = await host.Http.GetAsync(new Uri(host.BaseUri, "receipt/" + receiptId));
         var revealed = await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!);
 
-        await AssertV1ErrorAsync(reveal, 404, ServiceError.UnknownSecretMessage);
-        await AssertV1ErrorAsync(receipt, 404, ServiceError.UnknownSecretMessage);
-        await AssertV1ErrorAsync(burn, 404, ServiceError.UnknownSecretMessage);
+        await AssertV1ErrorAsync(reveal, 404, UnknownSecretMessage);
+        await AssertV1ErrorAsync(receipt, 404, UnknownSecretMessage);
+        await AssertV1ErrorAsync(burn, 404, UnknownSecretMessage);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, receiptPage.StatusCode);
         Assert.Equal("only with the link", revealed.Value!.Value.Reveal());

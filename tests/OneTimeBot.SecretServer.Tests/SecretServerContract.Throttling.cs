@@ -38,7 +38,7 @@ public abstract partial class SecretServerContract
 
         foreach (var limited in answers.Skip(3).Append(rightTooSoon))
         {
-            await AssertV1ErrorAsync(limited, 429, ServiceError.RateLimitedMessage);
+            await AssertV1ErrorAsync(limited, 429, RateLimitedMessage);
             Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
         }
 

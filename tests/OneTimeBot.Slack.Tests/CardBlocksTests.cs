@@ -2,6 +2,7 @@ using OneTimeBot.Core.Errors;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -35,7 +36,7 @@ public sealed class CardBlocksTests
         Assert.Contains("eu.onetimesecret.com", text, StringComparison.Ordinal);
         Assert.Contains("don't open it yourself", text, StringComparison.Ordinal);
         Assert.Equal($"One-time link: {Live.Link} (expires in 1 week)", json["text"]!.GetValue<string>());
-        Assert.Empty(BlockKitLimits.Violations(json));
+        Assert.Empty(PublishedBlockKitLimits.Violations(json));
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class CardBlocksTests
         Assert.Contains("<!date^1794913600^", text, StringComparison.Ordinal);
         Assert.DoesNotContain("/secret/", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\"actions\"", text, StringComparison.Ordinal);
-        Assert.Empty(BlockKitLimits.Violations(json));
+        Assert.Empty(PublishedBlockKitLimits.Violations(json));
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class CardBlocksTests
         Assert.Contains("&lt;soon&gt;", text, StringComparison.Ordinal);
         Assert.Contains("15m &amp; 1h", text, StringComparison.Ordinal);
         Assert.Equal(error.Message + " " + error.Hint, json["text"]!.GetValue<string>());
-        Assert.Empty(BlockKitLimits.Violations(json));
+        Assert.Empty(PublishedBlockKitLimits.Violations(json));
     }
 
     [Fact]
@@ -115,8 +116,8 @@ public sealed class CardBlocksTests
         var huge = Live with { BackendHost = new string('h', 5000), Recipient = new string('r', 5000) };
         var error = new SharingError(SharingErrorKind.Rejected, new string('m', 5000), new string('h', 5000));
 
-        Assert.Empty(BlockKitLimits.Violations(CardBlocks.Render(huge).ToJson()));
-        Assert.Empty(BlockKitLimits.Violations(CardBlocks.Render(error).ToJson()));
+        Assert.Empty(PublishedBlockKitLimits.Violations(CardBlocks.Render(huge).ToJson()));
+        Assert.Empty(PublishedBlockKitLimits.Violations(CardBlocks.Render(error).ToJson()));
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class CardBlocksTests
         blocks.Add(new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = new string('x', 151) } });
         var message = new JsonObject { ["blocks"] = blocks };
 
-        var problems = BlockKitLimits.Violations(message);
+        var problems = PublishedBlockKitLimits.Violations(message);
 
         Assert.Contains("the message has no text fallback", problems);
         Assert.Contains("52 blocks, more than 50", problems);

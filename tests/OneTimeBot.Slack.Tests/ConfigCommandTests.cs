@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -46,7 +47,7 @@ public sealed class ConfigCommandTests
 
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Equal("workspace_config", view["callback_id"]!.GetValue<string>());
-        Assert.Empty(BlockKitLimits.ViewViolations(view));
+        Assert.Empty(PublishedBlockKitLimits.ViewViolations(view));
         Assert.Contains("No token is set", view.ToJsonString(SlackReply.WireOptions), StringComparison.Ordinal);
         Assert.Equal("", await submitted.Content.ReadAsStringAsync());
         Assert.Contains("settings for this workspace are saved", saved.Text, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Testing;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -36,7 +37,7 @@ public sealed class DirectMessageTests
             retries.Add((await app.Requests.EventAsync(e, retry)).StatusCode);
         }
 
-        await Task.Delay(1000);
+        await app.Host.Services.FollowUpsFinishedAsync();
         var password = await SlackApp.RevealAsync(SlackApp.LinkOn(post.Body));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -123,7 +124,7 @@ public sealed class DirectMessageTests
         await using var app = await SlackApp.StartAsync();
 
         var response = await app.Requests.EventAsync(SlackRequests.MessageEvent("Ev0IGNORED" + subtype + botId, "generate", subtype: subtype, botId: botId));
-        await Task.Delay(1000);
+        await app.Host.Services.FollowUpsFinishedAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(app.Slack.Calls);
@@ -137,7 +138,7 @@ public sealed class DirectMessageTests
 
         await app.Requests.EventAsync(SlackRequests.MessageEvent("Ev0FAILEDPOST", "generate 1h"));
         await app.Slack.WaitForCallsAsync("chat.postMessage");
-        await Task.Delay(300);
+        await app.Host.Services.FollowUpsFinishedAsync();
 
         Assert.Contains(app.Host.Logs.Entries, e => e.FullText.Contains("chat.postMessage failed: channel_not_found", StringComparison.Ordinal));
         Assert.DoesNotContain("/secret/", app.Host.Logs.AllText, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Views;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -48,7 +49,7 @@ public sealed class EveryReplyWithinLimitsTests
 
         var json = reply.ToJson();
 
-        Assert.Empty(BlockKitLimits.Violations(json));
+        Assert.Empty(PublishedBlockKitLimits.Violations(json));
         Assert.Equal("ephemeral", json["response_type"]!.GetValue<string>());
     }
 
@@ -66,7 +67,7 @@ public sealed class EveryReplyWithinLimitsTests
             ConfigModal.Build(Form(Settings with { HasApiToken = false, Backend = "embedded" }), Metadata),
         };
 
-        Assert.All(views, v => Assert.Empty(BlockKitLimits.ViewViolations(v)));
+        Assert.All(views, v => Assert.Empty(PublishedBlockKitLimits.ViewViolations(v)));
         Assert.Contains("Fixed by the server's configuration: API token, secret service.", views[4].ToJsonString(SlackReply.WireOptions), StringComparison.Ordinal);
         Assert.DoesNotContain(views[4]["blocks"]!.AsArray(), b => b?["block_id"]?.GetValue<string>() is "backend" or "apiToken");
     }
@@ -90,7 +91,7 @@ public sealed class EveryReplyWithinLimitsTests
             Inputs.Text("same", "One"), Inputs.Text("same", "Two"),
         ]);
 
-        var problems = BlockKitLimits.ViewViolations(tooLong);
+        var problems = PublishedBlockKitLimits.ViewViolations(tooLong);
 
         Assert.Contains(problems, p => p.StartsWith("title", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("used twice", StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -93,7 +94,7 @@ public sealed class ReceiptActionTests
         var burned = (await app.Slack.WaitForPostsAsync(cardUrl))[0];
 
         Assert.Equal("burn_secret", burnView["callback_id"]!.GetValue<string>());
-        Assert.Empty(BlockKitLimits.ViewViolations(burnView));
+        Assert.Empty(PublishedBlockKitLimits.ViewViolations(burnView));
         Assert.Contains("passphrase is not right", wrong["errors"]!["passphrase"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("", await right.Content.ReadAsStringAsync());
         Assert.True(burned.ReplaceOriginal);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OneTimeBot.Testing;
 
 namespace OneTimeBot.Teams.Tests;
 
@@ -44,11 +45,7 @@ public sealed class PersonalChatTests
         Assert.Contains("Something went wrong on OneTimeBot's side, and nothing was shared.", apology.Card!["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString("a:1convpersonal")}/activities", apology.Path);
         // The failure is still logged, by its type only, once the apology is on its way.
-        for (var i = 0; i < 40 && !app.Host.Logs.AllText.Contains("failed with SqliteException", StringComparison.Ordinal); i++)
-        {
-            await Task.Delay(50);
-        }
-
+        await app.Host.Services.FollowUpsFinishedAsync();
         Assert.Contains("failed with SqliteException", app.Host.Logs.AllText, StringComparison.Ordinal);
     }
 
@@ -213,7 +210,7 @@ public sealed class PersonalChatTests
         await app.SendAsync(install);
         await app.SendAsync(generate);
         await app.SendAsync(generate); // Teams' retry: same id
-        await Task.Delay(1000);
+        await app.Host.Services.FollowUpsFinishedAsync();
         var calls = await app.BotFramework.WaitForCallsAsync(2);
 
         Assert.Equal(2, calls.Count);
