@@ -1,5 +1,5 @@
 using System.Globalization;
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Commands;
 

@@ -1,7 +1,6 @@
-using OneTimeBot.Core.OneTimeSecret;
 using System.Net.Mail;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Sharing;
 

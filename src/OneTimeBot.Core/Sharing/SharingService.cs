@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Sharing;
 

@@ -1,6 +1,6 @@
-using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.Handlers;
 

@@ -1,11 +1,11 @@
 using OneTimeBot.Core.Commands;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Hosting;
 using OneTimeBot.Slack.Payloads;
 using OneTimeBot.Slack.Views;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.Handlers;
 

@@ -1,4 +1,3 @@
-using OneTimeBot.Core.OneTimeSecret;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
@@ -6,6 +5,7 @@ using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Hosting;
 using OneTimeBot.Slack.Payloads;
 using OneTimeBot.Slack.Views;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.Handlers;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Cards;
 

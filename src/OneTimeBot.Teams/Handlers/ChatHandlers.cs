@@ -1,4 +1,3 @@
-using OneTimeBot.Core.OneTimeSecret;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Commands;
@@ -8,6 +7,7 @@ using OneTimeBot.Teams.Activities;
 using OneTimeBot.Teams.Cards;
 using OneTimeBot.Teams.Configuration;
 using OneTimeBot.Teams.Connector;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Handlers;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Teams.Cards;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Handlers;
 

@@ -1,4 +1,3 @@
-using OneTimeBot.Core.OneTimeSecret;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Sharing;
@@ -6,6 +5,7 @@ using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Activities;
 using OneTimeBot.Teams.Cards;
 using OneTimeBot.Teams.Configuration;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Handlers;
 

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
-using OneTimeBot.Core.Tests.OneTimeSecret;
 using OneTimeBot.Core.Tests.Storage;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
-using static OneTimeBot.Core.Tests.OneTimeSecret.RecordedShapes;
+using OneTimeSecret.Client;
+using static OneTimeBot.Testing.RecordedShapes;
 
 namespace OneTimeBot.Core.Tests.Sharing;
 

@@ -1,8 +1,8 @@
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tests.Storage;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Tests.Workspaces;
 
@@ -206,7 +206,7 @@ public sealed class BackendTrustTests
     [Fact]
     public async Task A_name_too_long_for_any_resolver_is_refused_beside_the_field_not_with_a_failure()
     {
-        await using var state = StateHarness.Start(null, Operator, dns: new OneTimeBot.Core.OneTimeSecret.Network.DnsHostAddressResolver());
+        await using var state = StateHarness.Start(null, Operator, dns: new OneTimeSecret.Client.Network.DnsHostAddressResolver());
         var host = string.Join('.', Enumerable.Repeat(new string('a', 60), 5)) + ".tenants.example";
 
         var refused = await state.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(Backend: "https://" + host), default);
