@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;

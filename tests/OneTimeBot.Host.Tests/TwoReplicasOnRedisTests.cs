@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Host.Tests;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Configuration;
 using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Service;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Tests;
 

@@ -1,13 +1,12 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Service;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Tests;
 

@@ -1,6 +1,5 @@
 using System.Net;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Tests;
 

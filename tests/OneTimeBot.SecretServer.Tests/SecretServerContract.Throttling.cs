@@ -1,10 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Service;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Tests;
 

@@ -1,4 +1,4 @@
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 

@@ -1,5 +1,5 @@
 using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.OneTimeSecret;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 
 namespace OneTimeBot.Core.Commands;

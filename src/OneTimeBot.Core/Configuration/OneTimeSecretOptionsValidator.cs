@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using OneTimeBot.Core.OneTimeSecret;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Configuration;
 

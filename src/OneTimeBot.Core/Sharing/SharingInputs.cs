@@ -1,4 +1,4 @@
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Sharing;
 

@@ -1,10 +1,9 @@
-using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.Expiry;
-using OneTimeBot.Core.OneTimeSecret;
 using System.Globalization;
 using System.Net.Mail;
-using OneTimeBot.Core.Security;
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Sharing;
 

@@ -2,9 +2,8 @@ using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Expiry;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Sharing;
 

@@ -1,7 +1,6 @@
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Expiry;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Workspaces;
 

@@ -3,9 +3,8 @@ using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Expiry;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.OneTimeSecret.Network;
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
+using OneTimeSecret.Client.Network;
 
 namespace OneTimeBot.Core.Workspaces;
 

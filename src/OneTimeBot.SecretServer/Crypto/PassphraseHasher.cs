@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Configuration;
 using OneTimeBot.SecretServer.Service;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Crypto;
 

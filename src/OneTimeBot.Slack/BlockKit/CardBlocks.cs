@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.OneTimeSecret;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 
 namespace OneTimeBot.Slack.BlockKit;

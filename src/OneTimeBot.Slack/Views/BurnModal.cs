@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.Views;
 

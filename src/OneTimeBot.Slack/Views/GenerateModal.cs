@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.Views;
 

@@ -1,7 +1,7 @@
 using OneTimeBot.Core.Expiry;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 

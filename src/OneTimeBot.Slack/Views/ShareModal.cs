@@ -1,9 +1,9 @@
 using OneTimeBot.Core.Errors;
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.Views;
 

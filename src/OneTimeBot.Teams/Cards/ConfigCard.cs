@@ -3,6 +3,7 @@ using OneTimeBot.Core.Expiry;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Cards;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.OneTimeSecret;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 
 namespace OneTimeBot.Teams.Cards;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.OneTimeSecret;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Activities;

@@ -4,6 +4,7 @@ using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Teams.Cards;
 using OneTimeBot.Teams.Configuration;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Handlers;
 

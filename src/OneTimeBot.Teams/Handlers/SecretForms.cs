@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Cards;

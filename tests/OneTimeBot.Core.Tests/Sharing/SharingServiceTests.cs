@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
-using OneTimeBot.Core.Tests.OneTimeSecret;
 using OneTimeBot.Core.Tests.Storage;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
-using static OneTimeBot.Core.Tests.OneTimeSecret.RecordedShapes;
+using static OneTimeBot.Testing.RecordedShapes;
 
 namespace OneTimeBot.Core.Tests.Sharing;
 

@@ -1,12 +1,12 @@
 using OneTimeBot.Core.Errors;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.OneTimeSecret.Network;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client;
+using OneTimeSecret.Client.Network;
 using StackExchange.Redis;
 
 namespace OneTimeBot.Core.Tests.Storage;

@@ -1,5 +1,5 @@
 using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tests.Storage;
 using OneTimeBot.Core.Workspaces;
@@ -207,7 +207,7 @@ public sealed class BackendTrustTests
     [Fact]
     public async Task A_name_too_long_for_any_resolver_is_refused_beside_the_field_not_with_a_failure()
     {
-        await using var state = StateHarness.Start(null, Operator, dns: new OneTimeBot.Core.OneTimeSecret.Network.DnsHostAddressResolver());
+        await using var state = StateHarness.Start(null, Operator, dns: new OneTimeSecret.Client.Network.DnsHostAddressResolver());
         var host = string.Join('.', Enumerable.Repeat(new string('a', 60), 5)) + ".tenants.example";
 
         var refused = await state.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(Backend: "https://" + host), default);

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.OneTimeSecret.Network;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Tests;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client.Network;
 
 namespace OneTimeBot.Host.Tests.HostileTenant;
 

@@ -5,10 +5,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OneTimeBot.Core.Configuration;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Service;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Host.Tests.HostileTenant;
 
