@@ -17,7 +17,12 @@ public sealed class ProductArchitectureTests
     public void Teams_references_nothing_of_slack() =>
         ArchitectureRules.ReferenceNothingOf("OneTimeBot.Teams", "OneTimeBot.Slack").Check(ProductArchitecture.Loaded);
 
+    [Fact]
+    public void The_client_library_references_nothing_of_onetimebot() =>
+        ArchitectureRules.ReferenceNothingOf("OneTimeSecret.Client", "OneTimeBot").Check(ProductArchitecture.Loaded);
+
     [Theory]
+    [InlineData("OneTimeSecret.Client")]
     [InlineData("OneTimeBot.Core")]
     [InlineData("OneTimeBot.Slack")]
     [InlineData("OneTimeBot.Teams")]
