@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using OneTimeBot.Slack.Verification;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Bench;
 
@@ -86,8 +86,8 @@ internal sealed class SlackCommandLoad : IAsyncDisposable
                 var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
                 using var request = new HttpRequestMessage(HttpMethod.Post, commandsUrl) { Content = new ByteArrayContent(bytes) };
                 request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
-                request.Headers.Add(SlackSignature.TimestampHeader, ts.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Compute(signingSecret, ts, bytes));
+                request.Headers.Add(SlackSigning.TimestampHeader, ts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                request.Headers.Add(SlackSigning.SignatureHeader, SlackSigning.Signature(signingSecret, ts, bytes));
                 var sent = Stopwatch.StartNew();
                 try
                 {

@@ -1,7 +1,11 @@
+using OneTimeBot.Core.Commands;
+using OneTimeBot.Core.Errors;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Tests;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.EndToEnd.Tests;
 
@@ -16,8 +20,8 @@ public sealed class BlockKitScreenshotTests(Chromium chromium)
 
     private static Dictionary<string, SlackReply> EveryReply() => new()
     {
-        ["help"] = HelpBlocks.Render("/onetime "),
-        ["unknown command"] = HelpBlocks.Render("/onetime ", "I don't know \"shar\". Did you mean share?"),
+        ["help"] = HelpBlocks.Render(SlackReplyJson.Help(), "/onetime"),
+        ["unknown command"] = HelpBlocks.Render(SlackReplyJson.Help("I don't know \"shar\". Did you mean share?"), "/onetime"),
         ["working"] = SlackMessages.Working("Creating your link"),
         ["live card"] = CardBlocks.Render(Live),
         ["generated card"] = CardBlocks.Render(Live with { Generated = true, PassphraseRequired = false, Recipient = null }),
@@ -26,7 +30,7 @@ public sealed class BlockKitScreenshotTests(Chromium chromium)
         ["expired card"] = CardBlocks.Render(Live with { Status = SecretStatus.Expired, Link = null }, replaceOriginal: true),
         ["backend down"] = CardBlocks.Render(new SharingError(SharingErrorKind.Unavailable, "The secret service at eu.onetimesecret.com is not answering right now. Nothing was shared.", "Try again in a minute; if it keeps happening, tell whoever runs OneTimeBot.")),
         ["config refused"] = SlackMessages.ConfigRefused(),
-        ["secret typed in a dm"] = SlackMessages.SecretTypedInDm(),
+        ["secret typed in a dm"] = CommandReplyBlocks.Render(new NoticeReply(Notices.SecretTypedInChat, OfferForms: true), slashCommand: null),
         ["settings saved"] = SlackMessages.SettingsSaved(new WorkspaceSettings(new WorkspaceId(ChatPlatform.Slack, "T0"), "eu", "ops@example.com", true,
             TimeSpan.FromDays(1), TimeSpan.FromDays(7), true, null, new HashSet<string>())),
     };
@@ -45,7 +49,7 @@ public sealed class BlockKitScreenshotTests(Chromium chromium)
         await element.ScreenshotAsync(new Microsoft.Playwright.LocatorScreenshotOptions { Path = Screenshots.PathFor("slack-" + name) });
         var text = await element.InnerTextAsync();
 
-        Assert.Empty(BlockKitLimits.Violations(reply));
+        Assert.Empty(PublishedBlockKitLimits.Violations(reply));
         Assert.Contains("Only visible to you", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<!date", text, StringComparison.Ordinal);
         Assert.DoesNotContain("&lt;", text, StringComparison.Ordinal);

@@ -62,7 +62,7 @@ public sealed class SlackJourneyTests(Chromium chromium)
         await page.GotoAsync(link.ToString());
         Assert.Equal("This secret is no longer available", await page.Locator("h1").InnerTextAsync());
 
-        var receipt = await ReceiptUrlAsync(app, SlackApp.ButtonValue(card, Slack.BlockKit.CardBlocks.CheckStatusAction), link);
+        var receipt = await ReceiptUrlAsync(app, SlackApp.ButtonValue(card, Slack.BlockKit.ActionIds.CheckStatus), link);
         await page.GotoAsync(receipt.ToString());
         Assert.Contains("Viewed by the recipient (received)", await page.Locator("dl").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(await AxeAsync(page));

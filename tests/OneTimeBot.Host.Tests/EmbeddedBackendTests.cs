@@ -2,8 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.Configuration;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Host.Tests;
 

@@ -67,6 +67,65 @@ public sealed class HealthEndpointTests
         Assert.DoesNotContain("tok_never_print_me", host.Logs.AllText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Readyz_is_not_ready_and_names_the_secret_store_when_its_sqlite_file_is_broken()
+    {
+        await using var backend = await NominalBackendAsync();
+        await using var host = new HostFactory(new Dictionary<string, string?> { ["OneTimeSecret:Backend"] = backend.BaseUri.ToString() });
+        using var client = host.CreateClient();
+        using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        // What a full or failing disk leaves behind: a file SQLite no longer recognises as a database.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var database = Path.Combine(host.DataDirectory, "onetimebot.db");
+        await File.WriteAllBytesAsync(database, Enumerable.Repeat((byte)0x5A, 64 * 1024).ToArray());
+        foreach (var journal in Directory.GetFiles(host.DataDirectory, "onetimebot.db-*"))
+        {
+            File.Delete(journal);
+        }
+
+        using var broken = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, broken.StatusCode);
+        var store = Check(await Json(broken), "secret-store");
+        Assert.Equal("Unhealthy", store.GetProperty("status").GetString());
+        Assert.Contains("does not answer", store.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readyz_is_not_ready_and_names_the_secret_store_when_redis_stops()
+    {
+        await using var backend = await NominalBackendAsync();
+        await using var redis = await RedisServer.StartAsync();
+        await using var host = new HostFactory(new Dictionary<string, string?>
+        {
+            ["OneTimeSecret:Backend"] = backend.BaseUri.ToString(),
+            ["Storage:Provider"] = "redis",
+            ["Storage:ConnectionString"] = redis.ConnectionString,
+            ["Storage:RedisKeyPrefix"] = "readyz:",
+        });
+        using var client = host.CreateClient();
+        using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        await redis.StopAsync();
+        using var stopped = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, stopped.StatusCode);
+        var store = Check(await Json(stopped), "secret-store");
+        Assert.Equal("Unhealthy", store.GetProperty("status").GetString());
+        Assert.Contains("does not answer", store.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Healthy", Check(await Json(stopped), "onetimesecret-backend").GetProperty("status").GetString());
+    }
+
+    private static async Task<FakeOnetimeSecretServer> NominalBackendAsync()
+    {
+        var backend = await FakeOnetimeSecretServer.StartAsync();
+        backend.On("GET", "/api/v1/status", FakeResponse.Json("""{"status":"nominal","locale":"en"}"""));
+        return backend;
+    }
+
     private static JsonElement Check(JsonElement health, string name) =>
         health.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
 

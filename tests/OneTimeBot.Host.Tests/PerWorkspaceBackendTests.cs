@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.Security;
+using OneTimeBot.Core.Errors;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
@@ -33,15 +34,15 @@ public sealed class PerWorkspaceBackendTests
         var alice = new Actor(Alpha, "U0ALICE");
         var bea = new Actor(Beta, "29:bea");
 
-        var alphaShared = (await sharing.ShareAsync(alice, new ShareInput(new SecretText("alpha secret"), "1h"), default)).Value!;
-        var betaShared = (await sharing.ShareAsync(bea, new ShareInput(new SecretText("beta secret"), "1h"), default)).Value!;
-        var alphaGenerated = (await sharing.GenerateAsync(alice, new GenerateInput("10m", 16), default)).Value!;
-        var betaGenerated = (await sharing.GenerateAsync(bea, new GenerateInput("10m", 16), default)).Value!;
-        var alphaStatus = (await sharing.StatusAsync(alice, alphaShared.ReceiptId, default)).Value!;
-        var betaStatus = (await sharing.StatusAsync(bea, betaShared.ReceiptId, default)).Value!;
-        var alphaBurned = (await sharing.BurnAsync(alice, alphaGenerated.ReceiptId, null, default)).Value!;
-        var betaBurned = (await sharing.BurnAsync(bea, betaGenerated.ReceiptId, null, default)).Value!;
-        var intruder = await sharing.BurnAsync(new Actor(Alpha, "U0MALLORY"), alphaShared.ReceiptId, null, default);
+        var alphaShared = (await sharing.ShareAsync(alice, new ShareInput(new SecretText("alpha secret"), "1h"), null, default)).Value!;
+        var betaShared = (await sharing.ShareAsync(bea, new ShareInput(new SecretText("beta secret"), "1h"), null, default)).Value!;
+        var alphaGenerated = (await sharing.GenerateAsync(alice, new GenerateInput("10m", "16"), null, default)).Value!;
+        var betaGenerated = (await sharing.GenerateAsync(bea, new GenerateInput("10m", "16"), null, default)).Value!;
+        var alphaStatus = (await sharing.StatusAsync(alice, alphaShared.ReceiptId, null, default)).Value!;
+        var betaStatus = (await sharing.StatusAsync(bea, betaShared.ReceiptId, null, default)).Value!;
+        var alphaBurned = (await sharing.BurnAsync(alice, alphaGenerated.ReceiptId, null, null, default)).Value!;
+        var betaBurned = (await sharing.BurnAsync(bea, betaGenerated.ReceiptId, null, null, default)).Value!;
+        var intruder = await sharing.BurnAsync(new Actor(Alpha, "U0MALLORY"), alphaShared.ReceiptId, null, null, default);
 
         Assert.True(configured.IsSuccess);
         Assert.Equal(host.Port, alphaShared.Link!.Port);

@@ -2,12 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
-using OneTimeBot.Core.OneTimeSecret.Http;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Host.Hosting;
 using OneTimeBot.SecretServer.Configuration;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client.Http;
 
 namespace OneTimeBot.Host.Tests;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Host.Tests;
 
@@ -42,10 +42,10 @@ public sealed class TwoReplicasOnRedisTests : IAsyncLifetime
         var alice = new Actor(Acme, "U0ALICE");
 
         // A receipt made by one replica is checked and burned by the other, on the secret service they share.
-        var card = (await firstSharing.ShareAsync(alice, new ShareInput(new SecretText("made on the first"), "1h"), default)).Value!;
-        var statusOnSecond = (await secondSharing.StatusAsync(alice, card.ReceiptId, default)).Value!;
-        var burnedOnSecond = (await secondSharing.BurnAsync(alice, card.ReceiptId, null, default)).Value!;
-        var statusOnFirst = (await firstSharing.StatusAsync(alice, card.ReceiptId, default)).Value!;
+        var card = (await firstSharing.ShareAsync(alice, new ShareInput(new SecretText("made on the first"), "1h"), null, default)).Value!;
+        var statusOnSecond = (await secondSharing.StatusAsync(alice, card.ReceiptId, null, default)).Value!;
+        var burnedOnSecond = (await secondSharing.BurnAsync(alice, card.ReceiptId, null, null, default)).Value!;
+        var statusOnFirst = (await firstSharing.StatusAsync(alice, card.ReceiptId, null, default)).Value!;
 
         // A token stored through one replica is read, decrypted and used by the other, which kept the old settings
         // until the first announced the change (a message on Redis, so it takes a moment to arrive).
@@ -59,7 +59,7 @@ public sealed class TwoReplicasOnRedisTests : IAsyncLifetime
             await Task.Delay(10);
             seenBySecond = await second.Services.GetRequiredService<WorkspaceSettingsService>().GetAsync(Beta, default);
         }
-        var sharedBySecond = await secondSharing.ShareAsync(new Actor(Beta, "U0BEA"), new ShareInput(new SecretText("via the remote"), "1h"), default);
+        var sharedBySecond = await secondSharing.ShareAsync(new Actor(Beta, "U0BEA"), new ShareInput(new SecretText("via the remote"), "1h"), null, default);
 
         Assert.Equal(SecretStatus.New, statusOnSecond.Status);
         Assert.Equal(card.Link, statusOnSecond.Link);

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Expiry;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

@@ -2,10 +2,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.SecretServer.Crypto;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Tests;
 

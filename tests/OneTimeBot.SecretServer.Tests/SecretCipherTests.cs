@@ -3,9 +3,9 @@ using System.Text;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Configuration;
 using OneTimeBot.SecretServer.Crypto;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Tests;
 

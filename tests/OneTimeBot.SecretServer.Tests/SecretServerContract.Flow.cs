@@ -1,8 +1,7 @@
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Tests;
 

@@ -1,13 +1,12 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Service;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Tests;
 
@@ -64,9 +63,9 @@ public abstract partial class SecretServerContract
         using var receiptPage = await host.Http.GetAsync(new Uri(host.BaseUri, "receipt/" + receiptId));
         var revealed = await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!);
 
-        await AssertV1ErrorAsync(reveal, 404, ServiceError.UnknownSecretMessage);
-        await AssertV1ErrorAsync(receipt, 404, ServiceError.UnknownSecretMessage);
-        await AssertV1ErrorAsync(burn, 404, ServiceError.UnknownSecretMessage);
+        await AssertV1ErrorAsync(reveal, 404, UnknownSecretMessage);
+        await AssertV1ErrorAsync(receipt, 404, UnknownSecretMessage);
+        await AssertV1ErrorAsync(burn, 404, UnknownSecretMessage);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, receiptPage.StatusCode);
         Assert.Equal("only with the link", revealed.Value!.Value.Reveal());

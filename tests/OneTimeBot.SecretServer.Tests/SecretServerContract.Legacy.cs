@@ -1,10 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Storage;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Tests;
 

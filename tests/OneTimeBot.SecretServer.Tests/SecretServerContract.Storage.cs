@@ -1,11 +1,10 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Storage;
 using Microsoft.Extensions.Options;
+using OneTimeSecret.Client;
 using StackExchange.Redis;
 
 namespace OneTimeBot.SecretServer.Tests;

@@ -1,10 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Service;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Tests;
 
@@ -38,7 +37,7 @@ public abstract partial class SecretServerContract
 
         foreach (var limited in answers.Skip(3).Append(rightTooSoon))
         {
-            await AssertV1ErrorAsync(limited, 429, ServiceError.RateLimitedMessage);
+            await AssertV1ErrorAsync(limited, 429, RateLimitedMessage);
             Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
         }
 

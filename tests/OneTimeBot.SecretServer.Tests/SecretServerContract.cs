@@ -12,6 +12,10 @@ namespace OneTimeBot.SecretServer.Tests;
 /// </summary>
 public abstract partial class SecretServerContract
 {
+    // The v1 error messages as Onetime Secret publishes them: clients match on these words, so they are written out here.
+    private protected const string UnknownSecretMessage = "Unknown secret";
+    private protected const string RateLimitedMessage = "Rate limit exceeded. Please try again later.";
+
     private protected abstract Task<SecretServerHost> StartAsync(IDictionary<string, string?>? overrides = null);
 
     /// <summary>Starts a host under <paramref name="serverKey"/> whose store already holds <paramref name="secrets"/> and <paramref name="counters"/> the old way.</summary>

@@ -1,6 +1,8 @@
+using OneTimeBot.Core.Errors;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -28,13 +30,13 @@ public sealed class CardBlocksTests
         Assert.Equal("ephemeral", json["response_type"]!.GetValue<string>());
         Assert.Contains(Live.Link!.ToString(), text, StringComparison.Ordinal);
         Assert.Contains("<!date^1795000000^{date_short_pretty} at {time}|2026-11-18 11:06 UTC>", text, StringComparison.Ordinal);
-        Assert.Contains("(1 week)", text, StringComparison.Ordinal);
+        Assert.Contains("(in 1 week)", text, StringComparison.Ordinal);
         Assert.Contains("Required: tell it to the recipient another way", text, StringComparison.Ordinal);
         Assert.Contains("jo∗∗∗∗∗n@e∗∗∗∗∗.com", text, StringComparison.Ordinal); // asterisks would be mrkdwn bold
         Assert.Contains("eu.onetimesecret.com", text, StringComparison.Ordinal);
         Assert.Contains("don't open it yourself", text, StringComparison.Ordinal);
         Assert.Equal($"One-time link: {Live.Link} (expires in 1 week)", json["text"]!.GetValue<string>());
-        Assert.Empty(BlockKitLimits.Violations(json));
+        Assert.Empty(PublishedBlockKitLimits.Violations(json));
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public sealed class CardBlocksTests
         var json = CardBlocks.Render(card).ToJson();
         var buttons = json["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]!.AsArray();
 
-        Assert.Equal([CardBlocks.CheckStatusAction, CardBlocks.BurnAction], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
+        Assert.Equal([ActionIds.CheckStatus, ActionIds.Burn], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
         Assert.All(buttons, b => Assert.Equal(card.ReceiptId, b!["value"]!.GetValue<string>()));
         Assert.All(buttons, b => Assert.Null(b!["url"]));
         Assert.Equal("danger", buttons[1]!["style"]!.GetValue<string>());
@@ -57,15 +59,15 @@ public sealed class CardBlocksTests
         var json = CardBlocks.Render(Live).ToJson();
         var buttons = json["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]!.AsArray();
 
-        Assert.Equal([CardBlocks.CheckStatusAction, CardBlocks.BurnWithPassphraseAction], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
+        Assert.Equal([ActionIds.CheckStatus, ActionIds.BurnWithPassphrase], buttons.Select(b => b!["action_id"]!.GetValue<string>()));
         Assert.Equal("danger", buttons[1]!["style"]!.GetValue<string>());
         Assert.Null(buttons[1]!["confirm"]);
     }
 
     [Theory]
-    [InlineData(SecretStatus.Viewed, ":eyes: Viewed", "The recipient opened the link")]
-    [InlineData(SecretStatus.Burned, ":fire: Burned", "You burned the secret")]
-    [InlineData(SecretStatus.Expired, ":hourglass: Expired", "The secret expired unread")]
+    [InlineData(SecretStatus.Viewed, "👀 Viewed", "The recipient opened the link")]
+    [InlineData(SecretStatus.Burned, "🔥 Burned", "The secret was burned")]
+    [InlineData(SecretStatus.Expired, "⌛ Expired", "The secret expired unread")]
     public void A_finished_card_says_what_happened_and_offers_neither_link_nor_buttons(SecretStatus status, string title, string sentence)
     {
         var card = Live with { Status = status, Link = null, StatusChangedAt = Expires.AddDays(-1) };
@@ -79,7 +81,7 @@ public sealed class CardBlocksTests
         Assert.Contains("<!date^1794913600^", text, StringComparison.Ordinal);
         Assert.DoesNotContain("/secret/", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\"actions\"", text, StringComparison.Ordinal);
-        Assert.Empty(BlockKitLimits.Violations(json));
+        Assert.Empty(PublishedBlockKitLimits.Violations(json));
     }
 
     [Fact]
@@ -105,7 +107,7 @@ public sealed class CardBlocksTests
         Assert.Contains("&lt;soon&gt;", text, StringComparison.Ordinal);
         Assert.Contains("15m &amp; 1h", text, StringComparison.Ordinal);
         Assert.Equal(error.Message + " " + error.Hint, json["text"]!.GetValue<string>());
-        Assert.Empty(BlockKitLimits.Violations(json));
+        Assert.Empty(PublishedBlockKitLimits.Violations(json));
     }
 
     [Fact]
@@ -114,8 +116,8 @@ public sealed class CardBlocksTests
         var huge = Live with { BackendHost = new string('h', 5000), Recipient = new string('r', 5000) };
         var error = new SharingError(SharingErrorKind.Rejected, new string('m', 5000), new string('h', 5000));
 
-        Assert.Empty(BlockKitLimits.Violations(CardBlocks.Render(huge).ToJson()));
-        Assert.Empty(BlockKitLimits.Violations(CardBlocks.Render(error).ToJson()));
+        Assert.Empty(PublishedBlockKitLimits.Violations(CardBlocks.Render(huge).ToJson()));
+        Assert.Empty(PublishedBlockKitLimits.Violations(CardBlocks.Render(error).ToJson()));
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public sealed class CardBlocksTests
         blocks.Add(new JsonObject { ["type"] = "header", ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = new string('x', 151) } });
         var message = new JsonObject { ["blocks"] = blocks };
 
-        var problems = BlockKitLimits.Violations(message);
+        var problems = PublishedBlockKitLimits.Violations(message);
 
         Assert.Contains("the message has no text fallback", problems);
         Assert.Contains("52 blocks, more than 50", problems);

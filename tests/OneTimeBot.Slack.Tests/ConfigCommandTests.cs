@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -46,7 +47,7 @@ public sealed class ConfigCommandTests
 
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Equal("workspace_config", view["callback_id"]!.GetValue<string>());
-        Assert.Empty(BlockKitLimits.ViewViolations(view));
+        Assert.Empty(PublishedBlockKitLimits.ViewViolations(view));
         Assert.Contains("No token is set", view.ToJsonString(SlackReply.WireOptions), StringComparison.Ordinal);
         Assert.Equal("", await submitted.Content.ReadAsStringAsync());
         Assert.Contains("settings for this workspace are saved", saved.Text, StringComparison.Ordinal);
@@ -58,7 +59,7 @@ public sealed class ConfigCommandTests
         await app.Requests.CommandAsync("config", app.Slack.NewResponseUrl(), user: "U0ADMIN");
         var again = (await app.Slack.WaitForCallsAsync("views.open", 2))[1].Body["view"]!.AsObject();
         Assert.Contains("A token is set", again.ToJsonString(SlackReply.WireOptions), StringComparison.Ordinal);
-        Assert.Contains(again["blocks"]!.AsArray(), b => b?["block_id"]?.GetValue<string>() == "clear_token");
+        Assert.Contains(again["blocks"]!.AsArray(), b => b?["block_id"]?.GetValue<string>() == "clearToken");
         Assert.Equal("eu", again["blocks"]!.AsArray().First(b => b?["block_id"]?.GetValue<string>() == "backend")!["element"]!["initial_option"]!["value"]!.GetValue<string>());
         app.AssertNowhere("tok_alpha_9f8e7d6c5b4a");
     }
@@ -97,11 +98,11 @@ public sealed class ConfigCommandTests
         var wrong = await SlackApp.JsonAsync(await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
         {
             ["backend"] = SlackRequests.Chosen("custom"),
-            ["custom_url"] = SlackRequests.Typed("ftp://secrets.example.com"),
+            ["customUrl"] = SlackRequests.Typed("ftp://secrets.example.com"),
         }, user: "U0ADMIN")));
 
-        Assert.Contains("address of your own server", missing["errors"]!["custom_url"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("not usable", wrong["errors"]!["custom_url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("address of your own server", missing["errors"]!["customUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("not usable", wrong["errors"]!["customUrl"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Testing;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -36,7 +37,7 @@ public sealed class DirectMessageTests
             retries.Add((await app.Requests.EventAsync(e, retry)).StatusCode);
         }
 
-        await Task.Delay(1000);
+        await app.Host.Services.FollowUpsFinishedAsync();
         var password = await SlackApp.RevealAsync(SlackApp.LinkOn(post.Body));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -70,6 +71,19 @@ public sealed class DirectMessageTests
     }
 
     [Fact]
+    public async Task Help_in_a_dm_shows_commands_as_typed_there_and_does_not_offer_typing_a_secret()
+    {
+        await using var app = await SlackApp.StartAsync();
+
+        await app.Requests.EventAsync(SlackRequests.MessageEvent("Ev0DMHELP", "help"));
+        var help = (await app.Slack.WaitForCallsAsync("chat.postMessage"))[0].Body["text"]!.GetValue<string>();
+
+        Assert.StartsWith("OneTimeBot: share, generate [expiry] [length]", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("<secret>", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("/onetime", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_secret_typed_into_the_dm_is_not_turned_into_a_link_and_the_user_is_told_to_delete_it()
     {
         await using var app = await SlackApp.StartAsync();
@@ -78,7 +92,7 @@ public sealed class DirectMessageTests
         var post = (await app.Slack.WaitForCallsAsync("chat.postMessage"))[0];
 
         Assert.Contains("don't type secrets in messages", post.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains(HelpBlocks.OpenShareAction, SlackApp.ActionIds(post.Body));
+        Assert.Contains(ActionIds.OpenShareForm, SlackApp.ActionIds(post.Body));
         app.AssertNowhere("typed-in-dm-9b9b");
     }
 
@@ -88,7 +102,7 @@ public sealed class DirectMessageTests
         await using var app = await SlackApp.StartAsync();
         var dmMessageUrl = app.Slack.NewResponseUrl();
 
-        await app.Requests.InteractionAsync(SlackRequests.BlockAction(HelpBlocks.OpenShareAction, "share", dmMessageUrl, channel: "D0ALICE"));
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.OpenShareForm, "share", dmMessageUrl, channel: "D0ALICE"));
         var view = (await app.Slack.WaitForCallsAsync("views.open"))[0].Body["view"]!.AsObject();
         await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
         {
@@ -110,7 +124,7 @@ public sealed class DirectMessageTests
         await using var app = await SlackApp.StartAsync();
 
         var response = await app.Requests.EventAsync(SlackRequests.MessageEvent("Ev0IGNORED" + subtype + botId, "generate", subtype: subtype, botId: botId));
-        await Task.Delay(1000);
+        await app.Host.Services.FollowUpsFinishedAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(app.Slack.Calls);
@@ -124,7 +138,7 @@ public sealed class DirectMessageTests
 
         await app.Requests.EventAsync(SlackRequests.MessageEvent("Ev0FAILEDPOST", "generate 1h"));
         await app.Slack.WaitForCallsAsync("chat.postMessage");
-        await Task.Delay(300);
+        await app.Host.Services.FollowUpsFinishedAsync();
 
         Assert.Contains(app.Host.Logs.Entries, e => e.FullText.Contains("chat.postMessage failed: channel_not_found", StringComparison.Ordinal));
         Assert.DoesNotContain("/secret/", app.Host.Logs.AllText, StringComparison.Ordinal);

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using OneTimeBot.Slack.Verification;
 using OneTimeBot.Testing;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -51,7 +51,7 @@ public sealed class EndpointVerificationTests : IAsyncLifetime
     public async Task A_request_signed_with_another_secret_is_refused_with_401(string path)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var forged = SlackSignature.Compute("not-the-apps-signing-secret-0000", now, Encoding.UTF8.GetBytes(BodyFor(path)));
+        var forged = SlackSigning.Signature("not-the-apps-signing-secret-0000", now, Encoding.UTF8.GetBytes(BodyFor(path)));
 
         var response = await _app.Requests.PostAsync(path, BodyFor(path), TypeFor(path), timestamp: now, signature: forged);
 
@@ -74,7 +74,7 @@ public sealed class EndpointVerificationTests : IAsyncLifetime
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var original = SlackRequests.CommandBody("help", null);
-        var signature = SlackSignature.Compute(SlackApp.SigningSecret, now, Encoding.UTF8.GetBytes(original));
+        var signature = SlackSigning.Signature(SlackApp.SigningSecret, now, Encoding.UTF8.GetBytes(original));
 
         var genuine = await _app.Requests.PostAsync("/slack/commands", original, TypeFor("/slack/commands"), timestamp: now, signature: signature);
         var newBody = await _app.Requests.PostAsync("/slack/commands", SlackRequests.CommandBody("share replayed-secret-0002", null), TypeFor("/slack/commands"), timestamp: now, signature: signature);
@@ -94,8 +94,8 @@ public sealed class EndpointVerificationTests : IAsyncLifetime
     {
         var body = BodyFor("/slack/commands");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") };
-        request.Headers.TryAddWithoutValidation(SlackSignature.TimestampHeader, timestamp);
-        request.Headers.TryAddWithoutValidation(SlackSignature.SignatureHeader, signature);
+        request.Headers.TryAddWithoutValidation(SlackSigning.TimestampHeader, timestamp);
+        request.Headers.TryAddWithoutValidation(SlackSigning.SignatureHeader, signature);
 
         var response = await _app.Http.SendAsync(request);
 
@@ -150,7 +150,7 @@ public sealed class EndpointVerificationTests : IAsyncLifetime
 
     private async Task AssertNothingHappenedAsync()
     {
-        await Task.Delay(300);
+        await _app.Host.Services.FollowUpsFinishedAsync();
         Assert.Empty(_backend.Requests);
         Assert.Empty(_app.Slack.Calls);
         Assert.Empty(_app.Slack.ResponseUrlPosts);

@@ -1,8 +1,11 @@
+using OneTimeBot.Core.Commands;
+using OneTimeBot.Core.Errors;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Views;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -29,15 +32,15 @@ public sealed class EveryReplyWithinLimitsTests
         var longText = new string('w', 5000);
         var reply = name switch
         {
-            "help" => HelpBlocks.Render("/onetime "),
-            "help-problem" => HelpBlocks.Render("/onetime ", "I don't know \"frobnicate\". Did you mean share?"),
-            "dm-help" => HelpBlocks.Render(""),
+            "help" => HelpBlocks.Render(SlackReplyJson.Help(), "/onetime"),
+            "help-problem" => HelpBlocks.Render(SlackReplyJson.Help("I don't know \"frobnicate\". Did you mean share?"), "/onetime"),
+            "dm-help" => HelpBlocks.Render(SlackReplyJson.Help(), slashCommand: null),
             "working" => SlackMessages.Working("Creating your link"),
             "config-refused" => SlackMessages.ConfigRefused(),
             "not-installed" => SlackMessages.NotInstalled(),
             "needs-token" => SlackMessages.NeedsBotToken(),
             "slack-failed" => SlackMessages.SlackFailed("open the form", "expired_trigger_id"),
-            "typed-in-dm" => SlackMessages.SecretTypedInDm(),
+            "typed-in-dm" => CommandReplyBlocks.Render(new NoticeReply(Notices.SecretTypedInChat, OfferForms: true), slashCommand: null),
             "share-button" => SlackMessages.ShareButton(),
             "config-in-dm" => SlackMessages.ConfigInDm(),
             "settings-saved" => SlackMessages.SettingsSaved(Settings with { Username = longText }),
@@ -46,7 +49,7 @@ public sealed class EveryReplyWithinLimitsTests
 
         var json = reply.ToJson();
 
-        Assert.Empty(BlockKitLimits.Violations(json));
+        Assert.Empty(PublishedBlockKitLimits.Violations(json));
         Assert.Equal("ephemeral", json["response_type"]!.GetValue<string>());
     }
 
@@ -64,7 +67,7 @@ public sealed class EveryReplyWithinLimitsTests
             ConfigModal.Build(Form(Settings with { HasApiToken = false, Backend = "embedded" }), Metadata),
         };
 
-        Assert.All(views, v => Assert.Empty(BlockKitLimits.ViewViolations(v)));
+        Assert.All(views, v => Assert.Empty(PublishedBlockKitLimits.ViewViolations(v)));
         Assert.Contains("Fixed by the server's configuration: API token, secret service.", views[4].ToJsonString(SlackReply.WireOptions), StringComparison.Ordinal);
         Assert.DoesNotContain(views[4]["blocks"]!.AsArray(), b => b?["block_id"]?.GetValue<string>() is "backend" or "apiToken");
     }
@@ -88,7 +91,7 @@ public sealed class EveryReplyWithinLimitsTests
             Inputs.Text("same", "One"), Inputs.Text("same", "Two"),
         ]);
 
-        var problems = BlockKitLimits.ViewViolations(tooLong);
+        var problems = PublishedBlockKitLimits.ViewViolations(tooLong);
 
         Assert.Contains(problems, p => p.StartsWith("title", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("used twice", StringComparison.Ordinal));

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using OneTimeBot.Testing;
 
 namespace OneTimeBot.Slack.Tests;
@@ -37,5 +39,55 @@ public sealed class InstallationStorageTests
             : await redis.CommandAsync("GET", "installs:slack-installation:team:T0BETA");
         Assert.Contains("T0BETA", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("installedbetatoken", stored, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("redis")]
+    public async Task Uninstalling_on_one_replica_deletes_the_installation_from_the_store_and_the_other_replica_stops_answering(string provider)
+    {
+        await using var redis = provider == "redis" ? await RedisServer.StartAsync() : null;
+        var folder = Directory.CreateTempSubdirectory("onetimebot-installations-").FullName;
+        var shared = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:ConnectionString"] = redis?.ConnectionString ?? $"Data Source={Path.Combine(folder, "onetimebot.db")}",
+            ["Storage:RedisKeyPrefix"] = "installs:",
+            ["SecretServer:EncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+        };
+        await using var slack = await FakeSlackServer.StartAsync();
+        slack.On("oauth.v2.access", OAuthInstallTests.Access("T0BETA"));
+        await using var first = await SlackApp.StartAsync(shared, oauth: true, sharedSlack: slack);
+        await using var second = await SlackApp.StartAsync(shared, oauth: true, sharedSlack: slack);
+        var (state, cookie, _) = await OAuthInstallTests.StartInstallAsync(first);
+        await OAuthInstallTests.RedirectAsync(first, state, cookie);
+        var storedBefore = await StoredInstallationsAsync(redis, folder);
+
+        var removed = await first.Requests.EventAsync(SlackRequests.Envelope("Ev0UNINSTALLED", new JsonObject { ["type"] = "app_uninstalled" }, team: "T0BETA"));
+        await first.Host.Services.FollowUpsFinishedAsync();
+        var storedAfter = await StoredInstallationsAsync(redis, folder);
+        var reply = await SlackApp.JsonAsync(await second.Requests.CommandAsync("share", slack.NewResponseUrl(), team: "T0BETA"));
+
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Equal(1, storedBefore);
+        Assert.Equal(0, storedAfter);
+        Assert.Contains("not installed in this workspace any more", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(slack.CallsOf("views.open"));
+    }
+
+    /// <summary>How many installations the store itself holds, read behind the app's back.</summary>
+    private static async Task<long> StoredInstallationsAsync(RedisServer? redis, string folder)
+    {
+        if (redis is not null)
+        {
+            var reply = await redis.CommandAsync("EXISTS", "installs:slack-installation:team:T0BETA");
+            return long.Parse(reply.TrimStart(':').Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "onetimebot.db")}");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM slack_installations";
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 }

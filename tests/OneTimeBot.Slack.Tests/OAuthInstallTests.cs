@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Slack.Installations;
@@ -11,6 +12,9 @@ namespace OneTimeBot.Slack.Tests;
 public sealed class OAuthInstallTests
 {
     internal const string InstalledToken = "xoxb-3333-4444-installedbetatoken";
+
+    // The purpose the app protects its OAuth state cookie under, to make the cookie a browser would bring back late.
+    private const string StatePurpose = "OneTimeBot.Slack.OAuthState.v1";
 
     internal static FakeResponse Access(string team, string token = InstalledToken, bool orgWide = false) => FakeResponse.Json(new JsonObject
     {
@@ -133,6 +137,29 @@ public sealed class OAuthInstallTests
     }
 
     [Fact]
+    public async Task A_state_is_good_for_ten_minutes_and_a_redirect_after_that_is_refused_and_installs_nothing()
+    {
+        await using var app = await SlackApp.StartAsync(oauth: true);
+        app.Slack.On("oauth.v2.access", Access("T0BETA"));
+        var startedAfter = DateTimeOffset.UtcNow;
+        var (state, cookie, _) = await StartInstallAsync(app);
+        var startedBefore = DateTimeOffset.UtcNow;
+        var stateCookies = app.Host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(StatePurpose).ToTimeLimitedDataProtector();
+
+        var carried = stateCookies.Unprotect(cookie[(SlackInstall.StateCookie.Length + 1)..], out var expires);
+        // The same browser with the same state, its cookie's time run out, as Slack would send it back after the ten minutes.
+        var lateCookie = $"{SlackInstall.StateCookie}={stateCookies.Protect(state, DateTimeOffset.UtcNow.AddSeconds(-1))}";
+        var late = await RedirectAsync(app, state, lateCookie);
+
+        Assert.Equal(state, carried);
+        Assert.InRange(expires, startedAfter.AddMinutes(10).AddSeconds(-1), startedBefore.AddMinutes(10).AddSeconds(1));
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("This install link has expired", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(app.Slack.CallsOf("oauth.v2.access"));
+        Assert.Null(await app.Host.Services.GetRequiredService<ISlackInstallationStore>().FindAsync(SlackInstallation.TeamKey("T0BETA"), default));
+    }
+
+    [Fact]
     public async Task A_user_who_cancels_on_slack_sees_that_nothing_was_installed()
     {
         await using var app = await SlackApp.StartAsync(oauth: true);
@@ -159,10 +186,7 @@ public sealed class OAuthInstallTests
 
         var removed = await app.Requests.EventAsync(SlackRequests.Envelope("Ev0REMOVED", e, team: "T0BETA"));
         var store = app.Host.Services.GetRequiredService<ISlackInstallationStore>();
-        for (var i = 0; i < 50 && await store.FindAsync(SlackInstallation.TeamKey("T0BETA"), default) is not null; i++)
-        {
-            await Task.Delay(100);
-        }
+        await app.Host.Services.FollowUpsFinishedAsync();
 
         var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share", app.Slack.NewResponseUrl(), team: "T0BETA"));
 
@@ -170,6 +194,58 @@ public sealed class OAuthInstallTests
         Assert.Null(await store.FindAsync(SlackInstallation.TeamKey("T0BETA"), default));
         Assert.Contains("not installed in this workspace any more", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(app.Slack.CallsOf("views.open"));
+    }
+
+    [Fact]
+    public async Task Uninstalling_an_org_wide_install_deletes_it_and_every_workspace_of_the_org_is_told_it_is_not_installed()
+    {
+        await using var app = await SlackApp.StartAsync(oauth: true);
+        app.Slack.On("oauth.v2.access", Access("", orgWide: true));
+        var (state, cookie, _) = await StartInstallAsync(app);
+        await RedirectAsync(app, state, cookie);
+        var store = app.Host.Services.GetRequiredService<ISlackInstallationStore>();
+        var installed = await store.FindAsync(SlackInstallation.EnterpriseKey("E0BETA"), default);
+        var e = SlackRequests.Envelope("Ev0ORGREMOVED", new JsonObject { ["type"] = "app_uninstalled" }, team: "T0GRIDMEMBER");
+        e["enterprise_id"] = "E0BETA";
+        e["is_enterprise_install"] = true;
+        e["authorizations"]![0]!["enterprise_id"] = "E0BETA";
+        e["authorizations"]![0]!["is_enterprise_install"] = true;
+
+        var removed = await app.Requests.EventAsync(e);
+        await app.Host.Services.FollowUpsFinishedAsync();
+        var body = SlackRequests.CommandBody("share", app.Slack.NewResponseUrl(), team: "T0GRIDMEMBER", enterprise: "E0BETA");
+        var reply = await SlackApp.JsonAsync(await app.Requests.PostAsync("/slack/commands", body, "application/x-www-form-urlencoded"));
+
+        Assert.NotNull(installed);
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Null(await store.FindAsync(SlackInstallation.EnterpriseKey("E0BETA"), default));
+        Assert.Contains("not installed in this workspace any more", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(app.Slack.CallsOf("views.open"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Revoking_only_user_tokens_keeps_the_installation_and_the_bot_still_answers(bool emptyBotList)
+    {
+        await using var app = await SlackApp.StartAsync(oauth: true);
+        app.Slack.On("oauth.v2.access", Access("T0BETA"));
+        var (state, cookie, _) = await StartInstallAsync(app);
+        await RedirectAsync(app, state, cookie);
+        var tokens = new JsonObject { ["oauth"] = new JsonArray("U0INSTALLER") };
+        if (emptyBotList)
+        {
+            tokens["bot"] = new JsonArray();
+        }
+
+        var revoked = await app.Requests.EventAsync(SlackRequests.Envelope("Ev0USERREVOKED", new JsonObject { ["type"] = "tokens_revoked", ["tokens"] = tokens }, team: "T0BETA"));
+        await app.Host.Services.FollowUpsFinishedAsync();
+        await app.Requests.CommandAsync("share", app.Slack.NewResponseUrl(), team: "T0BETA");
+        var open = (await app.Slack.WaitForCallsAsync("views.open"))[0];
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.NotNull(await app.Host.Services.GetRequiredService<ISlackInstallationStore>().FindAsync(SlackInstallation.TeamKey("T0BETA"), default));
+        Assert.Equal("Bearer " + InstalledToken, open.Authorization);
     }
 
     [Fact]

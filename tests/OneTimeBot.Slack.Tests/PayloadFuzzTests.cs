@@ -107,14 +107,14 @@ public sealed class PayloadFuzzTests : IAsyncLifetime
 
         return
         [
-            SlackRequests.BlockAction(HelpBlocks.OpenShareAction, "share", null),
-            SlackRequests.BlockAction(CardBlocks.CheckStatusAction, "k2v9x0c7b4n1m8z5a3s6d9f2g1", null),
-            SlackRequests.BlockAction(CardBlocks.BurnAction, "nothing", null),
-            SlackRequests.BlockAction(CardBlocks.BurnWithPassphraseAction, "nothing", null),
+            SlackRequests.BlockAction(ActionIds.OpenShareForm, "share", null),
+            SlackRequests.BlockAction(ActionIds.CheckStatus, "k2v9x0c7b4n1m8z5a3s6d9f2g1", null),
+            SlackRequests.BlockAction(ActionIds.Burn, "nothing", null),
+            SlackRequests.BlockAction(ActionIds.BurnWithPassphrase, "nothing", null),
             View(ShareModal.CallbackId, ("secret", SlackRequests.Typed("fuzz secret")), ("ttl", SlackRequests.Chosen("1h"))),
             View(GenerateModal.CallbackId, ("ttl", SlackRequests.Chosen("1h")), ("length", SlackRequests.Typed("20"))),
             View(BurnModal.CallbackId, ("passphrase", SlackRequests.Typed("pass"))),
-            View(ConfigModal.CallbackId, ("backend", SlackRequests.Chosen("custom")), ("custom_url", SlackRequests.Typed("https://x"))),
+            View(ConfigModal.CallbackId, ("backend", SlackRequests.Chosen("custom")), ("customUrl", SlackRequests.Typed("https://x"))),
         ];
     }
 

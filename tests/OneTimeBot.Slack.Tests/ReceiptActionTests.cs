@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -18,20 +19,20 @@ public sealed class ReceiptActionTests
     {
         await using var app = await SlackApp.StartAsync();
         var (card, link) = await ShareAsync(app, "status-secret-81c2");
-        var receipt = SlackApp.ButtonValue(card, CardBlocks.CheckStatusAction);
+        var receipt = SlackApp.ButtonValue(card, ActionIds.CheckStatus);
         var cardUrl = app.Slack.NewResponseUrl();
 
-        var ack = await app.Requests.InteractionAsync(SlackRequests.BlockAction(CardBlocks.CheckStatusAction, receipt, cardUrl));
+        var ack = await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.CheckStatus, receipt, cardUrl));
         var unopened = (await app.Slack.WaitForPostsAsync(cardUrl))[0];
         await SlackApp.RevealAsync(link);
-        await app.Requests.InteractionAsync(SlackRequests.BlockAction(CardBlocks.CheckStatusAction, receipt, cardUrl));
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.CheckStatus, receipt, cardUrl));
         var viewed = (await app.Slack.WaitForPostsAsync(cardUrl, 2))[1];
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.True(unopened.ReplaceOriginal);
         Assert.Equal(link, SlackApp.LinkOn(unopened.Body));
         Assert.True(viewed.ReplaceOriginal);
-        Assert.Equal("Your secret was viewed and is gone.", viewed.Text);
+        Assert.Equal("The secret was viewed and is gone.", viewed.Text);
         Assert.Empty(SlackApp.ActionIds(viewed.Body));
         SlackApp.AssertWithinBlockKitLimits(viewed.Body);
         app.AssertNowhere("status-secret-81c2");
@@ -44,11 +45,11 @@ public sealed class ReceiptActionTests
         var (card, link) = await ShareAsync(app, "burn-secret-5d1e");
         var cardUrl = app.Slack.NewResponseUrl();
 
-        await app.Requests.InteractionAsync(SlackRequests.BlockAction(CardBlocks.BurnAction, SlackApp.ButtonValue(card, CardBlocks.BurnAction), cardUrl));
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.Burn, SlackApp.ButtonValue(card, ActionIds.Burn), cardUrl));
         var burned = (await app.Slack.WaitForPostsAsync(cardUrl))[0];
 
         Assert.True(burned.ReplaceOriginal);
-        Assert.Equal("Your secret was burned.", burned.Text);
+        Assert.Equal("The secret was burned.", burned.Text);
         Assert.Null(await SlackApp.RevealAsync(link));
         app.AssertNowhere("burn-secret-5d1e");
     }
@@ -60,7 +61,7 @@ public sealed class ReceiptActionTests
         var (card, link) = await ShareAsync(app, "not-yours-7a7a");
         var otherUrl = app.Slack.NewResponseUrl();
 
-        await app.Requests.InteractionAsync(SlackRequests.BlockAction(CardBlocks.BurnAction, SlackApp.ButtonValue(card, CardBlocks.BurnAction), otherUrl, user: "U0MALLORY"));
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.Burn, SlackApp.ButtonValue(card, ActionIds.Burn), otherUrl, user: "U0MALLORY"));
         var refusal = (await app.Slack.WaitForPostsAsync(otherUrl))[0];
 
         Assert.False(refusal.ReplaceOriginal);
@@ -86,18 +87,18 @@ public sealed class ReceiptActionTests
         var link = SlackApp.LinkOn(card);
         var cardUrl = app.Slack.NewResponseUrl();
 
-        await app.Requests.InteractionAsync(SlackRequests.BlockAction(CardBlocks.BurnWithPassphraseAction, SlackApp.ButtonValue(card, CardBlocks.BurnWithPassphraseAction), cardUrl));
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.BurnWithPassphrase, SlackApp.ButtonValue(card, ActionIds.BurnWithPassphrase), cardUrl));
         var burnView = (await app.Slack.WaitForCallsAsync("views.open", 2))[1].Body["view"]!.AsObject();
         var wrong = await SlackApp.JsonAsync(await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(burnView, new Dictionary<string, JsonObject> { ["passphrase"] = SlackRequests.Typed("not the phrase") })));
         var right = await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(burnView, new Dictionary<string, JsonObject> { ["passphrase"] = SlackRequests.Typed("guard phrase") }));
         var burned = (await app.Slack.WaitForPostsAsync(cardUrl))[0];
 
         Assert.Equal("burn_secret", burnView["callback_id"]!.GetValue<string>());
-        Assert.Empty(BlockKitLimits.ViewViolations(burnView));
+        Assert.Empty(PublishedBlockKitLimits.ViewViolations(burnView));
         Assert.Contains("passphrase is not right", wrong["errors"]!["passphrase"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("", await right.Content.ReadAsStringAsync());
         Assert.True(burned.ReplaceOriginal);
-        Assert.Equal("Your secret was burned.", burned.Text);
+        Assert.Equal("The secret was burned.", burned.Text);
         Assert.Null(await SlackApp.RevealAsync(link, "guard phrase"));
         app.AssertNowhere("guarded-secret-3c3c", "guard phrase", "not the phrase");
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Testing;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -114,7 +115,7 @@ internal sealed class SlackApp : IAsyncDisposable
             .SelectMany(b => b["elements"]!.AsArray().OfType<JsonObject>())
             .Select(e => e["action_id"]!.GetValue<string>());
 
-    public static void AssertWithinBlockKitLimits(JsonObject reply) => Assert.Empty(BlockKitLimits.Violations(reply));
+    public static void AssertWithinBlockKitLimits(JsonObject reply) => Assert.Empty(PublishedBlockKitLimits.Violations(reply));
 
     /// <summary>Proves <paramref name="secrets"/> reached no log line and nothing Slack received.</summary>
     public void AssertNowhere(params string[] secrets)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Storage.Sqlite;
 using OneTimeBot.Slack.Verification;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -41,7 +42,7 @@ public sealed class SlackRequestVerifierTests : IDisposable
         var result = await verifier.VerifyAsync("1531420618", VectorSignature, Bytes(VectorBody), default);
 
         Assert.Equal(SlackVerification.Valid, result);
-        Assert.Equal(VectorSignature, SlackSignature.Compute(VectorSecret, VectorTimestamp, Bytes(VectorBody).Span));
+        Assert.Equal(VectorSignature, SlackSigning.Signature(VectorSecret, VectorTimestamp, Bytes(VectorBody).Span));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class SlackRequestVerifierTests : IDisposable
         var timestamp = now.ToUnixTimeSeconds() + offsetSeconds;
         var body = Bytes("command=%2Fonetime&text=help");
 
-        var result = await Verifier("s3cret-signing", now).VerifyAsync(timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), SlackSignature.Compute("s3cret-signing", timestamp, body.Span), body, default);
+        var result = await Verifier("s3cret-signing", now).VerifyAsync(timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), SlackSigning.Signature("s3cret-signing", timestamp, body.Span), body, default);
 
         Assert.Equal(expected, result);
     }
@@ -104,7 +105,7 @@ public sealed class SlackRequestVerifierTests : IDisposable
         var now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
         var body = Bytes("command=%2Fonetime&text=share+hunter2");
 
-        var result = await Verifier("the-real-secret", now).VerifyAsync("1800000000", SlackSignature.Compute("an-attackers-guess", 1_800_000_000, body.Span), body, default);
+        var result = await Verifier("the-real-secret", now).VerifyAsync("1800000000", SlackSigning.Signature("an-attackers-guess", 1_800_000_000, body.Span), body, default);
 
         Assert.Equal(SlackVerification.Forged, result);
     }
@@ -114,12 +115,12 @@ public sealed class SlackRequestVerifierTests : IDisposable
     {
         var now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
         var body = Bytes("command=%2Fonetime&text=share+hunter2");
-        var signature = SlackSignature.Compute("s3cret-signing", 1_800_000_000, body.Span);
+        var signature = SlackSigning.Signature("s3cret-signing", 1_800_000_000, body.Span);
         var verifier = Verifier("s3cret-signing", now);
 
         var first = await verifier.VerifyAsync("1800000000", signature, body, default);
         var replay = await verifier.VerifyAsync("1800000000", signature, body, default);
-        var differentRequest = await verifier.VerifyAsync("1800000001", SlackSignature.Compute("s3cret-signing", 1_800_000_001, body.Span), body, default);
+        var differentRequest = await verifier.VerifyAsync("1800000001", SlackSigning.Signature("s3cret-signing", 1_800_000_001, body.Span), body, default);
 
         Assert.Equal(SlackVerification.Valid, first);
         Assert.Equal(SlackVerification.Replayed, replay);

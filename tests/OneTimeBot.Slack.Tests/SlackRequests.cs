@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Workspaces;
-using OneTimeBot.Slack.Verification;
 using OneTimeBot.Testing;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -67,8 +67,8 @@ internal sealed class SlackRequests(HttpClient http, string signingSecret)
         if (sign)
         {
             var ts = timestamp ?? Now();
-            request.Headers.Add(SlackSignature.TimestampHeader, ts.ToString(CultureInfo.InvariantCulture));
-            request.Headers.Add(SlackSignature.SignatureHeader, signature ?? SlackSignature.Compute(signingSecret, ts, bytes));
+            request.Headers.Add(SlackSigning.TimestampHeader, ts.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add(SlackSigning.SignatureHeader, signature ?? SlackSigning.Signature(signingSecret, ts, bytes));
         }
 
         if (retryNum is { } retry)

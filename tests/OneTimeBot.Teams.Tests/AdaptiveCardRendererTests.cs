@@ -1,7 +1,10 @@
+using OneTimeBot.Core.Errors;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Teams.Activities;
 using OneTimeBot.Teams.Cards;
 using OneTimeBot.Testing;
 
@@ -19,19 +22,30 @@ public sealed class AdaptiveCardRendererTests
         DateTimeOffset.FromUnixTimeSeconds(1_795_000_000), TimeSpan.FromDays(7), PassphraseRequired: true, Recipient: "jo*****n@e*****.com",
         BackendHost: "eu.onetimesecret.com", Generated: false);
 
+    private static readonly HelpLine[] HelpLines =
+    [
+        new("share", "", "a form for the secret, its expiry, a passphrase and the recipient"),
+        new("share", "<secret>", "a link straight away, with the default expiry", SlashCommandOnly: true),
+        new("generate", "[expiry] [length]", "a random password behind a link", "generate 24h 20"),
+        new("config", "", "this workspace's settings (admins and owners)"),
+        new("help", "", "this message"),
+    ];
+
     public static Dictionary<string, JsonObject> EveryCard()
     {
-        var typed = new FormValues(JsonDocument.Parse("""{"secret":"typed-secret-never-echoed","ttl":"15m","recipient":"bob@example.com","length":"300"}""").RootElement);
+        var typed = JsonSerializer.Deserialize<CardSubmit>("""{"secret":"typed-secret-never-echoed","ttl":"15m","recipient":"bob@example.com","length":"300"}""", TeamsJson.Options)!.Values;
         return new Dictionary<string, JsonObject>
         {
             ["share form"] = FormCards.Share(Settings),
             ["share form with an error"] = FormCards.Share(Settings, typed, new SharingError(SharingErrorKind.InvalidInput, "The passphrase must be 4 to 128 characters long; it is 3.", "Choose another.", SharingError.PassphraseField)),
             ["generate form"] = FormCards.Generate(Settings),
             ["generate form with an error"] = FormCards.Generate(Settings, typed, new SharingError(SharingErrorKind.InvalidInput, "The length must be 4 to 128.", "Choose 4 to 128.", SharingError.LengthField)),
-            ["help"] = FormCards.Help(),
-            ["help with a problem"] = FormCards.Help("I don't know \"frobnicate\". Did you mean share?"),
-            ["welcome"] = FormCards.Help(welcome: true),
-            ["notice"] = FormCards.Notice("Only OneTimeBot's admins for this organisation can change its settings.", "Ask whoever runs OneTimeBot."),
+            ["help"] = ReplyCards.Help(new HelpReply(HelpLines)),
+            ["help with a problem"] = ReplyCards.Help(new HelpReply(HelpLines, "I don't know \"frobnicate\". Did you mean share?")),
+            ["welcome"] = ReplyCards.Help(new HelpReply(HelpLines, Welcome: true)),
+            ["notice"] = ReplyCards.Notice(new Notice("Only OneTimeBot's admins for this organisation can change its settings.", "Ask whoever runs OneTimeBot.")),
+            ["notice with the forms"] = ReplyCards.Notice(Notices.SecretTypedInChat, offerForms: true),
+            ["apology"] = ReplyCards.Notice(Notices.Apology),
             ["live card"] = SecretCardRenderer.Render(Live),
             ["generated card"] = SecretCardRenderer.Render(Live with { Generated = true, PassphraseRequired = false, Recipient = null }),
             ["viewed card"] = SecretCardRenderer.Render(Live with { Status = SecretStatus.Viewed, Link = null, StatusChangedAt = DateTimeOffset.FromUnixTimeSeconds(1_794_000_000) }),

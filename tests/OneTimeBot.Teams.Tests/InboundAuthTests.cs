@@ -115,7 +115,7 @@ public sealed class InboundAuthTests : IAsyncLifetime
         var response = await _app.SendAsync(_app.Activity("message", "generate"), authorize: false);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Task.Delay(300);
+        await _app.Host.Services.FollowUpsFinishedAsync();
         Assert.Empty(_app.BotFramework.Calls);
     }
 

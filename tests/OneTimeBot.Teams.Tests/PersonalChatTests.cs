@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OneTimeBot.Testing;
 
 namespace OneTimeBot.Teams.Tests;
 
@@ -44,11 +45,7 @@ public sealed class PersonalChatTests
         Assert.Contains("Something went wrong on OneTimeBot's side, and nothing was shared.", apology.Card!["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString("a:1convpersonal")}/activities", apology.Path);
         // The failure is still logged, by its type only, once the apology is on its way.
-        for (var i = 0; i < 40 && !app.Host.Logs.AllText.Contains("failed with SqliteException", StringComparison.Ordinal); i++)
-        {
-            await Task.Delay(50);
-        }
-
+        await app.Host.Services.FollowUpsFinishedAsync();
         Assert.Contains("failed with SqliteException", app.Host.Logs.AllText, StringComparison.Ordinal);
     }
 
@@ -82,6 +79,48 @@ public sealed class PersonalChatTests
         Assert.Contains("Required: tell it to the recipient another way", card.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("chat-form-secret-4e4e", await TeamsApp.RevealAsync(TeamsApp.LinkOn(card), "chat phrase"));
         app.AssertNowhere("chat-form-secret-4e4e", "chat phrase");
+    }
+
+    [Fact]
+    public async Task A_button_with_no_route_gets_a_reply_saying_nothing_happened()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        await app.SendAsync(app.Activity("message", value: new JsonObject { ["action"] = "shareEverything", ["secret"] = "Pf7-unrouted-button-z8x1" }));
+        var reply = (await app.BotFramework.WaitForCallsAsync(1))[0];
+
+        Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString("a:1convpersonal")}/activities", reply.Path);
+        Assert.Contains("That button is not one OneTimeBot knows, so nothing happened.", reply.Card!["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, app.Host.RowsIn("bot_receipts"));
+        app.AssertNowhere("Pf7-unrouted-button-z8x1");
+    }
+
+    [Fact]
+    public async Task Help_lists_the_chat_commands_the_core_declares_and_offers_the_forms()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        await app.SendAsync(app.Activity("message", "help"));
+        var help = (await app.BotFramework.WaitForCallsAsync(1))[0].Card!;
+        var facts = help["body"]!.AsArray().OfType<JsonObject>().Single(e => e["type"]!.GetValue<string>() == "FactSet")["facts"]!.AsArray();
+
+        Assert.Equal(["share", "generate [expiry] [length]", "config", "help"], facts.Select(f => f!["title"]!.GetValue<string>()));
+        Assert.Contains("e.g. generate 24h 20", facts[1]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["openShareForm", "openGenerateForm"], help["actions"]!.AsArray().Select(a => a!["data"]!["action"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_secret_typed_after_share_is_not_shared_and_the_reply_offers_the_forms_instead()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        await app.SendAsync(app.Activity("message", "share Pf7-typed-in-chat-k3m8"));
+        var notice = (await app.BotFramework.WaitForCallsAsync(1))[0].Card!;
+
+        Assert.Contains("don't type secrets in messages", notice["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["openShareForm", "openGenerateForm"], notice["actions"]!.AsArray().Select(a => a!["data"]!["action"]!.GetValue<string>()));
+        Assert.Equal(0, app.Host.RowsIn("bot_receipts"));
+        app.AssertNowhere("Pf7-typed-in-chat-k3m8");
     }
 
     [Fact]
@@ -134,6 +173,33 @@ public sealed class PersonalChatTests
     }
 
     [Fact]
+    public async Task An_admin_who_empties_the_username_on_the_settings_card_makes_the_account_anonymous()
+    {
+        const string admin = "ad000000-0000-4000-8000-0000000000ad";
+        await using var app = await TeamsApp.StartAsync();
+        await app.SendAsync(app.Activity("message", fromAad: admin, value: new JsonObject
+        {
+            ["action"] = "saveConfig", ["backend"] = "eu", ["username"] = "ops@tenant.example", ["defaultTtl"] = "1d", ["maxTtl"] = "7d",
+        }));
+        await app.BotFramework.WaitForCallsAsync(1);
+
+        await app.SendAsync(app.Activity("message", "config", fromAad: admin));
+        var form = (await app.BotFramework.WaitForCallsAsync(2))[1].Card!;
+        // What Teams sends for Save: the button's data and every input that holds a value; the emptied username is left out.
+        var submit = form["actions"]!.AsArray().Single()!["data"]!.AsObject().DeepClone().AsObject();
+        foreach (var input in form["body"]!.AsArray().OfType<JsonObject>().Where(e => e["id"] is not null && e["value"] is not null && e["id"]!.GetValue<string>() != "username"))
+        {
+            submit[input["id"]!.GetValue<string>()] = input["value"]!.DeepClone();
+        }
+
+        await app.SendAsync(app.Activity("message", fromAad: admin, value: submit));
+        var saved = (await app.BotFramework.WaitForCallsAsync(3))[2].Card!;
+
+        Assert.Contains("settings are saved", saved["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("\"anonymous\"", saved.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Installing_the_bot_sends_a_welcome_and_a_retried_activity_is_handled_once()
     {
         await using var app = await TeamsApp.StartAsync();
@@ -144,7 +210,7 @@ public sealed class PersonalChatTests
         await app.SendAsync(install);
         await app.SendAsync(generate);
         await app.SendAsync(generate); // Teams' retry: same id
-        await Task.Delay(1000);
+        await app.Host.Services.FollowUpsFinishedAsync();
         var calls = await app.BotFramework.WaitForCallsAsync(2);
 
         Assert.Equal(2, calls.Count);

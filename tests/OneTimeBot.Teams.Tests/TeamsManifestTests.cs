@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using OneTimeBot.Teams.Handlers;
+using OneTimeBot.Teams.Activities;
 using OneTimeBot.Testing;
 
 namespace OneTimeBot.Teams.Tests;
@@ -49,7 +49,7 @@ public sealed class TeamsManifestTests
 
         Assert.Equal(["personal", "team", "groupChat"], manifest["bots"]![0]!["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
         var commands = manifest["composeExtensions"]![0]!["commands"]!.AsArray();
-        Assert.Equal([MessageExtensionHandlers.ShareCommand, MessageExtensionHandlers.GenerateCommand], commands.Select(c => c!["id"]!.GetValue<string>()));
+        Assert.Equal([TeamsNames.ShareSecretCommand, TeamsNames.GeneratePasswordCommand], commands.Select(c => c!["id"]!.GetValue<string>()));
         Assert.All(commands, c =>
         {
             Assert.Equal("action", c!["type"]!.GetValue<string>());

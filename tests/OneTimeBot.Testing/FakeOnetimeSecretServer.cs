@@ -109,6 +109,11 @@ public sealed class FakeOnetimeSecretServer : IAsyncDisposable
                 ? script.Next()
                 : FakeResponse.RouteNotFound();
 
+        if (response.Hold is { } hold && !await hold.WaitAsync(context.RequestAborted).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (response.Delay > TimeSpan.Zero)
         {
             try

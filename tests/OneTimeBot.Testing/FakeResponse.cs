@@ -24,7 +24,12 @@ public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<s
 
     public static FakeResponse ServerError(int status = 500) => new(status, """{"error":"Internal Server Error"}""");
 
+    /// <summary>Answered only once <paramref name="hold"/> is released; see <see cref="BackendHold"/>.</summary>
+    public BackendHold? Hold { get; init; }
+
     public FakeResponse After(TimeSpan delay) => this with { Delay = delay };
+
+    public FakeResponse Until(BackendHold hold) => this with { Hold = hold };
 
     public FakeResponse WithHeader(string name, string value)
     {

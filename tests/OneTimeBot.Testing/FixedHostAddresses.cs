@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using OneTimeBot.Core.OneTimeSecret.Network;
+using OneTimeSecret.Client.Network;
 
 namespace OneTimeBot.Testing;
 

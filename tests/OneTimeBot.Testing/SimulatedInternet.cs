@@ -2,8 +2,8 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.OneTimeSecret.Network;
+using OneTimeSecret.Client;
+using OneTimeSecret.Client.Network;
 
 namespace OneTimeBot.Testing;
 

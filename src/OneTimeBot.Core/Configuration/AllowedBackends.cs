@@ -1,5 +1,5 @@
 using System.Globalization;
-using OneTimeBot.Core.OneTimeSecret;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Configuration;
 

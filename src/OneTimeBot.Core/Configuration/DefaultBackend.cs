@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Configuration;
 

@@ -1,4 +1,4 @@
-using OneTimeBot.Core.OneTimeSecret;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Configuration;
 

@@ -1,5 +1,6 @@
+using OneTimeBot.Core.Errors;
 using System.Globalization;
-using OneTimeBot.Core.OneTimeSecret;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Sharing;
 

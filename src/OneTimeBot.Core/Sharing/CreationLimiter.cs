@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Errors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.RateLimits;

@@ -1,3 +1,5 @@
+using OneTimeBot.Core.Expiry;
+
 namespace OneTimeBot.Core.Sharing;
 
 /// <summary>What happened to a shared secret, in the words a card uses.</summary>
@@ -34,7 +36,7 @@ public sealed record SecretCard(
     DateTimeOffset? StatusChangedAt = null)
 {
     /// <summary>The lifetime in words, e.g. "7 days".</summary>
-    public string TtlText => Sharing.Ttl.Format(Ttl);
+    public string TtlText => Expiry.Ttl.Format(Ttl);
 
     /// <summary>Whether the secret can still be opened (and so burned).</summary>
     public bool IsLive => Status == SecretStatus.New;

@@ -1,7 +1,9 @@
-using OneTimeBot.Core.OneTimeSecret;
+using System.Globalization;
 using System.Net.Mail;
-using OneTimeBot.Core.Security;
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Sharing;
 
@@ -71,10 +73,27 @@ public static class SharingRules
             : Invalid(SharingError.RecipientField, $"\"{Shorten(trimmed)}\" is not an email address.", "Give one address like name@example.com, or leave it empty.");
     }
 
-    public static SharingError? CheckLength(int? length) =>
-        length is { } n && (n < MinLength || n > MaxLength)
-            ? Invalid(SharingError.LengthField, $"A generated password can be {MinLength} to {MaxLength} characters long, not {n}.", $"Leave it out for {DefaultLength} characters, or pick a length such as 20.")
-            : null;
+    /// <summary>
+    /// The password length as typed: empty for the default, else a whole number in range. A number with a zero
+    /// fraction ("20.0", which a number input may send) counts as whole.
+    /// </summary>
+    public static Result<int, SharingError> CheckLength(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Result<int, SharingError>.Success(DefaultLength);
+        }
+
+        var trimmed = text.Trim();
+        if (!decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number != decimal.Truncate(number))
+        {
+            return Invalid(SharingError.LengthField, $"The length must be a whole number, not \"{Shorten(trimmed)}\".", $"Choose {MinLength} to {MaxLength}, or leave it empty for {DefaultLength}.");
+        }
+
+        return number is < MinLength or > MaxLength
+            ? Invalid(SharingError.LengthField, $"A generated password can be {MinLength} to {MaxLength} characters long, not {Shorten(trimmed)}.", $"Leave it out for {DefaultLength} characters, or pick a length such as 20.")
+            : Result<int, SharingError>.Success((int)number);
+    }
 
     private static SharingError Invalid(string field, string message, string hint) => new(SharingErrorKind.InvalidInput, message, hint, field);
 

@@ -1,8 +1,9 @@
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Sharing;
 
@@ -20,9 +21,6 @@ public sealed partial class SharingService(
     ILogger<SharingService> logger)
 {
     private const string ReceiptIdAlphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
-
-    public Task<Result<SecretCard, SharingError>> ShareAsync(Actor actor, ShareInput input, CancellationToken cancellationToken) =>
-        ShareAsync(actor, input, null, cancellationToken);
 
     /// <param name="budget">How long the backend call may take in all; null for the configured total. A platform
     /// that must answer within its own deadline passes less, work done after the platform was answered passes more.</param>
@@ -50,22 +48,21 @@ public sealed partial class SharingService(
             : Failed(actor, "share", shared.Error, connection);
     }
 
-    public Task<Result<SecretCard, SharingError>> GenerateAsync(Actor actor, GenerateInput input, CancellationToken cancellationToken) =>
-        GenerateAsync(actor, input, null, cancellationToken);
 
     public async Task<Result<SecretCard, SharingError>> GenerateAsync(Actor actor, GenerateInput input, TimeSpan? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
+        var length = SharingRules.CheckLength(input.Length);
         var prepared = await PrepareCreationAsync(actor, input.Ttl,
-            () => SharingRules.CheckLength(input.Length) ?? SharingRules.CheckPassphrase(input.Passphrase), cancellationToken).ConfigureAwait(false);
+            () => length.Error ?? SharingRules.CheckPassphrase(input.Passphrase), cancellationToken).ConfigureAwait(false);
         if (!prepared.IsSuccess)
         {
             return prepared.Error;
         }
 
         var (settings, ttl, connection) = prepared.Value;
-        var request = new GenerateRequest(ttl, input.Passphrase, null, input.Length ?? SharingRules.DefaultLength, settings.ShareDomain);
+        var request = new GenerateRequest(ttl, input.Passphrase, null, length.Value, settings.ShareDomain);
         var generated = await client.GenerateAsync(WithBudget(connection.Connection, budget), request, cancellationToken).ConfigureAwait(false);
         // The generated value goes no further than this line: only its recipient ever sees it, through the link.
         return generated.IsSuccess
@@ -73,8 +70,6 @@ public sealed partial class SharingService(
             : Failed(actor, "generate", generated.Error, connection);
     }
 
-    public Task<Result<SecretCard, SharingError>> StatusAsync(Actor actor, string receiptId, CancellationToken cancellationToken) =>
-        StatusAsync(actor, receiptId, null, cancellationToken);
 
     public async Task<Result<SecretCard, SharingError>> StatusAsync(Actor actor, string receiptId, TimeSpan? budget, CancellationToken cancellationToken)
     {
@@ -98,8 +93,6 @@ public sealed partial class SharingService(
             : Failed(actor, "status", current.Error, connection);
     }
 
-    public Task<Result<SecretCard, SharingError>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, CancellationToken cancellationToken) =>
-        BurnAsync(actor, receiptId, passphrase, null, cancellationToken);
 
     public async Task<Result<SecretCard, SharingError>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, TimeSpan? budget, CancellationToken cancellationToken)
     {

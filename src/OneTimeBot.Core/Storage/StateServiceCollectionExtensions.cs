@@ -58,6 +58,7 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<CreationLimiter>();
         services.AddSingleton<ReceiptVault>();
         services.AddSingleton<SharingService>();
+        services.AddSingleton<Commands.BotCommands>();
         services.AddHostedService<StateCleaner>();
 
         // Work a platform adapter finishes after answering its platform; awaited at shutdown.

@@ -1,5 +1,5 @@
 using OneTimeBot.Core.Configuration;
-using OneTimeBot.Core.OneTimeSecret;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Workspaces;
 

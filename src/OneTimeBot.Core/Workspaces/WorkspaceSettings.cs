@@ -1,3 +1,5 @@
+using OneTimeSecret.Client;
+
 namespace OneTimeBot.Core.Workspaces;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed record WorkspaceSettings(
 public sealed record WorkspaceSettingsChange(
     string? Backend = null,
     string? Username = null,
-    Security.SecretText? ApiToken = null,
+    SecretText? ApiToken = null,
     bool ClearApiToken = false,
     TimeSpan? DefaultTtl = null,
     TimeSpan? MaxTtl = null,

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.OneTimeSecret.Network;
-using OneTimeBot.Core.Security;
-using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
+using OneTimeSecret.Client;
+using OneTimeSecret.Client.Network;
 
 namespace OneTimeBot.Core.Workspaces;
 

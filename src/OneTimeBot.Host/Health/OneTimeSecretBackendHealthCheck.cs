@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OneTimeBot.Core.Configuration;
-using OneTimeBot.Core.OneTimeSecret;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Host.Health;
 

@@ -1,7 +1,7 @@
 using OneTimeBot.Core.Configuration;
-using OneTimeBot.Core.OneTimeSecret;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Configuration;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Host.Hosting;
 

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Hosting.Redaction;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.OneTimeSecret.Http;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Host.Health;
@@ -13,6 +11,8 @@ using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Storage;
 using OneTimeBot.Slack.Hosting;
 using OneTimeBot.Teams.Hosting;
+using OneTimeSecret.Client;
+using OneTimeSecret.Client.Http;
 
 namespace OneTimeBot.Host.Hosting;
 

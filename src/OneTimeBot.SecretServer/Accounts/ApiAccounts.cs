@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Configuration;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Accounts;
 

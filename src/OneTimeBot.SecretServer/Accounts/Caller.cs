@@ -1,5 +1,5 @@
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Configuration;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Accounts;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Configuration;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Api;
 

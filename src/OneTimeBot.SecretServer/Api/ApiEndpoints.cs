@@ -1,4 +1,3 @@
-using OneTimeBot.Core.OneTimeSecret;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Service;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Api;
 

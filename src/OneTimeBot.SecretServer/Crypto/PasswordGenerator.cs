@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using OneTimeBot.Core.Security;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Crypto;
 

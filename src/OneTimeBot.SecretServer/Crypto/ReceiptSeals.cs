@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Configuration;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Crypto;
 

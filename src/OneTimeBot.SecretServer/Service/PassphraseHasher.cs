@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Configuration;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Service;
 

@@ -1,5 +1,5 @@
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Model;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Service;
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Configuration;
 using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Model;
 using OneTimeBot.SecretServer.Storage;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Service;
 

@@ -1,54 +1,70 @@
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Commands;
+using OneTimeBot.Core.Expiry;
 using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Slack.Payloads;
 
 namespace OneTimeBot.Slack.BlockKit;
 
 /// <summary>Every short private message the Slack app sends besides cards and help: each says what happened and what to do.</summary>
 public static class SlackMessages
 {
-    public static SlackReply Working(string what) => new($"{what}…", [Blocks.Context($":hourglass_flowing_sand: {what}… The link will appear here in a moment.")]);
+    private const string Command = SlashCommand.OneTime;
 
-    public static SlackReply Notice(string message, string hint, string emoji = ":warning:", bool replaceOriginal = false) => new(
-        $"{message} {hint}",
-        [Blocks.Section($"{emoji} *{Blocks.Escape(message)}*"), Blocks.Context(Blocks.Escape(hint))],
-        ReplaceOriginal: replaceOriginal);
+    /// <summary>The ack of a command that finishes later, in the command's own progress words.</summary>
+    public static SlackReply Working(string progress) => new($"{progress}…", [Blocks.Context($":hourglass_flowing_sand: {progress}… The link will appear here in a moment.")]);
 
-    public static SlackReply ConfigRefused() => Notice(
+    /// <param name="offerForms">Adds the buttons that open the share and generate forms.</param>
+    public static SlackReply Notice(Notice notice, string emoji = ":warning:", bool offerForms = false)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var blocks = new JsonArray { Blocks.Section($"{emoji} *{Blocks.Escape(notice.Message)}*"), Blocks.Context(Blocks.Escape(notice.Hint)) };
+        if (offerForms)
+        {
+            blocks.Add(HelpBlocks.ShareButtons());
+        }
+
+        return new SlackReply(notice.AsLine(), blocks);
+    }
+
+    /// <summary>A failure on OneTimeBot's side, in the words every platform uses.</summary>
+    public static SlackReply Apology() => Notice(Notices.Apology);
+
+    public static SlackReply ConfigRefused() => Notice(new(
         "Only workspace admins and owners can change OneTimeBot's settings.",
-        "Ask an admin to run /onetime config.", ":no_entry:");
+        $"Ask an admin to run {Command} config."), ":no_entry:");
 
     /// <summary>The whole answer to anything from a workspace outside Slack:AllowedTeams and Slack:AllowedEnterprises.</summary>
-    public static SlackReply NotAvailable() => Notice(
+    public static SlackReply NotAvailable() => Notice(new(
         "This OneTimeBot is not available to this workspace.",
-        "Nothing was done. If your workspace should be able to use it, ask whoever runs this OneTimeBot.", ":no_entry:");
+        "Nothing was done. If your workspace should be able to use it, ask whoever runs this OneTimeBot."), ":no_entry:");
 
-    public static SlackReply NotInstalled() => Notice(
+    /// <summary>The answer to every command while the state store is down: nothing was acted on.</summary>
+    public static SlackReply StorageDown() => Notice(new(
+        "OneTimeBot cannot reach its storage right now, so it did nothing.",
+        "Try again in a minute; if it keeps happening, tell whoever runs OneTimeBot."));
+
+    public static SlackReply NotInstalled() => Notice(new(
         "OneTimeBot is not installed in this workspace any more.",
-        "Ask an admin to install it again; until then only /onetime share <secret> and /onetime generate can answer here.");
+        $"Ask an admin to install it again; until then only {Command} share <secret> and {Command} generate can answer here."));
 
-    public static SlackReply NeedsBotToken() => Notice(
+    public static SlackReply NeedsBotToken() => Notice(new(
         "This needs the Slack app's bot token, and this OneTimeBot runs without one.",
-        "Set Slack__BotToken (or install the app through /slack/install); meanwhile use /onetime share <secret> or /onetime generate.");
+        $"Set Slack__BotToken (or install the app through /slack/install); meanwhile use {Command} share <secret> or {Command} generate."));
 
-    public static SlackReply SlackFailed(string what, string error) => Notice(
+    public static SlackReply SlackFailed(string what, string error) => Notice(new(
         $"Slack did not let me {what} ({error}).",
-        "Try again in a moment. If it keeps failing, /onetime share <secret> works without a form.");
+        $"Try again in a moment. If it keeps failing, {Command} share <secret> works without a form."));
 
-    public static SlackReply SecretTypedInDm() => new(
-        "Please don't type secrets in messages: they stay in this conversation's history. Delete your message, then use the button.",
-        [
-            Blocks.Section(":warning: *Please don't type secrets in messages*: they stay in this conversation's history, where search and exports can find them. Delete your message, then use the form: it sends the secret straight to the secret service."),
-            HelpBlocks.ShareButtons(),
-        ]);
-
+    /// <summary>In a DM, where no form can be opened from a typed message: the buttons that open one.</summary>
     public static SlackReply ShareButton() => new(
         "Share a secret: press the button to open the form.",
         [Blocks.Section("Press *Share a secret* to open the form. The secret goes straight to the secret service; this conversation only ever shows the link."), HelpBlocks.ShareButtons()]);
 
-    public static SlackReply ConfigInDm() => Notice(
-        "Settings are changed with /onetime config.",
-        "Type it in any channel or here in the message box, as a command.", ":gear:");
+    /// <summary>In a DM, where the settings form cannot be opened: the command that opens it.</summary>
+    public static SlackReply ConfigInDm() => Notice(new(
+        $"Settings are changed with {Command} config.",
+        "Type it in any channel or here in the message box, as a command."), ":gear:");
 
     public static SlackReply SettingsSaved(WorkspaceSettings settings)
     {

@@ -1,9 +1,7 @@
+using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Sharing;
-using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
-using OneTimeBot.Slack.Hosting;
-using OneTimeBot.Slack.Payloads;
-using OneTimeBot.Slack.Views;
+using OneTimeBot.Slack.Delivery;
 
 namespace OneTimeBot.Slack.Handlers;
 
@@ -11,59 +9,48 @@ namespace OneTimeBot.Slack.Handlers;
 /// Button presses. Opening a modal happens before the ack (the trigger id lives about 3 s); status and burn are acked
 /// at once and update the card through the action's <c>response_url</c>.
 /// </summary>
-public sealed class ActionHandlers(
-    SharingService sharing,
-    WorkspaceSettingsService workspaces,
-    ModalOpener modals,
-    SlackDelivery delivery)
+public sealed class ActionHandlers(SharingService sharing, SlackForms forms, SlackDelivery delivery)
 {
     public Task OpenShareModalAsync(ActionContext context, CancellationToken cancellationToken) =>
-        OpenAsync(context, settings => ShareModal.Build(settings, context.Metadata()), cancellationToken);
+        OpenAsync(context, BotForm.Share, cancellationToken);
 
     public Task OpenGenerateModalAsync(ActionContext context, CancellationToken cancellationToken) =>
-        OpenAsync(context, settings => GenerateModal.Build(settings, context.Metadata()), cancellationToken);
+        OpenAsync(context, BotForm.Generate, cancellationToken);
 
     public Task StatusAsync(ActionContext context, CancellationToken cancellationToken)
     {
-        var actor = context.Actor;
-        delivery.Later("status", context.Target, async ct =>
-            CardReplies.From(await sharing.StatusAsync(actor, context.Value, delivery.FollowUpBudget, ct).ConfigureAwait(false), replaceOriginal: true));
+        ArgumentNullException.ThrowIfNull(context);
+        delivery.Later("status", context.Origin.Target, async ct =>
+            CardBlocks.Render(await sharing.StatusAsync(context.Origin.Actor, context.Value, delivery.FollowUpBudget, ct).ConfigureAwait(false), replaceOriginal: true));
         return Task.CompletedTask;
     }
 
     public Task BurnAsync(ActionContext context, CancellationToken cancellationToken)
     {
-        var actor = context.Actor;
-        delivery.Later("burn", context.Target, async ct =>
-            CardReplies.From(await sharing.BurnAsync(actor, context.Value, null, delivery.FollowUpBudget, ct).ConfigureAwait(false), replaceOriginal: true));
+        ArgumentNullException.ThrowIfNull(context);
+        delivery.Later("burn", context.Origin.Target, async ct =>
+            CardBlocks.Render(await sharing.BurnAsync(context.Origin.Actor, context.Value, null, delivery.FollowUpBudget, ct).ConfigureAwait(false), replaceOriginal: true));
         return Task.CompletedTask;
     }
 
     public async Task OpenBurnModalAsync(ActionContext context, CancellationToken cancellationToken)
     {
-        var view = BurnModal.Build(context.Metadata() with { ReceiptId = context.Value });
-        if (await modals.OpenAsync(context.TeamId, context.EnterpriseId, context.TriggerId, view, cancellationToken).ConfigureAwait(false) is { } problem)
-        {
-            delivery.Later("burn form", context.Target, _ => Task.FromResult(problem));
-        }
+        ArgumentNullException.ThrowIfNull(context);
+        TellIfNotOpened("burn form", context, await forms.OpenBurnAsync(context.Origin, context.Value, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task OpenAsync(ActionContext context, Func<WorkspaceSettings, System.Text.Json.Nodes.JsonObject> build, CancellationToken cancellationToken)
+    private async Task OpenAsync(ActionContext context, BotForm form, CancellationToken cancellationToken)
     {
-        var settings = await workspaces.GetAsync(context.Actor.Workspace, cancellationToken).ConfigureAwait(false);
-        if (await modals.OpenAsync(context.TeamId, context.EnterpriseId, context.TriggerId, build(settings), cancellationToken).ConfigureAwait(false) is { } problem)
+        ArgumentNullException.ThrowIfNull(context);
+        TellIfNotOpened("open form", context, await forms.OpenAsync(form, context.Origin, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>A button's ack cannot carry a message, so why the form did not open goes through its response_url.</summary>
+    private void TellIfNotOpened(string what, ActionContext context, SlackReply? problem)
+    {
+        if (problem is not null)
         {
-            delivery.Later("open form", context.Target, _ => Task.FromResult(problem));
+            delivery.Later(what, context.Origin.Target, _ => Task.FromResult(problem));
         }
     }
-}
-
-/// <summary>One button press: who pressed it where, its value, and where to answer.</summary>
-public sealed record ActionContext(string TeamId, string? EnterpriseId, string UserId, string Value, string? TriggerId, Uri? ResponseUrl, string? Channel)
-{
-    public Actor Actor => SlackActors.For(TeamId, UserId);
-
-    public ReplyTarget Target => new(TeamId, EnterpriseId, ResponseUrl, Channel);
-
-    public ViewMetadata Metadata() => new(ResponseUrl?.ToString(), Channel);
 }

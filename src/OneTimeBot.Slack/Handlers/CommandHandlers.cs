@@ -1,68 +1,44 @@
 using OneTimeBot.Core.Commands;
-using OneTimeBot.Core.Security;
-using OneTimeBot.Core.Sharing;
-using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
-using OneTimeBot.Slack.Hosting;
+using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Payloads;
-using OneTimeBot.Slack.Views;
 
 namespace OneTimeBot.Slack.Handlers;
 
-/// <summary>What each <c>/onetime</c> subcommand does. Every answer is private; slow work is acked and finished later.</summary>
-public sealed class CommandHandlers(
-    SharingService sharing,
-    WorkspaceSettingsService workspaces,
-    ModalOpener modals,
-    SlackDelivery delivery)
+/// <summary>
+/// The slash command: its text goes through the core's command grammar, and what the core answers is laid out in
+/// Block Kit, or opens a modal. Every answer is private. A command that calls the secret service and outlasts Slack's
+/// 3 s is acked in its own progress words and finished through <c>response_url</c>.
+/// </summary>
+public sealed class CommandHandlers(BotCommands commands, SlackForms forms, SlackDelivery delivery)
 {
-    private const string Prefix = "/onetime ";
-
-    public static Task<SlackReply?> HelpAsync(SlashCommand command) => Task.FromResult<SlackReply?>(HelpBlocks.Render(Prefix));
-
-    public static Task<SlackReply?> UnknownAsync(SlashCommand command, UnknownCommand unknown) =>
-        Task.FromResult<SlackReply?>(HelpBlocks.Render(Prefix, unknown.Problem));
-
-    public async Task<SlackReply?> OpenShareModalAsync(SlashCommand command, CancellationToken cancellationToken)
+    /// <summary>The HTTP answer; null for an empty 200 (a modal opened instead).</summary>
+    public async Task<SlackReply?> OneTimeAsync(SlashCommand command, CancellationToken cancellationToken)
     {
-        var settings = await workspaces.GetAsync(SlackActors.For(command.TeamId, command.UserId).Workspace, cancellationToken).ConfigureAwait(false);
-        var view = ShareModal.Build(settings, new ViewMetadata(command.ResponseUrl?.ToString(), command.ChannelId));
-        return await modals.OpenAsync(command.TeamId, command.EnterpriseId, command.TriggerId, view, cancellationToken).ConfigureAwait(false);
-    }
+        ArgumentNullException.ThrowIfNull(command);
+        var origin = new SlackOrigin(command.TeamId, command.EnterpriseId, command.UserId, command.ResponseUrl, command.ChannelId, command.TriggerId);
+        var parsed = commands.Parse(command.Text);
+        Task<CommandReply> RunAsync(CancellationToken ct) =>
+            commands.RunAsync(parsed, origin.Actor, CommandSurface.SlashCommand, delivery.FollowUpBudget, ct);
 
-    public async Task<SlackReply?> ShareAsync(SlashCommand command, SecretText secret)
-    {
-        var actor = SlackActors.For(command.TeamId, command.UserId);
-        return await delivery.InlineOrLaterAsync("share", async ct =>
-                CardReplies.From(await sharing.ShareAsync(actor, new ShareInput(secret), delivery.FollowUpBudget, ct).ConfigureAwait(false)),
-            Target(command), () => SlackMessages.Working("Creating your link")).ConfigureAwait(false);
-    }
-
-    public async Task<SlackReply?> GenerateAsync(SlashCommand command, GenerateCommand generate)
-    {
-        var actor = SlackActors.For(command.TeamId, command.UserId);
-        return await delivery.InlineOrLaterAsync("generate", async ct =>
-                CardReplies.From(await sharing.GenerateAsync(actor, new GenerateInput(generate.Ttl, generate.Length), delivery.FollowUpBudget, ct).ConfigureAwait(false)),
-            Target(command), () => SlackMessages.Working("Generating a password and its link")).ConfigureAwait(false);
-    }
-
-    public async Task<SlackReply?> OpenConfigAsync(SlashCommand command, CancellationToken cancellationToken)
-    {
-        var (isAdmin, problem) = await modals.IsAdminAsync(command.TeamId, command.EnterpriseId, command.UserId, cancellationToken).ConfigureAwait(false);
-        if (problem is not null)
+        CommandReply reply;
+        if (parsed.Command is { Progress: { } progress } slow)
         {
-            return problem;
+            var inTime = await delivery.InlineOrLaterAsync(slow.Name, RunAsync, origin.Target, late => CommandReplyBlocks.Render(late, command.Command)).ConfigureAwait(false);
+            if (inTime is null)
+            {
+                return SlackMessages.Working(progress);
+            }
+
+            reply = inTime;
+        }
+        else
+        {
+            reply = await RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (!isAdmin)
-        {
-            return SlackMessages.ConfigRefused();
-        }
-
-        var form = await workspaces.FormAsync(SlackActors.For(command.TeamId, command.UserId).Workspace, cancellationToken).ConfigureAwait(false);
-        var view = ConfigModal.Build(form, new ViewMetadata(command.ResponseUrl?.ToString(), command.ChannelId));
-        return await modals.OpenAsync(command.TeamId, command.EnterpriseId, command.TriggerId, view, cancellationToken).ConfigureAwait(false);
+        return reply is FormReply form
+            ? await forms.OpenAsync(form.Form, origin, cancellationToken).ConfigureAwait(false)
+            : CommandReplyBlocks.Render(reply, command.Command);
     }
-
-    private static ReplyTarget Target(SlashCommand command) => new(command.TeamId, command.EnterpriseId, command.ResponseUrl, command.ChannelId);
 }

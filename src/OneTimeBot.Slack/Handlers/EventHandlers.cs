@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OneTimeBot.Core.Commands;
-using OneTimeBot.Core.Sharing;
 using OneTimeBot.Slack.BlockKit;
-using OneTimeBot.Slack.Hosting;
+using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Payloads;
 
@@ -13,39 +12,33 @@ namespace OneTimeBot.Slack.Handlers;
 /// from a workspace. The event id has already been claimed, so a retried event is never handled twice.
 /// </summary>
 public sealed partial class EventHandlers(
-    SharingService sharing,
+    BotCommands commands,
     ISlackInstallationStore installations,
     SlackDelivery delivery,
     ILogger<EventHandlers> logger)
 {
-    private const string DmPrefix = "";
-
+    /// <summary>A message typed to the bot in its DM goes through the same command grammar as the slash command, as a chat.</summary>
     public async Task DirectMessageAsync(EventEnvelope envelope, SlackEvent message, CancellationToken cancellationToken)
     {
-        var team = envelope.TeamId ?? message.Team;
-        if (team is null || message.User is null || message.Channel is null)
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(message);
+        // Only a person's own words are commands: bots (this one's replies included), edits, joins and the like are not.
+        if (message.Subtype is not null || message.BotId is not null ||
+            (envelope.TeamId ?? message.Team) is not { } team || message.User is not { } user || message.Channel is not { } channel)
         {
             return;
         }
 
-        var target = new ReplyTarget(team, envelope.EnterpriseId, null, message.Channel);
-        var reply = await delivery.OrApologyAsync("direct message", async () => CommandParser.Parse(message.Text) switch
-        {
-            HelpCommand => HelpBlocks.Render(DmPrefix),
-            ShareCommand { Secret: null } => SlackMessages.ShareButton(),
-            // Already in the DM's history: a link made from it would only pretend to protect it.
-            ShareCommand => SlackMessages.SecretTypedInDm(),
-            GenerateCommand generate => CardReplies.From(await sharing.GenerateAsync(
-                SlackActors.For(team, message.User), new GenerateInput(generate.Ttl, generate.Length), delivery.FollowUpBudget, cancellationToken).ConfigureAwait(false)),
-            ConfigCommand => SlackMessages.ConfigInDm(),
-            UnknownCommand unknown => HelpBlocks.Render(DmPrefix, unknown.Problem),
-            _ => HelpBlocks.Render(DmPrefix),
-        }).ConfigureAwait(false);
-        await delivery.DeliverAsync(target, reply, cancellationToken).ConfigureAwait(false);
+        var origin = new SlackOrigin(team, envelope.EnterpriseId, user, ResponseUrl: null, channel);
+        var reply = await delivery.OrApologyAsync("direct message", async () => CommandReplyBlocks.Render(
+            await commands.RunAsync(commands.Parse(message.Text), origin.Actor, CommandSurface.Chat, delivery.FollowUpBudget, cancellationToken).ConfigureAwait(false),
+            slashCommand: null)).ConfigureAwait(false);
+        await delivery.DeliverAsync(origin.Target, reply, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UninstalledAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    public async Task UninstalledAsync(EventEnvelope envelope, SlackEvent uninstalled, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(envelope);
         var removed = false;
         if (envelope.IsEnterpriseInstall && envelope.EnterpriseId is { } enterprise)
         {
@@ -59,9 +52,12 @@ public sealed partial class EventHandlers(
         LogRemoved(envelope.IsEnterpriseInstall ? envelope.EnterpriseId ?? "?" : envelope.TeamId ?? "?", removed);
     }
 
-    public Task TokensRevokedAsync(EventEnvelope envelope, SlackEvent revoked, CancellationToken cancellationToken) =>
+    public Task TokensRevokedAsync(EventEnvelope envelope, SlackEvent revoked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(revoked);
         // Only the bot token matters: without it the installation can do nothing.
-        revoked.Tokens?.Bot is { Count: > 0 } ? UninstalledAsync(envelope, cancellationToken) : Task.CompletedTask;
+        return revoked.Tokens?.Bot is { Count: > 0 } ? UninstalledAsync(envelope, revoked, cancellationToken) : Task.CompletedTask;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack app removed from {Installation}; stored installation deleted: {Removed}")]
     private partial void LogRemoved(string installation, bool removed);

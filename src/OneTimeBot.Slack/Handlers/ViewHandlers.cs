@@ -1,99 +1,70 @@
-using OneTimeBot.Core.OneTimeSecret;
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Errors;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
-using OneTimeBot.Slack.Hosting;
-using OneTimeBot.Slack.Payloads;
+using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Views;
 
 namespace OneTimeBot.Slack.Handlers;
 
 /// <summary>
 /// Modal submissions. The secret service is called within <see cref="SlackDelivery.ModalBudget"/>, inside Slack's 3 s:
-/// on success the modal closes and the card goes to where the modal was opened from; on any failure the modal stays
+/// on success the modal closes and the answer goes to where the modal was opened from; on any failure the modal stays
 /// open, with what the user typed, and the problem beside the field it concerns.
 /// </summary>
-public sealed class ViewHandlers(
-    SharingService sharing,
-    WorkspaceSettingsService workspaces,
-    ModalOpener modals,
-    SlackDelivery delivery)
+public sealed class ViewHandlers(SharingService sharing, WorkspaceSettingsService workspaces, SlackForms forms, SlackDelivery delivery)
 {
     public async Task<JsonObject?> ShareAsync(ViewContext context, CancellationToken cancellationToken)
     {
-        var input = ShareModal.Read(context.Values);
-        var result = await sharing.ShareAsync(context.Actor, input, delivery.ModalBudget, cancellationToken).ConfigureAwait(false);
-        return Finish(context, result, field => field is SharingError.TtlField or SharingError.PassphraseField or SharingError.RecipientField ? field : SharingError.SecretField);
+        ArgumentNullException.ThrowIfNull(context);
+        var shared = await sharing.ShareAsync(context.Origin.Actor, ShareModal.Read(context.Values), delivery.ModalBudget, cancellationToken).ConfigureAwait(false);
+        return Finish("card", context, shared,
+            field => field is SharingError.TtlField or SharingError.PassphraseField or SharingError.RecipientField ? field : SharingError.SecretField,
+            card => CardBlocks.Render(card));
     }
 
     public async Task<JsonObject?> GenerateAsync(ViewContext context, CancellationToken cancellationToken)
     {
-        var (input, error) = GenerateModal.Read(context.Values);
-        if (error is not null)
-        {
-            return ViewResponses.Errors(SharingError.LengthField, error);
-        }
-
-        var result = await sharing.GenerateAsync(context.Actor, input!, delivery.ModalBudget, cancellationToken).ConfigureAwait(false);
-        return Finish(context, result, field => field is SharingError.LengthField or SharingError.PassphraseField ? field : SharingError.TtlField);
+        ArgumentNullException.ThrowIfNull(context);
+        var generated = await sharing.GenerateAsync(context.Origin.Actor, GenerateModal.Read(context.Values), delivery.ModalBudget, cancellationToken).ConfigureAwait(false);
+        return Finish("card", context, generated,
+            field => field is SharingError.LengthField or SharingError.PassphraseField ? field : SharingError.TtlField,
+            card => CardBlocks.Render(card));
     }
 
     public async Task<JsonObject?> BurnAsync(ViewContext context, CancellationToken cancellationToken)
     {
-        var result = await sharing.BurnAsync(context.Actor, context.Metadata.ReceiptId ?? "", BurnModal.Read(context.Values), delivery.ModalBudget, cancellationToken).ConfigureAwait(false);
-        if (!result.IsSuccess)
-        {
-            return ViewResponses.Errors(SharingError.PassphraseField, result.Error);
-        }
-
-        delivery.Later("burn", context.Target, _ => Task.FromResult(CardBlocks.Render(result.Value, replaceOriginal: true)));
-        return null;
+        ArgumentNullException.ThrowIfNull(context);
+        var burned = await sharing.BurnAsync(context.Origin.Actor, context.Metadata.ReceiptId ?? "", BurnModal.Read(context.Values), delivery.ModalBudget, cancellationToken).ConfigureAwait(false);
+        return Finish("burn", context, burned, _ => SharingError.PassphraseField, card => CardBlocks.Render(card, replaceOriginal: true));
     }
 
     public async Task<JsonObject?> ConfigAsync(ViewContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         // Checked again on submission: the modal may have stayed open while the user stopped being an admin.
-        var (isAdmin, problem) = await modals.IsAdminAsync(context.TeamId, context.EnterpriseId, context.Actor.UserId, cancellationToken).ConfigureAwait(false);
-        if (problem is not null || !isAdmin)
+        if (await forms.RefuseUnlessAdminAsync(context.Origin, cancellationToken).ConfigureAwait(false) is { } refused)
         {
-            var refusal = problem ?? SlackMessages.ConfigRefused();
-            return ViewResponses.Errors(WorkspaceSettings.BackendField, new SharingError(SharingErrorKind.NotOwner, refusal.Text, ""));
+            return ViewResponses.Errors(SettingsFields.Backend, refused.Text);
         }
 
-        var (change, error) = ConfigModal.Read(context.Values);
-        if (error is not null)
-        {
-            return ViewResponses.Errors(ConfigModal.BlockFor(error.Field, context.Values), error);
-        }
-
-        var saved = await workspaces.UpdateAsync(context.Actor, change!, cancellationToken).ConfigureAwait(false);
-        if (!saved.IsSuccess)
-        {
-            return ViewResponses.Errors(ConfigModal.BlockFor(saved.Error.Field, context.Values), saved.Error);
-        }
-
-        delivery.Later("settings saved", context.Target, _ => Task.FromResult(SlackMessages.SettingsSaved(saved.Value)));
-        return null;
+        var change = SettingsFormReader.Read(context.Values);
+        var saved = change.IsSuccess ? await workspaces.UpdateAsync(context.Origin.Actor, change.Value, cancellationToken).ConfigureAwait(false) : change.Error;
+        return Finish("settings saved", context, saved, field => ConfigModal.BlockFor(field, context.Values), SlackMessages.SettingsSaved);
     }
 
-    private JsonObject? Finish(ViewContext context, Result<SecretCard, SharingError> result, Func<string?, string> blockFor)
+    /// <summary>Keeps the modal open with the error beside its field; or closes it and sends the answer where it was opened from.</summary>
+    private JsonObject? Finish<T>(string what, ViewContext context, Result<T, SharingError> result, Func<string?, string> blockFor, Func<T, SlackReply> answer)
     {
         if (!result.IsSuccess)
         {
             return ViewResponses.Errors(blockFor(result.Error.Field), result.Error);
         }
 
-        var card = CardBlocks.Render(result.Value);
-        delivery.Later("card", context.Target, _ => Task.FromResult(card));
+        var reply = answer(result.Value);
+        delivery.Later(what, context.Origin.Target, _ => Task.FromResult(reply));
         return null;
     }
-}
-
-/// <summary>One modal submission: who submitted it where, what it carried and what was typed.</summary>
-public sealed record ViewContext(string TeamId, string? EnterpriseId, string UserId, ViewMetadata Metadata, ViewValues Values)
-{
-    public Actor Actor => SlackActors.For(TeamId, UserId);
-
-    public ReplyTarget Target => new(TeamId, EnterpriseId, Payloads.SlackUrls.TryResponseUrl(Metadata.ResponseUrl), Metadata.Channel);
 }

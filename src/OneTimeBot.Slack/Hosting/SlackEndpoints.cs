@@ -1,13 +1,13 @@
-using OneTimeBot.Core.Hosting;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Events;
+using OneTimeBot.Core.Hosting;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Handlers;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Payloads;
@@ -18,49 +18,42 @@ using OneTimeBot.Slack.WebApi;
 namespace OneTimeBot.Slack.Hosting;
 
 /// <summary>
-/// Slack's three POST endpoints. Each reads the raw body, checks Slack's signature on exactly those bytes before
-/// anything else, parses into records and hands them to the <see cref="SlackRouter"/>. Malformed input gets a 400,
-/// a forged, stale or replayed request a 401, and a failure inside a private message rather than a 500.
+/// Slack's endpoints. The three that Slack posts to sit behind <see cref="SlackSignatureFilter"/>; each parses the
+/// verified body into records, applies the workspace allow-list and the response_url policy, and hands the request
+/// to the <see cref="SlackRouter"/>. Malformed input gets a 400, and a failure a private message rather than a 500.
 /// </summary>
 public static partial class SlackEndpoints
 {
     private static readonly TimeSpan EventMemory = TimeSpan.FromHours(1);
 
+    private static readonly SlackReply NotAvailable = SlackMessages.NotAvailable();
+
+    private static readonly IResult ServiceUnavailable = Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+
+    // Built once: it is the answer to every command while the store is down, and otherwise never needed.
+    private static readonly IResult StorageDown = Reply(SlackMessages.StorageDown());
+
     public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var slack = app.MapGroup("/slack");
-        slack.MapPost("/commands", CommandsAsync);
-        slack.MapPost("/interactivity", InteractivityAsync);
-        slack.MapPost("/events", EventsAsync);
-        slack.MapGet("/install", SlackInstall.Start);
-        slack.MapGet("/oauth_redirect", SlackInstall.FinishAsync);
+        // A browser's visits while installing the app: Slack signs nothing here, so they stay outside the signed group.
+        app.MapGet("/slack/install", SlackInstall.Start);
+        app.MapGet("/slack/oauth_redirect", SlackInstall.FinishAsync);
+
+        var signed = app.MapGroup("/slack").AddEndpointFilter<RouteGroupBuilder, SlackSignatureFilter>();
+        signed.MapPost("/commands", CommandsAsync).WithMetadata(new SignedSlackEndpoint(StorageDown, AnswersSslCheck: true));
+        // An interaction cannot be answered with a message; Slack shows its own error when it gets a 503.
+        signed.MapPost("/interactivity", InteractivityAsync).WithMetadata(new SignedSlackEndpoint(ServiceUnavailable));
+        // A 503 makes Slack retry the event later, when the store is back.
+        signed.MapPost("/events", EventsAsync).WithMetadata(new SignedSlackEndpoint(ServiceUnavailable));
         return app;
     }
 
     private static async Task<IResult> CommandsAsync(
-        HttpContext http, SlackRequestVerifier verifier, SlackRouter router, WorkspaceAllowList workspaces, ResponseUrlPolicy responseUrls, ILoggerFactory loggers)
+        HttpContext http, SlackRouter router, WorkspaceAllowList workspaces, ResponseUrlPolicy responseUrls, ILoggerFactory loggers)
     {
-        var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
-        var body = await SlackRequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
-        var form = SlackRequestBody.Form(body);
-        // Slack checks the certificate with an unsigned post; it wants a 200 and nothing else.
-        if (form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1" && !form.ContainsKey("command"))
-        {
-            return Results.Ok();
-        }
-
-        if (await RefuseAsync(http, verifier, body, logger, StorageDown).ConfigureAwait(false) is { } refused)
-        {
-            return refused;
-        }
-
-        if (SlashCommand.From(form) is not { } parsed)
+        var logger = Logger(loggers);
+        if (SlashCommand.From(SlackRequestBody.Verified(http).Form()) is not { } parsed)
         {
             LogMalformed(logger, "command");
             return Results.BadRequest("A slash command needs team_id, user_id and command.");
@@ -73,7 +66,6 @@ public static partial class SlackEndpoints
         }
 
         var command = parsed with { ResponseUrl = responseUrls.Permit(parsed.ResponseUrl) };
-
         try
         {
             var reply = await router.CommandAsync(command, http.RequestAborted).ConfigureAwait(false);
@@ -82,22 +74,15 @@ public static partial class SlackEndpoints
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
             LogFailed(logger, "command", ex.GetType().Name);
-            return Reply(SlackMessages.Notice("Something went wrong on OneTimeBot's side, and nothing was shared.", "Try again in a moment."));
+            return Reply(SlackMessages.Apology());
         }
     }
 
     private static async Task<IResult> InteractivityAsync(
-        HttpContext http, SlackRequestVerifier verifier, SlackRouter router, WorkspaceAllowList workspaces, ResponseUrlPolicy responseUrls, SlackDelivery delivery, ILoggerFactory loggers)
+        HttpContext http, SlackRouter router, WorkspaceAllowList workspaces, ResponseUrlPolicy responseUrls, SlackDelivery delivery, ILoggerFactory loggers)
     {
-        var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
-        // An interaction cannot be answered with a message; Slack shows its own error when it gets a 503.
-        var (body, refused) = await ReadVerifiedAsync(http, verifier, logger, Results.StatusCode(StatusCodes.Status503ServiceUnavailable)).ConfigureAwait(false);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        var form = SlackRequestBody.Form(body);
+        var logger = Logger(loggers);
+        var form = SlackRequestBody.Verified(http).Form();
         var payload = form.TryGetValue("payload", out var json) && json.Count == 1 ? SlackJson.TryRead<InteractionPayload>(json[0]) : null;
         if (payload?.TeamId is not { } team || payload.User?.Id is not { Length: > 0 } user)
         {
@@ -118,17 +103,20 @@ public static partial class SlackEndpoints
             switch (payload.Type)
             {
                 case "block_actions" when payload.Actions is [{ ActionId: { } actionId } action, ..]:
-                    var context = new ActionContext(team, enterprise, user, action.Value ?? "", payload.TriggerId, responseUrl, payload.Channel?.Id);
-                    await router.ActionAsync(actionId, context, http.RequestAborted).ConfigureAwait(false);
+                    var pressed = new SlackOrigin(team, enterprise, user, responseUrl, payload.Channel?.Id, payload.TriggerId);
+                    await router.ActionAsync(actionId, new ActionContext(pressed, action.Value ?? ""), http.RequestAborted).ConfigureAwait(false);
                     return Results.Ok();
                 case "view_submission" when payload.View?.CallbackId is { } callbackId:
+                    // Where the modal was opened from: its answer goes there, through a response_url the policy allows.
                     var metadata = ViewMetadata.Read(payload.View.PrivateMetadata);
-                    metadata = metadata with { ResponseUrl = responseUrls.Permit(SlackUrls.TryResponseUrl(metadata.ResponseUrl))?.ToString() };
-                    var view = new ViewContext(team, enterprise, user, metadata, new ViewValues(payload.View.State));
+                    var openedAt = responseUrls.Permit(SlackUrls.TryResponseUrl(metadata.ResponseUrl));
+                    var openedFrom = new SlackOrigin(team, enterprise, user, openedAt, metadata.Channel);
+                    var view = new ViewContext(openedFrom, metadata with { ResponseUrl = openedAt?.ToString() }, new ViewValues(payload.View.State));
                     var answer = await router.ViewAsync(callbackId, view, http.RequestAborted).ConfigureAwait(false);
                     return answer is null ? Results.Ok() : Json(answer);
                 default:
-                    // view_closed, shortcuts and the like: nothing to do, and Slack wants its 200.
+                    // view_closed, shortcuts and the like: the app registers none, and Slack wants its 200.
+                    router.NoRoute("interaction", payload.Type);
                     return Results.Ok();
             }
         }
@@ -136,23 +124,16 @@ public static partial class SlackEndpoints
         {
             LogFailed(logger, payload.Type ?? "interaction", ex.GetType().Name);
             return payload.Type == "view_submission"
-                ? Json(new JsonObject { ["response_action"] = "errors", ["errors"] = new JsonObject { [FirstBlock(payload.View)] = "Something went wrong on OneTimeBot's side. Try again in a moment." } })
+                ? Json(ViewResponses.Errors(FirstBlock(payload.View), Notices.Apology))
                 : Results.Ok();
         }
     }
 
     private static async Task<IResult> EventsAsync(
-        HttpContext http, SlackRequestVerifier verifier, SlackRouter router, WorkspaceAllowList workspaces, IEventDeduplicator seen, FollowUps followUps, ILoggerFactory loggers)
+        HttpContext http, SlackRouter router, WorkspaceAllowList workspaces, IEventDeduplicator seen, FollowUps followUps, ILoggerFactory loggers)
     {
-        var logger = loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
-        // A 503 makes Slack retry the event later, when the store is back.
-        var (body, refused) = await ReadVerifiedAsync(http, verifier, logger, Results.StatusCode(StatusCodes.Status503ServiceUnavailable)).ConfigureAwait(false);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        var envelope = SlackJson.TryRead<EventEnvelope>(Encoding.UTF8.GetString(body));
+        var logger = Logger(loggers);
+        var envelope = SlackJson.TryRead<EventEnvelope>(SlackRequestBody.Verified(http).Text);
         switch (envelope)
         {
             case { Type: "url_verification", Challenge: { } challenge }:
@@ -166,7 +147,7 @@ public static partial class SlackEndpoints
                 var first = await ClaimAsync(seen, eventId, logger, http.RequestAborted).ConfigureAwait(false);
                 if (first is null)
                 {
-                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                    return ServiceUnavailable;
                 }
 
                 if (first == false)
@@ -181,15 +162,6 @@ public static partial class SlackEndpoints
                 LogMalformed(logger, "event");
                 return Results.BadRequest("Not an event Slack sends.");
         }
-    }
-
-    /// <summary>The raw body of a genuine request, or the answer that refuses it (too large, unsigned, forged, stale, replayed).</summary>
-    private static async Task<(byte[] Body, IResult? Refusal)> ReadVerifiedAsync(HttpContext http, SlackRequestVerifier verifier, ILogger logger, IResult storeDown)
-    {
-        var body = await SlackRequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
-        return body is null
-            ? ([], Results.StatusCode(StatusCodes.Status413PayloadTooLarge))
-            : (body, await RefuseAsync(http, verifier, body, logger, storeDown).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -207,7 +179,7 @@ public static partial class SlackEndpoints
         switch (payload.Type)
         {
             case "view_submission":
-                return Json(new JsonObject { ["response_action"] = "errors", ["errors"] = new JsonObject { [FirstBlock(payload.View)] = NotAvailable.Text } });
+                return Json(ViewResponses.Errors(FirstBlock(payload.View), NotAvailable.Text));
             case "block_actions" when target.ResponseUrl is not null:
                 delivery.Later("refusal", target, _ => Task.FromResult(NotAvailable));
                 return Results.Ok();
@@ -216,16 +188,6 @@ public static partial class SlackEndpoints
         }
     }
 
-    private static readonly SlackReply NotAvailable = SlackMessages.NotAvailable();
-
-    // Built once: it is the answer to every command while the store is down, and otherwise never needed.
-    private static readonly IResult StorageDown = Json(SlackMessages.Notice(
-        "OneTimeBot cannot reach its storage right now, so it did nothing.", "Try again in a minute; if it keeps happening, tell whoever runs OneTimeBot.").ToJson());
-
-    /// <summary>
-    /// Null for a genuine request; else the 401. When the replay check cannot reach the store, the request is not
-    /// acted on (fail closed) and <paramref name="storeDown"/> is the answer.
-    /// </summary>
     /// <summary>True the first time an event id is seen; null when the store cannot say (Slack will retry).</summary>
     private static async Task<bool?> ClaimAsync(IEventDeduplicator seen, string eventId, ILogger logger, CancellationToken cancellationToken)
     {
@@ -240,38 +202,14 @@ public static partial class SlackEndpoints
         }
     }
 
-    private static async Task<IResult?> RefuseAsync(HttpContext http, SlackRequestVerifier verifier, byte[] body, ILogger logger, IResult storeDown)
-    {
-        SlackVerification verdict;
-        try
-        {
-            verdict = await verifier.VerifyAsync(
-                http.Request.Headers[SlackSignature.TimestampHeader], http.Request.Headers[SlackSignature.SignatureHeader], body, http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
-        {
-            LogFailed(logger, "verification", ex.GetType().Name);
-            return storeDown;
-        }
-
-        if (verdict == SlackVerification.Valid)
-        {
-            return null;
-        }
-
-        LogRefused(logger, http.Request.Path, verdict);
-        return Results.Text("The request's Slack signature is missing, wrong, stale or replayed.", "text/plain", statusCode: StatusCodes.Status401Unauthorized);
-    }
+    private static ILogger Logger(ILoggerFactory loggers) => loggers.CreateLogger(typeof(SlackEndpoints).FullName!);
 
     private static IResult Reply(SlackReply reply) => Results.Bytes(reply.ToUtf8Json(), "application/json; charset=utf-8");
 
     private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(SlackReply.WireOptions), "application/json; charset=utf-8");
 
     private static string FirstBlock(SlackView? view) =>
-        view?.State?.Values?.Keys.FirstOrDefault() ?? Core.Sharing.SharingError.SecretField;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Verdict}")]
-    private static partial void LogRefused(ILogger logger, string path, SlackVerification verdict);
+        view?.State?.Values?.Keys.FirstOrDefault() ?? Core.Errors.SharingError.SecretField;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack {Kind} from team {Team}, enterprise {Enterprise}: not in Slack:AllowedTeams or Slack:AllowedEnterprises")]
     private static partial void LogNotAllowed(ILogger logger, string kind, string team, string? enterprise);

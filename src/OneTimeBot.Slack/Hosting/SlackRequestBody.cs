@@ -1,19 +1,32 @@
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
 namespace OneTimeBot.Slack.Hosting;
 
-/// <summary>A request body as raw bytes, read once: the signature is computed over exactly these bytes.</summary>
-internal static class SlackRequestBody
+/// <summary>
+/// A request body as raw bytes, read once by <see cref="SlackSignatureFilter"/>: the signature is computed over exactly
+/// these bytes, and the endpoint behind the filter reads them from here, never from the stream.
+/// </summary>
+internal sealed class SlackRequestBody(byte[] bytes)
 {
     /// <summary>The host's limit for Slack's endpoints (see <see cref="Core.Hosting.RequestBodyLimits.SlackBytes"/>).</summary>
     public const int MaxBytes = Core.Hosting.RequestBodyLimits.SlackBytes;
 
-    /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
-    public static Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        Core.Hosting.BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBytes, cancellationToken);
+    public byte[] Bytes { get; } = bytes;
 
-    public static Dictionary<string, StringValues> Form(byte[] body) =>
-        QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
+    public string Text => Encoding.UTF8.GetString(Bytes);
+
+    public Dictionary<string, StringValues> Form() => QueryHelpers.ParseQuery(Text);
+
+    /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
+    public static async Task<SlackRequestBody?> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        await Core.Hosting.BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxBytes, cancellationToken).ConfigureAwait(false) is { } bytes
+            ? new SlackRequestBody(bytes)
+            : null;
+
+    /// <summary>The body the signature filter verified for this request.</summary>
+    public static SlackRequestBody Verified(HttpContext http) =>
+        http?.Features.Get<SlackRequestBody>() ?? throw new InvalidOperationException("A signed Slack endpoint was reached without the signature filter in front of it.");
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Commands;
+using Microsoft.Extensions.Logging;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Handlers;
 using OneTimeBot.Slack.Payloads;
@@ -8,51 +8,97 @@ using OneTimeBot.Slack.Views;
 namespace OneTimeBot.Slack.Hosting;
 
 /// <summary>
-/// The Slack app's routing table, in one place: commands by what the grammar made of their text, buttons by
-/// <c>action_id</c>, modals by <c>callback_id</c>, events by type. Requests reach it verified and parsed.
+/// The Slack app's route table, in one place, as Bolt registers its listeners: slash commands by name, buttons by
+/// <c>action_id</c>, modal submissions by <c>callback_id</c> and events by type, one handler method per route.
+/// Requests reach it verified and parsed. Whatever has no route is logged and answered with the empty 200 Slack wants.
 /// </summary>
-public sealed class SlackRouter(CommandHandlers commands, ActionHandlers actions, ViewHandlers views, EventHandlers events)
+public sealed partial class SlackRouter
 {
-    /// <summary>The HTTP answer to a slash command; null for an empty 200 (a modal opened instead).</summary>
-    public Task<SlackReply?> CommandAsync(SlashCommand command, CancellationToken cancellationToken) => CommandParser.Parse(command.Text) switch
+    private readonly Dictionary<string, Func<SlashCommand, CancellationToken, Task<SlackReply?>>> _commands;
+    private readonly Dictionary<string, Func<ActionContext, CancellationToken, Task>> _actions;
+    private readonly Dictionary<string, Func<ViewContext, CancellationToken, Task<JsonObject?>>> _views;
+    private readonly Dictionary<string, Func<EventEnvelope, SlackEvent, CancellationToken, Task>> _events;
+    private readonly ILogger<SlackRouter> _logger;
+
+    public SlackRouter(CommandHandlers commands, ActionHandlers actions, ViewHandlers views, EventHandlers events, ILogger<SlackRouter> logger)
     {
-        HelpCommand => CommandHandlers.HelpAsync(command),
-        ShareCommand { Secret: null } => commands.OpenShareModalAsync(command, cancellationToken),
-        ShareCommand { Secret: { } secret } => commands.ShareAsync(command, secret),
-        GenerateCommand generate => commands.GenerateAsync(command, generate),
-        ConfigCommand => commands.OpenConfigAsync(command, cancellationToken),
-        UnknownCommand unknown => CommandHandlers.UnknownAsync(command, unknown),
-        _ => CommandHandlers.HelpAsync(command),
-    };
+        ArgumentNullException.ThrowIfNull(commands);
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(views);
+        ArgumentNullException.ThrowIfNull(events);
+        _logger = logger;
+
+        _commands = new(StringComparer.Ordinal)
+        {
+            [SlashCommand.OneTime] = commands.OneTimeAsync,
+        };
+        _actions = new(StringComparer.Ordinal)
+        {
+            [ActionIds.OpenShareForm] = actions.OpenShareModalAsync,
+            [ActionIds.OpenGenerateForm] = actions.OpenGenerateModalAsync,
+            [ActionIds.CheckStatus] = actions.StatusAsync,
+            [ActionIds.Burn] = actions.BurnAsync,
+            [ActionIds.BurnWithPassphrase] = actions.OpenBurnModalAsync,
+        };
+        _views = new(StringComparer.Ordinal)
+        {
+            [ShareModal.CallbackId] = views.ShareAsync,
+            [GenerateModal.CallbackId] = views.GenerateAsync,
+            [BurnModal.CallbackId] = views.BurnAsync,
+            [ConfigModal.CallbackId] = views.ConfigAsync,
+        };
+        _events = new(StringComparer.Ordinal)
+        {
+            // As the manifest subscribes to them: a message is keyed by where it was posted.
+            ["message.im"] = events.DirectMessageAsync,
+            ["app_uninstalled"] = events.UninstalledAsync,
+            ["tokens_revoked"] = events.TokensRevokedAsync,
+        };
+    }
+
+    /// <summary>The HTTP answer to a slash command; null for an empty 200 (a modal opened instead, or no route).</summary>
+    public Task<SlackReply?> CommandAsync(SlashCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return _commands.TryGetValue(command.Command, out var route) ? route(command, cancellationToken) : Unrouted<SlackReply>("slash command", command.Command);
+    }
 
     /// <summary>Handles a button press; Slack only needs an empty 200 for it.</summary>
-    public Task ActionAsync(string actionId, ActionContext context, CancellationToken cancellationToken) => actionId switch
-    {
-        HelpBlocks.OpenShareAction => actions.OpenShareModalAsync(context, cancellationToken),
-        HelpBlocks.OpenGenerateAction => actions.OpenGenerateModalAsync(context, cancellationToken),
-        CardBlocks.CheckStatusAction => actions.StatusAsync(context, cancellationToken),
-        CardBlocks.BurnAction => actions.BurnAsync(context, cancellationToken),
-        CardBlocks.BurnWithPassphraseAction => actions.OpenBurnModalAsync(context, cancellationToken),
-        _ => Task.CompletedTask,
-    };
+    public Task ActionAsync(string actionId, ActionContext context, CancellationToken cancellationToken) =>
+        _actions.TryGetValue(actionId, out var route) ? route(context, cancellationToken) : Unrouted("action", actionId);
 
     /// <summary>The HTTP answer to a modal submission; null closes the modal.</summary>
-    public Task<JsonObject?> ViewAsync(string callbackId, ViewContext context, CancellationToken cancellationToken) => callbackId switch
-    {
-        ShareModal.CallbackId => views.ShareAsync(context, cancellationToken),
-        GenerateModal.CallbackId => views.GenerateAsync(context, cancellationToken),
-        BurnModal.CallbackId => views.BurnAsync(context, cancellationToken),
-        ConfigModal.CallbackId => views.ConfigAsync(context, cancellationToken),
-        _ => Task.FromResult<JsonObject?>(null),
-    };
+    public Task<JsonObject?> ViewAsync(string callbackId, ViewContext context, CancellationToken cancellationToken) =>
+        _views.TryGetValue(callbackId, out var route) ? route(context, cancellationToken) : Unrouted<JsonObject>("view", callbackId);
 
     /// <summary>Handles an event after Slack was answered.</summary>
-    public Task EventAsync(EventEnvelope envelope, SlackEvent e, CancellationToken cancellationToken) => e switch
+    public Task EventAsync(EventEnvelope envelope, SlackEvent e, CancellationToken cancellationToken)
     {
-        // A person's message in the bot's DM; bots (including this one) and edits, joins and the like are ignored.
-        { Type: "message", ChannelType: "im", Subtype: null, BotId: null } => events.DirectMessageAsync(envelope, e, cancellationToken),
-        { Type: "app_uninstalled" } => events.UninstalledAsync(envelope, cancellationToken),
-        { Type: "tokens_revoked" } => events.TokensRevokedAsync(envelope, e, cancellationToken),
-        _ => Task.CompletedTask,
-    };
+        ArgumentNullException.ThrowIfNull(e);
+        var type = e.Type == "message" ? $"message.{e.ChannelType}" : e.Type ?? "";
+        return _events.TryGetValue(type, out var route) ? route(envelope, e, cancellationToken) : Unrouted("event", type);
+    }
+
+    /// <summary>Logs what the table has no route for; the caller answers Slack with its empty 200.</summary>
+    public void NoRoute(string kind, string? key) => LogUnrouted(kind, Printable(key ?? ""));
+
+    private Task Unrouted(string kind, string key)
+    {
+        NoRoute(kind, key);
+        return Task.CompletedTask;
+    }
+
+    private Task<T?> Unrouted<T>(string kind, string key)
+        where T : class
+    {
+        NoRoute(kind, key);
+        return Task.FromResult<T?>(null);
+    }
+
+    /// <summary>A key as it may be logged: an identifier as Slack's are, else not at all (a signed field is still typed by someone).</summary>
+    private static string Printable(string key) =>
+        key.Length is > 0 and <= 64 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or '-') ? key : "(not an identifier)";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No route for the Slack {Kind} '{Key}': answered with an empty 200")]
+    private partial void LogUnrouted(string kind, string key);
 }

@@ -1,5 +1,3 @@
-using OneTimeBot.Core.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Events;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Slack.Configuration;
+using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Handlers;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Verification;
@@ -70,7 +69,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackTokens>();
         services.AddHostedService<SlackStartup>();
         services.AddSingleton<SlackDelivery>();
-        services.AddSingleton<ModalOpener>();
+        services.AddSingleton<SlackForms>();
         services.AddSingleton<CommandHandlers>();
         services.AddSingleton<ActionHandlers>();
         services.AddSingleton<ViewHandlers>();

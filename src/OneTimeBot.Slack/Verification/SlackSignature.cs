@@ -11,9 +11,6 @@ public static class SlackSignature
     public const string TimestampHeader = "X-Slack-Request-Timestamp";
     public const string SignatureHeader = "X-Slack-Signature";
 
-    public static string Compute(string signingSecret, long timestamp, ReadOnlySpan<byte> body) =>
-        Version + "=" + Convert.ToHexStringLower(Hash(signingSecret, timestamp, body));
-
     internal static byte[] Hash(string signingSecret, long timestamp, ReadOnlySpan<byte> body)
     {
         var prefix = Encoding.UTF8.GetBytes($"{Version}:{timestamp.ToString(CultureInfo.InvariantCulture)}:");

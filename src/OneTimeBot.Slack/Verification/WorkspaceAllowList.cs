@@ -14,7 +14,7 @@ public sealed class WorkspaceAllowList(IOptions<SlackOptions> options)
     private readonly HashSet<string> _teams = Ids(options.Value.AllowedTeams);
     private readonly HashSet<string> _enterprises = Ids(options.Value.AllowedEnterprises);
 
-    public bool IsRestricted => _teams.Count > 0 || _enterprises.Count > 0;
+    private bool IsRestricted => _teams.Count > 0 || _enterprises.Count > 0;
 
     public bool Allows(string? enterpriseId, params ReadOnlySpan<string?> teamIds)
     {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -10,12 +10,11 @@ public static class BurnModal
 {
     public const string CallbackId = "burn_secret";
 
-    public static JsonObject Build(ViewMetadata metadata) => Inputs.Modal(CallbackId, "Burn this secret?", "Burn it", metadata,
+    public static JsonObject Build(ViewMetadata metadata) => Inputs.Modal(CallbackId, SecretCardText.BurnConfirmTitle, SecretCardText.BurnConfirmYes, metadata,
     [
-        Blocks.Section("The link stops working for everyone, now. This cannot be undone."),
-        Inputs.Text(SharingError.PassphraseField, "Passphrase", maxLength: SharingRules.MaxPassphrase,
-            hint: "The secret was shared with a passphrase; burning it needs the same one."),
+        Blocks.Section(SecretCardText.BurnConfirmText),
+        Inputs.Passphrase("The secret was shared with a passphrase; burning it needs the same one.", optional: false),
     ]);
 
-    public static SecretText? Read(ViewValues values) => SecretText.FromOptional(values?.Text(SharingError.PassphraseField));
+    public static SecretText? Read(ViewValues values) => Inputs.ReadPassphrase(values);
 }

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Security;
-using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 
@@ -14,10 +12,6 @@ namespace OneTimeBot.Slack.Views;
 public static class ConfigModal
 {
     public const string CallbackId = "workspace_config";
-    public const string CustomUrlBlock = "custom_url";
-    public const string ClearTokenBlock = "clear_token";
-    private const string Custom = BackendChoices.Custom;
-    private const string ClearToken = "clear";
 
     public static JsonObject Build(SettingsForm form, ViewMetadata metadata)
     {
@@ -29,42 +23,42 @@ public static class ConfigModal
         };
         var pinned = settings.PinnedFields;
 
-        if (!pinned.Contains(WorkspaceSettings.BackendField))
+        if (!pinned.Contains(SettingsFields.Backend))
         {
-            blocks.Add(Inputs.Select(WorkspaceSettings.BackendField, "Secret service", form.BackendChoices, BackendChoices.Current(settings)));
+            blocks.Add(Inputs.Select(SettingsFields.Backend, "Secret service", form.BackendChoices, BackendChoices.Current(settings)));
             if (form.OwnServersAllowed is not null || BackendChoices.CustomUrl(settings) is not null)
             {
-                blocks.Add(Inputs.Text(CustomUrlBlock, "Custom server URL", optional: true, initial: BackendChoices.CustomUrl(settings),
+                blocks.Add(Inputs.Text(SettingsFields.CustomUrl, "Custom server URL", optional: true, initial: BackendChoices.CustomUrl(settings),
                     placeholder: "https://secrets.example.com",
                     hint: $"Only for \"Your own server\": its https address. Allowed: {form.OwnServersAllowed ?? "none"}.", maxLength: 500));
             }
         }
 
-        if (!pinned.Contains(WorkspaceSettings.UsernameField))
+        if (!pinned.Contains(SettingsFields.Username))
         {
-            blocks.Add(Inputs.Text(WorkspaceSettings.UsernameField, "Account username", optional: true, initial: settings.Username,
+            blocks.Add(Inputs.Text(SettingsFields.Username, "Account username", optional: true, initial: settings.Username,
                 hint: "The account's email or customer id. Empty: share anonymously.", maxLength: 254));
         }
 
-        if (!pinned.Contains(WorkspaceSettings.ApiTokenField))
+        if (!pinned.Contains(SettingsFields.ApiToken))
         {
-            blocks.Add(Inputs.Text(WorkspaceSettings.ApiTokenField, "API token", optional: true, maxLength: 512,
+            blocks.Add(Inputs.Text(SettingsFields.ApiToken, "API token", optional: true, maxLength: 512,
                 hint: (settings.HasApiToken ? "A token is set. Leave this empty to keep it; it is never shown." : "No token is set. It is stored encrypted and never shown again.") +
                       " A token is only sent to the secret service it was entered for: changing the service removes it unless you enter one here."));
             if (settings.HasApiToken)
             {
-                blocks.Add(Inputs.Checkbox(ClearTokenBlock, "Stored token", ClearToken, "Remove the stored API token"));
+                blocks.Add(Inputs.Checkbox(SettingsFields.ClearToken, "Stored token", "Remove the stored API token"));
             }
         }
 
-        if (!pinned.Contains(WorkspaceSettings.DefaultTtlField))
+        if (!pinned.Contains(SettingsFields.DefaultTtl))
         {
-            blocks.Add(Inputs.Select(WorkspaceSettings.DefaultTtlField, "Default expiry", Inputs.ExpiriesUpTo(TimeSpan.FromDays(30), settings.DefaultTtl), Inputs.InitialValue(settings.DefaultTtl)));
+            blocks.Add(Inputs.Select(SettingsFields.DefaultTtl, "Default expiry", Inputs.ExpiriesUpTo(TimeSpan.FromDays(30), settings.DefaultTtl), Inputs.InitialValue(settings.DefaultTtl)));
         }
 
-        if (!pinned.Contains(WorkspaceSettings.MaxTtlField))
+        if (!pinned.Contains(SettingsFields.MaxTtl))
         {
-            blocks.Add(Inputs.Select(WorkspaceSettings.MaxTtlField, "Longest expiry allowed", Inputs.ExpiriesUpTo(TimeSpan.FromDays(30), settings.MaxTtl), Inputs.InitialValue(settings.MaxTtl)));
+            blocks.Add(Inputs.Select(SettingsFields.MaxTtl, "Longest expiry allowed", Inputs.ExpiriesUpTo(TimeSpan.FromDays(30), settings.MaxTtl), Inputs.InitialValue(settings.MaxTtl)));
         }
 
         if (pinned.Count > 0)
@@ -75,32 +69,6 @@ public static class ConfigModal
         return Inputs.Modal(CallbackId, "OneTimeBot settings", "Save", metadata, blocks);
     }
 
-    /// <summary>The change, or the error of the field the admin must fix.</summary>
-    public static (WorkspaceSettingsChange? Change, SharingError? Error) Read(ViewValues values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var backend = values.Selected(WorkspaceSettings.BackendField);
-        if (backend == Custom)
-        {
-            backend = values.Text(CustomUrlBlock);
-            if (backend is null)
-            {
-                return (null, new SharingError(SharingErrorKind.InvalidInput, "Give the address of your own server.", "e.g. https://secrets.example.com", CustomUrlBlock));
-            }
-        }
-
-        TimeSpan? Ttl(string block) => values.Selected(block) is { } v && Core.Sharing.Ttl.TryParse(v, out var t) ? t : null;
-
-        return (new WorkspaceSettingsChange(
-            Backend: backend,
-            // An emptied field clears the username; a field the modal did not show (pinned) leaves it alone.
-            Username: values.Has(WorkspaceSettings.UsernameField) ? values.Text(WorkspaceSettings.UsernameField) ?? "" : null,
-            ApiToken: SecretText.FromOptional(values.Text(WorkspaceSettings.ApiTokenField)),
-            ClearApiToken: values.Checked(ClearTokenBlock, ClearToken),
-            DefaultTtl: Ttl(WorkspaceSettings.DefaultTtlField),
-            MaxTtl: Ttl(WorkspaceSettings.MaxTtlField)), null);
-    }
-
     /// <summary>
     /// The block an error of a settings field is shown beside: a refused server of the admin's own beside the address
     /// they typed, where they will fix it.
@@ -108,15 +76,15 @@ public static class ConfigModal
     public static string BlockFor(string? field, ViewValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return field == WorkspaceSettings.BackendField && values.Selected(WorkspaceSettings.BackendField) == Custom && values.Has(CustomUrlBlock)
-            ? CustomUrlBlock
+        return field == SettingsFields.Backend && values.Text(SettingsFields.Backend) == SettingsFields.CustomBackend && values.Has(SettingsFields.CustomUrl)
+            ? SettingsFields.CustomUrl
             : BlockFor(field);
     }
 
     private static string BlockFor(string? field) => field switch
     {
-        WorkspaceSettings.BackendField or WorkspaceSettings.UsernameField or WorkspaceSettings.ApiTokenField or
-            WorkspaceSettings.DefaultTtlField or WorkspaceSettings.MaxTtlField or CustomUrlBlock => field,
-        _ => WorkspaceSettings.BackendField,
+        SettingsFields.Backend or SettingsFields.Username or SettingsFields.ApiToken or
+            SettingsFields.DefaultTtl or SettingsFields.MaxTtl or SettingsFields.CustomUrl => field,
+        _ => SettingsFields.Backend,
     };
 }

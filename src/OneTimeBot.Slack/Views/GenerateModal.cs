@@ -1,8 +1,9 @@
+using OneTimeBot.Core.Errors;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -25,7 +26,7 @@ public static class GenerateModal
         };
         var blocks = new JsonArray
         {
-            Inputs.Select(SharingError.TtlField, "Link expires after", Inputs.ExpiriesUpTo(settings.MaxTtl, settings.DefaultTtl), Inputs.InitialValue(settings.DefaultTtl)),
+            Inputs.Expiry(settings),
             new JsonObject
             {
                 ["type"] = "input",
@@ -33,28 +34,15 @@ public static class GenerateModal
                 ["label"] = Inputs.PlainText("Length (characters)"),
                 ["element"] = length,
             },
-            Inputs.Text(SharingError.PassphraseField, "Passphrase", optional: true, maxLength: SharingRules.MaxPassphrase,
-                hint: "Asked for before the password is shown. Tell it to the recipient another way."),
+            Inputs.Passphrase("Asked for before the password is shown. Tell it to the recipient another way."),
         };
         return Inputs.Modal(CallbackId, "Generate a password", "Generate", metadata, blocks);
     }
 
-    /// <summary>The input, or the length error when the length is not a whole number.</summary>
-    public static (GenerateInput? Input, SharingError? Error) Read(ViewValues values)
+    /// <summary>The input as typed: the length is left as text, for the sharing rules to check and explain.</summary>
+    public static GenerateInput Read(ViewValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        int? length = null;
-        if (values.Text(SharingError.LengthField) is { } text)
-        {
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return (null, new SharingError(SharingErrorKind.InvalidInput, "The length must be a whole number.",
-                    $"Choose {SharingRules.MinLength} to {SharingRules.MaxLength}.", SharingError.LengthField));
-            }
-
-            length = parsed;
-        }
-
-        return (new GenerateInput(values.Selected(SharingError.TtlField), length, SecretText.FromOptional(values.Text(SharingError.PassphraseField))), null);
+        return new GenerateInput(values.Text(SharingError.TtlField), values.Text(SharingError.LengthField), Inputs.ReadPassphrase(values));
     }
 }

@@ -1,5 +1,9 @@
+using OneTimeBot.Core.Expiry;
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Errors;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -7,7 +11,6 @@ namespace OneTimeBot.Slack.Views;
 public static class Inputs
 {
     public const string ValueAction = "value";
-    public const int ModalTitle = 24;
     public const int PlainTextInputMax = 3000;
 
     public static JsonObject Modal(string callbackId, string title, string submit, ViewMetadata metadata, JsonArray blocks) => new()
@@ -64,13 +67,31 @@ public static class Inputs
         return Input(blockId, label, element, optional: false, hint);
     }
 
-    public static JsonObject Checkbox(string blockId, string label, string value, string text) =>
+    /// <summary>One checkbox; <see cref="ViewValues.IsChecked"/> tells whether it was ticked.</summary>
+    public static JsonObject Checkbox(string blockId, string label, string text) =>
         Input(blockId, label, new JsonObject
         {
             ["type"] = "checkboxes",
             ["action_id"] = ValueAction,
-            ["options"] = new JsonArray(Option(value, text)),
+            ["options"] = new JsonArray(Option(blockId, text)),
         }, optional: true, hint: null);
+
+    /// <summary>How long the link lives: the expiries this workspace allows, its default chosen.</summary>
+    public static JsonObject Expiry(WorkspaceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Select(SharingError.TtlField, "Link expires after", ExpiriesUpTo(settings.MaxTtl, settings.DefaultTtl), InitialValue(settings.DefaultTtl));
+    }
+
+    /// <summary>The passphrase a secret is shared (or burned) with; <paramref name="hint"/> says what it is for here.</summary>
+    public static JsonObject Passphrase(string hint, bool optional = true) =>
+        Text(SharingError.PassphraseField, "Passphrase", optional, maxLength: SharingRules.MaxPassphrase, hint: hint);
+
+    public static SecretText? ReadPassphrase(ViewValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return SecretText.FromOptional(values.Text(SharingError.PassphraseField));
+    }
 
     /// <summary>The expiry choices up to <paramref name="max"/>, with <paramref name="initial"/> among them.</summary>
     public static IEnumerable<(string Value, string Label)> ExpiriesUpTo(TimeSpan max, TimeSpan initial) => ExpiryChoices.UpTo(max, initial);

@@ -1,8 +1,9 @@
+using OneTimeBot.Core.Errors;
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -18,9 +19,8 @@ public static class ShareModal
         {
             Inputs.Text(SharingError.SecretField, "Secret", multiline: true, placeholder: "A password, a key, a recovery code…",
                 hint: "It goes straight to the secret service. Nobody sees it until the link is opened, once."),
-            Inputs.Select(SharingError.TtlField, "Link expires after", Inputs.ExpiriesUpTo(settings.MaxTtl, settings.DefaultTtl), Inputs.InitialValue(settings.DefaultTtl)),
-            Inputs.Text(SharingError.PassphraseField, "Passphrase", optional: true, maxLength: SharingRules.MaxPassphrase,
-                hint: "Asked for before the secret is shown. Tell it to the recipient another way."),
+            Inputs.Expiry(settings),
+            Inputs.Passphrase("Asked for before the secret is shown. Tell it to the recipient another way."),
             Inputs.Email(SharingError.RecipientField, "Recipient email", hint: "Optional: who the link is for. Shown obscured on your card."),
             Blocks.Context($"Secret service: {Blocks.Escape(settings.IsEmbedded ? "this OneTimeBot" : settings.Backend)}. OneTimeBot keeps a receipt, never the secret."),
         };
@@ -32,8 +32,8 @@ public static class ShareModal
         ArgumentNullException.ThrowIfNull(values);
         return new ShareInput(
             new SecretText(values.Text(SharingError.SecretField) ?? ""),
-            values.Selected(SharingError.TtlField),
-            SecretText.FromOptional(values.Text(SharingError.PassphraseField)),
+            values.Text(SharingError.TtlField),
+            Inputs.ReadPassphrase(values),
             values.Text(SharingError.RecipientField));
     }
 }

@@ -1,19 +1,23 @@
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.Payloads;
 
 namespace OneTimeBot.Slack.Views;
 
-/// <summary>Reads a submitted modal's values, <c>view.state.values[block_id]["value"]</c>, whatever the element type.</summary>
-public sealed class ViewValues(ViewState? state)
+/// <summary>
+/// Reads a submitted modal's values, <c>view.state.values[id]["value"]</c>, whatever the element type. An input's id
+/// is its block id.
+/// </summary>
+public sealed class ViewValues(ViewState? state) : ISettingsFormValues
 {
     /// <summary>Whether the modal had this input at all (Slack sends every input block, an empty one with a null value).</summary>
-    public bool Has(string blockId) => Value(blockId) is not null;
+    public bool Has(string id) => Value(id) is not null;
 
-    public string? Text(string blockId) => Value(blockId)?.Value is { } text && text.Length > 0 ? text : null;
+    /// <summary>The text typed into the input, or the value of the option chosen in it; null when empty.</summary>
+    public string? Text(string id) => Value(id) is { } value && (value.Value ?? value.SelectedOption?.Value) is { Length: > 0 } text ? text : null;
 
-    public string? Selected(string blockId) => Value(blockId)?.SelectedOption?.Value;
+    /// <summary>Whether a checkbox input has its option ticked.</summary>
+    public bool IsChecked(string id) => Value(id)?.SelectedOptions is { Count: > 0 };
 
-    public bool Checked(string blockId, string option) => Value(blockId)?.SelectedOptions?.Any(o => o.Value == option) == true;
-
-    private ViewValue? Value(string blockId) =>
-        state?.Values is { } values && values.TryGetValue(blockId, out var block) && block.TryGetValue(Inputs.ValueAction, out var value) ? value : null;
+    private ViewValue? Value(string id) =>
+        state?.Values is { } values && values.TryGetValue(id, out var block) && block.TryGetValue(Inputs.ValueAction, out var value) ? value : null;
 }

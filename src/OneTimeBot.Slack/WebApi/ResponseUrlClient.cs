@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using OneTimeBot.Slack.BlockKit;
 
@@ -18,7 +17,7 @@ public sealed partial class ResponseUrlClient(HttpClient http, ILogger<ResponseU
         ArgumentNullException.ThrowIfNull(reply);
         try
         {
-            using var content = new StringContent(reply.ToJsonString(), Encoding.UTF8, "application/json");
+            using var content = SlackApiClient.JsonContent(reply.ToUtf8Json());
             using var response = await http.PostAsync(responseUrl, content, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {

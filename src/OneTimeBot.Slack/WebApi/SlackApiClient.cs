@@ -23,16 +23,7 @@ public sealed partial class SlackApiClient(HttpClient http, ILogger<SlackApiClie
     public Task<SlackApiResponse> PostMessageAsync(string token, string channel, SlackReply reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var body = new JsonObject
-        {
-            ["channel"] = channel,
-            ["text"] = reply.Text,
-            ["blocks"] = JsonNode.Parse(reply.Blocks.ToJsonString()),
-            // A link to a one-time secret must never be fetched for a preview.
-            ["unfurl_links"] = false,
-            ["unfurl_media"] = false,
-        };
-        return CallAsync("chat.postMessage", token, body, cancellationToken);
+        return PostJsonAsync("chat.postMessage", token, reply.ToUtf8Json(channel), cancellationToken);
     }
 
     public Task<SlackApiResponse> UserInfoAsync(string token, string userId, CancellationToken cancellationToken) =>
@@ -56,13 +47,23 @@ public sealed partial class SlackApiClient(HttpClient http, ILogger<SlackApiClie
         return await SendAsync("oauth.v2.access", request, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<SlackApiResponse> CallAsync(string method, string token, JsonObject body, CancellationToken cancellationToken)
+    private Task<SlackApiResponse> CallAsync(string method, string token, JsonObject body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        using var request = new HttpRequestMessage(HttpMethod.Post, method)
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
+        return PostJsonAsync(method, token, JsonSerializer.SerializeToUtf8Bytes(body, SlackReply.WireOptions), cancellationToken);
+    }
+
+    /// <summary>A JSON body as Slack's endpoints take it, UTF-8 with the charset named.</summary>
+    internal static ByteArrayContent JsonContent(byte[] utf8Json)
+    {
+        var content = new ByteArrayContent(utf8Json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    private async Task<SlackApiResponse> PostJsonAsync(string method, string token, byte[] utf8Json, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = JsonContent(utf8Json) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await SendAsync(method, request, cancellationToken).ConfigureAwait(false);
     }

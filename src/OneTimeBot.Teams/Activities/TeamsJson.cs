@@ -24,4 +24,23 @@ public static class TeamsJson
             return null;
         }
     }
+
+    /// <summary>An activity's <c>value</c> as the payload its route expects; null when it is not an object of that shape.</summary>
+    public static T? TryReadValue<T>(JsonElement? value)
+        where T : class
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } json)
+        {
+            return null;
+        }
+
+        try
+        {
+            return json.Deserialize<T>(Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

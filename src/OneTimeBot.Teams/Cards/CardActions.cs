@@ -1,10 +1,14 @@
 namespace OneTimeBot.Teams.Cards;
 
-/// <summary>The <c>action</c> values OneTimeBot's Action.Submit buttons carry, and the input ids of its forms.</summary>
+/// <summary>The keys of the data OneTimeBot's Action.Submit buttons carry, and the <c>action</c> values (verbs) that say which button it was.</summary>
 public static class CardActions
 {
     public const string Key = "action";
     public const string ReceiptKey = "receiptId";
+
+    /// <summary>The ids of the inputs a form showed, space-separated, on its submit button.</summary>
+    public const string ShownInputsKey = "shownInputs";
+
     public const string Share = "share";
     public const string Generate = "generate";
     public const string Status = "status";

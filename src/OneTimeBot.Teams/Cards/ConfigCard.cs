@@ -1,7 +1,9 @@
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using System.Text.Json.Nodes;
-using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Cards;
 
@@ -12,60 +14,52 @@ namespace OneTimeBot.Teams.Cards;
 /// </summary>
 public static class ConfigCard
 {
-    public const string CustomUrlInput = "customUrl";
-    public const string ClearTokenInput = "clearToken";
-    private const string Custom = BackendChoices.Custom;
-
     public static JsonObject Build(SettingsForm form, SharingError? error = null, FormValues? typed = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         var settings = form.Settings;
         string Typed(string id, string stored) => typed is null ? stored : typed[id] ?? "";
         var body = new JsonArray { AdaptiveCard.Title("⚙️ OneTimeBot settings for this organisation") };
-        if (error is not null)
-        {
-            body.Add(AdaptiveCard.Text($"⚠️ {error.Message} {error.Hint}", color: "Attention"));
-        }
-
+        FormCards.AddError(body, error);
         var pinned = settings.PinnedFields;
-        if (!pinned.Contains(WorkspaceSettings.BackendField))
+        if (!pinned.Contains(SettingsFields.Backend))
         {
-            body.Add(Choice(WorkspaceSettings.BackendField, "Secret service", Typed(WorkspaceSettings.BackendField, BackendChoices.Current(settings)), [.. form.BackendChoices]));
+            body.Add(Choice(SettingsFields.Backend, "Secret service", Typed(SettingsFields.Backend, BackendChoices.Current(settings)), [.. form.BackendChoices]));
             if (form.OwnServersAllowed is not null || BackendChoices.CustomUrl(settings) is not null)
             {
-                body.Add(TextInput(CustomUrlInput, $"Custom server URL (for \"Your own server\"; allowed: {form.OwnServersAllowed ?? "none"})",
-                    Typed(CustomUrlInput, BackendChoices.CustomUrl(settings) ?? "")));
+                body.Add(TextInput(SettingsFields.CustomUrl, $"Custom server URL (for \"Your own server\"; allowed: {form.OwnServersAllowed ?? "none"})",
+                    Typed(SettingsFields.CustomUrl, BackendChoices.CustomUrl(settings) ?? "")));
             }
         }
 
-        if (!pinned.Contains(WorkspaceSettings.UsernameField))
+        if (!pinned.Contains(SettingsFields.Username))
         {
-            body.Add(TextInput(WorkspaceSettings.UsernameField, "Account username (empty: anonymous)", Typed(WorkspaceSettings.UsernameField, settings.Username ?? "")));
+            body.Add(TextInput(SettingsFields.Username, "Account username (empty: anonymous)", Typed(SettingsFields.Username, settings.Username ?? "")));
         }
 
-        if (!pinned.Contains(WorkspaceSettings.ApiTokenField))
+        if (!pinned.Contains(SettingsFields.ApiToken))
         {
             body.Add(new JsonObject
             {
-                ["type"] = "Input.Text", ["id"] = WorkspaceSettings.ApiTokenField, ["style"] = "Password", ["maxLength"] = 512,
+                ["type"] = "Input.Text", ["id"] = SettingsFields.ApiToken, ["style"] = "Password", ["maxLength"] = 512,
                 ["label"] = settings.HasApiToken ? "API token (a token is set; leave empty to keep it)" : "API token (none is set)",
                 ["placeholder"] = "Sent only to the secret service it is entered for; changing the service removes it",
             });
             if (settings.HasApiToken)
             {
-                body.Add(new JsonObject { ["type"] = "Input.Toggle", ["id"] = ClearTokenInput, ["title"] = "Remove the stored API token", ["valueOn"] = "true", ["valueOff"] = "false", ["value"] = "false" });
+                body.Add(new JsonObject { ["type"] = "Input.Toggle", ["id"] = SettingsFields.ClearToken, ["title"] = "Remove the stored API token", ["valueOn"] = "true", ["valueOff"] = "false", ["value"] = "false" });
             }
         }
 
         var longest = TimeSpan.FromDays(30);
-        if (!pinned.Contains(WorkspaceSettings.DefaultTtlField))
+        if (!pinned.Contains(SettingsFields.DefaultTtl))
         {
-            body.Add(Choice(WorkspaceSettings.DefaultTtlField, "Default expiry", Typed(WorkspaceSettings.DefaultTtlField, ExpiryChoices.ValueFor(settings.DefaultTtl)), [.. ExpiryChoices.UpTo(longest, settings.DefaultTtl)]));
+            body.Add(Choice(SettingsFields.DefaultTtl, "Default expiry", Typed(SettingsFields.DefaultTtl, ExpiryChoices.ValueFor(settings.DefaultTtl)), [.. ExpiryChoices.UpTo(longest, settings.DefaultTtl)]));
         }
 
-        if (!pinned.Contains(WorkspaceSettings.MaxTtlField))
+        if (!pinned.Contains(SettingsFields.MaxTtl))
         {
-            body.Add(Choice(WorkspaceSettings.MaxTtlField, "Longest expiry allowed", Typed(WorkspaceSettings.MaxTtlField, ExpiryChoices.ValueFor(settings.MaxTtl)), [.. ExpiryChoices.UpTo(longest, settings.MaxTtl)]));
+            body.Add(Choice(SettingsFields.MaxTtl, "Longest expiry allowed", Typed(SettingsFields.MaxTtl, ExpiryChoices.ValueFor(settings.MaxTtl)), [.. ExpiryChoices.UpTo(longest, settings.MaxTtl)]));
         }
 
         if (pinned.Count > 0)
@@ -73,31 +67,10 @@ public static class ConfigCard
             body.Add(AdaptiveCard.Text("Fixed by the server's configuration: " + string.Join(", ", pinned.Order(StringComparer.Ordinal).Select(BackendChoices.Describe)) + ".", subtle: true, size: "Small"));
         }
 
+        // Teams leaves an emptied input out of what it sends; the list of inputs the card showed tells it from one not shown.
+        var shown = string.Join(' ', body.OfType<JsonObject>().Select(e => e["id"]?.GetValue<string>()).OfType<string>());
         return AdaptiveCard.Card("OneTimeBot settings for this organisation", body,
-            [AdaptiveCard.Submit("Save", new JsonObject { [CardActions.Key] = CardActions.SaveConfig }, "positive")]);
-    }
-
-    public static (WorkspaceSettingsChange? Change, SharingError? Error) Read(FormValues values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var backend = values[WorkspaceSettings.BackendField];
-        if (backend == Custom)
-        {
-            backend = values[CustomUrlInput];
-            if (backend is null)
-            {
-                return (null, new SharingError(SharingErrorKind.InvalidInput, "Give the address of your own server.", "e.g. https://secrets.example.com", CustomUrlInput));
-            }
-        }
-
-        TimeSpan? Ttl(string id) => values[id] is { } v && Core.Sharing.Ttl.TryParse(v, out var t) ? t : null;
-        return (new WorkspaceSettingsChange(
-            Backend: backend,
-            Username: values[WorkspaceSettings.UsernameField] ?? (values[WorkspaceSettings.BackendField] is null ? null : ""),
-            ApiToken: SecretText.FromOptional(values[WorkspaceSettings.ApiTokenField]),
-            ClearApiToken: values[ClearTokenInput] == "true",
-            DefaultTtl: Ttl(WorkspaceSettings.DefaultTtlField),
-            MaxTtl: Ttl(WorkspaceSettings.MaxTtlField)), null);
+            [AdaptiveCard.Submit("Save", new JsonObject { [CardActions.Key] = CardActions.SaveConfig, [CardActions.ShownInputsKey] = shown }, "positive")]);
     }
 
     public static JsonObject Saved(WorkspaceSettings settings) => AdaptiveCard.Card("OneTimeBot's settings are saved.",
@@ -106,8 +79,8 @@ public static class ConfigCard
         AdaptiveCard.Facts(
             ("Secret service", settings.IsEmbedded ? "this OneTimeBot (embedded)" : settings.Backend),
             ("Account", (settings.Username ?? "anonymous") + (settings.HasApiToken ? " (token set)" : "")),
-            ("Default expiry", Core.Sharing.Ttl.Format(settings.DefaultTtl)),
-            ("Longest expiry", Core.Sharing.Ttl.Format(settings.MaxTtl))),
+            ("Default expiry", Core.Expiry.Ttl.Format(settings.DefaultTtl)),
+            ("Longest expiry", Core.Expiry.Ttl.Format(settings.MaxTtl))),
     ]);
 
     private static JsonObject TextInput(string id, string label, string value) => new()

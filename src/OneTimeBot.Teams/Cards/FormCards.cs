@@ -1,3 +1,5 @@
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
@@ -12,6 +14,7 @@ namespace OneTimeBot.Teams.Cards;
 public static class FormCards
 {
     public const string SecretInput = SharingError.SecretField;
+    public const string SecretFallbackInput = SecretInput + "Text";
     public const string TtlInput = SharingError.TtlField;
     public const string PassphraseInput = SharingError.PassphraseField;
     public const string RecipientInput = SharingError.RecipientField;
@@ -50,46 +53,12 @@ public static class FormCards
         return AdaptiveCard.Card("Generate a password behind a one-time link", body, [AdaptiveCard.Submit("Generate", new JsonObject { [CardActions.Key] = CardActions.Generate }, "positive")]);
     }
 
-    /// <summary>The help, with buttons that open the forms in the chat.</summary>
-    public static JsonObject Help(string? problem = null, bool welcome = false)
-    {
-        var body = new JsonArray();
-        if (welcome)
-        {
-            body.Add(AdaptiveCard.Title("👋 Hi, I'm OneTimeBot"));
-        }
-
-        if (problem is not null)
-        {
-            body.Add(AdaptiveCard.Text("🤔 " + problem, color: "Attention"));
-        }
-
-        body.Add(AdaptiveCard.Text("I turn a secret into a link that works **once**, so it never sits in chat history."));
-        body.Add(AdaptiveCard.Facts(
-            ("share", "a form for the secret, its expiry, a passphrase and the recipient"),
-            ("generate [expiry] [length]", "a random password behind a link, e.g. generate 24h 20"),
-            ("help", "this message"),
-            ("config", "this organisation's settings (admins)")));
-        body.Add(AdaptiveCard.Text("In any chat, the OneTimeBot message extension (…) puts a one-time link into your message before you send it.", subtle: true, size: "Small"));
-        return AdaptiveCard.Card("OneTimeBot: share, generate [expiry] [length], help, config", body,
-        [
-            AdaptiveCard.Submit("Share a secret", new JsonObject { [CardActions.Key] = CardActions.OpenShareForm }, "positive"),
-            AdaptiveCard.Submit("Generate a password", new JsonObject { [CardActions.Key] = CardActions.OpenGenerateForm }),
-        ]);
-    }
-
-    /// <summary>A short private message.</summary>
-    public static JsonObject Notice(string message, string hint) => AdaptiveCard.Card($"{message} {hint}",
-    [
-        AdaptiveCard.Text(message, color: "Attention"),
-        AdaptiveCard.Text(hint, subtle: true),
-    ]);
-
-    private static void AddError(JsonArray body, SharingError? error)
+    /// <summary>Above a form shown again: what was wrong with what the user typed, and how to fix it.</summary>
+    internal static void AddError(JsonArray body, SharingError? error)
     {
         if (error is not null)
         {
-            body.Add(AdaptiveCard.Text($"⚠️ {error.Message} {error.Hint}", color: "Attention"));
+            body.Add(AdaptiveCard.Text("⚠️ " + SecretCardText.Fallback(error), color: "Attention"));
         }
     }
 
@@ -105,7 +74,7 @@ public static class FormCards
         // A client without the Password style shows a multi-line box instead of nothing.
         ["fallback"] = new JsonObject
         {
-            ["type"] = "Input.Text", ["id"] = SecretInput + "Text", ["label"] = "Secret", ["isMultiline"] = true, ["maxLength"] = SharingRules.MaxSecretBytes,
+            ["type"] = "Input.Text", ["id"] = SecretFallbackInput, ["label"] = "Secret", ["isMultiline"] = true, ["maxLength"] = SharingRules.MaxSecretBytes,
         },
     };
 

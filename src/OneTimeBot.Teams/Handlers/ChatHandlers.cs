@@ -1,7 +1,8 @@
-using OneTimeBot.Core.OneTimeSecret;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Commands;
+using OneTimeBot.Core.Errors;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Activities;
@@ -12,112 +13,102 @@ using OneTimeBot.Teams.Connector;
 namespace OneTimeBot.Teams.Handlers;
 
 /// <summary>
-/// The personal chat with the bot: typed commands, the forms and buttons of its cards, and the welcome. Replies go
-/// through the Bot Connector after Teams was answered; status and burn update the card they were pressed on.
+/// The personal chat with the bot: typed commands (the core's grammar), the forms and buttons of its cards, and the
+/// welcome. Replies go through the Bot Connector after Teams was answered; status and burn update the card they were
+/// pressed on. The organisation's settings are for the admins listed in <c>Teams:AdminObjectIds</c> only.
 /// </summary>
 public sealed class ChatHandlers(
+    BotCommands commands,
     SharingService sharing,
     WorkspaceSettingsService workspaces,
+    SecretForms forms,
     ConnectorClient connector,
     IOptions<TeamsOptions> options)
 {
+    private static readonly Notice AdminsOnly = new(
+        "Only OneTimeBot's admins for this organisation can change its settings.",
+        "Ask whoever runs OneTimeBot to add you to Teams:AdminObjectIds.");
+
     private TimeSpan Budget => options.Value.FollowUpBudget;
 
-    public async Task TextAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task TextAsync(TeamsTurn turn, CancellationToken cancellationToken)
     {
-        if (TeamsActors.For(activity) is not { } actor)
-        {
-            return;
-        }
-
-        var reply = CommandParser.Parse(MentionText.Of(activity)) switch
-        {
-            HelpCommand => FormCards.Help(),
-            ShareCommand { Secret: null } => FormCards.Share(await SettingsAsync(actor, cancellationToken).ConfigureAwait(false)),
-            // Already in the chat's history: a link made from it would only pretend to protect it.
-            ShareCommand => FormCards.Notice("Please don't type secrets in messages: they stay in this chat's history. Delete your message, then use the form.", "Type share on its own for the form."),
-            GenerateCommand generate => Card(await sharing.GenerateAsync(actor, new GenerateInput(generate.Ttl, generate.Length), Budget, cancellationToken).ConfigureAwait(false)),
-            ConfigCommand => await ConfigAsync(actor, cancellationToken).ConfigureAwait(false),
-            UnknownCommand unknown => FormCards.Help(unknown.Problem),
-            _ => FormCards.Help(),
-        };
-        await connector.ReplyAsync(activity, reply, cancellationToken).ConfigureAwait(false);
+        var typed = commands.Parse(MentionText.Of(turn.Activity));
+        var reply = await commands.RunAsync(typed, turn.Actor, CommandSurface.Chat, Budget, cancellationToken).ConfigureAwait(false);
+        var card = await ReplyCards.RenderAsync(reply, form => OpenFormAsync(form, turn.Actor, cancellationToken)).ConfigureAwait(false);
+        await ReplyAsync(turn, card, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task SubmitAsync(Activity activity, FormValues values, CancellationToken cancellationToken)
-    {
-        if (TeamsActors.For(activity) is not { } actor)
-        {
-            return;
-        }
+    public async Task OpenShareFormAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
+        await ReplyAsync(turn, await forms.BlankAsync(BotForm.Share, turn.Actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
-        var receipt = values[CardActions.ReceiptKey] ?? "";
-        switch (values.Action)
-        {
-            case CardActions.OpenShareForm:
-                await connector.ReplyAsync(activity, FormCards.Share(await SettingsAsync(actor, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
-                break;
-            case CardActions.OpenGenerateForm:
-                await connector.ReplyAsync(activity, FormCards.Generate(await SettingsAsync(actor, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
-                break;
-            case CardActions.Share:
-                var shared = await sharing.ShareAsync(actor, FormInputs.Share(values), Budget, cancellationToken).ConfigureAwait(false);
-                await connector.ReplyAsync(activity, shared.IsSuccess || shared.Error.Kind != SharingErrorKind.InvalidInput
-                    ? Card(shared)
-                    : FormCards.Share(await SettingsAsync(actor, cancellationToken).ConfigureAwait(false), values, shared.Error), cancellationToken).ConfigureAwait(false);
-                break;
-            case CardActions.Generate:
-                var (input, inputError) = FormInputs.Generate(values);
-                var generated = inputError is null ? await sharing.GenerateAsync(actor, input!, Budget, cancellationToken).ConfigureAwait(false) : inputError;
-                await connector.ReplyAsync(activity, generated.IsSuccess || generated.Error.Kind != SharingErrorKind.InvalidInput
-                    ? Card(generated)
-                    : FormCards.Generate(await SettingsAsync(actor, cancellationToken).ConfigureAwait(false), values, generated.Error), cancellationToken).ConfigureAwait(false);
-                break;
-            case CardActions.Status:
-                await ReceiptAsync(activity, await sharing.StatusAsync(actor, receipt, Budget, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-                break;
-            case CardActions.Burn:
-                await ReceiptAsync(activity, await sharing.BurnAsync(actor, receipt, null, Budget, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-                break;
-            case CardActions.SaveConfig:
-                await connector.ReplyAsync(activity, await SaveConfigAsync(actor, values, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-                break;
-        }
-    }
+    public async Task OpenGenerateFormAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
+        await ReplyAsync(turn, await forms.BlankAsync(BotForm.Generate, turn.Actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    public async Task ShareAsync(TeamsTurn turn, FormValues values, CancellationToken cancellationToken) =>
+        await ReplyAsync(turn, Answer(await forms.SubmitAsync(BotForm.Share, turn.Actor, values, Budget, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+
+    public async Task GenerateAsync(TeamsTurn turn, FormValues values, CancellationToken cancellationToken) =>
+        await ReplyAsync(turn, Answer(await forms.SubmitAsync(BotForm.Generate, turn.Actor, values, Budget, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+
+    public async Task StatusAsync(TeamsTurn turn, string? receiptId, CancellationToken cancellationToken) =>
+        await ReceiptAsync(turn, await sharing.StatusAsync(turn.Actor, receiptId ?? "", Budget, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    public async Task BurnAsync(TeamsTurn turn, string? receiptId, CancellationToken cancellationToken) =>
+        await ReceiptAsync(turn, await sharing.BurnAsync(turn.Actor, receiptId ?? "", null, Budget, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    public async Task SaveConfigAsync(TeamsTurn turn, FormValues values, CancellationToken cancellationToken) =>
+        await ReplyAsync(turn, await SaveConfigAsync(turn.Actor, values, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>A button the bot has no route for: said so, rather than nothing happening.</summary>
+    public Task UnknownButtonAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
+        ReplyAsync(turn, ReplyCards.Notice(new Notice("That button is not one OneTimeBot knows, so nothing happened.", "Type help to see what OneTimeBot can do.")), cancellationToken);
+
+    /// <summary>A message whose sender Teams did not name: nothing can be looked up or shared for nobody.</summary>
+    public Task UnidentifiedAsync(Activity activity, CancellationToken cancellationToken) =>
+        connector.ReplyAsync(activity, ReplyCards.Notice(new Notice(TeamsReplies.NoOrganisation, "Try again from a chat in your organisation.")), cancellationToken);
 
     /// <summary>What the user reads when handling their message failed on OneTimeBot's side.</summary>
     public Task ApologizeAsync(Activity activity, CancellationToken cancellationToken) =>
-        connector.ReplyAsync(activity, FormCards.Notice("Something went wrong on OneTimeBot's side, and nothing was shared.", "Try again in a moment."), cancellationToken);
+        connector.ReplyAsync(activity, ReplyCards.Notice(Notices.Apology), cancellationToken);
 
     public Task WelcomeAsync(Activity activity, CancellationToken cancellationToken) =>
-        connector.ReplyAsync(activity, FormCards.Help(welcome: true), cancellationToken);
+        connector.ReplyAsync(activity, ReplyCards.Help(commands.Help(welcome: true)), cancellationToken);
+
+    /// <summary>A form a typed command asked for: the settings card for the organisation's admins only.</summary>
+    private async Task<JsonObject> OpenFormAsync(BotForm form, Actor actor, CancellationToken cancellationToken) => form switch
+    {
+        BotForm.Config when !IsAdmin(actor) => ReplyCards.Notice(AdminsOnly),
+        BotForm.Config => ConfigCard.Build(await workspaces.FormAsync(actor.Workspace, cancellationToken).ConfigureAwait(false)),
+        _ => await forms.BlankAsync(form, actor, cancellationToken).ConfigureAwait(false),
+    };
+
+    private Task<bool> ReplyAsync(TeamsTurn turn, JsonObject card, CancellationToken cancellationToken) => connector.ReplyAsync(turn.Activity, card, cancellationToken);
+
+    /// <summary>The card on success or after a failure the user cannot fix in the form; else the form again.</summary>
+    private static JsonObject Answer(FormSubmission submitted) => submitted.FormAgain ?? SecretCardRenderer.Render(submitted.Result);
 
     /// <summary>The new state replaces the card it was asked on; a refusal or failure goes privately to whoever pressed.</summary>
-    private async Task ReceiptAsync(Activity activity, Result<SecretCard, SharingError> result, CancellationToken cancellationToken)
+    private async Task ReceiptAsync(TeamsTurn turn, Result<SecretCard, SharingError> result, CancellationToken cancellationToken)
     {
-        if (result.IsSuccess && activity.ReplyToId is { Length: > 0 } cardId &&
-            await connector.UpdateAsync(activity, cardId, SecretCardRenderer.Render(result.Value), cancellationToken).ConfigureAwait(false))
+        if (result.IsSuccess && turn.Activity.ReplyToId is { Length: > 0 } cardId &&
+            await connector.UpdateAsync(turn.Activity, cardId, SecretCardRenderer.Render(result.Value), cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
-        await connector.SendPrivatelyAsync(activity, Card(result), cancellationToken).ConfigureAwait(false);
+        await connector.SendPrivatelyAsync(turn.Activity, SecretCardRenderer.Render(result), cancellationToken).ConfigureAwait(false);
     }
-
-    private async Task<JsonObject> ConfigAsync(Actor actor, CancellationToken cancellationToken) =>
-        IsAdmin(actor)
-            ? ConfigCard.Build(await workspaces.FormAsync(actor.Workspace, cancellationToken).ConfigureAwait(false))
-            : FormCards.Notice("Only OneTimeBot's admins for this organisation can change its settings.", "Ask whoever runs OneTimeBot to add you to Teams:AdminObjectIds.");
 
     private async Task<JsonObject> SaveConfigAsync(Actor actor, FormValues values, CancellationToken cancellationToken)
     {
         if (!IsAdmin(actor))
         {
-            return FormCards.Notice("Only OneTimeBot's admins for this organisation can change its settings.", "Ask whoever runs OneTimeBot to add you to Teams:AdminObjectIds.");
+            return ReplyCards.Notice(AdminsOnly);
         }
 
-        var (change, error) = ConfigCard.Read(values);
-        var saved = error is null ? await workspaces.UpdateAsync(actor, change!, cancellationToken).ConfigureAwait(false) : error;
+        var change = SettingsFormReader.Read(values);
+        var saved = change.IsSuccess ? await workspaces.UpdateAsync(actor, change.Value, cancellationToken).ConfigureAwait(false) : change.Error;
         return saved.IsSuccess
             ? ConfigCard.Saved(saved.Value)
             // The card again with everything the admin typed, the token aside, and what to fix.
@@ -125,9 +116,4 @@ public sealed class ChatHandlers(
     }
 
     private bool IsAdmin(Actor actor) => options.Value.AdminObjectIds.Contains(actor.UserId, StringComparer.OrdinalIgnoreCase);
-
-    private Task<WorkspaceSettings> SettingsAsync(Actor actor, CancellationToken cancellationToken) => workspaces.GetAsync(actor.Workspace, cancellationToken);
-
-    private static JsonObject Card(Result<SecretCard, SharingError> result) =>
-        result.IsSuccess ? SecretCardRenderer.Render(result.Value) : SecretCardRenderer.Render(result.Error);
 }

@@ -1,11 +1,10 @@
-using OneTimeBot.Core.OneTimeSecret;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Sharing;
-using OneTimeBot.Core.Workspaces;
-using OneTimeBot.Teams.Activities;
 using OneTimeBot.Teams.Cards;
 using OneTimeBot.Teams.Configuration;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Handlers;
 
@@ -13,61 +12,26 @@ namespace OneTimeBot.Teams.Handlers;
 /// The message extension's two action commands. Each answers within the invoke's 5 s: the form as a dialog, then
 /// either the card for the compose box, the form again with the user's values and the problem, or a clear message.
 /// </summary>
-public sealed class MessageExtensionHandlers(SharingService sharing, WorkspaceSettingsService workspaces, IOptions<TeamsOptions> options)
+public sealed class MessageExtensionHandlers(SecretForms forms, IOptions<TeamsOptions> options)
 {
-    public const string ShareCommand = "shareSecret";
-    public const string GenerateCommand = "generatePassword";
+    private const string ShareTitle = "Share a secret";
+    private const string GenerateTitle = "Generate a password";
 
-    public async Task<JsonObject> FetchTaskAsync(Activity activity, string? commandId, CancellationToken cancellationToken)
-    {
-        if (TeamsActors.For(activity) is not { } actor)
-        {
-            return InvokeResponses.Message("Teams did not say which organisation this is, so nothing can be shared here.");
-        }
+    public async Task<JsonObject> OpenShareFormAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
+        InvokeResponses.Dialog(ShareTitle, await forms.BlankAsync(BotForm.Share, turn.Actor, cancellationToken).ConfigureAwait(false));
 
-        var settings = await workspaces.GetAsync(actor.Workspace, cancellationToken).ConfigureAwait(false);
-        return commandId switch
-        {
-            ShareCommand => InvokeResponses.Dialog("Share a secret", FormCards.Share(settings)),
-            GenerateCommand => InvokeResponses.Dialog("Generate a password", FormCards.Generate(settings)),
-            _ => InvokeResponses.Message("That command is not one OneTimeBot knows."),
-        };
-    }
+    public async Task<JsonObject> OpenGenerateFormAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
+        InvokeResponses.Dialog(GenerateTitle, await forms.BlankAsync(BotForm.Generate, turn.Actor, cancellationToken).ConfigureAwait(false));
 
-    public async Task<JsonObject> SubmitActionAsync(Activity activity, string? commandId, FormValues values, CancellationToken cancellationToken)
-    {
-        if (TeamsActors.For(activity) is not { } actor)
-        {
-            return InvokeResponses.Message("Teams did not say which organisation this is, so nothing can be shared here.");
-        }
+    public async Task<JsonObject> ShareAsync(TeamsTurn turn, FormValues values, CancellationToken cancellationToken) =>
+        Answer(ShareTitle, await forms.SubmitAsync(BotForm.Share, turn.Actor, values, options.Value.InvokeBudget, cancellationToken).ConfigureAwait(false));
 
-        var budget = options.Value.InvokeBudget;
-        switch (commandId)
-        {
-            case ShareCommand:
-                var shared = await sharing.ShareAsync(actor, FormInputs.Share(values), budget, cancellationToken).ConfigureAwait(false);
-                return await AnswerAsync(actor, shared, settings => FormCards.Share(settings, values, shared.Error), "Share a secret", cancellationToken).ConfigureAwait(false);
-            case GenerateCommand:
-                var (input, inputError) = FormInputs.Generate(values);
-                var generated = inputError is null
-                    ? await sharing.GenerateAsync(actor, input!, budget, cancellationToken).ConfigureAwait(false)
-                    : inputError;
-                return await AnswerAsync(actor, generated, settings => FormCards.Generate(settings, values, generated.Error), "Generate a password", cancellationToken).ConfigureAwait(false);
-            default:
-                return InvokeResponses.Message("That command is not one OneTimeBot knows.");
-        }
-    }
+    public async Task<JsonObject> GenerateAsync(TeamsTurn turn, FormValues values, CancellationToken cancellationToken) =>
+        Answer(GenerateTitle, await forms.SubmitAsync(BotForm.Generate, turn.Actor, values, options.Value.InvokeBudget, cancellationToken).ConfigureAwait(false));
 
-    private async Task<JsonObject> AnswerAsync(Actor actor, Result<SecretCard, SharingError> result, Func<WorkspaceSettings, JsonObject> formAgain, string title, CancellationToken cancellationToken)
-    {
-        if (result.IsSuccess)
-        {
-            return InvokeResponses.ComposeCard(SecretCardRenderer.Render(result.Value));
-        }
-
-        // The user's own mistake: the form again, as they filled it, with the problem. Anything else: a plain message.
-        return result.Error.Kind == SharingErrorKind.InvalidInput
-            ? InvokeResponses.Dialog(title, formAgain(await workspaces.GetAsync(actor.Workspace, cancellationToken).ConfigureAwait(false)))
-            : InvokeResponses.Message($"{result.Error.Message} {result.Error.Hint}");
-    }
+    /// <summary>The card into the compose box; the form again in the dialog; anything else as a plain message.</summary>
+    private static JsonObject Answer(string title, FormSubmission submitted) =>
+        submitted.FormAgain is { } form ? InvokeResponses.Dialog(title, form)
+        : submitted.Result.IsSuccess ? InvokeResponses.ComposeCard(SecretCardRenderer.Render(submitted.Result.Value))
+        : InvokeResponses.Message(SecretCardText.Fallback(submitted.Result.Error));
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Events;
 using OneTimeBot.Core.Hosting;
 using OneTimeBot.Teams.Activities;
@@ -84,12 +85,12 @@ public static partial class TeamsEndpoints
             if (activity.Id is { Length: > 0 } id &&
                 !await seen.TryClaimAsync($"teams-activity:{activity.Conversation?.Id}:{id}", ActivityMemory, http.RequestAborted).ConfigureAwait(false))
             {
-                return activity.Type == "invoke"
-                    ? Json(InvokeResponses.Message("That request was already handled."))
+                return activity.Type == TeamsNames.Invoke
+                    ? Json(InvokeResponses.Message(TeamsReplies.AlreadyHandled))
                     : Results.Ok();
             }
 
-            if (activity.Type == "invoke")
+            if (activity.Type == TeamsNames.Invoke)
             {
                 return Json(await router.InvokeAsync(activity, http.RequestAborted).ConfigureAwait(false));
             }
@@ -100,8 +101,8 @@ public static partial class TeamsEndpoints
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
             LogFailed(logger, activity.Type, ex.GetType().Name);
-            return activity.Type == "invoke"
-                ? Json(InvokeResponses.Message("Something went wrong on OneTimeBot's side, and nothing was shared. Try again in a moment."))
+            return activity.Type == TeamsNames.Invoke
+                ? Json(InvokeResponses.Message(Notices.Apology.AsLine()))
                 : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
     }

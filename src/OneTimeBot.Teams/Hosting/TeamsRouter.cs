@@ -3,22 +3,38 @@ using System.Text.Json.Nodes;
 using OneTimeBot.Teams.Activities;
 using OneTimeBot.Teams.Cards;
 using OneTimeBot.Teams.Handlers;
+using static OneTimeBot.Teams.Activities.TeamsNames;
 
 namespace OneTimeBot.Teams.Hosting;
 
 /// <summary>
-/// The Teams bot's routing table, in one place: invokes by name (and message-extension command), messages by whether
-/// they carry a card's submitted values or typed text, and the install events. Activities reach it authenticated.
+/// The Teams bot's one route table: invokes by (invoke name, message extension <c>commandId</c>), card buttons by
+/// their <c>Action.Submit</c> verb, typed text, and the install events, each to one handler method. An invoke or a
+/// button that matches no route is told so; events that ask nothing of the bot (typing, someone leaving) are let be.
+/// Activities reach it authenticated and let in by their tenant.
 /// </summary>
 public sealed class TeamsRouter(MessageExtensionHandlers extension, ChatHandlers chat)
 {
     /// <summary>The answer to an invoke, which is the HTTP response itself and must come within 5 s.</summary>
-    public Task<JsonObject> InvokeAsync(Activity activity, CancellationToken cancellationToken) => activity.Name switch
+    public Task<JsonObject> InvokeAsync(Activity activity, CancellationToken cancellationToken)
     {
-        "composeExtension/fetchTask" => extension.FetchTaskAsync(activity, CommandId(activity), cancellationToken),
-        "composeExtension/submitAction" => extension.SubmitActionAsync(activity, CommandId(activity), new FormValues(Data(activity)), cancellationToken),
-        _ => Task.FromResult(new JsonObject()),
-    };
+        ArgumentNullException.ThrowIfNull(activity);
+        if (TeamsTurn.For(activity) is not { } turn)
+        {
+            return Task.FromResult(InvokeResponses.Message(TeamsReplies.NoOrganisation));
+        }
+
+        var action = TeamsJson.TryReadValue<MessageExtensionAction>(activity.Value);
+        var form = action?.Data?.Values ?? new FormValues(null);
+        return (activity.Name, action?.CommandId) switch
+        {
+            (FetchTask, ShareSecretCommand) => extension.OpenShareFormAsync(turn, cancellationToken),
+            (FetchTask, GeneratePasswordCommand) => extension.OpenGenerateFormAsync(turn, cancellationToken),
+            (SubmitAction, ShareSecretCommand) => extension.ShareAsync(turn, form, cancellationToken),
+            (SubmitAction, GeneratePasswordCommand) => extension.GenerateAsync(turn, form, cancellationToken),
+            _ => Task.FromResult(InvokeResponses.Message(TeamsReplies.UnknownRequest)),
+        };
+    }
 
     /// <summary>
     /// Handles any other activity, after Teams was answered. When handling a message fails unexpectedly (the store
@@ -26,29 +42,38 @@ public sealed class TeamsRouter(MessageExtensionHandlers extension, ChatHandlers
     /// </summary>
     public async Task ActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(activity);
         try
         {
             await RouteAsync(activity, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception) when (activity.Type == "message" && !cancellationToken.IsCancellationRequested)
+        catch (Exception) when (activity.Type == Message && !cancellationToken.IsCancellationRequested)
         {
             await chat.ApologizeAsync(activity, cancellationToken).ConfigureAwait(false);
             throw;
         }
     }
 
-    private Task RouteAsync(Activity activity, CancellationToken cancellationToken) => activity switch
+    private Task RouteAsync(Activity activity, CancellationToken cancellationToken) => (activity, TeamsTurn.For(activity)) switch
     {
-        { Type: "message", Value.ValueKind: JsonValueKind.Object } => chat.SubmitAsync(activity, new FormValues(activity.Value), cancellationToken),
-        { Type: "message" } => chat.TextAsync(activity, cancellationToken),
-        { Type: "conversationUpdate" } when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true => chat.WelcomeAsync(activity, cancellationToken),
-        { Type: "installationUpdate", Action: "add" } => chat.WelcomeAsync(activity, cancellationToken),
+        ({ Type: Message }, null) => chat.UnidentifiedAsync(activity, cancellationToken),
+        // A button on one of the bot's cards: its data and the card's inputs come back as the message's value.
+        ({ Type: Message, Value.ValueKind: JsonValueKind.Object }, { } turn) => ButtonAsync(turn, TeamsJson.TryReadValue<CardSubmit>(activity.Value), cancellationToken),
+        ({ Type: Message }, { } turn) => chat.TextAsync(turn, cancellationToken),
+        ({ Type: ConversationUpdate }, _) when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true => chat.WelcomeAsync(activity, cancellationToken),
+        ({ Type: InstallationUpdate, Action: "add" }, _) => chat.WelcomeAsync(activity, cancellationToken),
         _ => Task.CompletedTask,
     };
 
-    private static string? CommandId(Activity activity) =>
-        activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("commandId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-
-    private static JsonElement? Data(Activity activity) =>
-        activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("data", out var data) ? data : null;
+    private Task ButtonAsync(TeamsTurn turn, CardSubmit? submit, CancellationToken cancellationToken) => submit?.Verb switch
+    {
+        CardActions.OpenShareForm => chat.OpenShareFormAsync(turn, cancellationToken),
+        CardActions.OpenGenerateForm => chat.OpenGenerateFormAsync(turn, cancellationToken),
+        CardActions.Share => chat.ShareAsync(turn, submit.Values, cancellationToken),
+        CardActions.Generate => chat.GenerateAsync(turn, submit.Values, cancellationToken),
+        CardActions.Status => chat.StatusAsync(turn, submit.ReceiptId, cancellationToken),
+        CardActions.Burn => chat.BurnAsync(turn, submit.ReceiptId, cancellationToken),
+        CardActions.SaveConfig => chat.SaveConfigAsync(turn, submit.Values, cancellationToken),
+        _ => chat.UnknownButtonAsync(turn, cancellationToken),
+    };
 }

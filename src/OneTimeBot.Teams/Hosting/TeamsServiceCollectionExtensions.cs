@@ -38,6 +38,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<BotFrameworkTokenValidator>();
         services.AddSingleton<TenantAllowList>();
         services.AddSingleton<BotTokenProvider>();
+        services.AddSingleton<SecretForms>();
         services.AddSingleton<MessageExtensionHandlers>();
         services.AddSingleton<ChatHandlers>();
         services.AddSingleton<TeamsRouter>();

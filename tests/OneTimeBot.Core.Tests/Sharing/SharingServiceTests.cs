@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.Security;
+using OneTimeBot.Core.Errors;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
-using OneTimeBot.Core.Tests.OneTimeSecret;
 using OneTimeBot.Core.Tests.Storage;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
-using static OneTimeBot.Core.Tests.OneTimeSecret.RecordedShapes;
+using static OneTimeBot.Testing.RecordedShapes;
 
 namespace OneTimeBot.Core.Tests.Sharing;
 
@@ -49,7 +49,7 @@ public sealed class SharingServiceTests : IAsyncLifetime
     {
         _server.On("POST", "/api/v1/share", FakeResponse.Json(ShareWithStrings));
 
-        var result = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("hunter2"), "1d", new SecretText("open sesame"), "bob@example.com"), default);
+        var result = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("hunter2"), "1d", new SecretText("open sesame"), "bob@example.com"), null, default);
 
         var card = result.Value!;
         var sent = Assert.Single(_server.Requests);
@@ -78,7 +78,7 @@ public sealed class SharingServiceTests : IAsyncLifetime
     {
         _server.On("POST", "/api/v1/generate", FakeResponse.Json(Generated));
 
-        var card = (await _state.Sharing.GenerateAsync(Alice, new GenerateInput("1h", 20), default)).Value!;
+        var card = (await _state.Sharing.GenerateAsync(Alice, new GenerateInput("1h", "20"), null, default)).Value!;
 
         Assert.Equal("20", Assert.Single(_server.Requests).Form["length"]);
         Assert.True(card.Generated);
@@ -96,7 +96,7 @@ public sealed class SharingServiceTests : IAsyncLifetime
     [InlineData("x", null, null, "bob at example", SharingError.RecipientField, "\"bob at example\" is not an email address.")]
     public async Task Bad_input_is_refused_before_any_request_with_the_field_a_sentence_and_a_hint(string secret, string? ttl, string? passphrase, string? recipient, string field, string message)
     {
-        var result = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText(secret), ttl, SecretText.FromOptional(passphrase), recipient), default);
+        var result = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText(secret), ttl, SecretText.FromOptional(passphrase), recipient), null, default);
 
         Assert.Equal(SharingErrorKind.InvalidInput, result.Error!.Kind);
         Assert.Equal(field, result.Error.Field);
@@ -110,8 +110,8 @@ public sealed class SharingServiceTests : IAsyncLifetime
     {
         _server.On("POST", "/api/v1/share", FakeResponse.Json(ShareMadeNow));
 
-        var tooLong = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText(new string('€', 3334))), default);
-        var justRight = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText(new string('x', 10_000))), default);
+        var tooLong = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText(new string('€', 3334))), null, default);
+        var justRight = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText(new string('x', 10_000))), null, default);
 
         Assert.Equal("The secret is 10,002 bytes long; the limit is 10,000.", tooLong.Error!.Message);
         Assert.True(justRight.IsSuccess);
@@ -122,7 +122,7 @@ public sealed class SharingServiceTests : IAsyncLifetime
     [InlineData(129)]
     public async Task Generated_lengths_outside_4_to_128_are_refused(int length)
     {
-        var result = await _state.Sharing.GenerateAsync(Alice, new GenerateInput(Length: length), default);
+        var result = await _state.Sharing.GenerateAsync(Alice, new GenerateInput(Length: length.ToString(System.Globalization.CultureInfo.InvariantCulture)), null, default);
 
         Assert.Equal(SharingError.LengthField, result.Error!.Field);
     }
@@ -133,13 +133,13 @@ public sealed class SharingServiceTests : IAsyncLifetime
         _server.On("POST", "/api/v1/share", FakeResponse.Json(ShareMadeNow));
         _server.On("GET", "/api/v1/private/" + OldMetadataKey, FakeResponse.Json(ReceiptReceived));
         _server.On("POST", $"/api/v1/private/{OldMetadataKey}/burn", FakeResponse.Json(Burned));
-        var card = (await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), default)).Value!;
+        var card = (await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), null, default)).Value!;
 
-        var bobStatus = await _state.Sharing.StatusAsync(Bob, card.ReceiptId, default);
-        var bobBurn = await _state.Sharing.BurnAsync(Bob, card.ReceiptId, null, default);
-        var elsewhere = await _state.Sharing.StatusAsync(AliceElsewhere, card.ReceiptId, default);
-        var aliceStatus = await _state.Sharing.StatusAsync(Alice, card.ReceiptId, default);
-        var aliceBurn = await _state.Sharing.BurnAsync(Alice, card.ReceiptId, null, default);
+        var bobStatus = await _state.Sharing.StatusAsync(Bob, card.ReceiptId, null, default);
+        var bobBurn = await _state.Sharing.BurnAsync(Bob, card.ReceiptId, null, null, default);
+        var elsewhere = await _state.Sharing.StatusAsync(AliceElsewhere, card.ReceiptId, null, default);
+        var aliceStatus = await _state.Sharing.StatusAsync(Alice, card.ReceiptId, null, default);
+        var aliceBurn = await _state.Sharing.BurnAsync(Alice, card.ReceiptId, null, null, default);
 
         Assert.Equal(SharingErrorKind.NotOwner, bobStatus.Error!.Kind);
         Assert.Equal("Only the person who shared this secret can check or burn it.", bobStatus.Error.Message);
@@ -158,9 +158,9 @@ public sealed class SharingServiceTests : IAsyncLifetime
         _server.On("POST", "/api/v1/share", FakeResponse.Json(ShareMadeNow));
         _server.On("POST", $"/api/v1/private/{OldMetadataKey}/burn", FakeResponse.OtsError("Unknown secret"));
         _server.On("GET", "/api/v1/private/" + OldMetadataKey, FakeResponse.Json(ReceiptReceived));
-        var card = (await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), default)).Value!;
+        var card = (await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), null, default)).Value!;
 
-        var burn = await _state.Sharing.BurnAsync(Alice, card.ReceiptId, null, default);
+        var burn = await _state.Sharing.BurnAsync(Alice, card.ReceiptId, null, null, default);
 
         Assert.Equal(SecretStatus.Viewed, burn.Value!.Status);
     }
@@ -170,10 +170,10 @@ public sealed class SharingServiceTests : IAsyncLifetime
     {
         _server.On("POST", "/api/v1/share", FakeResponse.Json(ShareMadeNow));
         _server.On("POST", $"/api/v1/private/{OldMetadataKey}/burn", FakeResponse.OtsError("Incorrect passphrase", 400));
-        var card = (await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), default)).Value!;
+        var card = (await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), null, default)).Value!;
 
-        var withoutPassphrase = await _state.Sharing.BurnAsync(Alice, card.ReceiptId, null, default);
-        var wrongPassphrase = await _state.Sharing.BurnAsync(Alice, card.ReceiptId, new SecretText("nope-nope"), default);
+        var withoutPassphrase = await _state.Sharing.BurnAsync(Alice, card.ReceiptId, null, null, default);
+        var wrongPassphrase = await _state.Sharing.BurnAsync(Alice, card.ReceiptId, new SecretText("nope-nope"), null, default);
 
         Assert.Equal(SharingError.PassphraseField, withoutPassphrase.Error!.Field);
         Assert.Equal("This secret has a passphrase, so burning it needs the passphrase too.", withoutPassphrase.Error.Message);
@@ -185,11 +185,11 @@ public sealed class SharingServiceTests : IAsyncLifetime
     {
         _server.On("POST", "/api/v1/share", FakeResponse.Json("""{"message":"Slow down"}""", 429).WithHeader("Retry-After", "90"));
 
-        var limited = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), default);
+        var limited = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), null, default);
         _server.RequiredBasicCredentials = "ops@acme.example:a-different-token";
-        var refused = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), default);
+        var refused = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), null, default);
         await _server.DisposeAsync();
-        var down = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), default);
+        var down = await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), null, default);
 
         Assert.Equal(SharingErrorKind.RateLimited, limited.Error!.Kind);
         Assert.Equal("Try again in 90 seconds.", limited.Error.Hint);
@@ -202,8 +202,8 @@ public sealed class SharingServiceTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_receipt_id_is_not_found_without_asking_the_backend()
     {
-        var result = await _state.Sharing.StatusAsync(Alice, "nosuchreceipt0000000000000", default);
-        var junk = await _state.Sharing.BurnAsync(Alice, new string('x', 500), null, default);
+        var result = await _state.Sharing.StatusAsync(Alice, "nosuchreceipt0000000000000", null, default);
+        var junk = await _state.Sharing.BurnAsync(Alice, new string('x', 500), null, null, default);
 
         Assert.Equal(SharingErrorKind.NotFound, result.Error!.Kind);
         Assert.Equal(SharingErrorKind.NotFound, junk.Error!.Kind);
@@ -215,10 +215,10 @@ public sealed class SharingServiceTests : IAsyncLifetime
     {
         _server.On("POST", "/api/v1/share", FakeResponse.Json(ShareMadeNow));
         _server.On("GET", "/api/v1/private/" + OldMetadataKey, FakeResponse.Json(ShareMadeNow));
-        var card = (await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), default)).Value!;
+        var card = (await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), null, default)).Value!;
 
         var rows = StoredReceipts();
-        var status = await _state.Sharing.StatusAsync(Alice, card.ReceiptId, default);
+        var status = await _state.Sharing.StatusAsync(Alice, card.ReceiptId, null, default);
 
         var (storedId, body) = Assert.Single(rows);
         Assert.Null(await _state.Receipts.FindAsync(card.ReceiptId, default));
@@ -248,7 +248,7 @@ public sealed class SharingServiceTests : IAsyncLifetime
         await _state.Receipts.SaveAsync(new ReceiptRecord("r0000000000000000000000two", Acme, Alice.UserId, _server.BaseUri.ToString(), together.Protect(keys), created,
             created.AddHours(1), TimeSpan.FromHours(1), false, null, false), default);
 
-        var status = await _state.Sharing.StatusAsync(Alice, "r0000000000000000000000two", default);
+        var status = await _state.Sharing.StatusAsync(Alice, "r0000000000000000000000two", null, default);
 
         Assert.Equal(SecretStatus.New, status.Value!.Status);
         Assert.Equal(link, status.Value.Link);
@@ -270,8 +270,8 @@ public sealed class SharingServiceTests : IAsyncLifetime
             ProtectedSecretLink = apart.Protect(link.ToString()),
         }, default);
 
-        var status = await _state.Sharing.StatusAsync(Alice, "r0000000000000000000000old", default);
-        var burn = await _state.Sharing.BurnAsync(Alice, "r0000000000000000000000old", null, default);
+        var status = await _state.Sharing.StatusAsync(Alice, "r0000000000000000000000old", null, default);
+        var burn = await _state.Sharing.BurnAsync(Alice, "r0000000000000000000000old", null, null, default);
 
         Assert.Equal(SecretStatus.New, status.Value!.Status);
         Assert.Equal(link, status.Value.Link);

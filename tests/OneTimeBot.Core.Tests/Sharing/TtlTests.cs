@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Expiry;
 using OneTimeBot.Core.Sharing;
 
 namespace OneTimeBot.Core.Tests.Sharing;

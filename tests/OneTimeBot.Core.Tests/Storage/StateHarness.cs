@@ -6,13 +6,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Events;
-using OneTimeBot.Core.OneTimeSecret;
-using OneTimeBot.Core.OneTimeSecret.Network;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client;
+using OneTimeSecret.Client.Network;
 
 namespace OneTimeBot.Core.Tests.Storage;
 

@@ -1,4 +1,5 @@
-using OneTimeBot.Core.Security;
+using OneTimeBot.Core.Errors;
+using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tests.Storage;
 using OneTimeBot.Core.Workspaces;
@@ -206,7 +207,7 @@ public sealed class BackendTrustTests
     [Fact]
     public async Task A_name_too_long_for_any_resolver_is_refused_beside_the_field_not_with_a_failure()
     {
-        await using var state = StateHarness.Start(null, Operator, dns: new OneTimeBot.Core.OneTimeSecret.Network.DnsHostAddressResolver());
+        await using var state = StateHarness.Start(null, Operator, dns: new OneTimeSecret.Client.Network.DnsHostAddressResolver());
         var host = string.Join('.', Enumerable.Repeat(new string('a', 60), 5)) + ".tenants.example";
 
         var refused = await state.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(Backend: "https://" + host), default);
@@ -221,10 +222,10 @@ public sealed class BackendTrustTests
         await using var old = await FakeOnetimeSecretServer.StartAsync();
         old.On("POST", "/api/v1/share", FakeResponse.Json(OtsAnswers.Receipt("new", DateTimeOffset.UtcNow, 3600)));
         await using var first = StateHarness.Start(null, new Dictionary<string, string?> { ["OneTimeSecret:Backend"] = old.BaseUri.ToString() }, dns: _dns);
-        var card = (await first.Sharing.ShareAsync(new Actor(Acme, "U0ALICE"), new ShareInput(new SecretText("made-on-the-old-backend-5c")), default)).Value!;
+        var card = (await first.Sharing.ShareAsync(new Actor(Acme, "U0ALICE"), new ShareInput(new SecretText("made-on-the-old-backend-5c")), null, default)).Value!;
 
         await using var later = StateHarness.Start(null, Operator, first.DataDirectory, first.KeyPrefix, keyRingKey: first.KeyRingKey, dns: _dns);
-        var status = await later.Sharing.StatusAsync(new Actor(Acme, "U0ALICE"), card.ReceiptId, default);
+        var status = await later.Sharing.StatusAsync(new Actor(Acme, "U0ALICE"), card.ReceiptId, null, default);
 
         Assert.Equal(SharingErrorKind.Unavailable, status.Error!.Kind);
         Assert.Contains("no longer one this OneTimeBot uses", status.Error.Message, StringComparison.Ordinal);

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.OneTimeSecret.Network;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Tests;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client.Network;
 
 namespace OneTimeBot.Host.Tests.HostileTenant;
 
@@ -51,8 +51,8 @@ public sealed class BackendTakeoverTests : IAsyncLifetime, IDisposable
         var unlisted = await SubmitAsync(app, view, "https://attacker.example");
         var share = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share takeover-canary-1", app.Slack.NewResponseUrl()));
 
-        Assert.Contains("must be reached over https", http["errors"]!["custom_url"]!.GetValue<string>(), StringComparison.Ordinal);
-        var refusal = unlisted["errors"]!["custom_url"]!.GetValue<string>();
+        Assert.Contains("must be reached over https", http["errors"]!["customUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+        var refusal = unlisted["errors"]!["customUrl"]!.GetValue<string>();
         Assert.Contains("attacker.example is not a secret service this OneTimeBot lets workspaces choose", refusal, StringComparison.Ordinal);
         Assert.Contains("this OneTimeBot's own secret service (embedded); onetimesecret.com in eu; secrets.example.com", refusal, StringComparison.Ordinal);
         // The workspace still shares through the operator's backend, with the operator's account, as configured.
@@ -72,7 +72,7 @@ public sealed class BackendTakeoverTests : IAsyncLifetime, IDisposable
         var saved = await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
         {
             ["backend"] = SlackRequests.Chosen("custom"),
-            ["custom_url"] = SlackRequests.Typed("https://partner.example"),
+            ["customUrl"] = SlackRequests.Typed("https://partner.example"),
         }, user: "U0ADMIN"));
         var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share takeover-canary-2", app.Slack.NewResponseUrl()));
 
@@ -97,7 +97,7 @@ public sealed class BackendTakeoverTests : IAsyncLifetime, IDisposable
         await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
         {
             ["backend"] = SlackRequests.Chosen("custom"),
-            ["custom_url"] = SlackRequests.Typed("https://partner.example"),
+            ["customUrl"] = SlackRequests.Typed("https://partner.example"),
             ["username"] = SlackRequests.Typed("admin@partner.example"),
             ["apiToken"] = SlackRequests.Typed("tok_partner_4a5b6c7d8e"),
         }, user: "U0ADMIN"));
@@ -140,6 +140,6 @@ public sealed class BackendTakeoverTests : IAsyncLifetime, IDisposable
         await SlackApp.JsonAsync(await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
         {
             ["backend"] = SlackRequests.Chosen("custom"),
-            ["custom_url"] = SlackRequests.Typed(url),
+            ["customUrl"] = SlackRequests.Typed(url),
         }, user: "U0ADMIN")));
 }

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using OneTimeBot.Core.OneTimeSecret.Network;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Tests;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client.Network;
 
 namespace OneTimeBot.Host.Tests.HostileTenant;
 
@@ -33,11 +33,11 @@ public sealed class InternalAddressTests : IDisposable
         var refused = await SlackApp.JsonAsync(await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
         {
             ["backend"] = SlackRequests.Chosen("custom"),
-            ["custom_url"] = SlackRequests.Typed($"https://ots.tenants.example:{_internal.Port}"),
+            ["customUrl"] = SlackRequests.Typed($"https://ots.tenants.example:{_internal.Port}"),
         }, user: "U0ADMIN")));
 
         Assert.Equal("errors", refused["response_action"]!.GetValue<string>());
-        Assert.Contains("ots.tenants.example is not on the public internet", refused["errors"]!["custom_url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("ots.tenants.example is not on the public internet", refused["errors"]!["customUrl"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(0, _internal.Connections);
     }
 
@@ -52,7 +52,7 @@ public sealed class InternalAddressTests : IDisposable
         var saved = await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
         {
             ["backend"] = SlackRequests.Chosen("custom"),
-            ["custom_url"] = SlackRequests.Typed($"https://rebind.tenants.example:{_internal.Port}"),
+            ["customUrl"] = SlackRequests.Typed($"https://rebind.tenants.example:{_internal.Port}"),
         }, user: "U0ADMIN"));
         var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share rebinding-canary-secret", app.Slack.NewResponseUrl()));
 

@@ -54,10 +54,10 @@ public sealed class ResponseUrlTests
         var hostile = HostileUrl(where, elsewhere);
         var card = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share button-7f3a-secret", app.Slack.NewResponseUrl(), channel: "D0ALICE"));
 
-        await app.Requests.InteractionAsync(SlackRequests.BlockAction(CardBlocks.BurnAction, SlackApp.ButtonValue(card, CardBlocks.BurnAction), hostile, channel: "D0ALICE"));
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.Burn, SlackApp.ButtonValue(card, ActionIds.Burn), hostile, channel: "D0ALICE"));
         var dm = (await app.Slack.WaitForCallsAsync("chat.postMessage"))[0].Body;
 
-        Assert.Equal("Your secret was burned.", dm["text"]!.GetValue<string>());
+        Assert.Equal("The secret was burned.", dm["text"]!.GetValue<string>());
         Assert.Null(await SlackApp.RevealAsync(SlackApp.LinkOn(card)));
         AssertNothingWentTo(hostile, elsewhere, dialled, app);
     }
@@ -73,7 +73,7 @@ public sealed class ResponseUrlTests
         app.Slack.OnResponseUrl(new FakeResponse(status, "", new Dictionary<string, string> { ["Location"] = elsewhere.NewResponseUrl().ToString() }));
         var listed = app.Slack.NewResponseUrl();
 
-        await app.Requests.InteractionAsync(SlackRequests.BlockAction(CardBlocks.CheckStatusAction, SlackApp.ButtonValue(card, CardBlocks.CheckStatusAction), listed));
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.CheckStatus, SlackApp.ButtonValue(card, ActionIds.CheckStatus), listed));
         await app.Slack.WaitForPostsAsync(listed);
         var refused = $"A Slack response_url refused the reply with HTTP {status}";
         await EventuallyAsync(() => elsewhere.Received.Count > 0 || app.Host.Logs.AllText.Contains(refused, StringComparison.Ordinal));

@@ -61,7 +61,7 @@ public sealed class SlackWorkspaceAllowListTests
     {
         await using var app = await SlackApp.StartAsync(OnlyAlpha);
         var responseUrl = app.Slack.NewResponseUrl();
-        var press = SlackRequests.BlockAction(HelpBlocks.OpenShareAction, "open", responseUrl, team: team);
+        var press = SlackRequests.BlockAction(ActionIds.OpenShareForm, "open", responseUrl, team: team);
         // A user of another workspace (a shared channel, say) pressing in an allowed one is not served either.
         press["user"]!["team_id"] = userTeam;
 

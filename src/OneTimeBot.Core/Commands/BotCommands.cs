@@ -1,0 +1,90 @@
+using OneTimeSecret.Client;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Core.Commands;
+
+/// <summary>
+/// Every command of <c>/onetime …</c>, of a Slack DM to the bot and of the Teams chat, declared once: its name,
+/// how it is typed, its help and what it does. Help is generated from these declarations, and a word that names no
+/// command is answered with the help and a "did you mean", never silently with something else. Keywords are
+/// case-insensitive; what follows a keyword is passed on exactly as typed, since it may be a secret.
+/// </summary>
+public sealed class BotCommands
+{
+    public BotCommands(SharingService sharing)
+    {
+        All =
+        [
+            new("share", [],
+                [
+                    new("", "a form for the secret, its expiry, a passphrase and the recipient"),
+                    new("<secret>", "a link straight away, with the default expiry", SlashCommandOnly: true),
+                ],
+                "Creating your link",
+                async (request, ct) => request.Arguments.Trim().Length == 0
+                    ? new FormReply(BotForm.Share)
+                    : request.Surface == CommandSurface.Chat
+                        ? new NoticeReply(Notices.SecretTypedInChat, OfferForms: true)
+                        : new CardReply(await sharing.ShareAsync(request.Actor, new ShareInput(new SecretText(request.Arguments)), request.Budget, ct).ConfigureAwait(false))),
+            new("generate", ["gen"],
+                [new("[expiry] [length]", "a random password behind a link", "generate 24h 20")],
+                "Generating a password and its link",
+                async (request, ct) => new CardReply(await sharing.GenerateAsync(request.Actor, GenerateArguments.Read(request.Arguments), request.Budget, ct).ConfigureAwait(false))),
+            new("config", ["settings"],
+                [new("", "this workspace's settings (admins and owners)")],
+                null,
+                (request, _) => Task.FromResult<CommandReply>(request.Arguments.Trim().Length == 0
+                    ? new FormReply(BotForm.Config)
+                    : Help("config takes nothing after it."))),
+            new("help", ["?"],
+                [new("", "this message")],
+                null,
+                (_, _) => Task.FromResult<CommandReply>(Help())),
+        ];
+    }
+
+    public IReadOnlyList<CommandDefinition> All { get; }
+
+    /// <summary>Splits a typed line into its command and the rest. Only the one white-space character that ends the keyword is dropped.</summary>
+    public ParsedCommand Parse(string? text)
+    {
+        var trimmed = (text ?? "").TrimStart();
+        if (trimmed.Trim().Length == 0)
+        {
+            return new ParsedCommand(Find("help"), "", null);
+        }
+
+        var end = 0;
+        while (end < trimmed.Length && !char.IsWhiteSpace(trimmed[end]))
+        {
+            end++;
+        }
+
+        var keyword = trimmed[..end].ToLowerInvariant();
+        var rest = end < trimmed.Length ? trimmed[(end + 1)..] : "";
+        if (All.FirstOrDefault(c => c.Answers(keyword)) is { } command)
+        {
+            return new ParsedCommand(command, rest, null);
+        }
+
+        return new ParsedCommand(null, "", NearestName.For(keyword, All.Select(c => c.Name)) is { } meant
+            ? $"I don't know \"{keyword}\". Did you mean {meant}?"
+            : "That isn't a command I know.");
+    }
+
+    /// <summary>Runs what was parsed; a line that named no command gets the help with its problem.</summary>
+    public Task<CommandReply> RunAsync(ParsedCommand parsed, Actor actor, CommandSurface surface, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return parsed.Command is { } command
+            ? command.Handle(new CommandRequest(actor, parsed.Arguments, surface, budget), cancellationToken)
+            : Task.FromResult<CommandReply>(Help(parsed.Problem));
+    }
+
+    /// <summary>The help for every command, each usage a line.</summary>
+    public HelpReply Help(string? problem = null, bool welcome = false) =>
+        new([.. All.SelectMany(c => c.Usages.Select(u => new HelpLine(c.Name, u.Arguments, u.Description, u.Example, u.SlashCommandOnly)))], problem, welcome);
+
+    private CommandDefinition Find(string name) => All.First(c => c.Name == name);
+}

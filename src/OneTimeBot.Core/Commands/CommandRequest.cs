@@ -1,0 +1,6 @@
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Core.Commands;
+
+/// <summary>One command to run: who typed it, what followed its name (verbatim), where, and how long a backend call may take.</summary>
+public sealed record CommandRequest(Actor Actor, string Arguments, CommandSurface Surface, TimeSpan Budget);

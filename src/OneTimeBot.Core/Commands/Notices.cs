@@ -1,0 +1,22 @@
+namespace OneTimeBot.Core.Commands;
+
+/// <summary>The notices every platform says in the same words.</summary>
+public static class Notices
+{
+    /// <summary>The one apology, for a failure on OneTimeBot's side: nothing the user did, nothing half done.</summary>
+    public static readonly Notice Apology = new(
+        "Something went wrong on OneTimeBot's side, and nothing was shared.",
+        "Try again in a moment; if it keeps happening, tell whoever runs OneTimeBot.");
+
+    /// <summary>A secret typed into a chat is already in its history: a link made from it would only pretend to protect it.</summary>
+    public static readonly Notice SecretTypedInChat = new(
+        "Please don't type secrets in messages: they stay in this chat's history, where search and exports can find them.",
+        "Delete your message, then use the form: it sends the secret straight to the secret service.");
+
+    /// <summary>The apology as one line, for the places (a form field, a plain-text invoke answer) that hold one.</summary>
+    public static string AsLine(this Notice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return $"{notice.Message} {notice.Hint}";
+    }
+}

@@ -1,4 +1,0 @@
-namespace OneTimeBot.Core.OneTimeSecret.Wire;
-
-/// <summary>A success answer this client cannot read. Its message names fields, never values.</summary>
-internal sealed class OtsWireFormatException(string message) : Exception(message);

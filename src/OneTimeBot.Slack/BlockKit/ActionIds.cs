@@ -1,0 +1,16 @@
+namespace OneTimeBot.Slack.BlockKit;
+
+/// <summary>
+/// The <c>action_id</c> of every button the app sends: what the route table maps to a handler, and all a pressed
+/// button tells the app besides its value.
+/// </summary>
+public static class ActionIds
+{
+    public const string OpenShareForm = "open_share_modal";
+    public const string OpenGenerateForm = "open_generate_modal";
+    public const string CheckStatus = "receipt_status";
+    public const string Burn = "receipt_burn";
+
+    /// <summary>Burn of a secret with a passphrase: opens a modal that asks for it, which is the confirmation too.</summary>
+    public const string BurnWithPassphrase = "receipt_burn_passphrase";
+}

@@ -1,0 +1,20 @@
+using OneTimeBot.Core.Commands;
+
+namespace OneTimeBot.Slack.BlockKit;
+
+/// <summary>Lays out what the core answered a command with, as a slash command's answer or a message into a DM.</summary>
+public static class CommandReplyBlocks
+{
+    /// <param name="reply">What the core decided.</param>
+    /// <param name="slashCommand">The slash command it was typed after; null in a DM.</param>
+    public static SlackReply Render(CommandReply reply, string? slashCommand) => reply switch
+    {
+        HelpReply help => HelpBlocks.Render(help, slashCommand),
+        CardReply card => CardBlocks.Render(card.Result),
+        NoticeReply notice => SlackMessages.Notice(notice.Notice, offerForms: notice.OfferForms),
+        // Where no form can be opened (a typed message has no trigger id), the way to one instead.
+        FormReply { Form: BotForm.Config } => SlackMessages.ConfigInDm(),
+        FormReply => SlackMessages.ShareButton(),
+        _ => throw new ArgumentOutOfRangeException(nameof(reply), reply?.GetType().Name, "A command reply Block Kit has no layout for."),
+    };
+}

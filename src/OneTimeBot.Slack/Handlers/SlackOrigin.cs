@@ -1,0 +1,25 @@
+using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Slack.Delivery;
+using OneTimeBot.Slack.Views;
+
+namespace OneTimeBot.Slack.Handlers;
+
+/// <summary>
+/// Who asked, in which workspace, and where the answer goes: what every Slack request carries, whatever its kind.
+/// <see cref="TriggerId"/> is there when a modal may be opened in answer (a command or a button, for about 3 s).
+/// </summary>
+public sealed record SlackOrigin(string TeamId, string? EnterpriseId, string UserId, Uri? ResponseUrl, string? Channel, string? TriggerId = null)
+{
+    public Actor Actor => new(new WorkspaceId(ChatPlatform.Slack, TeamId), UserId);
+
+    public ReplyTarget Target => new(TeamId, EnterpriseId, ResponseUrl, Channel);
+
+    /// <summary>What a modal opened from here carries, so its submission is answered here too.</summary>
+    public ViewMetadata Metadata => new(ResponseUrl?.ToString(), Channel);
+}
+
+/// <summary>One button press: where it came from and the button's value.</summary>
+public sealed record ActionContext(SlackOrigin Origin, string Value);
+
+/// <summary>One modal submission: where it was opened from, what it carried and what was typed.</summary>
+public sealed record ViewContext(SlackOrigin Origin, ViewMetadata Metadata, ViewValues Values);

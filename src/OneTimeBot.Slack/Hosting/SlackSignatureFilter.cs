@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using OneTimeBot.Slack.Verification;
+
+namespace OneTimeBot.Slack.Hosting;
+
+/// <summary>
+/// Slack's signature, checked once in front of every endpoint Slack posts to, on the raw body before anything parses
+/// it: a body larger than any Slack payload gets a 413; a missing, forged, stale or replayed signature a 401. When the
+/// replay check cannot reach its store, the request is not acted on (fail closed) and gets the endpoint's
+/// <see cref="SignedSlackEndpoint.WhenStoreDown"/>. A genuine body is handed on as the <see cref="SlackRequestBody"/>.
+/// </summary>
+internal sealed partial class SlackSignatureFilter(SlackRequestVerifier verifier, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        var endpoint = http.GetEndpoint()?.Metadata.GetMetadata<SignedSlackEndpoint>()
+            ?? throw new InvalidOperationException("A signed Slack endpoint must say what it answers while the store is down.");
+
+        var body = await SlackRequestBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // Slack checks the certificate with an unsigned post; it wants a 200 and nothing else.
+        if (endpoint.AnswersSslCheck && IsSslCheck(body))
+        {
+            return Results.Ok();
+        }
+
+        SlackVerification verdict;
+        try
+        {
+            verdict = await verifier.VerifyAsync(
+                http.Request.Headers[SlackSignature.TimestampHeader], http.Request.Headers[SlackSignature.SignatureHeader], body.Bytes, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            LogStoreDown(ex.GetType().Name);
+            return endpoint.WhenStoreDown;
+        }
+
+        if (verdict != SlackVerification.Valid)
+        {
+            LogRefused(http.Request.Path, verdict);
+            return Results.Text("The request's Slack signature is missing, wrong, stale or replayed.", "text/plain", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        http.Features.Set(body);
+        return await next(context).ConfigureAwait(false);
+    }
+
+    private static bool IsSslCheck(SlackRequestBody body)
+    {
+        var form = body.Form();
+        return form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1" && !form.ContainsKey("command");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Verdict}")]
+    private partial void LogRefused(string path, SlackVerification verdict);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Checking a Slack request's signature failed with {ExceptionType}; not acted on")]
+    private partial void LogStoreDown(string exceptionType);
+}
