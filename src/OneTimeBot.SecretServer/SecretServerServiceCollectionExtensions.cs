@@ -42,9 +42,7 @@ public static class SecretServerServiceCollectionExtensions
         services.AddSingleton<ApiAccounts>();
         services.AddSingleton<ApiAuthenticator>();
         services.AddSingleton<SecretService>();
-        services.AddSingleton<ISecretStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.IsRedis
-            ? ActivatorUtilities.CreateInstance<RedisSecretStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteSecretStore>(sp));
+        services.AddStore<ISecretStore, SqliteSecretStore, RedisSecretStore>();
         services.AddHostedService<SecretStorePurger>();
         return services;
     }

@@ -51,6 +51,9 @@ internal sealed record LegacySecret(
     }
 }
 
+/// <summary>A rate counter as this server kept it before it counted with the bot's rate counter: in its own table on SQLite.</summary>
+internal sealed record LegacyCounter(string Name, long Count, DateTimeOffset ExpiresAt);
+
 /// <summary>Writes <see cref="LegacySecret"/>s into a store the way the old code did: SQL on the old schema, or Redis commands.</summary>
 internal static class LegacyStore
 {
@@ -85,8 +88,8 @@ internal static class LegacyStore
             expires INTEGER NOT NULL);
         """;
 
-    /// <summary>Creates an SQLite file with the old schema holding <paramref name="secrets"/>, as an old host left it.</summary>
-    public static void WriteSqlite(string path, byte[] serverKey, IEnumerable<LegacySecret> secrets)
+    /// <summary>Creates an SQLite file with the old schema holding <paramref name="secrets"/> and <paramref name="counters"/>, as an old host left it.</summary>
+    public static void WriteSqlite(string path, byte[] serverKey, IEnumerable<LegacySecret> secrets, IEnumerable<LegacyCounter> counters)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=false"))
@@ -103,14 +106,26 @@ internal static class LegacyStore
                     ("$created", s.Created.ToUnixTimeMilliseconds()), ("$secret_expires", s.SecretExpiresAt.ToUnixTimeMilliseconds()),
                     ("$expires", s.ReceiptExpiresAt.ToUnixTimeMilliseconds()), ("$passphrase_required", s.PassphraseHash is null ? 0 : 1));
             }
+
+            foreach (var c in counters)
+            {
+                Execute(connection, "INSERT INTO ots_counters VALUES ($name, $count, $expires)",
+                    ("$name", c.Name), ("$count", c.Count), ("$expires", c.ExpiresAt.ToUnixTimeMilliseconds()));
+            }
         }
 
         SqliteConnection.ClearAllPools();
     }
 
-    /// <summary>Writes <paramref name="secrets"/> under the old key names and JSON shapes, with the old native lifetimes.</summary>
-    public static async Task WriteRedisAsync(RedisServer redis, string prefix, byte[] serverKey, IEnumerable<LegacySecret> secrets)
+    /// <summary>Writes <paramref name="secrets"/> and <paramref name="counters"/> under the old key names and JSON shapes, with the old native lifetimes.</summary>
+    public static async Task WriteRedisAsync(RedisServer redis, string prefix, byte[] serverKey, IEnumerable<LegacySecret> secrets, IEnumerable<LegacyCounter> counters)
     {
+        foreach (var c in counters)
+        {
+            var lifetime = c.ExpiresAt - DateTimeOffset.UtcNow;
+            await Expect("+OK", redis.CommandAsync("SET", prefix + "ots:counter:" + c.Name, c.Count.ToString(CultureInfo.InvariantCulture), "PX", Milliseconds(lifetime)));
+        }
+
         foreach (var s in secrets)
         {
             var secret = JsonSerializer.Serialize(new

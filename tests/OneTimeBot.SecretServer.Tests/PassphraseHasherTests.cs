@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OneTimeBot.SecretServer.Configuration;
-using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Service;
 using OneTimeSecret.Client;
 

@@ -78,4 +78,21 @@ public abstract partial class SecretServerContract
         Assert.Equal(OtsFailureKind.SecretNotFound, reveal.Error!.Kind);
         Assert.Null(await store.FindSecretAsync(lookup, default));
     }
+
+    [Fact]
+    public async Task Passphrase_attempts_counted_before_the_upgrade_still_count_after_it()
+    {
+        var serverKey = RandomNumberGenerator.GetBytes(32);
+        var now = DateTimeOffset.UtcNow;
+        var minute = now.ToUnixTimeSeconds() / 60;
+        // This address used its whole minute's budget (30 attempts) just before the upgrade. The host's clock starts a
+        // moment after this one, so both minutes it may fall in are spent.
+        var spent = new[] { minute, minute + 1 }.Select(m => new LegacyCounter($"passphrase-per-client:127.0.0.1:{m}", 30, now.AddMinutes(3))).ToArray();
+        await using var host = await StartWithLegacyRecordsAsync(serverKey, [], spent);
+        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("guarded-across-the-upgrade-5e1c"), Passphrase: new SecretText("right-passphrase-5e1c")))).Value!;
+
+        var reveal = await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!, new SecretText("right-passphrase-5e1c"));
+
+        Assert.Equal(OtsFailureKind.RateLimited, reveal.Error!.Kind);
+    }
 }

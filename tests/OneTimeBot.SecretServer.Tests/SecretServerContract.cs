@@ -18,8 +18,8 @@ public abstract partial class SecretServerContract
 
     private protected abstract Task<SecretServerHost> StartAsync(IDictionary<string, string?>? overrides = null);
 
-    /// <summary>Starts a host under <paramref name="serverKey"/> whose store already holds <paramref name="secrets"/> the old way.</summary>
-    private protected abstract Task<SecretServerHost> StartWithLegacyRecordsAsync(byte[] serverKey, IReadOnlyList<LegacySecret> secrets);
+    /// <summary>Starts a host under <paramref name="serverKey"/> whose store already holds <paramref name="secrets"/> and <paramref name="counters"/> the old way.</summary>
+    private protected abstract Task<SecretServerHost> StartWithLegacyRecordsAsync(byte[] serverKey, IReadOnlyList<LegacySecret> secrets, IReadOnlyList<LegacyCounter>? counters = null);
 
     private protected static Dictionary<string, string?> WithServerKey(byte[] serverKey) =>
         new() { ["SecretServer:EncryptionKey"] = Convert.ToBase64String(serverKey) };
@@ -48,8 +48,8 @@ public sealed class SqliteSecretServerTests : SecretServerContract
         SecretServerHost.StartAsync(null, overrides);
 
     // The file an old host left behind, with the old schema, opened by a new host.
-    private protected override Task<SecretServerHost> StartWithLegacyRecordsAsync(byte[] serverKey, IReadOnlyList<LegacySecret> secrets) =>
-        SecretServerHost.StartAsync(null, WithServerKey(serverKey), directory => LegacyStore.WriteSqlite(Path.Combine(directory, "data", "onetimebot.db"), serverKey, secrets));
+    private protected override Task<SecretServerHost> StartWithLegacyRecordsAsync(byte[] serverKey, IReadOnlyList<LegacySecret> secrets, IReadOnlyList<LegacyCounter>? counters = null) =>
+        SecretServerHost.StartAsync(null, WithServerKey(serverKey), directory => LegacyStore.WriteSqlite(Path.Combine(directory, "data", "onetimebot.db"), serverKey, secrets, counters ?? []));
 }
 
 public sealed class RedisSecretServerTests(RedisFixture redis) : SecretServerContract, IClassFixture<RedisFixture>
@@ -57,11 +57,11 @@ public sealed class RedisSecretServerTests(RedisFixture redis) : SecretServerCon
     private protected override Task<SecretServerHost> StartAsync(IDictionary<string, string?>? overrides = null) =>
         SecretServerHost.StartAsync(redis.Server.ConnectionString, overrides);
 
-    private protected override async Task<SecretServerHost> StartWithLegacyRecordsAsync(byte[] serverKey, IReadOnlyList<LegacySecret> secrets)
+    private protected override async Task<SecretServerHost> StartWithLegacyRecordsAsync(byte[] serverKey, IReadOnlyList<LegacySecret> secrets, IReadOnlyList<LegacyCounter>? counters = null)
     {
         var host = await SecretServerHost.StartAsync(redis.Server.ConnectionString, WithServerKey(serverKey));
         var prefix = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.RedisKeyPrefix;
-        await LegacyStore.WriteRedisAsync(redis.Server, prefix, serverKey, secrets);
+        await LegacyStore.WriteRedisAsync(redis.Server, prefix, serverKey, secrets, counters ?? []);
         return host;
     }
 }

@@ -1,18 +1,12 @@
-using Microsoft.Extensions.Options;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Configuration;
 
 /// <summary>Stops start-up on a backend that cannot be used, naming the key and the fix.</summary>
-public sealed class OneTimeSecretOptionsValidator : IValidateOptions<OneTimeSecretOptions>
+public sealed class OneTimeSecretOptionsValidator() : SectionValidator<OneTimeSecretOptions>(OneTimeSecretOptions.SectionName)
 {
-    private const string Prefix = OneTimeSecretOptions.SectionName + ":";
-
-    public ValidateOptionsResult Validate(string? name, OneTimeSecretOptions options)
+    protected override void Check(OneTimeSecretOptions options, ICollection<string> errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = new List<string>();
-
         if (!options.IsEmbedded && !OneTimeSecretConnection.TryParseBackend(options.Backend, out _, out var why))
         {
             errors.Add($"{Prefix}Backend: {why}; 'embedded' selects the secret service built into this host.");
@@ -49,7 +43,5 @@ public sealed class OneTimeSecretOptionsValidator : IValidateOptions<OneTimeSecr
                 errors.Add($"{Prefix}AllowedBackends: {problem}");
             }
         }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,7 +1,7 @@
 using OneTimeBot.Core.Errors;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.RateLimits;
 using OneTimeBot.Core.Workspaces;
 
 namespace OneTimeBot.Core.Sharing;
@@ -19,27 +19,24 @@ public sealed partial class CreationLimiter(IRateCounter counter, IOptions<Creat
     {
         ArgumentNullException.ThrowIfNull(actor);
         var o = options.Value;
-        var now = time.GetUtcNow();
-        var window = now.ToUnixTimeSeconds() / (long)Window.TotalSeconds;
-        var retryIn = (int)Math.Ceiling(((window + 1) * Window.TotalSeconds) - now.ToUnixTimeMilliseconds() / 1000.0);
-        var stamp = window.ToString(CultureInfo.InvariantCulture);
+        var window = FixedWindow.At(time.GetUtcNow(), Window);
 
         if (o.PerUserPerMinute > 0 &&
-            await counter.IncrementAsync($"create:user:{actor.Workspace.Key}:{actor.UserId}:{stamp}", Window * 2, cancellationToken).ConfigureAwait(false) > o.PerUserPerMinute)
+            await counter.CountAsync($"rate:create:user:{actor.Workspace.Key}:{actor.UserId}", window, cancellationToken).ConfigureAwait(false) > o.PerUserPerMinute)
         {
             LogLimited("user", actor.Workspace.Key);
             return new SharingError(SharingErrorKind.RateLimited,
                 $"You have created {o.PerUserPerMinute} secrets in the last minute, which is the limit.",
-                $"Try again in {Math.Max(1, retryIn)} seconds. Nothing was shared.");
+                $"Try again in {window.RemainingSeconds} seconds. Nothing was shared.");
         }
 
         if (o.PerWorkspacePerMinute > 0 &&
-            await counter.IncrementAsync($"create:workspace:{actor.Workspace.Key}:{stamp}", Window * 2, cancellationToken).ConfigureAwait(false) > o.PerWorkspacePerMinute)
+            await counter.CountAsync($"rate:create:workspace:{actor.Workspace.Key}", window, cancellationToken).ConfigureAwait(false) > o.PerWorkspacePerMinute)
         {
             LogLimited("workspace", actor.Workspace.Key);
             return new SharingError(SharingErrorKind.RateLimited,
                 "This workspace has created as many secrets in the last minute as OneTimeBot allows.",
-                $"Try again in {Math.Max(1, retryIn)} seconds. Nothing was shared.");
+                $"Try again in {window.RemainingSeconds} seconds. Nothing was shared.");
         }
 
         return null;

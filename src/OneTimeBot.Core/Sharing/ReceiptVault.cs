@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Security;
 
 namespace OneTimeBot.Core.Sharing;
 

@@ -2,18 +2,9 @@ using System.Security.Cryptography;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.DependencyInjection;
+using OneTimeBot.Core.Security;
 
 namespace OneTimeBot.Core.Storage;
-
-/// <summary>
-/// The 256-bit key that encrypts the Data Protection key ring, and from which the keys that seal the bot's receipts are
-/// derived. It must come from outside the store the ring lives in (configuration, shared by every replica), or the ring
-/// would protect nothing from whoever can read the store.
-/// </summary>
-public interface IKeyRingKey
-{
-    byte[] Key { get; }
-}
 
 /// <summary>Encrypts each key of the ring with AES-256-GCM before it is stored.</summary>
 public sealed class AesGcmXmlEncryptor(IKeyRingKey keyRingKey) : IXmlEncryptor

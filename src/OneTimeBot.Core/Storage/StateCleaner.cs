@@ -5,15 +5,14 @@ using OneTimeBot.Core.Sharing;
 namespace OneTimeBot.Core.Storage;
 
 /// <summary>Deletes expired receipts and event ids from stores without native expiry.</summary>
-public sealed class StateCleaner(IReceiptStore receipts, IEventDeduplicator events, IRateCounter rates, TimeProvider time, ILogger<StateCleaner> logger)
+public sealed class StateCleaner(IReceiptStore receipts, IEventDeduplicator events, TimeProvider time, ILogger<StateCleaner> logger)
     : PeriodicPurge(time, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
 
-    protected override string What => "receipts, event ids and rate counters";
+    protected override string What => "receipts and event ids";
 
     protected override async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         await receipts.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false)
-        + await events.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false)
-        + await rates.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false);
+        + await events.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false);
 }

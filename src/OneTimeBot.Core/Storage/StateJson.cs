@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace OneTimeBot.Core.Storage;
 
-/// <summary>How the bot's state records are written into a store: readable JSON, enums by name.</summary>
-internal static class StateJson
+/// <summary>How the bot's state records (settings, receipts, Slack installations) are written into a store: readable JSON, enums by name.</summary>
+public static class StateJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Events;
+using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage.Redis;
 using OneTimeBot.Core.Storage.Sqlite;
@@ -27,28 +28,17 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<WorkspacePinsOptions>().Bind(configuration.GetSection(WorkspacePin.SectionName));
 
-        var redis = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.IsRedis == true;
-        if (redis)
-        {
-            // Every secret reads its workspace's settings: a network round trip each time, unless the replica keeps them.
-            // SQLite reads them in-process and cheaply, and replicas sharing its file have no channel to announce changes.
-            services.AddSingleton<RedisWorkspaceSettingsStore>();
-            services.AddSingleton<IWorkspaceSettingsChanges, RedisWorkspaceSettingsChanges>();
-            services.AddSingleton<IWorkspaceSettingsStore>(sp => new CachedWorkspaceSettingsStore(
+        // Every secret reads its workspace's settings: on Redis a network round trip each time, unless the replica keeps
+        // them. SQLite reads them in-process and cheaply, and replicas sharing its file have no channel to announce changes.
+        services.AddSingleton<RedisWorkspaceSettingsStore>();
+        services.AddSingleton<IWorkspaceSettingsChanges, RedisWorkspaceSettingsChanges>();
+        services.AddStore<IWorkspaceSettingsStore>(
+            sqlite: sp => ActivatorUtilities.CreateInstance<SqliteWorkspaceSettingsStore>(sp),
+            redis: sp => new CachedWorkspaceSettingsStore(
                 sp.GetRequiredService<RedisWorkspaceSettingsStore>(), sp.GetRequiredService<IWorkspaceSettingsChanges>(), sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<IReceiptStore, RedisReceiptStore>();
-            services.AddSingleton<IEventDeduplicator, RedisEventDeduplicator>();
-            services.AddSingleton<IRateCounter, RedisRateCounter>();
-            services.AddSingleton<IXmlRepository, RedisXmlRepository>();
-        }
-        else
-        {
-            services.AddSingleton<IWorkspaceSettingsStore, SqliteWorkspaceSettingsStore>();
-            services.AddSingleton<IReceiptStore, SqliteReceiptStore>();
-            services.AddSingleton<IEventDeduplicator, SqliteEventDeduplicator>();
-            services.AddSingleton<IRateCounter, SqliteRateCounter>();
-            services.AddSingleton<IXmlRepository, SqliteXmlRepository>();
-        }
+        services.AddStore<IReceiptStore, SqliteReceiptStore, RedisReceiptStore>();
+        services.AddStore<IEventDeduplicator, SqliteEventDeduplicator, RedisEventDeduplicator>();
+        services.AddStore<IXmlRepository, SqliteXmlRepository, RedisXmlRepository>();
 
         // One application name and one key ring in the shared store: every replica can unprotect what another protected.
         // The ring itself is encrypted with a key from configuration (IKeyRingKey, which the host provides), so the

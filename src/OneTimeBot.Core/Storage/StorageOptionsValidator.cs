@@ -1,51 +1,58 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Configuration;
 using StackExchange.Redis;
 
 namespace OneTimeBot.Core.Storage;
 
-public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+public sealed class StorageOptionsValidator() : SectionValidator<StorageOptions>(StorageOptions.SectionName)
 {
-    private const string Prefix = StorageOptions.SectionName + ":";
-
-    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    protected override void Check(StorageOptions options, ICollection<string> errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var provider = options.Provider?.Trim().ToLowerInvariant();
         if (provider is not (StorageOptions.Sqlite or StorageOptions.Redis))
         {
-            return ValidateOptionsResult.Fail($"{Prefix}Provider must be 'sqlite' or 'redis' (got '{options.Provider}').");
+            errors.Add($"{Prefix}Provider must be 'sqlite' or 'redis' (got '{options.Provider}').");
         }
-
-        if (options.IsRedis)
+        else if (options.IsRedis)
         {
-            if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            {
-                return ValidateOptionsResult.Fail($"{Prefix}ConnectionString is required when {Prefix}Provider is 'redis' (e.g. 'localhost:6379').");
-            }
+            CheckRedis(options.ConnectionString, errors);
+        }
+        else
+        {
+            CheckSqlite(options.SqliteConnectionString, errors);
+        }
+    }
 
-            try
-            {
-                ConfigurationOptions.Parse(options.ConnectionString);
-            }
-            catch (ArgumentException ex)
-            {
-                return ValidateOptionsResult.Fail($"{Prefix}ConnectionString is not a Redis configuration: {ex.Message}");
-            }
-
-            return ValidateOptionsResult.Success;
+    private void CheckRedis(string? connectionString, ICollection<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            errors.Add($"{Prefix}ConnectionString is required when {Prefix}Provider is 'redis' (e.g. 'localhost:6379').");
+            return;
         }
 
         try
         {
-            var builder = new SqliteConnectionStringBuilder(options.SqliteConnectionString);
-            return string.IsNullOrWhiteSpace(builder.DataSource)
-                ? ValidateOptionsResult.Fail($"{Prefix}ConnectionString needs a 'Data Source=' file for SQLite.")
-                : ValidateOptionsResult.Success;
+            ConfigurationOptions.Parse(connectionString);
         }
         catch (ArgumentException ex)
         {
-            return ValidateOptionsResult.Fail($"{Prefix}ConnectionString is not a SQLite connection string: {ex.Message}");
+            errors.Add($"{Prefix}ConnectionString is not a Redis configuration: {ex.Message}");
+        }
+    }
+
+    private void CheckSqlite(string connectionString, ICollection<string> errors)
+    {
+        try
+        {
+            if (string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(connectionString).DataSource))
+            {
+                errors.Add($"{Prefix}ConnectionString needs a 'Data Source=' file for SQLite.");
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            errors.Add($"{Prefix}ConnectionString is not a SQLite connection string: {ex.Message}");
         }
     }
 }

@@ -1,4 +1,4 @@
-using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Security;
 using OneTimeBot.SecretServer.Configuration;
 
 namespace OneTimeBot.Host.Hosting;

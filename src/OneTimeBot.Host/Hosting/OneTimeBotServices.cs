@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Hosting.Redaction;
+using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Host.Health;
 using OneTimeBot.Host.Hosting.BodyLimits;

@@ -13,8 +13,6 @@ namespace OneTimeBot.SecretServer.Accounts;
 /// </summary>
 public sealed class ApiAccounts
 {
-    public const string InternalUsername = "onetimebot";
-    private static readonly byte[] InternalTokenLabel = "OneTimeBot embedded secret service: internal API account v1"u8.ToArray();
     private static readonly byte[] UnknownUserHash = SHA256.HashData("no such user"u8);
 
     private readonly Lazy<IReadOnlyDictionary<string, byte[]>> _tokenHashes;
@@ -23,17 +21,17 @@ public sealed class ApiAccounts
     public ApiAccounts(IOptions<SecretServerOptions> options, ServerKey serverKey)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _internalToken = new Lazy<SecretText>(() => new SecretText(Convert.ToHexStringLower(HMACSHA256.HashData(serverKey.Bytes, InternalTokenLabel))));
+        _internalToken = new Lazy<SecretText>(() => new SecretText(Convert.ToHexStringLower(HMACSHA256.HashData(serverKey.Bytes, KeyPurposes.InternalAccountToken))));
         _tokenHashes = new Lazy<IReadOnlyDictionary<string, byte[]>>(() =>
         {
             var hashes = options.Value.Accounts.ToDictionary(a => a.Username.Trim(), a => Convert.FromHexString(a.ApiTokenSha256), StringComparer.Ordinal);
-            hashes[InternalUsername] = SHA256.HashData(Encoding.UTF8.GetBytes(_internalToken.Value.Reveal()));
+            hashes[ApiAccountOptions.InternalUsername] = SHA256.HashData(Encoding.UTF8.GetBytes(_internalToken.Value.Reveal()));
             return hashes;
         });
     }
 
     /// <summary>The credentials the bot itself uses against this service.</summary>
-    public OneTimeSecretCredentials InternalCredentials => new(InternalUsername, _internalToken.Value);
+    public OneTimeSecretCredentials InternalCredentials => new(ApiAccountOptions.InternalUsername, _internalToken.Value);
 
     /// <summary>True when <paramref name="username"/> exists and <paramref name="token"/> is its API token.</summary>
     public bool Verify(string username, SecretText token)

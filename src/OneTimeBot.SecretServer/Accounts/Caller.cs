@@ -1,3 +1,4 @@
+using OneTimeBot.SecretServer.Configuration;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Accounts;
@@ -18,7 +19,7 @@ public sealed record Caller(string CustomerId, CallerKind Kind, string ClientAdd
 
     /// <summary>An authenticated caller: the internal account by its reserved name, which no configured account may take.</summary>
     public static Caller Account(string username, SecretText token, string clientAddress) =>
-        new(username, username == ApiAccounts.InternalUsername ? CallerKind.Internal : CallerKind.Account, clientAddress, token);
+        new(username, username == ApiAccountOptions.InternalUsername ? CallerKind.Internal : CallerKind.Account, clientAddress, token);
 }
 
 public enum CallerKind

@@ -88,6 +88,9 @@ public sealed class SecretServerOptions
 
 public sealed class ApiAccountOptions
 {
+    /// <summary>The bot's own account, whose token is derived from the server key; no configured account may take its name.</summary>
+    public const string InternalUsername = "onetimebot";
+
     public string Username { get; set; } = "";
 
     /// <summary>SHA-256 of the API token, 64 hex characters (<c>printf %s "$TOKEN" | sha256sum</c>).</summary>

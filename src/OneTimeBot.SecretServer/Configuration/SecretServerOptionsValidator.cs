@@ -1,18 +1,14 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Configuration;
 
 namespace OneTimeBot.SecretServer.Configuration;
 
 /// <summary>Stops start-up on settings the secret service cannot honour, naming the key.</summary>
-public sealed class SecretServerOptionsValidator(IHostEnvironment environment) : IValidateOptions<SecretServerOptions>
+public sealed class SecretServerOptionsValidator(IHostEnvironment environment) : SectionValidator<SecretServerOptions>(SecretServerOptions.SectionName)
 {
-    private const string Prefix = SecretServerOptions.SectionName + ":";
-
-    public ValidateOptionsResult Validate(string? name, SecretServerOptions options)
+    protected override void Check(SecretServerOptions options, ICollection<string> errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
         // The key also encrypts the bot's Data Protection key ring, so it is needed even with the service switched off.
-        var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(options.EncryptionKey))
         {
             if (!environment.IsDevelopment())
@@ -27,7 +23,7 @@ public sealed class SecretServerOptionsValidator(IHostEnvironment environment) :
 
         if (!options.Enabled)
         {
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+            return;
         }
 
         for (var i = 0; i < options.Accounts.Count; i++)
@@ -37,9 +33,9 @@ public sealed class SecretServerOptionsValidator(IHostEnvironment environment) :
             {
                 errors.Add($"{Prefix}Accounts:{i}:Username must be set and must not contain ':'.");
             }
-            else if (string.Equals(account.Username.Trim(), Accounts.ApiAccounts.InternalUsername, StringComparison.OrdinalIgnoreCase))
+            else if (string.Equals(account.Username.Trim(), ApiAccountOptions.InternalUsername, StringComparison.OrdinalIgnoreCase))
             {
-                errors.Add($"{Prefix}Accounts:{i}:Username '{Accounts.ApiAccounts.InternalUsername}' is reserved for the bot's own account.");
+                errors.Add($"{Prefix}Accounts:{i}:Username '{ApiAccountOptions.InternalUsername}' is reserved for the bot's own account.");
             }
 
             if (account.ApiTokenSha256 is not { Length: 64 } || !account.ApiTokenSha256.All(char.IsAsciiHexDigit))
@@ -102,7 +98,5 @@ public sealed class SecretServerOptionsValidator(IHostEnvironment environment) :
         {
             errors.Add($"{Prefix}PurgeInterval must be at least 00:00:01.");
         }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -84,16 +84,17 @@ public sealed partial class ServerKey
         }
 
         var path = Path.GetFullPath(options.KeyFile, environment.ContentRootPath);
-        if (File.Exists(path) && TryDecode(File.ReadAllText(path), out var stored))
+        var (stored, generated) = OwnerOnlyFile.ReadOrCreate(path, text => TryDecode(text, out _), () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(Length)));
+        if (generated)
+        {
+            LogGeneratedDevelopmentKey(logger, path);
+        }
+        else
         {
             LogUsingDevelopmentKey(logger, path);
-            return stored;
         }
 
-        var key = RandomNumberGenerator.GetBytes(Length);
-        OwnerOnlyFile.Write(path, Convert.ToBase64String(key));
-
-        LogGeneratedDevelopmentKey(logger, path);
+        TryDecode(stored, out var key);
         return key;
     }
 

@@ -12,10 +12,9 @@ namespace OneTimeBot.SecretServer.Crypto;
 /// </summary>
 public sealed class LookupIds(ServerKey serverKey)
 {
-    public const int Length = 64;
     private static readonly byte[] SecretLabel = "secret\n"u8.ToArray();
     private static readonly byte[] ReceiptLabel = "receipt\n"u8.ToArray();
-    private readonly Lazy<byte[]> _key = new(() => serverKey.Derive("OneTimeBot secret service: lookup ids v2"));
+    private readonly Lazy<byte[]> _key = new(() => serverKey.Derive(KeyPurposes.LookupIds));
 
     public StoreLookup Secret(string secretKey) => new(SecretId(secretKey), LegacyKey(secretKey));
 
@@ -24,13 +23,6 @@ public sealed class LookupIds(ServerKey serverKey)
     public string SecretId(string secretKey) => Hash(SecretLabel, secretKey);
 
     public string ReceiptId(string metadataKey) => Hash(ReceiptLabel, metadataKey);
-
-    /// <summary>True for an id a record was stored under before keys were hashed: the key itself.</summary>
-    public static bool IsLegacy(string storedId)
-    {
-        ArgumentNullException.ThrowIfNull(storedId);
-        return storedId.Length != Length;
-    }
 
     private string Hash(byte[] label, string key)
     {

@@ -17,15 +17,12 @@ namespace OneTimeBot.SecretServer.Crypto;
 /// </summary>
 public sealed class ReceiptSeals(ServerKey serverKey)
 {
-    private static readonly byte[] SecretKeyPurpose = "OneTimeBot secret service: receipt's secret key v2"u8.ToArray();
-    private const string RecentListPurpose = "OneTimeBot secret service: account's recent list v2\n";
-
     public byte[] SealSecretKey(string secretKey, string metadataKey, string receiptId)
     {
         Span<byte> key = stackalloc byte[Aead.KeySize];
         try
         {
-            serverKey.DeriveWith(Encoding.ASCII.GetBytes(metadataKey), SecretKeyPurpose, key);
+            serverKey.DeriveWith(Encoding.ASCII.GetBytes(metadataKey), KeyPurposes.ReceiptSecretKey, key);
             return Aead.Seal(key, Encoding.ASCII.GetBytes(secretKey), Encoding.ASCII.GetBytes(receiptId));
         }
         finally
@@ -39,7 +36,7 @@ public sealed class ReceiptSeals(ServerKey serverKey)
         Span<byte> key = stackalloc byte[Aead.KeySize];
         try
         {
-            serverKey.DeriveWith(Encoding.ASCII.GetBytes(metadataKey), SecretKeyPurpose, key);
+            serverKey.DeriveWith(Encoding.ASCII.GetBytes(metadataKey), KeyPurposes.ReceiptSecretKey, key);
             return Encoding.ASCII.GetString(Aead.Open(key, sealedKey, Encoding.ASCII.GetBytes(receiptId)));
         }
         finally
@@ -56,7 +53,7 @@ public sealed class ReceiptSeals(ServerKey serverKey)
         var tokenBytes = Encoding.UTF8.GetBytes(token.Reveal());
         try
         {
-            serverKey.DeriveWith(tokenBytes, Encoding.UTF8.GetBytes(RecentListPurpose + username), key);
+            serverKey.DeriveWith(tokenBytes, Encoding.UTF8.GetBytes(KeyPurposes.RecentList + username), key);
             return key;
         }
         finally

@@ -18,7 +18,6 @@ public sealed class SecretCipher(ServerKey serverKey)
 
     private const byte LinkKeyVersion = 2;
     private const int HeaderSize = 1 + Aead.Overhead;
-    private static readonly byte[] Purpose = "OneTimeBot secret service: secret encryption v2"u8.ToArray();
 
     public byte[] Encrypt(SecretText secret, string secretKey, string secretId)
     {
@@ -29,7 +28,7 @@ public sealed class SecretCipher(ServerKey serverKey)
         {
             var output = new byte[HeaderSize + plaintext.Length];
             output[0] = LinkKeyVersion;
-            serverKey.DeriveWith(Encoding.ASCII.GetBytes(secretKey), Purpose, key);
+            serverKey.DeriveWith(Encoding.ASCII.GetBytes(secretKey), KeyPurposes.SecretEncryption, key);
             Aead.SealInto(output.AsSpan(1), key, plaintext, Encoding.ASCII.GetBytes(secretId));
             return output;
         }
@@ -60,7 +59,7 @@ public sealed class SecretCipher(ServerKey serverKey)
             }
             else
             {
-                serverKey.DeriveWith(Encoding.ASCII.GetBytes(secretKey), Purpose, key);
+                serverKey.DeriveWith(Encoding.ASCII.GetBytes(secretKey), KeyPurposes.SecretEncryption, key);
                 associatedData = Encoding.ASCII.GetBytes(secretId);
             }
 

@@ -132,7 +132,8 @@ internal static class PageRenderer
     private static string Instant(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    private static string Layout(string title, string body) => $"""
+    /// <summary>A whole page around <paramref name="body"/>: every page of the service has this head, stylesheet and footer.</summary>
+    internal static string Layout(string title, string body) => $"""
         <!doctype html>
         <html lang="en">
         <head>

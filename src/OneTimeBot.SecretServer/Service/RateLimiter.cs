@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.RateLimits;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Configuration;
-using OneTimeBot.SecretServer.Storage;
 
 namespace OneTimeBot.SecretServer.Service;
 
 /// <summary>
-/// Fixed-window counters in the secret store, so every replica on one Redis counts together, each checked before the
+/// Fixed-window counters in the shared rate counter, so every replica on one store counts together, each checked before the
 /// work it guards: a refused passphrase attempt runs no bcrypt. Counters are named after a client address, an account
 /// or a secret's lookup id, never after a key.
 /// <para>
@@ -17,7 +17,7 @@ namespace OneTimeBot.SecretServer.Service;
 /// </para>
 /// </summary>
 public sealed partial class RateLimiter(
-    ISecretStore counters,
+    IRateCounter counters,
     IOptions<SecretServerOptions> options,
     TimeProvider time,
     SecretServerMetrics metrics,
@@ -64,10 +64,8 @@ public sealed partial class RateLimiter(
             return null;
         }
 
-        var now = time.GetUtcNow();
-        var windowSeconds = (long)limit.Window.TotalSeconds;
-        var window = now.ToUnixTimeSeconds() / windowSeconds;
-        var count = await counters.IncrementCounterAsync($"{limit.Name}:{subject}:{window}", limit.Window, now, cancellationToken).ConfigureAwait(false);
+        var window = FixedWindow.At(time.GetUtcNow(), limit.Window);
+        var count = await counters.CountAsync($"ots:counter:{limit.Name}:{subject}", window, cancellationToken).ConfigureAwait(false);
         if (count <= limit.PerWindow)
         {
             return null;
@@ -79,7 +77,7 @@ public sealed partial class RateLimiter(
             LogLimitReached(logger, limit.Name, limit.PerWindow, limit.Window);
         }
 
-        return ServiceError.RateLimited(DateTimeOffset.FromUnixTimeSeconds((window + 1) * windowSeconds) - now);
+        return ServiceError.RateLimited(window.Remaining);
     }
 
     /// <summary>A limit of <see cref="PerWindow"/> per fixed window; 0 (allowed for accounts only) means off.</summary>

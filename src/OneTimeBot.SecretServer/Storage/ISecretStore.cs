@@ -28,9 +28,6 @@ public interface ISecretStore
     /// </summary>
     Task<IReadOnlyList<StoredReceipt>> RecentReceiptsAsync(string customerId, DateTimeOffset since, CancellationToken cancellationToken);
 
-    /// <summary>Adds one to a counter that lives for <paramref name="window"/> from its first increment; returns the new count.</summary>
-    Task<long> IncrementCounterAsync(string counter, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken);
-
     /// <summary>Deletes what expired before <paramref name="now"/>; stores with native expiry have little to do.</summary>
     Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OneTimeBot.Core.Storage;
-using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Model;
 using StackExchange.Redis;
 
@@ -14,12 +13,6 @@ namespace OneTimeBot.SecretServer.Storage;
 /// </summary>
 public sealed class RedisSecretStore(RedisConnection redis) : ISecretStore
 {
-    private const string IncrementInWindow = """
-        local count = redis.call('INCR', KEYS[1])
-        if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-        return count
-        """;
-
     private static readonly TimeSpan RecentIndexLifetime = TimeSpan.FromDays(31);
 
     public async Task SaveAsync(StoredSecret secret, StoredReceipt receipt, CancellationToken cancellationToken)
@@ -28,8 +21,8 @@ public sealed class RedisSecretStore(RedisConnection redis) : ISecretStore
         ArgumentNullException.ThrowIfNull(receipt);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
         var transaction = db.CreateTransaction();
-        _ = transaction.StringSetAsync(SecretKey(secret.Id), JsonSerializer.SerializeToUtf8Bytes(RedisSecret.From(secret)), Lifetime(secret.Created, secret.ExpiresAt), When.NotExists);
-        _ = transaction.StringSetAsync(ReceiptKey(receipt.Id), JsonSerializer.SerializeToUtf8Bytes(RedisReceipt.From(receipt)), Lifetime(receipt.Created, receipt.ExpiresAt), When.NotExists);
+        _ = transaction.StringSetAsync(SecretKey(secret.Id), JsonSerializer.SerializeToUtf8Bytes(secret, RedisRecordJson.Current), Lifetime(secret.Created, secret.ExpiresAt), When.NotExists);
+        _ = transaction.StringSetAsync(ReceiptKey(receipt.Id), JsonSerializer.SerializeToUtf8Bytes(receipt, RedisRecordJson.Current), Lifetime(receipt.Created, receipt.ExpiresAt), When.NotExists);
         // Only receipts a recent list can show are indexed: an account's, whose metadata key is sealed for it.
         if (receipt.SealedMetadataKey is not null)
         {
@@ -68,9 +61,7 @@ public sealed class RedisSecretStore(RedisConnection redis) : ISecretStore
     {
         ArgumentNullException.ThrowIfNull(receipt);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        var value = receipt.IsLegacy
-            ? JsonSerializer.SerializeToUtf8Bytes(LegacyRedisReceipt.From(receipt))
-            : JsonSerializer.SerializeToUtf8Bytes(RedisReceipt.From(receipt));
+        var value = JsonSerializer.SerializeToUtf8Bytes(receipt, receipt.IsLegacy ? RedisRecordJson.BeforeHashedIds : RedisRecordJson.Current);
         // XX: never bring back a receipt Redis has already expired; KEEPTTL: keep its lifetime.
         await db.StringSetAsync(ReceiptKey(receipt.Id), value, null, keepTtl: true, When.Exists).ConfigureAwait(false);
     }
@@ -109,14 +100,7 @@ public sealed class RedisSecretStore(RedisConnection redis) : ISecretStore
         return receipts;
     }
 
-    public async Task<long> IncrementCounterAsync(string counter, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        var result = await db.ScriptEvaluateAsync(IncrementInWindow, [(RedisKey)(redis.KeyPrefix + "ots:counter:" + counter)], [(long)window.TotalMilliseconds]).ConfigureAwait(false);
-        return (long)result;
-    }
-
-    // Redis expires secrets, receipts and counters itself.
+    // Redis expires secrets and receipts itself.
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
 
     public async Task PingAsync(CancellationToken cancellationToken)
@@ -147,12 +131,10 @@ public sealed class RedisSecretStore(RedisConnection redis) : ISecretStore
         to - from is var span && span > TimeSpan.FromSeconds(1) ? span : TimeSpan.FromSeconds(1);
 
     private static StoredSecret? ReadSecret(RedisValue value, string id) =>
-        value.IsNullOrEmpty ? null
-        : LookupIds.IsLegacy(id) ? JsonSerializer.Deserialize<LegacyRedisSecret>((byte[])value!)?.ToStored()
-        : JsonSerializer.Deserialize<RedisSecret>((byte[])value!)?.ToStored(id);
+        value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<StoredSecret>((byte[])value!, ShapeOf(id)) is { } secret ? secret with { Id = id } : null;
 
     private static StoredReceipt? ReadReceipt(RedisValue value, string id) =>
-        value.IsNullOrEmpty ? null
-        : LookupIds.IsLegacy(id) ? JsonSerializer.Deserialize<LegacyRedisReceipt>((byte[])value!)?.ToStored()
-        : JsonSerializer.Deserialize<RedisReceipt>((byte[])value!)?.ToStored(id);
+        value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<StoredReceipt>((byte[])value!, ShapeOf(id)) is { } receipt ? receipt with { Id = id } : null;
+
+    private static JsonSerializerOptions ShapeOf(string id) => StoreLookup.IsLegacyKey(id) ? RedisRecordJson.BeforeHashedIds : RedisRecordJson.Current;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Storage.Sqlite;
 using OneTimeBot.SecretServer.Model;
 
 namespace OneTimeBot.SecretServer.Storage;
@@ -10,9 +11,9 @@ namespace OneTimeBot.SecretServer.Storage;
 /// <c>DELETE … RETURNING</c>: SQLite serializes writers, so only one statement can return the row. Expired rows are
 /// deleted by <see cref="PurgeExpiredAsync"/>.
 /// </summary>
-public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, IDisposable
+public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
 {
-    private const string Schema = """
+    private const string Tables = """
         CREATE TABLE IF NOT EXISTS ots_secrets (
             id TEXT PRIMARY KEY,
             receipt_id TEXT NOT NULL,
@@ -39,36 +40,42 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
             metadata_key_sealed BLOB);
         CREATE INDEX IF NOT EXISTS ots_receipts_custid ON ots_receipts (custid, created);
         CREATE INDEX IF NOT EXISTS ots_receipts_expires ON ots_receipts (expires);
-        CREATE TABLE IF NOT EXISTS ots_counters (
-            name TEXT PRIMARY KEY,
-            count INTEGER NOT NULL,
-            expires INTEGER NOT NULL);
         """;
 
     // Tables made before keys were hashed named their key columns after the keys they held. Their rows stay as they
     // are (read by key until they expire); only the columns are renamed and the seals added.
-    private const string HashedIdsMigration = """
+    private static readonly SqliteMigration HashedIds = new(
+        "SELECT count(*) FROM pragma_table_info('ots_secrets') WHERE name = 'secret_key'",
+        """
         ALTER TABLE ots_secrets RENAME COLUMN secret_key TO id;
         ALTER TABLE ots_secrets RENAME COLUMN metadata_key TO receipt_id;
         ALTER TABLE ots_receipts RENAME COLUMN metadata_key TO id;
         ALTER TABLE ots_receipts RENAME COLUMN secret_key TO secret_id;
         ALTER TABLE ots_receipts ADD COLUMN secret_key_sealed BLOB;
         ALTER TABLE ots_receipts ADD COLUMN metadata_key_sealed BLOB;
-        """;
+        """);
+
+    // The service counted in a table of its own before it counted with the bot's rate counter. Counts still running
+    // move there under the names it now gives them, so no limit starts again at an upgrade.
+    private static readonly SqliteMigration SharedCounters = new(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ots_counters'",
+        SqliteRateCounter.Schema.Ddl + """
+        INSERT OR IGNORE INTO bot_rate_counts (counter_key, count, expires) SELECT 'ots:counter:' || name, count, expires FROM ots_counters;
+        DROP TABLE ots_counters;
+        """);
+
+    private static readonly SqliteSchema Schema = new(Tables, HashedIds, SharedCounters);
 
     private const string SecretColumns = "id, receipt_id, ciphertext, passphrase_hash, created, expires";
 
     private const string ReceiptColumns =
         "id, secret_id, secret_key_sealed, metadata_key_sealed, custid, state, ttl, created, updated, received, secret_expires, expires, recipients, share_domain, passphrase_required";
 
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private volatile bool _schemaReady;
-
     public async Task SaveAsync(StoredSecret secret, StoredReceipt receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(receipt);
-        await WriteAsync(async connection =>
+        await database.WriteAsync(Schema, async connection =>
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (var insert = connection.CreateCommand())
@@ -99,7 +106,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
 
     public async Task<StoredSecret?> FindSecretAsync(StoreLookup lookup, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(Schema, cancellationToken).ConfigureAwait(false);
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT {SecretColumns} FROM ots_secrets WHERE id IN ($id, $legacy_key) LIMIT 1";
         BindLookup(select, lookup);
@@ -107,7 +114,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
     }
 
     public Task<StoredSecret?> TakeSecretAsync(string id, CancellationToken cancellationToken) =>
-        WriteAsync(async connection =>
+        database.WriteAsync(Schema, async connection =>
         {
             await using var delete = connection.CreateCommand();
             delete.CommandText = $"DELETE FROM ots_secrets WHERE id = $id RETURNING {SecretColumns}";
@@ -117,7 +124,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
 
     public async Task<StoredReceipt?> FindReceiptAsync(StoreLookup lookup, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(Schema, cancellationToken).ConfigureAwait(false);
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT {ReceiptColumns} FROM ots_receipts WHERE id IN ($id, $legacy_key) LIMIT 1";
         BindLookup(select, lookup);
@@ -128,21 +135,15 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
     public async Task UpdateReceiptAsync(StoredReceipt receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        await WriteAsync(async connection =>
-        {
-            await using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE ots_receipts SET state = $state, updated = $updated, received = $received WHERE id = $id";
-            update.Parameters.AddWithValue("$id", receipt.Id);
-            update.Parameters.AddWithValue("$state", receipt.State);
-            update.Parameters.AddWithValue("$updated", receipt.Updated.ToUnixTimeMilliseconds());
-            update.Parameters.AddWithValue("$received", (object?)receipt.Received?.ToUnixTimeMilliseconds() ?? DBNull.Value);
-            return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+        await database.ExecuteAsync(Schema,
+            "UPDATE ots_receipts SET state = $state, updated = $updated, received = $received WHERE id = $id",
+            [("$id", receipt.Id), ("$state", receipt.State), ("$updated", receipt.Updated.ToUnixTimeMilliseconds()), ("$received", receipt.Received?.ToUnixTimeMilliseconds())],
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<StoredReceipt>> RecentReceiptsAsync(string customerId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await database.OpenAsync(Schema, cancellationToken).ConfigureAwait(false);
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT {ReceiptColumns} FROM ots_receipts WHERE custid = $custid AND created >= $since ORDER BY created DESC LIMIT 1000";
         select.Parameters.AddWithValue("$custid", customerId);
@@ -157,28 +158,10 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         return receipts;
     }
 
-    public Task<long> IncrementCounterAsync(string counter, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync(async connection =>
-    {
-        await using var upsert = connection.CreateCommand();
-        // A counter whose window has passed starts again at one.
-        upsert.CommandText = """
-            INSERT INTO ots_counters (name, count, expires) VALUES ($name, 1, $expires)
-            ON CONFLICT (name) DO UPDATE SET
-                count = CASE WHEN ots_counters.expires <= $now THEN 1 ELSE ots_counters.count + 1 END,
-                expires = CASE WHEN ots_counters.expires <= $now THEN $expires ELSE ots_counters.expires END
-            RETURNING count
-            """;
-        upsert.Parameters.AddWithValue("$name", counter);
-        upsert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        upsert.Parameters.AddWithValue("$expires", (now + window).ToUnixTimeMilliseconds());
-        return Convert.ToInt64(await upsert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-    }, cancellationToken);
-
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
-        return await WriteAsync(async connection =>
+        return await database.WriteAsync(Schema, async connection =>
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using var purge = connection.CreateCommand();
@@ -189,7 +172,6 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
                 WHERE state IN ('new', 'viewed') AND secret_expires <= $now;
             DELETE FROM ots_secrets WHERE expires <= $now;
             DELETE FROM ots_receipts WHERE expires <= $now;
-            DELETE FROM ots_counters WHERE expires <= $now;
             """;
             purge.Parameters.AddWithValue("$now", nowMs);
             var removed = await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -198,15 +180,8 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task PingAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var ping = connection.CreateCommand();
-        ping.CommandText = "SELECT count(*) FROM ots_counters WHERE 0";
-        await ping.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public void Dispose() => _schemaLock.Dispose();
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        database.ReadScalarAsync(Schema, "SELECT count(*) FROM ots_secrets WHERE 0", [], cancellationToken);
 
     private static void BindLookup(SqliteCommand command, StoreLookup lookup)
     {
@@ -266,66 +241,4 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore, I
         Recipients: JsonSerializer.Deserialize<string[]>(reader.GetString(12)) ?? [],
         ShareDomain: reader.GetString(13),
         PassphraseRequired: reader.GetInt64(14) != 0);
-
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await database.WriteAsync(work, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady)
-        {
-            return;
-        }
-
-        await _schemaLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_schemaReady)
-            {
-                await database.WriteAsync(connection => PrepareSchemaAsync(connection, cancellationToken), cancellationToken).ConfigureAwait(false);
-                _schemaReady = true;
-            }
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
-    }
-
-    // One immediate transaction, so of two processes opening an old file only one renames its columns.
-    private static async Task<bool> PrepareSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var probe = connection.CreateCommand())
-        {
-            probe.Transaction = transaction;
-            probe.CommandText = "SELECT count(*) FROM pragma_table_info('ots_secrets') WHERE name = 'secret_key'";
-            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
-            {
-                await using var migrate = connection.CreateCommand();
-                migrate.Transaction = transaction;
-                migrate.CommandText = HashedIdsMigration;
-                await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        await using (var create = connection.CreateCommand())
-        {
-            create.Transaction = transaction;
-            create.CommandText = Schema;
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
-    }
 }

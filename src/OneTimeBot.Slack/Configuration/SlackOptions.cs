@@ -1,10 +1,12 @@
+using OneTimeBot.Core.Configuration;
+
 namespace OneTimeBot.Slack.Configuration;
 
 /// <summary>
 /// The Slack app this host answers for. Either <see cref="BotToken"/> (one workspace) or <see cref="ClientId"/> and
 /// <see cref="ClientSecret"/> (installed into many workspaces through OAuth), and always the signing secret.
 /// </summary>
-public sealed class SlackOptions
+public sealed class SlackOptions : IPlatformOptions
 {
     public const string SectionName = "Slack";
 

@@ -1,23 +1,13 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Configuration;
 
 namespace OneTimeBot.Slack.Configuration;
 
 /// <summary>Names every Slack key that stops the app from working, so start-up fails with all of them at once.</summary>
-public sealed class SlackOptionsValidator(IHostEnvironment environment) : IValidateOptions<SlackOptions>
+public sealed class SlackOptionsValidator(IHostEnvironment environment) : PlatformOptionsValidator<SlackOptions>(SlackOptions.SectionName, environment)
 {
-    private const string Prefix = SlackOptions.SectionName + ":";
-
-    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    protected override void CheckPlatform(SlackOptions options, bool development, ICollection<string> errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (!options.Enabled)
-        {
-            return ValidateOptionsResult.Success;
-        }
-
-        var errors = new List<string>();
-        var development = environment.IsDevelopment();
         if (string.IsNullOrWhiteSpace(options.SigningSecret) && !development)
         {
             errors.Add($"{Prefix}SigningSecret is required: copy it from the Slack app's Basic Information page (or set {Prefix}Enabled to false).");
@@ -54,16 +44,9 @@ public sealed class SlackOptionsValidator(IHostEnvironment environment) : IValid
         {
             errors.Add($"{Prefix}ModalBudget must be more than 0 and at most 2.8 s: Slack gives a modal submission 3 s.");
         }
-
-        if (options.FollowUpBudget < TimeSpan.FromSeconds(1) || options.FollowUpBudget > TimeSpan.FromMinutes(5))
-        {
-            errors.Add($"{Prefix}FollowUpBudget must be between 1 s and 5 min.");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static void CheckResponseUrlHosts(List<string> errors, IList<string> hosts)
+    private void CheckResponseUrlHosts(ICollection<string> errors, IList<string> hosts)
     {
         for (var i = 0; i < hosts.Count; i++)
         {
@@ -74,7 +57,7 @@ public sealed class SlackOptionsValidator(IHostEnvironment environment) : IValid
         }
     }
 
-    private static void CheckIds(List<string> errors, string key, IList<string> ids, char prefix, string what)
+    private void CheckIds(ICollection<string> errors, string key, IList<string> ids, char prefix, string what)
     {
         for (var i = 0; i < ids.Count; i++)
         {
@@ -86,7 +69,7 @@ public sealed class SlackOptionsValidator(IHostEnvironment environment) : IValid
         }
     }
 
-    private static void CheckUrl(List<string> errors, string key, string value)
+    private void CheckUrl(ICollection<string> errors, string key, string value)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {

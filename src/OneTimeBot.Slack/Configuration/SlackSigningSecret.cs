@@ -35,17 +35,17 @@ public sealed partial class SlackSigningSecret
         }
 
         var path = Path.GetFullPath(options.SigningSecretFile, environment.ContentRootPath);
-        if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: >= 32 } stored)
+        var (secret, generated) = OwnerOnlyFile.ReadOrCreate(path, text => text.Trim().Length >= 32, () => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
+        if (generated)
+        {
+            LogGeneratedDevelopmentSecret(logger, path);
+        }
+        else
         {
             LogUsingDevelopmentSecret(logger, path);
-            return stored;
         }
 
-        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        OwnerOnlyFile.Write(path, secret);
-
-        LogGeneratedDevelopmentSecret(logger, path);
-        return secret;
+        return secret.Trim();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack:SigningSecret is not set; generated a Development signing secret in {Path}. Set Slack:SigningSecret from your Slack app to receive its requests.")]

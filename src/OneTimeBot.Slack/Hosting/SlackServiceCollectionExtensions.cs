@@ -64,15 +64,7 @@ public static class SlackServiceCollectionExtensions
                 .AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 2, UseJitter = true, Delay = TimeSpan.FromMilliseconds(300), ShouldRetryAfterHeader = true })
                 .AddTimeout(TimeSpan.FromSeconds(6)));
 
-        var redis = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.IsRedis == true;
-        if (redis)
-        {
-            services.AddSingleton<ISlackInstallationStore, RedisSlackInstallationStore>();
-        }
-        else
-        {
-            services.AddSingleton<ISlackInstallationStore, SqliteSlackInstallationStore>();
-        }
+        services.AddStore<ISlackInstallationStore, SqliteSlackInstallationStore, RedisSlackInstallationStore>();
 
         services.AddSingleton<SlackTokens>();
         services.AddHostedService<SlackStartup>();

@@ -8,13 +8,13 @@ public sealed class RedisSlackInstallationStore(RedisConnection redis) : ISlackI
     {
         ArgumentNullException.ThrowIfNull(installation);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        await db.StringSetAsync(Key(installation.Key), InstallationJson.Write(installation)).ConfigureAwait(false);
+        await db.StringSetAsync(Key(installation.Key), StateJson.Write(installation)).ConfigureAwait(false);
     }
 
     public async Task<SlackInstallation?> FindAsync(string key, CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        return InstallationJson.Read(await db.StringGetAsync(Key(key)).ConfigureAwait(false));
+        return StateJson.Read<SlackInstallation>(await db.StringGetAsync(Key(key)).ConfigureAwait(false));
     }
 
     public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)

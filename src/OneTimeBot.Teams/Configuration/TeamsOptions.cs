@@ -1,7 +1,9 @@
+using OneTimeBot.Core.Configuration;
+
 namespace OneTimeBot.Teams.Configuration;
 
 /// <summary>The Azure bot this host answers for on <c>/api/messages</c>.</summary>
-public sealed class TeamsOptions
+public sealed class TeamsOptions : IPlatformOptions
 {
     public const string SectionName = "Teams";
     public const string BotFrameworkIssuer = "https://api.botframework.com";

@@ -1,23 +1,13 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Configuration;
 
 namespace OneTimeBot.Teams.Configuration;
 
 /// <summary>Names every Teams key that stops the bot from working, so start-up fails with all of them at once.</summary>
-public sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValidateOptions<TeamsOptions>
+public sealed class TeamsOptionsValidator(IHostEnvironment environment) : PlatformOptionsValidator<TeamsOptions>(TeamsOptions.SectionName, environment)
 {
-    private const string Prefix = TeamsOptions.SectionName + ":";
-
-    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    protected override void CheckPlatform(TeamsOptions options, bool development, ICollection<string> errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (!options.Enabled)
-        {
-            return ValidateOptionsResult.Success;
-        }
-
-        var errors = new List<string>();
-        var development = environment.IsDevelopment();
         if (options.AllowUnauthenticatedLocalDevelopment && !development)
         {
             errors.Add($"{Prefix}AllowUnauthenticatedLocalDevelopment is only allowed in Development: it accepts requests without a token.");
@@ -38,7 +28,7 @@ public sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValid
             errors.Add($"{Prefix}AppPassword (or {Prefix}AppCertificateFile) is required with {Prefix}AppId, for the bot's replies.");
         }
 
-        if (options.AppCertificateFile.Trim().Length > 0 && !File.Exists(Path.GetFullPath(options.AppCertificateFile, environment.ContentRootPath)))
+        if (options.AppCertificateFile.Trim().Length > 0 && !File.Exists(Path.GetFullPath(options.AppCertificateFile, ContentRootPath)))
         {
             errors.Add($"{Prefix}AppCertificateFile '{options.AppCertificateFile}' does not exist.");
         }
@@ -60,16 +50,9 @@ public sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValid
         {
             errors.Add($"{Prefix}SigningKeyRefreshInterval must be between 0 and 1 hour.");
         }
-
-        if (options.FollowUpBudget < TimeSpan.FromSeconds(1) || options.FollowUpBudget > TimeSpan.FromMinutes(5))
-        {
-            errors.Add($"{Prefix}FollowUpBudget must be between 1 s and 5 min.");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static void CheckAllowedTenants(List<string> errors, TeamsOptions options)
+    private void CheckAllowedTenants(ICollection<string> errors, TeamsOptions options)
     {
         var single = Guid.TryParse(options.TenantId, out var tenant) ? tenant : (Guid?)null;
         for (var i = 0; i < options.AllowedTenants.Count; i++)
@@ -86,7 +69,7 @@ public sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValid
         }
     }
 
-    private static void CheckUrl(List<string> errors, string key, string value)
+    private void CheckUrl(ICollection<string> errors, string key, string value)
     {
         // Keys and tokens only over https, except from this machine (tests, a local emulator).
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))

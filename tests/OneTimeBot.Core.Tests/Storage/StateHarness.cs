@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Events;
+using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Workspaces;

@@ -1,36 +1,34 @@
-using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.RateLimits;
 
 namespace OneTimeBot.Core.Storage.Sqlite;
 
 public sealed class SqliteRateCounter(SqliteDatabase database, TimeProvider time) : IRateCounter
 {
+    /// <summary>The counters' table, shared by every counting store in the file.</summary>
+    public static readonly SqliteSchema Schema = new("""
+        CREATE TABLE IF NOT EXISTS bot_rate_counts (
+            counter_key TEXT PRIMARY KEY,
+            count INTEGER NOT NULL,
+            expires INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS bot_rate_counts_expires ON bot_rate_counts (expires);
+        """);
+
     public async Task<long> IncrementAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        await database.EnsureSchemaAsync(SqliteStateSchema.Ddl, cancellationToken).ConfigureAwait(false);
-        var expires = (time.GetUtcNow() + lifetime).ToUnixTimeMilliseconds();
-        return await database.WriteAsync(async connection =>
-        {
-            await using var increment = connection.CreateCommand();
-            increment.CommandText = """
-                INSERT INTO bot_rate_counts (counter_key, count, expires) VALUES ($key, 1, $expires)
-                ON CONFLICT (counter_key) DO UPDATE SET count = count + 1
-                RETURNING count
-                """;
-            increment.Parameters.AddWithValue("$key", key);
-            increment.Parameters.AddWithValue("$expires", expires);
-            return (long)(await increment.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        }, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        // A counter whose lifetime has ended starts again at one.
+        var count = await database.ExecuteScalarAsync(Schema, """
+            INSERT INTO bot_rate_counts (counter_key, count, expires) VALUES ($key, 1, $expires)
+            ON CONFLICT (counter_key) DO UPDATE SET
+                count = CASE WHEN bot_rate_counts.expires <= $now THEN 1 ELSE bot_rate_counts.count + 1 END,
+                expires = CASE WHEN bot_rate_counts.expires <= $now THEN $expires ELSE bot_rate_counts.expires END
+            RETURNING count
+            """,
+            [("$key", key), ("$now", now.ToUnixTimeMilliseconds()), ("$expires", (now + lifetime).ToUnixTimeMilliseconds())],
+            cancellationToken).ConfigureAwait(false);
+        return (long)count!;
     }
 
-    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await database.EnsureSchemaAsync(SqliteStateSchema.Ddl, cancellationToken).ConfigureAwait(false);
-        return await database.WriteAsync(async connection =>
-        {
-            await using var purge = connection.CreateCommand();
-            purge.CommandText = "DELETE FROM bot_rate_counts WHERE expires <= $now";
-            purge.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            return await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(Schema, "DELETE FROM bot_rate_counts WHERE expires <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
 }

@@ -3,7 +3,7 @@ namespace OneTimeBot.Core.Storage.Sqlite;
 /// <summary>The bot's own tables, beside the secret service's in the same file.</summary>
 internal static class SqliteStateSchema
 {
-    public const string Ddl = """
+    public static readonly SqliteSchema Tables = new("""
         CREATE TABLE IF NOT EXISTS bot_workspace_settings (
             workspace TEXT PRIMARY KEY,
             body TEXT NOT NULL,
@@ -17,14 +17,9 @@ internal static class SqliteStateSchema
             event_key TEXT PRIMARY KEY,
             expires INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS bot_events_expires ON bot_events (expires);
-        CREATE TABLE IF NOT EXISTS bot_rate_counts (
-            counter_key TEXT PRIMARY KEY,
-            count INTEGER NOT NULL,
-            expires INTEGER NOT NULL);
-        CREATE INDEX IF NOT EXISTS bot_rate_counts_expires ON bot_rate_counts (expires);
         CREATE TABLE IF NOT EXISTS bot_data_protection_keys (
             name TEXT PRIMARY KEY,
             xml TEXT NOT NULL,
             created INTEGER NOT NULL);
-        """;
+        """);
 }

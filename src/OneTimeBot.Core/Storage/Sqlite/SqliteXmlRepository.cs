@@ -8,7 +8,7 @@ public sealed class SqliteXmlRepository(SqliteDatabase database, TimeProvider ti
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        using var connection = OpenWithSchema();
+        using var connection = database.Open(SqliteStateSchema.Tables);
         using var select = connection.CreateCommand();
         select.CommandText = "SELECT xml FROM bot_data_protection_keys ORDER BY created";
         using var reader = select.ExecuteReader();
@@ -24,21 +24,12 @@ public sealed class SqliteXmlRepository(SqliteDatabase database, TimeProvider ti
     public void StoreElement(XElement element, string friendlyName)
     {
         ArgumentNullException.ThrowIfNull(element);
-        using var connection = OpenWithSchema();
+        using var connection = database.Open(SqliteStateSchema.Tables);
         using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT OR REPLACE INTO bot_data_protection_keys (name, xml, created) VALUES ($name, $xml, $created)";
         insert.Parameters.AddWithValue("$name", string.IsNullOrEmpty(friendlyName) ? Guid.NewGuid().ToString() : friendlyName);
         insert.Parameters.AddWithValue("$xml", element.ToString(SaveOptions.DisableFormatting));
         insert.Parameters.AddWithValue("$created", time.GetUtcNow().ToUnixTimeMilliseconds());
         insert.ExecuteNonQuery();
-    }
-
-    private Microsoft.Data.Sqlite.SqliteConnection OpenWithSchema()
-    {
-        var connection = database.Open();
-        using var create = connection.CreateCommand();
-        create.CommandText = SqliteStateSchema.Ddl;
-        create.ExecuteNonQuery();
-        return connection;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OneTimeBot.SecretServer;
+using OneTimeBot.SecretServer.Pages;
 
 namespace OneTimeBot.Host.Hosting.BodyLimits;
 
@@ -38,25 +39,6 @@ public static class RequestBodyRefusal
         }
     }
 
-    private static string Page(int statusCode, string message)
-    {
-        var title = statusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Request not readable";
-        return $"""
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="robots" content="noindex, nofollow">
-            <title>{title} · OneTimeBot</title>
-            </head>
-            <body>
-            <main>
-            <h1>{title}</h1>
-            <p>{message} Nothing was revealed or changed. Go back to the link and try again.</p>
-            </main>
-            </body>
-            </html>
-            """;
-    }
+    private static string Page(int statusCode, string message) =>
+        RefusalPage.Render(statusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Request not readable", message);
 }

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Options;
 using OneTimeBot.SecretServer.Configuration;
-using OneTimeBot.SecretServer.Service;
 using OneTimeSecret.Client;
 
-namespace OneTimeBot.SecretServer.Crypto;
+namespace OneTimeBot.SecretServer.Service;
 
 /// <summary>
 /// bcrypt over a SHA-384 pre-hash (BCrypt.Net's "enhanced" mode): bcrypt alone ignores everything past 72 bytes,

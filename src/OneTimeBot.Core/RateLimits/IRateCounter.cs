@@ -1,0 +1,17 @@
+namespace OneTimeBot.Core.RateLimits;
+
+/// <summary>
+/// Counters in the deployment's shared store, so every replica counts together: the bot's creation limits and the
+/// embedded secret service's rate limits both count with it. Callers keep their counters apart by a prefix of their own.
+/// </summary>
+public interface IRateCounter
+{
+    /// <summary>
+    /// Adds one to the counter <paramref name="key"/> and returns its count. A counter lives for
+    /// <paramref name="lifetime"/> from its first increment; after that it counts from one again.
+    /// </summary>
+    Task<long> IncrementAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken);
+
+    /// <summary>Deletes counters whose lifetime ended before <paramref name="now"/>; stores with native expiry have nothing to do.</summary>
+    Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using OneTimeBot.Core.RateLimits;
+using OneTimeBot.Core.Storage;
+
+namespace OneTimeBot.Core.Tests.Storage;
+
+/// <summary>The one rate counter the bot and the secret service count with, run against SQLite and a real redis-server.</summary>
+public abstract class RateCounterContract
+{
+    private protected abstract string? RedisConnectionString { get; }
+
+    [Fact]
+    public async Task Replicas_count_one_counter_together_and_it_starts_again_from_one_after_its_lifetime()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var first = StateHarness.Start(RedisConnectionString, now: now);
+        await using var second = StateHarness.Start(RedisConnectionString, dataDirectory: first.DataDirectory, keyPrefix: first.KeyPrefix, now: now);
+        var a = first.Services.GetRequiredService<IRateCounter>();
+        var b = second.Services.GetRequiredService<IRateCounter>();
+        var lifetime = TimeSpan.FromMinutes(1);
+
+        long[] counts = [await a.IncrementAsync("test:shared", lifetime, default), await b.IncrementAsync("test:shared", lifetime, default), await a.IncrementAsync("test:shared", lifetime, default)];
+
+        Assert.Equal([1, 2, 3], counts);
+        if (RedisConnectionString is null)
+        {
+            first.Clock.Advance(lifetime);
+            second.Clock.Advance(lifetime);
+            Assert.Equal(1, await b.IncrementAsync("test:shared", lifetime, default));
+            first.Clock.Advance(lifetime);
+            Assert.Equal(1, await a.PurgeExpiredAsync(first.Clock.GetUtcNow(), default));
+        }
+        else
+        {
+            // Redis forgets the counter on its own clock: it must carry the lifetime from its first count.
+            var db = await first.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
+            var ttl = await db.KeyTimeToLiveAsync(first.KeyPrefix + "test:shared");
+            Assert.InRange(ttl!.Value, TimeSpan.FromSeconds(50), lifetime);
+        }
+    }
+
+    [Fact]
+    public async Task A_fixed_window_says_how_long_until_the_next_one_and_counts_each_window_apart()
+    {
+        var start = new DateTimeOffset(2030, 1, 1, 12, 0, 45, TimeSpan.Zero);
+        await using var state = StateHarness.Start(RedisConnectionString, now: start);
+        var counter = state.Services.GetRequiredService<IRateCounter>();
+
+        var thisMinute = FixedWindow.At(start, TimeSpan.FromMinutes(1));
+        var counted = new[] { await counter.CountAsync("test:window", thisMinute, default), await counter.CountAsync("test:window", thisMinute, default) };
+        var nextMinute = FixedWindow.At(start.AddSeconds(20), TimeSpan.FromMinutes(1));
+
+        Assert.Equal([1L, 2L], counted);
+        Assert.Equal(TimeSpan.FromSeconds(15), thisMinute.Remaining);
+        Assert.Equal(15, thisMinute.RemainingSeconds);
+        Assert.Equal(1, await counter.CountAsync("test:window", nextMinute, default));
+        Assert.Equal(TimeSpan.FromSeconds(55), nextMinute.Remaining);
+    }
+}
+
+public sealed class SqliteRateCounterTests : RateCounterContract
+{
+    private protected override string? RedisConnectionString => null;
+}
+
+public sealed class RedisRateCounterTests(RedisFixture redis) : RateCounterContract, IClassFixture<RedisFixture>
+{
+    private protected override string? RedisConnectionString => redis.Server.ConnectionString;
+}
