@@ -25,17 +25,23 @@ public static class SecretCardText
     public const string BurnConfirmYes = "Burn it";
     public const string BurnConfirmNo = "Keep it";
 
-    /// <summary>Under a live link: how to pass it on without burning it.</summary>
+    /// <summary>Under a live link only its sender sees: how to pass it on without burning it.</summary>
     public const string OpenOnceWarning = "Paste the link only where its recipient will see it. Opening it shows the secret once and destroys it, so don't open it yourself.";
 
+    /// <summary>Under a live link posted where its recipients read it (a message the card was put into).</summary>
+    public const string SharedOpenOnceWarning = "Opening the link shows the secret once and destroys it. Only its recipient should open it.";
+
+    /// <summary>The warning under a live link, for who reads the card.</summary>
+    public static string Warning(CardAudience audience) => audience == CardAudience.Sender ? OpenOnceWarning : SharedOpenOnceWarning;
+
     /// <summary>The title, starting with an emoji every platform shows as such.</summary>
-    public static string Title(SecretCard card)
+    public static string Title(SecretCard card, CardAudience audience = CardAudience.Sender)
     {
         ArgumentNullException.ThrowIfNull(card);
         return card.Status switch
         {
-            SecretStatus.New when card.Generated => "🔑 Generated password, behind a one-time link",
-            SecretStatus.New => "🔒 Your one-time link is ready",
+            SecretStatus.New when card.Generated => audience == CardAudience.Sender ? "🔑 Generated password, behind a one-time link" : "🔑 A generated password, behind a one-time link",
+            SecretStatus.New => audience == CardAudience.Sender ? "🔒 Your one-time link is ready" : "🔒 A one-time secret",
             SecretStatus.Viewed => "👀 Viewed: the secret was opened and is gone",
             SecretStatus.Burned => "🔥 Burned: nobody can open this link now",
             _ => "⌛ Expired: the link was never opened",
