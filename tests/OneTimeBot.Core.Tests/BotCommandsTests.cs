@@ -62,6 +62,16 @@ public sealed class BotCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void What_a_handler_is_given_never_prints_the_secret_typed_after_share()
+    {
+        var parsed = Commands.Parse("share Kq7-handed-to-the-handler-zz");
+        var request = new CommandRequest(Alice, parsed.Arguments, CommandSurface.SlashCommand, TimeSpan.FromSeconds(2));
+
+        Assert.Equal("Kq7-handed-to-the-handler-zz", request.Arguments);
+        Assert.DoesNotContain("Kq7-handed-to-the-handler-zz", request.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_secret_typed_in_a_chat_is_refused_and_the_forms_are_offered()
     {
         var reply = Assert.IsType<NoticeReply>(await RunAsync("share Kq7-typed-in-chat-zz", CommandSurface.Chat));

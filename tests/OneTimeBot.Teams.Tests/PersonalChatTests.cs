@@ -42,7 +42,7 @@ public sealed class PersonalChatTests
         await app.SendAsync(app.Activity("message", "generate 1h"));
         var apology = (await app.BotFramework.WaitForCallsAsync(2))[1];
 
-        Assert.Contains("Something went wrong on OneTimeBot's side, and nothing was shared.", apology.Card!["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Something went wrong on OneTimeBot's side, and nothing was done.", apology.Card!["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString("a:1convpersonal")}/activities", apology.Path);
         // The failure is still logged, by its type only, once the apology is on its way.
         await app.Host.Services.FollowUpsFinishedAsync();

@@ -5,7 +5,7 @@ public static class Notices
 {
     /// <summary>The one apology, for a failure on OneTimeBot's side: nothing the user did, nothing half done.</summary>
     public static readonly Notice Apology = new(
-        "Something went wrong on OneTimeBot's side, and nothing was shared.",
+        "Something went wrong on OneTimeBot's side, and nothing was done.",
         "Try again in a moment; if it keeps happening, tell whoever runs OneTimeBot.");
 
     /// <summary>A secret typed into a chat is already in its history: a link made from it would only pretend to protect it.</summary>

@@ -40,4 +40,8 @@ public sealed record SecretCard(
 
     /// <summary>Whether the secret can still be opened (and so burned).</summary>
     public bool IsLive => Status == SecretStatus.New;
+
+    // The link is a bearer credential: a generated ToString would print it wherever a card or a result is logged.
+    public override string ToString() =>
+        $"SecretCard {{ ReceiptId = {ReceiptId}, Status = {Status}, ExpiresAt = {ExpiresAt:O}, Ttl = {Ttl}, PassphraseRequired = {PassphraseRequired}, BackendHost = {BackendHost}, Generated = {Generated} }}";
 }

@@ -48,7 +48,6 @@ public sealed partial class SharingService(
             : Failed(actor, "share", shared.Error, connection);
     }
 
-
     public async Task<Result<SecretCard, SharingError>> GenerateAsync(Actor actor, GenerateInput input, TimeSpan? budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -69,7 +68,6 @@ public sealed partial class SharingService(
             ? await RecordAsync(actor, connection, generated.Value.Receipt, generated: true, cancellationToken).ConfigureAwait(false)
             : Failed(actor, "generate", generated.Error, connection);
     }
-
 
     public async Task<Result<SecretCard, SharingError>> StatusAsync(Actor actor, string receiptId, TimeSpan? budget, CancellationToken cancellationToken)
     {
@@ -92,7 +90,6 @@ public sealed partial class SharingService(
             ? Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.Expired, receipt.ExpiresAt, connection))
             : Failed(actor, "status", current.Error, connection);
     }
-
 
     public async Task<Result<SecretCard, SharingError>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, TimeSpan? budget, CancellationToken cancellationToken)
     {
