@@ -6,7 +6,10 @@ namespace OneTimeBot.Architecture.Tests;
 /// Cycles among the modules of an assembly: the namespaces directly below its root, each with everything beneath it
 /// (<c>Storage</c> holds <c>Storage.Sqlite</c>), as design.md's layering is drawn. A module's own sub-namespaces may
 /// use each other; two modules that use each other are one tangle, and that is what this finds. ArchUnitNET's slices
-/// cut at every namespace, so the modules are grouped here, over the dependencies ArchUnitNET loaded.
+/// cut at every namespace, so the modules are grouped here, over the dependencies ArchUnitNET loaded. Types right in
+/// the root namespace belong to no module: that is where a library keeps its public face (the client and its records,
+/// which its Http and Wire modules build on) and an assembly its composition (the DI registration that names every
+/// module), both of which use and are used by the modules below them by design.
 /// </summary>
 internal static class NamespaceCycles
 {
