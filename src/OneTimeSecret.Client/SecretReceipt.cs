@@ -38,4 +38,11 @@ public sealed record SecretReceipt(
 {
     /// <summary>When the secret stops being readable, counted from its creation.</summary>
     public DateTimeOffset ExpiresAt => Created + Ttl;
+
+    /// <summary>
+    /// The receipt without its keys and links: the metadata key and the secret key (and the links built from them)
+    /// are bearer credentials, and a generated <c>ToString</c> would print them wherever a receipt is logged.
+    /// </summary>
+    public override string ToString() =>
+        $"SecretReceipt {{ State = {State}, Ttl = {Ttl}, Created = {Created:O}, PassphraseRequired = {PassphraseRequired}, ShareDomain = {ShareDomain} }}";
 }
