@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Slack.Installations;
-using OneTimeBot.Slack.Payloads;
+using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Testing;
 
 namespace OneTimeBot.Slack.Tests;
@@ -49,8 +49,8 @@ public sealed class ManifestTests
 
         var command = manifest["features"]!["slash_commands"]![0]!;
         Assert.Equal("/onetime", command["command"]!.GetValue<string>());
-        // The route table answers the command the manifest declares, and no other.
-        Assert.Equal(SlashCommand.OneTime, command["command"]!.GetValue<string>());
+        // Out of the box, the route table answers the command the manifest declares.
+        Assert.Equal(SlackOptions.DefaultCommand, command["command"]!.GetValue<string>());
         Assert.Equal(host + "/slack/commands", command["url"]!.GetValue<string>());
         Assert.False(command["should_escape"]!.GetValue<bool>());
         Assert.Contains("generate [expiry] [length]", command["usage_hint"]!.GetValue<string>(), StringComparison.Ordinal);
