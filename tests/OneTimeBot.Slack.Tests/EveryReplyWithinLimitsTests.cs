@@ -25,7 +25,7 @@ public sealed class EveryReplyWithinLimitsTests
     public static TheoryData<string> Messages => new()
     {
         "help", "help-problem", "dm-help", "working", "config-refused", "not-installed", "needs-token", "slack-failed",
-        "typed-in-dm", "share-button", "config-in-dm", "unknown-command", "settings-saved", "error-long",
+        "typed-in-dm", "share-button", "generate-button", "config-in-dm", "unknown-command", "settings-saved", "error-long",
     };
 
     [Theory]
@@ -45,6 +45,7 @@ public sealed class EveryReplyWithinLimitsTests
             "slack-failed" => SlackMessages.SlackFailed("open the form", "expired_trigger_id", Command),
             "typed-in-dm" => CommandReplyBlocks.Render(new NoticeReply(Notices.SecretTypedInChat, OfferForms: true), Command, CommandSurface.Chat),
             "share-button" => SlackMessages.ShareButton(),
+            "generate-button" => SlackMessages.GenerateButton(),
             "config-in-dm" => SlackMessages.ConfigInDm(Command),
             "unknown-command" => SlackMessages.UnknownCommand(Command),
             "settings-saved" => SlackMessages.SettingsSaved(Settings with { Username = longText }),

@@ -14,8 +14,10 @@ public static class CommandReplyBlocks
         CardReply card => CardBlocks.Render(card.Result),
         NoticeReply notice => SlackMessages.Notice(notice.Notice, offerForms: notice.OfferForms),
         // Where no form can be opened (a typed message has no trigger id), the way to one instead.
+        FormReply { Form: BotForm.Share } => SlackMessages.ShareButton(),
+        FormReply { Form: BotForm.Generate } => SlackMessages.GenerateButton(),
         FormReply { Form: BotForm.Config } => SlackMessages.ConfigInDm(command),
-        FormReply => SlackMessages.ShareButton(),
+        FormReply form => throw new ArgumentOutOfRangeException(nameof(reply), form.Form, "A form Slack has no way to offer in a message."),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply?.GetType().Name, "A command reply Block Kit has no layout for."),
     };
 }

@@ -66,6 +66,12 @@ public static class SlackMessages
         "Share a secret: press the button to open the form.",
         [Blocks.Section("Press *Share a secret* to open the form. The secret goes straight to the secret service; this conversation only ever shows the link."), HelpBlocks.ShareButtons()]);
 
+    /// <summary>In a DM, where no form can be opened from a typed message: the button that opens the generate form.</summary>
+    public static SlackReply GenerateButton() => new(
+        "Generate a password: press the button to open the form.",
+        [Blocks.Section("Press *Generate a password* to choose its expiry, length and an optional passphrase. This conversation only ever shows the link."),
+         Blocks.Actions(Blocks.Button("Generate a password", ActionIds.OpenGenerateForm, "generate", "primary"))]);
+
     /// <summary>In a DM, where the settings form cannot be opened: the command that opens it.</summary>
     public static SlackReply ConfigInDm(string command) => Notice(new(
         $"Settings are changed with {command} config.",
