@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Commands;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Testing;
@@ -61,5 +62,17 @@ public sealed class ManifestTests
         Assert.Equal(["message.im", "app_uninstalled", "tokens_revoked"], manifest["settings"]!["event_subscriptions"]!["bot_events"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.True(manifest["features"]!["app_home"]!["messages_tab_enabled"]!.GetValue<bool>());
         Assert.Equal("OneTimeBot", manifest["features"]!["bot_user"]!["display_name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_slash_commands_usage_hint_names_every_command_the_grammar_declares()
+    {
+        var manifest = (await ValidateAsync(Manifest))["manifest"]!;
+        var hint = manifest["features"]!["slash_commands"]![0]!["usage_hint"]!.GetValue<string>();
+        // Each alternative of the hint starts with the command's name: "share [secret] | generate [expiry] [length] | …".
+        var named = hint.Split('|', StringSplitOptions.TrimEntries).Select(a => a.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+
+        // Every command the grammar declares is offered after the slash command, so the hint must name it.
+        Assert.All(new BotCommands(sharing: null!).All, c => Assert.Contains(c.Name, named));
     }
 }
