@@ -40,7 +40,7 @@ public sealed partial class EventHandlers(
         await delivery.DeliverAsync(origin.Target, reply, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UninstalledAsync(EventEnvelope envelope, SlackEvent uninstalled, CancellationToken cancellationToken)
+    public async Task UninstalledAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         var removed = false;
@@ -60,7 +60,7 @@ public sealed partial class EventHandlers(
     {
         ArgumentNullException.ThrowIfNull(revoked);
         // Only the bot token matters: without it the installation can do nothing.
-        return revoked.Tokens?.Bot is { Count: > 0 } ? UninstalledAsync(envelope, revoked, cancellationToken) : Task.CompletedTask;
+        return revoked.Tokens?.Bot is { Count: > 0 } ? UninstalledAsync(envelope, cancellationToken) : Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack app removed from {Installation}; stored installation deleted: {Removed}")]

@@ -58,7 +58,7 @@ public sealed partial class SlackRouter
         {
             // As the manifest subscribes to them: a message is keyed by where it was posted.
             ["message.im"] = events.DirectMessageAsync,
-            ["app_uninstalled"] = events.UninstalledAsync,
+            ["app_uninstalled"] = (envelope, _, ct) => events.UninstalledAsync(envelope, ct),
             ["tokens_revoked"] = events.TokensRevokedAsync,
         };
     }
