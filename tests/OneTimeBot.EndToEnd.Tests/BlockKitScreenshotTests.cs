@@ -29,8 +29,8 @@ public sealed class BlockKitScreenshotTests(Chromium chromium)
         ["burned card"] = CardBlocks.Render(Live with { Status = SecretStatus.Burned, Link = null, StatusChangedAt = DateTimeOffset.FromUnixTimeSeconds(1_794_500_000) }, replaceOriginal: true),
         ["expired card"] = CardBlocks.Render(Live with { Status = SecretStatus.Expired, Link = null }, replaceOriginal: true),
         ["backend down"] = CardBlocks.Render(new SharingError(SharingErrorKind.Unavailable, "The secret service at eu.onetimesecret.com is not answering right now. Nothing was shared.", "Try again in a minute; if it keeps happening, tell whoever runs OneTimeBot.")),
-        ["config refused"] = SlackMessages.ConfigRefused(),
-        ["secret typed in a dm"] = CommandReplyBlocks.Render(new NoticeReply(Notices.SecretTypedInChat, OfferForms: true), slashCommand: null),
+        ["config refused"] = SlackMessages.ConfigRefused("/onetime"),
+        ["secret typed in a dm"] = CommandReplyBlocks.Render(new NoticeReply(Notices.SecretTypedInChat, OfferForms: true), "/onetime", CommandSurface.Chat),
         ["settings saved"] = SlackMessages.SettingsSaved(new WorkspaceSettings(new WorkspaceId(ChatPlatform.Slack, "T0"), "eu", "ops@example.com", true,
             TimeSpan.FromDays(1), TimeSpan.FromDays(7), true, null, new HashSet<string>())),
     };

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OneTimeBot.Slack.Hosting;
 using OneTimeBot.Testing;
 using OneTimeBot.Testing.Slack;
 
@@ -43,6 +47,27 @@ public sealed class EndpointVerificationTests : IAsyncLifetime
         var response = await _app.Requests.PostAsync(path, BodyFor(path), TypeFor(path), sign: false);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingHappenedAsync();
+    }
+
+    [Fact]
+    public async Task Every_post_endpoint_the_host_maps_under_slack_carries_the_signature_check_and_refuses_an_unsigned_request()
+    {
+        var posts = _app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/slack", StringComparison.OrdinalIgnoreCase) == true &&
+                        e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .ToList();
+
+        Assert.NotEmpty(posts);
+        foreach (var endpoint in posts)
+        {
+            var path = endpoint.RoutePattern.RawText!;
+            Assert.True(endpoint.Metadata.GetMetadata<SignedSlackEndpoint>() is not null, $"POST {path} has no {nameof(SignedSlackEndpoint)} metadata.");
+            // The metadata alone proves nothing if the route sits outside the group that runs the filter.
+            var response = await _app.Requests.PostAsync(path, "team_id=T0ALPHA", "application/x-www-form-urlencoded", sign: false);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"An unsigned POST {path} got {(int)response.StatusCode}, not 401.");
+        }
+
         await AssertNothingHappenedAsync();
     }
 

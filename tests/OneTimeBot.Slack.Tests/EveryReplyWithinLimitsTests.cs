@@ -19,10 +19,13 @@ public sealed class EveryReplyWithinLimitsTests
 
     private static readonly ViewMetadata Metadata = new("https://hooks.slack.com/commands/T0ALPHA/1234567890/" + new string('x', 24), "C0GENERAL", "k2v9x0c7b4n1m8z5a3s6d9f2g1");
 
+    // The longest slash command Slack:Command allows, so every message that names it still fits.
+    private static readonly string Command = "/" + new string('o', 31);
+
     public static TheoryData<string> Messages => new()
     {
         "help", "help-problem", "dm-help", "working", "config-refused", "not-installed", "needs-token", "slack-failed",
-        "typed-in-dm", "share-button", "config-in-dm", "settings-saved", "error-long",
+        "typed-in-dm", "share-button", "generate-button", "config-in-dm", "unknown-command", "settings-saved", "error-long",
     };
 
     [Theory]
@@ -32,17 +35,19 @@ public sealed class EveryReplyWithinLimitsTests
         var longText = new string('w', 5000);
         var reply = name switch
         {
-            "help" => HelpBlocks.Render(SlackReplyJson.Help(), "/onetime"),
-            "help-problem" => HelpBlocks.Render(SlackReplyJson.Help("I don't know \"frobnicate\". Did you mean share?"), "/onetime"),
+            "help" => HelpBlocks.Render(SlackReplyJson.Help(), Command),
+            "help-problem" => HelpBlocks.Render(SlackReplyJson.Help("I don't know \"frobnicate\". Did you mean share?"), Command),
             "dm-help" => HelpBlocks.Render(SlackReplyJson.Help(), slashCommand: null),
             "working" => SlackMessages.Working("Creating your link"),
-            "config-refused" => SlackMessages.ConfigRefused(),
-            "not-installed" => SlackMessages.NotInstalled(),
-            "needs-token" => SlackMessages.NeedsBotToken(),
-            "slack-failed" => SlackMessages.SlackFailed("open the form", "expired_trigger_id"),
-            "typed-in-dm" => CommandReplyBlocks.Render(new NoticeReply(Notices.SecretTypedInChat, OfferForms: true), slashCommand: null),
+            "config-refused" => SlackMessages.ConfigRefused(Command),
+            "not-installed" => SlackMessages.NotInstalled(Command),
+            "needs-token" => SlackMessages.NeedsBotToken(Command),
+            "slack-failed" => SlackMessages.SlackFailed("open the form", "expired_trigger_id", Command),
+            "typed-in-dm" => CommandReplyBlocks.Render(new NoticeReply(Notices.SecretTypedInChat, OfferForms: true), Command, CommandSurface.Chat),
             "share-button" => SlackMessages.ShareButton(),
-            "config-in-dm" => SlackMessages.ConfigInDm(),
+            "generate-button" => SlackMessages.GenerateButton(),
+            "config-in-dm" => SlackMessages.ConfigInDm(Command),
+            "unknown-command" => SlackMessages.UnknownCommand(Command),
             "settings-saved" => SlackMessages.SettingsSaved(Settings with { Username = longText }),
             _ => CardBlocks.Render(new SharingError(SharingErrorKind.Rejected, longText, longText)),
         };

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Commands;
 using OneTimeBot.Slack.Installations;
-using OneTimeBot.Slack.Payloads;
+using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Testing;
 
 namespace OneTimeBot.Slack.Tests;
@@ -49,8 +50,8 @@ public sealed class ManifestTests
 
         var command = manifest["features"]!["slash_commands"]![0]!;
         Assert.Equal("/onetime", command["command"]!.GetValue<string>());
-        // The route table answers the command the manifest declares, and no other.
-        Assert.Equal(SlashCommand.OneTime, command["command"]!.GetValue<string>());
+        // Out of the box, the route table answers the command the manifest declares.
+        Assert.Equal(SlackOptions.DefaultCommand, command["command"]!.GetValue<string>());
         Assert.Equal(host + "/slack/commands", command["url"]!.GetValue<string>());
         Assert.False(command["should_escape"]!.GetValue<bool>());
         Assert.Contains("generate [expiry] [length]", command["usage_hint"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -61,5 +62,17 @@ public sealed class ManifestTests
         Assert.Equal(["message.im", "app_uninstalled", "tokens_revoked"], manifest["settings"]!["event_subscriptions"]!["bot_events"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.True(manifest["features"]!["app_home"]!["messages_tab_enabled"]!.GetValue<bool>());
         Assert.Equal("OneTimeBot", manifest["features"]!["bot_user"]!["display_name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_slash_commands_usage_hint_names_every_command_the_grammar_declares()
+    {
+        var manifest = (await ValidateAsync(Manifest))["manifest"]!;
+        var hint = manifest["features"]!["slash_commands"]![0]!["usage_hint"]!.GetValue<string>();
+        // Each alternative of the hint starts with the command's name: "share [secret] | generate [expiry] [length] | …".
+        var named = hint.Split('|', StringSplitOptions.TrimEntries).Select(a => a.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+
+        // Every command the grammar declares is offered after the slash command, so the hint must name it.
+        Assert.All(new BotCommands(sharing: null!).All, c => Assert.Contains(c.Name, named));
     }
 }

@@ -1,9 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 
 namespace OneTimeBot.Slack.Tests;
 
-/// <summary>What the route table has no route for is answered with the empty 200 Slack wants, logged, and never turned into something else.</summary>
+/// <summary>
+/// What the route table has no route for is logged and never turned into something else: a slash command is told which
+/// command this app answers, everything else gets the empty 200 Slack wants.
+/// </summary>
 public sealed class RouteTableTests : IAsyncLifetime
 {
     private SlackApp _app = null!;
@@ -13,16 +17,21 @@ public sealed class RouteTableTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task A_slash_command_the_app_does_not_declare_gets_an_empty_200_and_is_logged_instead_of_the_help()
+    public async Task A_slash_command_the_app_is_not_configured_for_gets_a_private_notice_naming_the_one_it_answers_and_a_warning()
     {
-        var body = SlackRequests.CommandBody("help", _app.Slack.NewResponseUrl()).Replace("command=%2Fonetime", "command=%2Fsecrets", StringComparison.Ordinal);
-
-        var response = await _app.Requests.PostAsync("/slack/commands", body, "application/x-www-form-urlencoded");
+        var response = await _app.Requests.CommandAsync("share Pf7-unrouted-secret-kq81", _app.Slack.NewResponseUrl(), command: "/secrets");
+        var reply = await SlackApp.JsonAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("", await response.Content.ReadAsStringAsync());
-        Assert.Contains("No route for the Slack slash command '/secrets'", _app.Host.Logs.AllText, StringComparison.Ordinal);
+        Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
+        Assert.Contains("This OneTimeBot answers only /onetime.", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("ask whoever runs this OneTimeBot", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(SlackApp.ActionIds(reply));
+        var logged = Assert.Single(_app.Host.Logs.Entries, e => e.FullText.Contains("No route for the Slack slash command '/secrets'", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, logged.Level);
         Assert.Empty(_app.Slack.Calls);
+        Assert.Empty(_app.Slack.ResponseUrlPosts);
+        _app.AssertNowhere("Pf7-unrouted-secret-kq81");
     }
 
     [Fact]

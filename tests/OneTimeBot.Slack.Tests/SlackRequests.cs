@@ -12,7 +12,8 @@ internal sealed class SlackRequests(HttpClient http, string signingSecret)
 {
     public Func<long> Now { get; set; } = () => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    public static string CommandBody(string text, Uri? responseUrl, string team = "T0ALPHA", string user = "U0ALICE", string channel = "C0GENERAL", string? enterprise = null)
+    public static string CommandBody(
+        string text, Uri? responseUrl, string team = "T0ALPHA", string user = "U0ALICE", string channel = "C0GENERAL", string? enterprise = null, string command = "/onetime")
     {
         TestRunLedger.TypedCommand(text);
         // Unique per command, as Slack's are: two commands never make the same signed request.
@@ -26,7 +27,7 @@ internal sealed class SlackRequests(HttpClient http, string signingSecret)
             ["channel_name"] = "general",
             ["user_id"] = user,
             ["user_name"] = "alice",
-            ["command"] = "/onetime",
+            ["command"] = command,
             ["text"] = text,
             ["api_app_id"] = "A0ONETIME",
             ["is_enterprise_install"] = "false",
@@ -49,8 +50,9 @@ internal sealed class SlackRequests(HttpClient http, string signingSecret)
     public static string Form(IReadOnlyDictionary<string, string> fields) =>
         string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
 
-    public Task<HttpResponseMessage> CommandAsync(string text, Uri? responseUrl, string team = "T0ALPHA", string user = "U0ALICE", string channel = "C0GENERAL") =>
-        PostAsync("/slack/commands", CommandBody(text, responseUrl, team, user, channel), "application/x-www-form-urlencoded");
+    public Task<HttpResponseMessage> CommandAsync(
+        string text, Uri? responseUrl, string team = "T0ALPHA", string user = "U0ALICE", string channel = "C0GENERAL", string command = "/onetime") =>
+        PostAsync("/slack/commands", CommandBody(text, responseUrl, team, user, channel, command: command), "application/x-www-form-urlencoded");
 
     public Task<HttpResponseMessage> InteractionAsync(JsonObject payload) =>
         PostAsync("/slack/interactivity", Form(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() }), "application/x-www-form-urlencoded");

@@ -6,15 +6,18 @@ namespace OneTimeBot.Slack.BlockKit;
 public static class CommandReplyBlocks
 {
     /// <param name="reply">What the core decided.</param>
-    /// <param name="slashCommand">The slash command it was typed after; null in a DM.</param>
-    public static SlackReply Render(CommandReply reply, string? slashCommand) => reply switch
+    /// <param name="command">The app's slash command (Slack:Command), which every usage and hint names.</param>
+    /// <param name="surface">Where the command was typed: after the slash command, or bare in the DM.</param>
+    public static SlackReply Render(CommandReply reply, string command, CommandSurface surface) => reply switch
     {
-        HelpReply help => HelpBlocks.Render(help, slashCommand),
+        HelpReply help => HelpBlocks.Render(help, surface == CommandSurface.SlashCommand ? command : null),
         CardReply card => CardBlocks.Render(card.Result),
         NoticeReply notice => SlackMessages.Notice(notice.Notice, offerForms: notice.OfferForms),
         // Where no form can be opened (a typed message has no trigger id), the way to one instead.
-        FormReply { Form: BotForm.Config } => SlackMessages.ConfigInDm(),
-        FormReply => SlackMessages.ShareButton(),
+        FormReply { Form: BotForm.Share } => SlackMessages.ShareButton(),
+        FormReply { Form: BotForm.Generate } => SlackMessages.GenerateButton(),
+        FormReply { Form: BotForm.Config } => SlackMessages.ConfigInDm(command),
+        FormReply form => throw new ArgumentOutOfRangeException(nameof(reply), form.Form, "A form Slack has no way to offer in a message."),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply?.GetType().Name, "A command reply Block Kit has no layout for."),
     };
 }

@@ -13,6 +13,16 @@ public sealed class SlackOptions : IPlatformOptions
     /// <summary>False turns the Slack endpoints off (a Teams-only deployment). On by default.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// The slash command the Slack app declares (<c>manifests/slack/manifest.yaml</c> says <see cref="DefaultCommand"/>):
+    /// the one name the route table answers and every message that tells people what to type names. A second app in
+    /// one workspace, or a renamed command, sets its own (e.g. <c>/onetime-dev</c>).
+    /// </summary>
+    public string Command { get; set; } = DefaultCommand;
+
+    /// <summary>The slash command the shipped manifest declares.</summary>
+    public const string DefaultCommand = "/onetime";
+
     /// <summary>From the app's Basic Information page. Required; in Development one is generated into <see cref="SigningSecretFile"/>.</summary>
     public string SigningSecret { get; set; } = "";
 

@@ -30,6 +30,11 @@ public sealed class SlackOptionsValidator(IHostEnvironment environment) : Platfo
             errors.Add($"{Prefix}BotToken (one workspace) or {Prefix}ClientId and {Prefix}ClientSecret (many workspaces) is required.");
         }
 
+        if (!IsCommandName(options.Command))
+        {
+            errors.Add($"{Prefix}Command '{options.Command}' must be the slash command as the Slack app declares it: '/' and 1 to 31 lowercase letters, digits, '-' or '_' (e.g. {SlackOptions.DefaultCommand}).");
+        }
+
         CheckResponseUrlHosts(errors, options.ResponseUrlHosts);
         CheckIds(errors, "AllowedTeams", options.AllowedTeams, 'T', "team id (T…), from the workspace's URL or about page");
         CheckIds(errors, "AllowedEnterprises", options.AllowedEnterprises, 'E', "Enterprise Grid org id (E…)");
@@ -45,6 +50,10 @@ public sealed class SlackOptionsValidator(IHostEnvironment environment) : Platfo
             errors.Add($"{Prefix}ModalBudget must be more than 0 and at most 2.8 s: Slack gives a modal submission 3 s.");
         }
     }
+
+    /// <summary>Slack's own rule for a slash command's name, so a name Slack would never send is caught at start-up.</summary>
+    private static bool IsCommandName(string? command) =>
+        command is { Length: >= 2 and <= 32 } && command[0] == '/' && command.Skip(1).All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_');
 
     private void CheckResponseUrlHosts(ICollection<string> errors, IList<string> hosts)
     {

@@ -24,7 +24,7 @@ public sealed class CommandHandlers(BotCommands commands, SlackForms forms, Slac
         CommandReply reply;
         if (parsed.Command is { Progress: { } progress } slow)
         {
-            var inTime = await delivery.InlineOrLaterAsync(slow.Name, RunAsync, origin.Target, late => CommandReplyBlocks.Render(late, command.Command)).ConfigureAwait(false);
+            var inTime = await delivery.InlineOrLaterAsync(slow.Name, RunAsync, origin.Target, late => CommandReplyBlocks.Render(late, command.Command, CommandSurface.SlashCommand)).ConfigureAwait(false);
             if (inTime is null)
             {
                 return SlackMessages.Working(progress);
@@ -39,6 +39,6 @@ public sealed class CommandHandlers(BotCommands commands, SlackForms forms, Slac
 
         return reply is FormReply form
             ? await forms.OpenAsync(form.Form, origin, cancellationToken).ConfigureAwait(false)
-            : CommandReplyBlocks.Render(reply, command.Command);
+            : CommandReplyBlocks.Render(reply, command.Command, CommandSurface.SlashCommand);
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Payloads;
@@ -15,6 +17,7 @@ public sealed partial class EventHandlers(
     BotCommands commands,
     ISlackInstallationStore installations,
     SlackDelivery delivery,
+    IOptions<SlackOptions> options,
     ILogger<EventHandlers> logger)
 {
     /// <summary>A message typed to the bot in its DM goes through the same command grammar as the slash command, as a chat.</summary>
@@ -32,11 +35,12 @@ public sealed partial class EventHandlers(
         var origin = new SlackOrigin(team, envelope.EnterpriseId, user, ResponseUrl: null, channel);
         var reply = await delivery.OrApologyAsync("direct message", async () => CommandReplyBlocks.Render(
             await commands.RunAsync(commands.Parse(message.Text), origin.Actor, CommandSurface.Chat, delivery.FollowUpBudget, cancellationToken).ConfigureAwait(false),
-            slashCommand: null)).ConfigureAwait(false);
+            options.Value.Command,
+            CommandSurface.Chat)).ConfigureAwait(false);
         await delivery.DeliverAsync(origin.Target, reply, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task UninstalledAsync(EventEnvelope envelope, SlackEvent uninstalled, CancellationToken cancellationToken)
+    public async Task UninstalledAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         var removed = false;
@@ -56,7 +60,7 @@ public sealed partial class EventHandlers(
     {
         ArgumentNullException.ThrowIfNull(revoked);
         // Only the bot token matters: without it the installation can do nothing.
-        return revoked.Tokens?.Bot is { Count: > 0 } ? UninstalledAsync(envelope, revoked, cancellationToken) : Task.CompletedTask;
+        return revoked.Tokens?.Bot is { Count: > 0 } ? UninstalledAsync(envelope, cancellationToken) : Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack app removed from {Installation}; stored installation deleted: {Removed}")]

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Views;
 using OneTimeBot.Slack.WebApi;
@@ -13,8 +15,10 @@ namespace OneTimeBot.Slack.Handlers;
 /// command or a button asked for them. Each method answers null when all went well, else the private message that
 /// says why not.
 /// </summary>
-public sealed class SlackForms(WorkspaceSettingsService workspaces, SlackTokens tokens, SlackApiClient api)
+public sealed class SlackForms(WorkspaceSettingsService workspaces, SlackTokens tokens, SlackApiClient api, IOptions<SlackOptions> options)
 {
+    private readonly string _command = options.Value.Command;
+
     /// <summary>Opens <paramref name="form"/>; the settings only for an admin of the workspace.</summary>
     public async Task<SlackReply?> OpenAsync(BotForm form, SlackOrigin origin, CancellationToken cancellationToken)
     {
@@ -58,19 +62,19 @@ public sealed class SlackForms(WorkspaceSettingsService workspaces, SlackTokens 
         var info = await api.UserInfoAsync(token, origin.UserId, cancellationToken).ConfigureAwait(false);
         if (!info.Ok)
         {
-            return SlackMessages.SlackFailed("check that you are an admin", info.Error ?? "unknown error");
+            return SlackMessages.SlackFailed("check that you are an admin", info.Error ?? "unknown error", _command);
         }
 
         var user = info.Body["user"] as JsonObject;
         bool Flag(string name) => user?[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
-        return Flag("is_admin") || Flag("is_owner") || Flag("is_primary_owner") ? null : SlackMessages.ConfigRefused();
+        return Flag("is_admin") || Flag("is_owner") || Flag("is_primary_owner") ? null : SlackMessages.ConfigRefused(_command);
     }
 
     private async Task<SlackReply?> OpenViewAsync(SlackOrigin origin, JsonObject view, CancellationToken cancellationToken)
     {
         if (origin.TriggerId is not { } triggerId)
         {
-            return SlackMessages.SlackFailed("open the form", "no trigger id");
+            return SlackMessages.SlackFailed("open the form", "no trigger id", _command);
         }
 
         var (token, missing) = await TokenAsync(origin, cancellationToken).ConfigureAwait(false);
@@ -80,11 +84,11 @@ public sealed class SlackForms(WorkspaceSettingsService workspaces, SlackTokens 
         }
 
         var opened = await api.OpenViewAsync(token, triggerId, view, cancellationToken).ConfigureAwait(false);
-        return opened.Ok ? null : SlackMessages.SlackFailed("open the form", opened.Error ?? "unknown error");
+        return opened.Ok ? null : SlackMessages.SlackFailed("open the form", opened.Error ?? "unknown error", _command);
     }
 
     private async Task<(string? Token, SlackReply? Missing)> TokenAsync(SlackOrigin origin, CancellationToken cancellationToken) =>
         await tokens.ForAsync(origin.TeamId, origin.EnterpriseId, cancellationToken).ConfigureAwait(false) is { } token
             ? (token, null)
-            : (null, tokens.IsLocalMode ? SlackMessages.NeedsBotToken() : SlackMessages.NotInstalled());
+            : (null, tokens.IsLocalMode ? SlackMessages.NeedsBotToken(_command) : SlackMessages.NotInstalled(_command));
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Handlers;
 using OneTimeBot.Slack.Payloads;
 using OneTimeBot.Slack.Views;
@@ -10,7 +12,8 @@ namespace OneTimeBot.Slack.Hosting;
 /// <summary>
 /// The Slack app's route table, in one place, as Bolt registers its listeners: slash commands by name, buttons by
 /// <c>action_id</c>, modal submissions by <c>callback_id</c> and events by type, one handler method per route.
-/// Requests reach it verified and parsed. Whatever has no route is logged and answered with the empty 200 Slack wants.
+/// Requests reach it verified and parsed. Whatever has no route is logged and answered with the empty 200 Slack wants,
+/// except a slash command: its sender typed it and waits for an answer, so they are told which one this app answers.
 /// </summary>
 public sealed partial class SlackRouter
 {
@@ -18,19 +21,23 @@ public sealed partial class SlackRouter
     private readonly Dictionary<string, Func<ActionContext, CancellationToken, Task>> _actions;
     private readonly Dictionary<string, Func<ViewContext, CancellationToken, Task<JsonObject?>>> _views;
     private readonly Dictionary<string, Func<EventEnvelope, SlackEvent, CancellationToken, Task>> _events;
+    private readonly string _command;
     private readonly ILogger<SlackRouter> _logger;
 
-    public SlackRouter(CommandHandlers commands, ActionHandlers actions, ViewHandlers views, EventHandlers events, ILogger<SlackRouter> logger)
+    public SlackRouter(
+        CommandHandlers commands, ActionHandlers actions, ViewHandlers views, EventHandlers events, IOptions<SlackOptions> options, ILogger<SlackRouter> logger)
     {
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(views);
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
+        _command = options.Value.Command;
 
         _commands = new(StringComparer.Ordinal)
         {
-            [SlashCommand.OneTime] = commands.OneTimeAsync,
+            [_command] = commands.OneTimeAsync,
         };
         _actions = new(StringComparer.Ordinal)
         {
@@ -51,16 +58,23 @@ public sealed partial class SlackRouter
         {
             // As the manifest subscribes to them: a message is keyed by where it was posted.
             ["message.im"] = events.DirectMessageAsync,
-            ["app_uninstalled"] = events.UninstalledAsync,
+            ["app_uninstalled"] = (envelope, _, ct) => events.UninstalledAsync(envelope, ct),
             ["tokens_revoked"] = events.TokensRevokedAsync,
         };
     }
 
-    /// <summary>The HTTP answer to a slash command; null for an empty 200 (a modal opened instead, or no route).</summary>
+    /// <summary>The HTTP answer to a slash command; null for an empty 200 (a modal opened instead).</summary>
     public Task<SlackReply?> CommandAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return _commands.TryGetValue(command.Command, out var route) ? route(command, cancellationToken) : Unrouted<SlackReply>("slash command", command.Command);
+        if (_commands.TryGetValue(command.Command, out var route))
+        {
+            return route(command, cancellationToken);
+        }
+
+        // Only the name: the text after it may be a secret.
+        LogUnroutedCommand(Printable(command.Command), _command);
+        return Task.FromResult<SlackReply?>(SlackMessages.UnknownCommand(_command));
     }
 
     /// <summary>Handles a button press; Slack only needs an empty 200 for it.</summary>
@@ -98,6 +112,9 @@ public sealed partial class SlackRouter
     /// <summary>A key as it may be logged: an identifier as Slack's are, else not at all (a signed field is still typed by someone).</summary>
     private static string Printable(string key) =>
         key.Length is > 0 and <= 64 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or '-') ? key : "(not an identifier)";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No route for the Slack slash command '{Command}': this app answers {Configured} (Slack:Command); the sender was told so")]
+    private partial void LogUnroutedCommand(string command, string configured);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No route for the Slack {Kind} '{Key}': answered with an empty 200")]
     private partial void LogUnrouted(string kind, string key);

@@ -13,12 +13,6 @@ public sealed record SlashCommand(
     Uri? ResponseUrl,
     string? TriggerId)
 {
-    /// <summary>
-    /// The app's slash command, as <c>manifests/slack/manifest.yaml</c> declares it: the one name the route table
-    /// answers and every message that tells people what to type names.
-    /// </summary>
-    public const string OneTime = "/onetime";
-
     /// <summary>The command, or null when a field it cannot do without is missing.</summary>
     public static SlashCommand? From(IReadOnlyDictionary<string, StringValues> form)
     {
