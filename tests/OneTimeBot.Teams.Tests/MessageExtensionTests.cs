@@ -48,6 +48,10 @@ public sealed class MessageExtensionTests
         Assert.Equal("result", answer["composeExtension"]!["type"]!.GetValue<string>());
         Assert.Contains("expires in 1 hour", card["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("{{DATE(", card.ToJsonString(), StringComparison.Ordinal);
+        // The card goes out in the user's message: it speaks to its recipients, not to the sender.
+        Assert.Equal("🔒 A one-time secret", TeamsApp.TitleOf(card));
+        Assert.Contains(TeamsApp.TextsOf(card), t => t == "Opening the link shows the secret once and destroys it. Only its recipient should open it.");
+        Assert.DoesNotContain(TeamsApp.TextsOf(card), t => t.Contains("don't open it yourself", StringComparison.Ordinal));
         Assert.Equal("teams-secret-7f3a", await TeamsApp.RevealAsync(link));
         Assert.Null(await TeamsApp.RevealAsync(link));
         Assert.DoesNotContain("teams-secret-7f3a", answer.ToJsonString(), StringComparison.Ordinal);

@@ -77,6 +77,9 @@ public sealed class PersonalChatTests
 
         Assert.Equal("Share a secret as a one-time link", form["fallbackText"]!.GetValue<string>());
         Assert.Contains("Required: tell it to the recipient another way", card.ToJsonString(), StringComparison.Ordinal);
+        // Only the sender reads their chat with the bot: the card tells them how to pass the link on.
+        Assert.Equal("🔒 Your one-time link is ready", TeamsApp.TitleOf(card));
+        Assert.Contains(TeamsApp.TextsOf(card), t => t.EndsWith("so don't open it yourself.", StringComparison.Ordinal));
         Assert.Equal("chat-form-secret-4e4e", await TeamsApp.RevealAsync(TeamsApp.LinkOn(card), "chat phrase"));
         app.AssertNowhere("chat-form-secret-4e4e", "chat phrase");
     }
