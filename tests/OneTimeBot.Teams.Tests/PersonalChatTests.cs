@@ -203,6 +203,30 @@ public sealed class PersonalChatTests
     }
 
     [Fact]
+    public async Task An_emptied_username_on_a_settings_card_from_the_previous_release_still_makes_the_account_anonymous()
+    {
+        const string admin = "ad000000-0000-4000-8000-0000000000ad";
+        await using var app = await TeamsApp.StartAsync();
+        await app.SendAsync(app.Activity("message", fromAad: admin, value: new JsonObject
+        {
+            ["action"] = "saveConfig", ["backend"] = "eu", ["username"] = "ops@tenant.example", ["defaultTtl"] = "1d", ["maxTtl"] = "7d",
+        }));
+        await app.BotFramework.WaitForCallsAsync(1);
+
+        // A card posted by the previous release, still in the chat: its Save button lists no shown inputs, and
+        // Teams leaves the emptied username out of what it sends.
+        await app.SendAsync(app.Activity("message", fromAad: admin, value: new JsonObject
+        {
+            ["action"] = "saveConfig", ["backend"] = "eu", ["defaultTtl"] = "1d", ["maxTtl"] = "7d",
+        }));
+        var saved = (await app.BotFramework.WaitForCallsAsync(2))[1].Card!;
+
+        Assert.Contains("settings are saved", saved["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("\"anonymous\"", saved.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ops@tenant.example", saved.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Installing_the_bot_sends_a_welcome_and_a_retried_activity_is_handled_once()
     {
         await using var app = await TeamsApp.StartAsync();
