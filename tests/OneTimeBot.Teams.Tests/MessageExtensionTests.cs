@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Teams.Configuration;
 using OneTimeBot.Testing;
@@ -48,6 +49,10 @@ public sealed class MessageExtensionTests
         Assert.Equal("result", answer["composeExtension"]!["type"]!.GetValue<string>());
         Assert.Contains("expires in 1 hour", card["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("{{DATE(", card.ToJsonString(), StringComparison.Ordinal);
+        // The card goes out in the user's message: it speaks to its recipients, not to the sender.
+        Assert.Equal("🔒 A one-time secret", TeamsApp.TitleOf(card));
+        Assert.Contains(TeamsApp.TextsOf(card), t => t == "Opening the link shows the secret once and destroys it. Only its recipient should open it.");
+        Assert.DoesNotContain(TeamsApp.TextsOf(card), t => t.Contains("don't open it yourself", StringComparison.Ordinal));
         Assert.Equal("teams-secret-7f3a", await TeamsApp.RevealAsync(link));
         Assert.Null(await TeamsApp.RevealAsync(link));
         Assert.DoesNotContain("teams-secret-7f3a", answer.ToJsonString(), StringComparison.Ordinal);
@@ -111,6 +116,23 @@ public sealed class MessageExtensionTests
         Assert.Equal("message", answer["task"]!["type"]!.GetValue<string>());
         Assert.Equal("That request is not one OneTimeBot knows, so nothing happened.", answer["task"]!["value"]!.GetValue<string>());
         Assert.Equal(0, app.Host.RowsIn("bot_receipts"));
+    }
+
+    [Theory]
+    [InlineData("adaptiveCard/action")]
+    [InlineData("task/fetch")]
+    [InlineData("signin/verifyState")]
+    [InlineData("config/fetch")]
+    public async Task An_invoke_teams_sends_outside_the_message_extension_gets_an_empty_answer_and_its_name_is_logged(string name)
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        var answer = await TeamsApp.JsonAsync(await app.SendAsync(app.Invoke(name, "shareSecret", new JsonObject { ["secret"] = "Pf7-foreign-invoke-r5t7", ["action"] = "share" })));
+
+        Assert.Empty(answer);
+        Assert.Contains(app.Host.Logs.Entries, e => e.Level == LogLevel.Information && e.Message == $"No route for the Teams invoke '{name}': answered with an empty 200");
+        Assert.Equal(0, app.Host.RowsIn("bot_receipts"));
+        app.AssertNowhere("Pf7-foreign-invoke-r5t7");
     }
 
     [Fact]

@@ -77,6 +77,9 @@ public sealed class PersonalChatTests
 
         Assert.Equal("Share a secret as a one-time link", form["fallbackText"]!.GetValue<string>());
         Assert.Contains("Required: tell it to the recipient another way", card.ToJsonString(), StringComparison.Ordinal);
+        // Only the sender reads their chat with the bot: the card tells them how to pass the link on.
+        Assert.Equal("🔒 Your one-time link is ready", TeamsApp.TitleOf(card));
+        Assert.Contains(TeamsApp.TextsOf(card), t => t.EndsWith("so don't open it yourself.", StringComparison.Ordinal));
         Assert.Equal("chat-form-secret-4e4e", await TeamsApp.RevealAsync(TeamsApp.LinkOn(card), "chat phrase"));
         app.AssertNowhere("chat-form-secret-4e4e", "chat phrase");
     }
@@ -197,6 +200,30 @@ public sealed class PersonalChatTests
 
         Assert.Contains("settings are saved", saved["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("\"anonymous\"", saved.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_emptied_username_on_a_settings_card_from_the_previous_release_still_makes_the_account_anonymous()
+    {
+        const string admin = "ad000000-0000-4000-8000-0000000000ad";
+        await using var app = await TeamsApp.StartAsync();
+        await app.SendAsync(app.Activity("message", fromAad: admin, value: new JsonObject
+        {
+            ["action"] = "saveConfig", ["backend"] = "eu", ["username"] = "ops@tenant.example", ["defaultTtl"] = "1d", ["maxTtl"] = "7d",
+        }));
+        await app.BotFramework.WaitForCallsAsync(1);
+
+        // A card posted by the previous release, still in the chat: its Save button lists no shown inputs, and
+        // Teams leaves the emptied username out of what it sends.
+        await app.SendAsync(app.Activity("message", fromAad: admin, value: new JsonObject
+        {
+            ["action"] = "saveConfig", ["backend"] = "eu", ["defaultTtl"] = "1d", ["maxTtl"] = "7d",
+        }));
+        var saved = (await app.BotFramework.WaitForCallsAsync(2))[1].Card!;
+
+        Assert.Contains("settings are saved", saved["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("\"anonymous\"", saved.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ops@tenant.example", saved.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

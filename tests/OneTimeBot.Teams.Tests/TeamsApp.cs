@@ -150,6 +150,13 @@ internal sealed class TeamsApp : IAsyncDisposable
     public static Uri LinkOn(JsonObject card) =>
         new(card["actions"]!.AsArray().First(a => a!["type"]!.GetValue<string>() == "Action.OpenUrl")!["url"]!.GetValue<string>());
 
+    /// <summary>The card's title: the first TextBlock of its body.</summary>
+    public static string TitleOf(JsonObject card) => TextsOf(card)[0];
+
+    /// <summary>The text of every TextBlock in the card's body, in order.</summary>
+    public static IReadOnlyList<string> TextsOf(JsonObject card) =>
+        [.. card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>() == "TextBlock").Select(e => e["text"]!.GetValue<string>())];
+
     public static string ReceiptOn(JsonObject card) =>
         card["actions"]!.AsArray().First(a => a!["type"]!.GetValue<string>() == "Action.Submit")!["data"]!["receiptId"]!.GetValue<string>();
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Commands;
 using OneTimeBot.Teams.Activities;
 using OneTimeBot.Testing;
 
@@ -56,6 +57,19 @@ public sealed class TeamsManifestTests
             Assert.True(c["fetchTask"]!.GetValue<bool>());
             Assert.Equal(["compose", "commandBox", "message"], c["context"]!.AsArray().Select(x => x!.GetValue<string>()));
         });
+    }
+
+    [Fact]
+    public async Task The_bots_personal_command_list_offers_every_command_the_chat_accepts()
+    {
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "manifest.json")))!;
+        var listed = manifest["bots"]![0]!["commandLists"]!.AsArray()
+            .Where(l => l!["scopes"]!.AsArray().Any(s => s!.GetValue<string>() == "personal"))
+            .SelectMany(l => l!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()));
+        // Only the declarations are read: no command runs, so no sharing service is needed.
+        var offered = new BotCommands(sharing: null!).All.Where(c => c.Usages.Any(u => !u.SlashCommandOnly)).Select(c => c.Name);
+
+        Assert.Equal(offered.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }
 
     [Theory]

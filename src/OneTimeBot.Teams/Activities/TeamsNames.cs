@@ -8,6 +8,9 @@ public static class TeamsNames
     public const string ConversationUpdate = "conversationUpdate";
     public const string InstallationUpdate = "installationUpdate";
 
+    /// <summary>What the name of every message extension invoke starts with.</summary>
+    public const string MessageExtensionInvoke = "composeExtension/";
+
     public const string FetchTask = "composeExtension/fetchTask";
     public const string SubmitAction = "composeExtension/submitAction";
 

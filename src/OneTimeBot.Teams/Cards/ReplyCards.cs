@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
+using OneTimeBot.Core.Sharing;
 
 namespace OneTimeBot.Teams.Cards;
 
@@ -17,7 +18,7 @@ public static class ReplyCards
         {
             HelpReply help => Help(help),
             FormReply form => await openForm(form.Form).ConfigureAwait(false),
-            CardReply card => SecretCardRenderer.Render(card.Result),
+            CardReply card => SecretCardRenderer.Render(card.Result, CardAudience.Sender),
             NoticeReply notice => Notice(notice.Notice, notice.OfferForms),
             _ => throw new NotSupportedException($"The Teams chat has no card for a {reply?.GetType().Name ?? "missing reply"}."),
         };

@@ -9,19 +9,20 @@ namespace OneTimeBot.Teams.Cards;
 /// The Adaptive Card for a <see cref="SecretCard"/> or a <see cref="SharingError"/>, in the words of
 /// <see cref="SecretCardText"/>: title, the link as text and as Action.OpenUrl (for the recipient), the expiry in each
 /// reader's local time and in words, the passphrase note, the obscured recipient, and Check status and Burn now for
-/// the sender. Never the secret or a generated value.
+/// the sender. Never the secret or a generated value. Its title and the warning under the link speak to whoever reads
+/// it: the sender in their chat with the bot, or the recipients of a message the card was put into.
 /// </summary>
 public static class SecretCardRenderer
 {
-    public static JsonObject Render(Result<SecretCard, SharingError> result) =>
-        result.IsSuccess ? Render(result.Value) : Render(result.Error);
+    public static JsonObject Render(Result<SecretCard, SharingError> result, CardAudience audience) =>
+        result.IsSuccess ? Render(result.Value, audience) : Render(result.Error);
 
-    public static JsonObject Render(SecretCard card)
+    public static JsonObject Render(SecretCard card, CardAudience audience)
     {
         ArgumentNullException.ThrowIfNull(card);
         var body = new JsonArray
         {
-            AdaptiveCard.Title(SecretCardText.Title(card)),
+            AdaptiveCard.Title(SecretCardText.Title(card, audience)),
             card.IsLive && card.Link is { } link
                 ? AdaptiveCard.Text(link.ToString(), size: "Small")
                 : AdaptiveCard.Text(SecretCardText.StatusSentence(card, AdaptiveCard.LocalDateTime)),
@@ -42,7 +43,7 @@ public static class SecretCardRenderer
         var actions = new JsonArray();
         if (card.IsLive && card.Link is { } url)
         {
-            body.Add(AdaptiveCard.Text(SecretCardText.OpenOnceWarning, subtle: true, size: "Small"));
+            body.Add(AdaptiveCard.Text(SecretCardText.Warning(audience), subtle: true, size: "Small"));
             actions.Add(AdaptiveCard.OpenUrl(SecretCardText.OpenLinkButton, url));
             actions.Add(AdaptiveCard.Submit(SecretCardText.CheckStatusButton, Data(CardActions.Status, card.ReceiptId)));
             actions.Add(AdaptiveCard.Submit(SecretCardText.BurnButton, Data(CardActions.Burn, card.ReceiptId), "destructive"));

@@ -86,18 +86,18 @@ public sealed class ChatHandlers(
     private Task<bool> ReplyAsync(TeamsTurn turn, JsonObject card, CancellationToken cancellationToken) => connector.ReplyAsync(turn.Activity, card, cancellationToken);
 
     /// <summary>The card on success or after a failure the user cannot fix in the form; else the form again.</summary>
-    private static JsonObject Answer(FormSubmission submitted) => submitted.FormAgain ?? SecretCardRenderer.Render(submitted.Result);
+    private static JsonObject Answer(FormSubmission submitted) => submitted.FormAgain ?? SecretCardRenderer.Render(submitted.Result, CardAudience.Sender);
 
     /// <summary>The new state replaces the card it was asked on; a refusal or failure goes privately to whoever pressed.</summary>
     private async Task ReceiptAsync(TeamsTurn turn, Result<SecretCard, SharingError> result, CancellationToken cancellationToken)
     {
         if (result.IsSuccess && turn.Activity.ReplyToId is { Length: > 0 } cardId &&
-            await connector.UpdateAsync(turn.Activity, cardId, SecretCardRenderer.Render(result.Value), cancellationToken).ConfigureAwait(false))
+            await connector.UpdateAsync(turn.Activity, cardId, SecretCardRenderer.Render(result.Value, CardAudience.Sender), cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
-        await connector.SendPrivatelyAsync(turn.Activity, SecretCardRenderer.Render(result), cancellationToken).ConfigureAwait(false);
+        await connector.SendPrivatelyAsync(turn.Activity, SecretCardRenderer.Render(result, CardAudience.Sender), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<JsonObject> SaveConfigAsync(Actor actor, FormValues values, CancellationToken cancellationToken)

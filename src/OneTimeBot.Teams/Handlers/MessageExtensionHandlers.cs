@@ -29,9 +29,12 @@ public sealed class MessageExtensionHandlers(SecretForms forms, IOptions<TeamsOp
     public async Task<JsonObject> GenerateAsync(TeamsTurn turn, FormValues values, CancellationToken cancellationToken) =>
         Answer(GenerateTitle, await forms.SubmitAsync(BotForm.Generate, turn.Actor, values, options.Value.InvokeBudget, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>The card into the compose box; the form again in the dialog; anything else as a plain message.</summary>
+    /// <summary>
+    /// The card into the compose box, worded for the message's recipients who will read it; the form again in the
+    /// dialog; anything else as a plain message.
+    /// </summary>
     private static JsonObject Answer(string title, FormSubmission submitted) =>
         submitted.FormAgain is { } form ? InvokeResponses.Dialog(title, form)
-        : submitted.Result.IsSuccess ? InvokeResponses.ComposeCard(SecretCardRenderer.Render(submitted.Result.Value))
+        : submitted.Result.IsSuccess ? InvokeResponses.ComposeCard(SecretCardRenderer.Render(submitted.Result.Value, CardAudience.Shared))
         : InvokeResponses.Message(SecretCardText.Fallback(submitted.Result.Error));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using OneTimeBot.Teams.Activities;
 using OneTimeBot.Teams.Cards;
 using OneTimeBot.Teams.Handlers;
@@ -9,16 +10,25 @@ namespace OneTimeBot.Teams.Hosting;
 
 /// <summary>
 /// The Teams bot's one route table: invokes by (invoke name, message extension <c>commandId</c>), card buttons by
-/// their <c>Action.Submit</c> verb, typed text, and the install events, each to one handler method. An invoke or a
-/// button that matches no route is told so; events that ask nothing of the bot (typing, someone leaving) are let be.
+/// their <c>Action.Submit</c> verb, typed text, and the install events, each to one handler method. A message
+/// extension invoke or a button that matches no route is told so; any other invoke gets the empty answer it always
+/// got, and events that ask nothing of the bot (typing, someone leaving) are let be.
 /// Activities reach it authenticated and let in by their tenant.
 /// </summary>
-public sealed class TeamsRouter(MessageExtensionHandlers extension, ChatHandlers chat)
+public sealed partial class TeamsRouter(MessageExtensionHandlers extension, ChatHandlers chat, ILogger<TeamsRouter> logger)
 {
     /// <summary>The answer to an invoke, which is the HTTP response itself and must come within 5 s.</summary>
     public Task<JsonObject> InvokeAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        // Teams sends invokes of its own accord too (a card's refresh, sign-in, a tab's config). Only a user acting on
+        // the message extension waits for the answer, so only they are shown a message; the rest get an empty 200.
+        if (activity.Name?.StartsWith(MessageExtensionInvoke, StringComparison.Ordinal) != true)
+        {
+            LogNoRoute(logger, activity.Name ?? "(none)");
+            return Task.FromResult(new JsonObject());
+        }
+
         if (TeamsTurn.For(activity) is not { } turn)
         {
             return Task.FromResult(InvokeResponses.Message(TeamsReplies.NoOrganisation));
@@ -76,4 +86,7 @@ public sealed class TeamsRouter(MessageExtensionHandlers extension, ChatHandlers
         CardActions.SaveConfig => chat.SaveConfigAsync(turn, submit.Values, cancellationToken),
         _ => chat.UnknownButtonAsync(turn, cancellationToken),
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No route for the Teams invoke '{Name}': answered with an empty 200")]
+    private static partial void LogNoRoute(ILogger logger, string name);
 }
