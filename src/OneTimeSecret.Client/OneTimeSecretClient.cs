@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -23,8 +22,15 @@ namespace OneTimeSecret.Client;
 /// </summary>
 /// <param name="httpClients">The factory of the named clients that <c>AddOneTimeSecretClient</c> registers.</param>
 /// <param name="logger">Where each call's operation, host, status and duration are logged.</param>
-public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, ILogger<OneTimeSecretClient> logger) : IOneTimeSecretClient
+/// <param name="timeProvider">
+/// The clock that durations and a <c>Retry-After</c> date are read on; the <see cref="TimeProvider"/> registered with
+/// dependency injection when there is one, <see cref="TimeProvider.System"/> when it is null. Use the same one the
+/// resilience pipelines run on (see <see cref="OneTimeSecretServiceCollectionExtensions"/>).
+/// </param>
+public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, ILogger<OneTimeSecretClient> logger, TimeProvider? timeProvider = null) : IOneTimeSecretClient
 {
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
     /// <inheritdoc />
     public Task<Result<ServiceStatus, OtsFailure>> GetStatusAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default) =>
         SendAsync(connection, OtsOperation.Status, HttpMethod.Get, "status", null, (root, _) => OtsWireReader.Status(root), cancellationToken);
@@ -103,7 +109,7 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
     {
         ArgumentNullException.ThrowIfNull(connection);
         var host = connection.BaseUri.Authority;
-        var started = Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
 
         using var request = new HttpRequestMessage(method, new Uri(connection.ApiUri, relativePath));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -133,11 +139,11 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
                 : OneTimeSecretServiceCollectionExtensions.HttpClientName);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
 
             if (!response.IsSuccessStatusCode)
             {
-                var failure = OtsErrorClassifier.Classify(response, body, operation, connection);
+                var failure = OtsErrorClassifier.Classify(response, body, operation, connection, _time.GetUtcNow());
 
                 LogFailed(operation.Name, host, failure.Kind, (int)response.StatusCode, elapsed);
                 return failure;
@@ -163,7 +169,7 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
         }
         catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException)
         {
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
             LogFailed(operation.Name, host, OtsFailureKind.Unavailable, null, elapsed);
             return new OtsFailure(OtsFailureKind.Unavailable, $"The Onetime Secret server at {host} did not answer in time.");
         }
@@ -179,7 +185,7 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
         }
         catch (HttpRequestException ex)
         {
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
             LogUnreachable(operation.Name, host, ex.HttpRequestError, elapsed);
             return new OtsFailure(OtsFailureKind.Unavailable, $"The Onetime Secret server at {host} could not be reached.");
         }

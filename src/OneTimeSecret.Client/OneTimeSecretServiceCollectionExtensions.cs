@@ -47,6 +47,13 @@ public static class OneTimeSecretServiceCollectionExtensions
     /// cannot trip the others. Neither follows redirects or logs URLs, which carry keys. The options are validated as a
     /// generic host starts (without one, as the first call is made), with a message naming each setting that cannot
     /// work. Calling this again adds only the option settings: the clients are registered once.
+    /// <para>
+    /// Every timeout, back-off delay, <c>Retry-After</c> wait and circuit break runs on the <see cref="TimeProvider"/>
+    /// registered with the services when there is one (the last registered, before or after this call), otherwise on
+    /// <see cref="TimeProvider.System"/>. A test can register a <c>FakeTimeProvider</c> and advance it to make a
+    /// timeout fire; an application that registers a clock of its own that it does not move in real time moves these
+    /// with it, so a retry's back-off waits until that clock is advanced.
+    /// </para>
     /// </remarks>
     /// <param name="services">The application's services.</param>
     /// <param name="httpSection">The section to bind, e.g. <c>configuration.GetSection(OneTimeSecretHttpOptions.SectionName)</c>.</param>
@@ -119,7 +126,9 @@ public static class OneTimeSecretServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(handler)
             // The default handler logs full URLs, which hold secret and metadata keys; the client logs its own lines.
             .RemoveAllLoggers()
-            .AddResilienceHandler("onetimesecret", (pipeline, context) =>
-                OtsResiliencePipeline.Build(pipeline, context.ServiceProvider.GetRequiredService<IOptions<OneTimeSecretHttpOptions>>().Value))
+            .AddResilienceHandler("onetimesecret", (pipeline, context) => OtsResiliencePipeline.Build(
+                pipeline,
+                context.ServiceProvider.GetRequiredService<IOptions<OneTimeSecretHttpOptions>>().Value,
+                OtsResiliencePipeline.ClockOf(context.ServiceProvider)))
             .SelectPipelineByAuthority();
 }

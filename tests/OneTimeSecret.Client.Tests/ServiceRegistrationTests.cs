@@ -38,4 +38,24 @@ public sealed class ServiceRegistrationTests
         Assert.Equal(2, server.CountOf("GET", "/api/v1/status"));
         Assert.Single(services.GetServices<IOneTimeSecretClient>());
     }
+
+    [Fact]
+    public async Task Without_a_registered_clock_the_timeouts_run_on_the_system_clock()
+    {
+        await using var server = await FakeOnetimeSecretServer.StartAsync();
+        var hung = new BackendHold();
+        server.On("POST", "/api/v1/share", FakeResponse.Json(RecordedShapes.ShareWithIntegers).Until(hung));
+        await using var services = new ServiceCollection()
+            .AddOneTimeSecretClient(o => (o.AttemptTimeout, o.TotalTimeout) = (TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)))
+            .BuildServiceProvider();
+
+        // Nothing moves a clock here but real time: the call ends only if its timeout runs on the system's.
+        var shared = await services.GetRequiredService<IOneTimeSecretClient>()
+            .ShareAsync(new OneTimeSecretConnection(server.BaseUri), new ShareRequest(new SecretText("Pf7-system-clock-share-k2w")))
+            .WaitAsync(ArmedTimersClock.Patience);
+
+        Assert.Null(services.GetService<TimeProvider>());
+        Assert.Equal(OtsFailureKind.Unavailable, shared.Error!.Kind);
+        Assert.Contains("did not answer in time", shared.Error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using OneTimeSecret.Client.Network;
 using OneTimeSecret.Client.Wire;
@@ -9,17 +10,22 @@ namespace OneTimeSecret.Client.Http;
 
 /// <summary>
 /// What every call to a server goes through, from outside in: a total timeout, jittered retries of what may safely be
-/// sent again (<see cref="OtsRetry"/>), a circuit breaker, and a per-attempt timeout.
+/// sent again (<see cref="OtsRetry"/>), a circuit breaker, and a per-attempt timeout, all on one clock.
 /// </summary>
 internal static class OtsResiliencePipeline
 {
-    public static void Build(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, OneTimeSecretHttpOptions o)
+    /// <summary>The application's clock: the <see cref="TimeProvider"/> registered with DI, else the system's.</summary>
+    public static TimeProvider ClockOf(IServiceProvider services) =>
+        services.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    public static void Build(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, OneTimeSecretHttpOptions o, TimeProvider time)
     {
-        // Timeouts and back-off are about real elapsed time on the wire, whatever clock the domain runs on.
-        pipeline.TimeProvider = TimeProvider.System;
+        // The application's clock, not the system's: a host that moves its own clock (a test) moves every timeout,
+        // back-off and circuit break with it, and a host on the system clock gets exactly the system's.
+        pipeline.TimeProvider = time;
         pipeline
             .AddTimeout(new TimeoutStrategyOptions { Name = "total", TimeoutGenerator = args => ValueTask.FromResult(TotalFor(args.Context, o)) })
-            .AddRetry(RetryOptions(o))
+            .AddRetry(RetryOptions(o, time))
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 FailureRatio = o.CircuitFailureRatio,
@@ -40,13 +46,15 @@ internal static class OtsResiliencePipeline
             ? TotalFor(context, o) * (o.AttemptTimeout / o.TotalTimeout)
             : TotalFor(context, o);
 
-    private static HttpRetryStrategyOptions RetryOptions(OneTimeSecretHttpOptions o) => new()
+    private static HttpRetryStrategyOptions RetryOptions(OneTimeSecretHttpOptions o, TimeProvider time) => new()
     {
         MaxRetryAttempts = Math.Max(o.MaxRetryAttempts, 1),
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
         Delay = o.RetryBaseDelay,
-        ShouldRetryAfterHeader = true,
+        // The library's own Retry-After reading dates it on the system clock; this one dates it on the pipeline's.
+        ShouldRetryAfterHeader = false,
+        DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } answer ? OtsErrorClassifier.RetryAfter(answer, time.GetUtcNow()) : null),
         ShouldHandle = args =>
         {
             var retry = args.Context.Properties.GetValue(OtsResilienceKeys.Retry, OtsRetry.WhenTransient);
@@ -57,7 +65,7 @@ internal static class OtsResiliencePipeline
 
             // Waiting out a long Retry-After would blow the caller's budget; report the rate limit instead.
             if (args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } limited &&
-                OtsErrorClassifier.RetryAfter(limited) is { } wait && wait > o.MaxRetryAfter)
+                OtsErrorClassifier.RetryAfter(limited, time.GetUtcNow()) is { } wait && wait > o.MaxRetryAfter)
             {
                 return ValueTask.FromResult(false);
             }

@@ -13,12 +13,12 @@ internal static class OtsErrorClassifier
     public const string IntendedStatusHeader = "X-OTS-Intended-Status";
     private const int MaxServerMessageLength = 300;
 
-    public static OtsFailure Classify(HttpResponseMessage response, string body, OtsOperation operation, OneTimeSecretConnection connection)
+    public static OtsFailure Classify(HttpResponseMessage response, string body, OtsOperation operation, OneTimeSecretConnection connection, DateTimeOffset now)
     {
         var status = (int)response.StatusCode;
         var intended = IntendedStatus(response) ?? status;
         var (message, error) = ReadErrorBody(body);
-        var retryAfter = RetryAfter(response);
+        var retryAfter = RetryAfter(response, now);
 
         if (intended == (int)HttpStatusCode.TooManyRequests || Contains(message, "rate limit"))
         {
@@ -73,7 +73,8 @@ internal static class OtsErrorClassifier
             ? intended
             : null;
 
-    internal static TimeSpan? RetryAfter(HttpResponseMessage response)
+    /// <summary>How long a <c>Retry-After</c> header asks to wait, seconds or a date, as of <paramref name="now"/>.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
@@ -81,7 +82,7 @@ internal static class OtsErrorClassifier
             return delta;
         }
 
-        return header?.Date is { } date ? date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero : null;
+        return header?.Date is { } date ? date - now is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero : null;
     }
 
     private static (string? Message, string? Error) ReadErrorBody(string body)

@@ -83,7 +83,8 @@ internal sealed class StateHarness : IAsyncDisposable
             .AddSingleton<IEmbeddedBackend>(new FixedEmbeddedBackend(embeddedBackend ?? new Uri("http://127.0.0.1:9/")))
             // No test reaches the real DNS: names resolve only as the test says.
             .AddSingleton(dns ?? new FixedHostAddresses())
-            .AddOneTimeSecretClient();
+            // The client's timers run on this clock, which moves only when a test moves it: retries go at once.
+            .AddOneTimeSecretClient(o => o.RetryBaseDelay = TimeSpan.Zero);
         services.AddOptions<OneTimeSecretOptions>().Bind(configuration.GetSection(OneTimeSecretOptions.SectionName));
         services.AddOneTimeBotState(configuration);
         return new StateHarness(services.BuildServiceProvider(), dataDirectory, keyPrefix, clock, logs, keyRingKey);
