@@ -15,13 +15,7 @@ public sealed class InstallationStorageTests
     {
         await using var redis = provider == "redis" ? await RedisServer.StartAsync() : null;
         var folder = Directory.CreateTempSubdirectory("onetimebot-installations-").FullName;
-        var shared = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = provider,
-            ["Storage:ConnectionString"] = redis?.ConnectionString ?? $"Data Source={Path.Combine(folder, "onetimebot.db")}",
-            ["Storage:RedisKeyPrefix"] = "installs:",
-            ["SecretServer:EncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
-        };
+        var shared = SharedStore(provider, redis, folder);
         await using var slack = await FakeSlackServer.StartAsync();
         slack.On("oauth.v2.access", OAuthInstallTests.Access("T0BETA"));
         await using var first = await SlackApp.StartAsync(shared, oauth: true, sharedSlack: slack);
@@ -48,13 +42,7 @@ public sealed class InstallationStorageTests
     {
         await using var redis = provider == "redis" ? await RedisServer.StartAsync() : null;
         var folder = Directory.CreateTempSubdirectory("onetimebot-installations-").FullName;
-        var shared = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = provider,
-            ["Storage:ConnectionString"] = redis?.ConnectionString ?? $"Data Source={Path.Combine(folder, "onetimebot.db")}",
-            ["Storage:RedisKeyPrefix"] = "installs:",
-            ["SecretServer:EncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
-        };
+        var shared = SharedStore(provider, redis, folder);
         await using var slack = await FakeSlackServer.StartAsync();
         slack.On("oauth.v2.access", OAuthInstallTests.Access("T0BETA"));
         await using var first = await SlackApp.StartAsync(shared, oauth: true, sharedSlack: slack);
@@ -74,6 +62,15 @@ public sealed class InstallationStorageTests
         Assert.Contains("not installed in this workspace any more", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(slack.CallsOf("views.open"));
     }
+
+    /// <summary>The settings two replicas share: one SQLite file, or one Redis, and one deployment key.</summary>
+    private static Dictionary<string, string?> SharedStore(string provider, RedisServer? redis, string folder) => new()
+    {
+        ["Storage:Provider"] = provider,
+        ["Storage:ConnectionString"] = redis?.ConnectionString ?? $"Data Source={Path.Combine(folder, "onetimebot.db")}",
+        ["Storage:RedisKeyPrefix"] = "installs:",
+        ["SecretServer:EncryptionKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+    };
 
     /// <summary>How many installations the store itself holds, read behind the app's back.</summary>
     private static async Task<long> StoredInstallationsAsync(RedisServer? redis, string folder)
