@@ -1,8 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Tests.Storage;
 using OneTimeBot.Core.Workspaces;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace OneTimeBot.Core.Tests;
 

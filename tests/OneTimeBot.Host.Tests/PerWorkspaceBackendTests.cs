@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.Errors;
-using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Host.Tests;
 

@@ -1,9 +1,9 @@
-using OneTimeBot.Core.Expiry;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using OneTimeBot.Core.Expiry;
 using OneTimeBot.Testing;
 
 namespace OneTimeBot.SecretServer.Tests;

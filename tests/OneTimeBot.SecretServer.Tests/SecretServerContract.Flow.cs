@@ -1,6 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.SecretServer.Tests;

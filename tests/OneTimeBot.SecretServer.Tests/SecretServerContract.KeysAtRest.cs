@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.SecretServer.Crypto;

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.SecretServer.Crypto;
 using OneTimeBot.SecretServer.Storage;
-using Microsoft.Extensions.Options;
 using OneTimeSecret.Client;
 using StackExchange.Redis;
 

@@ -1,6 +1,6 @@
+using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
-using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
-using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Configuration;
+using OneTimeBot.Slack.Installations;
 using OneTimeBot.Testing;
 
 namespace OneTimeBot.Slack.Tests;

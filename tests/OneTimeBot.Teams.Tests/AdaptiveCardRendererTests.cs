@@ -1,7 +1,7 @@
-using OneTimeBot.Core.Errors;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
+using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Activities;

@@ -1,6 +1,6 @@
-using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Commands;
 

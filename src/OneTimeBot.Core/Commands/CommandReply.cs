@@ -1,6 +1,6 @@
 using OneTimeBot.Core.Errors;
-using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Commands;
 

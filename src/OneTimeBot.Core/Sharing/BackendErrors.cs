@@ -1,5 +1,5 @@
-using OneTimeBot.Core.Errors;
 using System.Globalization;
+using OneTimeBot.Core.Errors;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Sharing;

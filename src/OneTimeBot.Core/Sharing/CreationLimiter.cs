@@ -1,6 +1,6 @@
-using OneTimeBot.Core.Errors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.RateLimits;
 using OneTimeBot.Core.Workspaces;
 

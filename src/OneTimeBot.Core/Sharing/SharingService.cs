@@ -1,7 +1,7 @@
-using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.Expiry;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;
 

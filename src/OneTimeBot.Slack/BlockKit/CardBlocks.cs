@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
-using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.BlockKit;
 

@@ -1,6 +1,6 @@
-using OneTimeBot.Core.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Hosting;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Installations;

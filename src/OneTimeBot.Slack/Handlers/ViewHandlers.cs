@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Errors;
-using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Views;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.Handlers;
 

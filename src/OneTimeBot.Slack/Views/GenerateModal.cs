@@ -1,6 +1,6 @@
-using OneTimeBot.Core.Errors;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;

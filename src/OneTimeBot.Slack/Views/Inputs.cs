@@ -1,9 +1,9 @@
-using OneTimeBot.Core.Expiry;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Errors;
-using OneTimeSecret.Client;
+using OneTimeBot.Core.Expiry;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.Views;
 

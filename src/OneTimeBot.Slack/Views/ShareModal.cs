@@ -1,5 +1,5 @@
-using OneTimeBot.Core.Errors;
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;

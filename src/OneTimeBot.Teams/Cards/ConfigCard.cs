@@ -1,6 +1,6 @@
+using System.Text.Json.Nodes;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Expiry;
-using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;

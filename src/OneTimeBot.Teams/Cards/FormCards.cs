@@ -1,7 +1,7 @@
-using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.Expiry;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Expiry;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Errors;
-using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Cards;
 

@@ -2,13 +2,13 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
-using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Activities;
 using OneTimeBot.Teams.Cards;
 using OneTimeBot.Teams.Configuration;
 using OneTimeBot.Teams.Connector;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Handlers;
 

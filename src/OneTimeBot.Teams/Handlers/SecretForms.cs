@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
-using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Cards;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Handlers;
 

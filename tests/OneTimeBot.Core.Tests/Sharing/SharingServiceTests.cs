@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Core.Errors;
-using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tests.Storage;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client;
 using static OneTimeBot.Testing.RecordedShapes;
 
 namespace OneTimeBot.Core.Tests.Sharing;

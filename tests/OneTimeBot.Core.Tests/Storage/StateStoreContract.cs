@@ -1,6 +1,6 @@
-using OneTimeBot.Core.Errors;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Workspaces;

@@ -1,9 +1,9 @@
 using OneTimeBot.Core.Errors;
-using OneTimeSecret.Client;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tests.Storage;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Tests.Workspaces;
 
