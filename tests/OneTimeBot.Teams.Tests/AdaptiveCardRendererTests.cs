@@ -27,7 +27,7 @@ public sealed class AdaptiveCardRendererTests
         new("share", "", "a form for the secret, its expiry, a passphrase and the recipient"),
         new("share", "<secret>", "a link straight away, with the default expiry", SlashCommandOnly: true),
         new("generate", "[expiry] [length]", "a random password behind a link", "generate 24h 20"),
-        new("config", "", "this workspace's settings (admins and owners)"),
+        new("config", "", "OneTimeBot's settings here (admins only)"),
         new("help", "", "this message"),
     ];
 

@@ -32,7 +32,7 @@ public sealed class BotCommands
                 "Generating a password and its link",
                 async (request, ct) => new CardReply(await sharing.GenerateAsync(request.Actor, GenerateArguments.Read(request.Arguments), request.Budget, ct).ConfigureAwait(false))),
             new("config", ["settings"],
-                [new("", "this workspace's settings (admins and owners)")],
+                [new("", "OneTimeBot's settings here (admins only)")],
                 null,
                 (request, _) => Task.FromResult<CommandReply>(request.Arguments.Trim().Length == 0
                     ? new FormReply(BotForm.Config)
