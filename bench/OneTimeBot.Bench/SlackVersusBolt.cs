@@ -81,8 +81,14 @@ internal static class SlackVersusBolt
         Console.WriteLine();
         foreach (var concurrency in new[] { 16, 64 })
         {
-            var ours = results.Single(r => r.App == "OneTimeBot" && r.Concurrency == concurrency).Figures;
-            var (peerName, peer) = results.Where(r => r.App != "OneTimeBot" && r.Concurrency == concurrency).Select(r => (r.App, r.Figures)).Single();
+            // BENCH_ONLY may have left one side out: then there is no ratio to print.
+            var ours = results.SingleOrDefault(r => r.App == "OneTimeBot" && r.Concurrency == concurrency).Figures;
+            var (peerName, peer) = results.Where(r => r.App != "OneTimeBot" && r.Concurrency == concurrency).Select(r => (r.App, r.Figures)).SingleOrDefault();
+            if (ours is null || peer is null)
+            {
+                continue;
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"concurrency {concurrency}: OneTimeBot / {peerName} throughput {ours.PerSecond / peer.PerSecond:F2}x, p99 {ours.P99.TotalMilliseconds:F1} ms vs {peer.P99.TotalMilliseconds:F1} ms"));
         }
