@@ -19,6 +19,7 @@ public sealed class SqliteDatabase : IDisposable
     public const int PurgeBatch = 500;
 
     private readonly ConcurrentDictionary<SqliteSchema, Task> _prepared = new();
+    private readonly SqliteConnections _connections;
     private readonly SqliteWriter _writer;
     private readonly SqliteReaders _readers;
 
@@ -38,9 +39,9 @@ public sealed class SqliteDatabase : IDisposable
         }
 
         FilePath = builder.DataSource;
-        var connections = new SqliteConnections(builder.ToString(), FilePath);
-        _writer = new SqliteWriter(connections);
-        _readers = new SqliteReaders(connections);
+        _connections = new SqliteConnections(builder.ToString(), FilePath);
+        _writer = new SqliteWriter(_connections);
+        _readers = new SqliteReaders(_connections);
     }
 
     public string FilePath { get; }
@@ -61,6 +62,18 @@ public sealed class SqliteDatabase : IDisposable
         await EnsureSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return _readers.Read(work);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> on a connection opened for the purpose and closed after: a health check must see a
+    /// file that broke under the kept connections, whose caches would still answer.
+    /// </summary>
+    public async Task PingAsync(SqliteSchema schema, string sql, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
+        using var connection = _connections.OpenReader();
+        using var probe = new SqliteStatements(connection);
+        probe.Scalar(sql, []);
     }
 
     /// <summary>Runs one statement that changes rows, as a writer; returns how many it changed.</summary>

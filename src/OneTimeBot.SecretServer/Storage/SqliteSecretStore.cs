@@ -149,7 +149,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
     }
 
     public Task PingAsync(CancellationToken cancellationToken) =>
-        database.ReadScalarAsync(Schema, "SELECT count(*) FROM ots_secrets WHERE 0", [], cancellationToken);
+        database.PingAsync(Schema, "SELECT count(*) FROM ots_secrets WHERE 0", cancellationToken);
 
     private static (string, object?)[] LookupArguments(StoreLookup lookup) => [("$id", lookup.Id), ("$legacy_key", lookup.LegacyKey ?? lookup.Id)];
 
