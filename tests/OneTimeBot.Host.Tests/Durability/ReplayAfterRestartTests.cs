@@ -30,7 +30,8 @@ public sealed class ReplayAfterRestartTests
         await using var bot = new BotProcess(settings);
         var beforeKill = CapturedCommand.Sign("share Rp4-captured-before-kill-" + Guid.NewGuid().ToString("N"), slack.NewResponseUrl(), "U0KILLED");
         var beforeStop = CapturedCommand.Sign("share Rp4-captured-before-stop-" + Guid.NewGuid().ToString("N"), slack.NewResponseUrl(), "U0STOPPED");
-        var fresh = CapturedCommand.Sign("share Rp4-typed-after-restarts-" + Guid.NewGuid().ToString("N"), slack.NewResponseUrl(), "U0FRESH");
+        // Signed with the others, first sent after both restarts: the control that the restarted host still serves.
+        var firstSentLast = CapturedCommand.Sign("share Rp4-first-sent-after-restarts-" + Guid.NewGuid().ToString("N"), slack.NewResponseUrl(), "U0LAST");
 
         await bot.StartAsync();
         var shownBeforeKill = await beforeKill.ShowsCardAsync(bot, signingSecret, slack);
@@ -42,7 +43,7 @@ public sealed class ReplayAfterRestartTests
         await bot.StartAsync();
         var replayedAfterStop = await beforeStop.SendAsync(bot, signingSecret);
         var replayedAfterBoth = await beforeKill.SendAsync(bot, signingSecret);
-        var freshShown = await fresh.ShowsCardAsync(bot, signingSecret, slack);
+        var shownAfterBoth = await firstSentLast.ShowsCardAsync(bot, signingSecret, slack);
 
         Assert.True(shownBeforeKill);
         Assert.Equal(HttpStatusCode.Unauthorized, replayedAfterKill);
@@ -50,7 +51,7 @@ public sealed class ReplayAfterRestartTests
         Assert.Equal(0, exitCode);
         Assert.Equal(HttpStatusCode.Unauthorized, replayedAfterStop);
         Assert.Equal(HttpStatusCode.Unauthorized, replayedAfterBoth);
-        Assert.True(freshShown);
+        Assert.True(shownAfterBoth);
         // One secret for each command, none for a replay.
         Assert.Equal(3, backend.CountOf("POST", ShareCalls));
     }
