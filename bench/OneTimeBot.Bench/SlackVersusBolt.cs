@@ -42,7 +42,7 @@ internal static class SlackVersusBolt
         await using var redis = arguments.Stores.Contains(HostState.Redis) ? await RedisServer.StartAsync() : null;
         Console.WriteLine($"Backend of both apps: {backend.Description}.");
         Console.WriteLine(arguments.Prefill > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"OneTimeBot's store is prefilled with {arguments.Prefill:N0} receipts and {arguments.Prefill:N0} replay records before it starts{(compareHost is null ? "" : "; the compared build's is not")}.")
+            ? string.Create(CultureInfo.InvariantCulture, $"OneTimeBot's store is prefilled with {arguments.Prefill:N0} receipts and {arguments.Prefill:N0} replay records before it starts{(compareHost is null ? "" : ", and so is the compared build's")}.")
             : "OneTimeBot's store starts empty.");
         Console.WriteLine();
 
@@ -111,6 +111,12 @@ internal static class SlackVersusBolt
         }
 
         await using var peerState = compareHost is null ? null : await HostState.CreateAsync(store, compareHost, redis, "bench-compared:");
+        if (peerState is not null && prefill > 0)
+        {
+            // Two builds compared must start from equal stores, or the comparison measures the fill, not the build.
+            Console.WriteLine($"{store}: prefilled the compared build's store: {await peerState.PrefillAsync(prefill, new PrefillRecords(ChatPlatform.Slack, backend.ToString(), backend))}");
+        }
+
         await using (var bot = await StartOneTimeBotAsync(host, state, backend, load.ReceiverBase))
         await using (var peer = peerState is null ? await StartBoltAsync(backend) : await StartOneTimeBotAsync(compareHost!, peerState, backend, load.ReceiverBase, "BENCH_COMPARE_"))
         {
