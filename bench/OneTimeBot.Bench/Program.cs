@@ -8,6 +8,7 @@ using OneTimeBot.Testing;
 // Slack commands, OneTimeBot vs a Bolt for JavaScript app: ... -- slack [requests per round=5000] (bench/README.md)
 // Teams message extension invokes at 64 concurrent: ... -- teams [invokes=5000]
 // The host's memory over 100,000 secret-service requests: ... -- memory [requests=100000]
+// Where a command's time goes in the store, SQLite and Redis: ... -- store [commands per run=5000] [--prefill 1000000]
 if (args.Length > 0 && args[0] == "slack")
 {
     await SlackVersusBolt.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000);
@@ -23,6 +24,12 @@ if (args.Length > 0 && args[0] == "teams")
 if (args.Length > 0 && args[0] == "memory")
 {
     await ServiceMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, 16);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "store")
+{
+    await StoreBench.RunAsync(args[1..]);
     return;
 }
 
