@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -7,22 +7,21 @@ using Microsoft.Extensions.Options;
 namespace OneTimeBot.Core.Storage;
 
 /// <summary>
-/// The one SQLite file every store shares. Connections run in WAL mode with a busy timeout so concurrent writers wait
-/// for each other instead of failing, and with secure_delete so deleted rows are overwritten, not left in free pages.
-/// Every call names the <see cref="SqliteSchema"/> it uses, which is prepared before its first use in this process.
-/// A relative path is relative to the content root, not to wherever the process was started; the file's folder is
-/// created on first use.
+/// The one SQLite file every store shares. Writes go to one long-lived writer connection that commits what queued
+/// together (<see cref="SqliteWriter"/>); reads go to kept read connections (<see cref="SqliteReaders"/>); both keep
+/// their compiled statements. Every call names the <see cref="SqliteSchema"/> it uses, which is prepared before its
+/// first use in this process. A relative path is relative to the content root, not to wherever the process was
+/// started; the file's folder is created on first use.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
-    private const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON;";
+    /// <summary>How many rows one purge step deletes: small enough that commands queued behind it barely wait.</summary>
+    public const int PurgeBatch = 500;
 
-    // SQLite allows one writer at a time; queueing writers here instead of in SQLite's busy handler avoids its
-    // back-off sleeps, which under load cost more than the writes themselves.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly ConcurrentDictionary<SqliteSchema, bool> _prepared = new();
-    private readonly string _connectionString;
-    private int _initialized;
+    private readonly ConcurrentDictionary<SqliteSchema, Task> _prepared = new();
+    private readonly SqliteConnections _connections;
+    private readonly SqliteWriter _writer;
+    private readonly SqliteReaders _readers;
 
     public SqliteDatabase(IOptions<StorageOptions> options, IHostEnvironment environment)
     {
@@ -30,7 +29,8 @@ public sealed class SqliteDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(environment);
         var builder = new SqliteConnectionStringBuilder(options.Value.SqliteConnectionString)
         {
-            Pooling = true,
+            // The connections live as long as this object; a pool behind them would only keep closed files open.
+            Pooling = false,
             DefaultTimeout = 10,
         };
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
@@ -38,154 +38,129 @@ public sealed class SqliteDatabase : IDisposable
             builder.DataSource = Path.GetFullPath(file, environment.ContentRootPath);
         }
 
-        _connectionString = builder.ToString();
         FilePath = builder.DataSource;
+        _connections = new SqliteConnections(builder.ToString(), FilePath);
+        _writer = new SqliteWriter(_connections);
+        _readers = new SqliteReaders(_connections);
     }
 
     public string FilePath { get; }
 
-    /// <summary>Runs one statement that changes rows, while no other writer of this process runs; returns how many it changed.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on the writer, in a transaction it may share with other work; the task completes
+    /// once that transaction has committed. The work must be quick and synchronous: other writers wait for it.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(SqliteSchema schema, Func<SqliteStatements, T> work, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
+        return await _writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a read connection; each of its statements sees the last commit.</summary>
+    public async Task<T> ReadAsync<T>(SqliteSchema schema, Func<SqliteStatements, T> work, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return _readers.Read(work);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> on a connection opened for the purpose and closed after: a health check must see a
+    /// file that broke under the kept connections, whose caches would still answer.
+    /// </summary>
+    public async Task PingAsync(SqliteSchema schema, string sql, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
+        using var connection = _connections.OpenReader();
+        using var probe = new SqliteStatements(connection);
+        probe.Scalar(sql, []);
+    }
+
+    /// <summary>Runs one statement that changes rows, as a writer; returns how many it changed.</summary>
     public Task<int> ExecuteAsync(SqliteSchema schema, string sql, IEnumerable<(string Name, object? Value)> arguments, CancellationToken cancellationToken) =>
-        WriteAsync(schema, async connection =>
-        {
-            await using var command = Command(connection, sql, arguments);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+        WriteAsync(schema, statements => statements.Execute(sql, arguments), cancellationToken);
 
     /// <summary>Runs one statement that changes a row and returns a value of it (<c>RETURNING</c>), as a writer.</summary>
     public Task<object?> ExecuteScalarAsync(SqliteSchema schema, string sql, IEnumerable<(string Name, object? Value)> arguments, CancellationToken cancellationToken) =>
-        WriteAsync(schema, async connection =>
-        {
-            await using var command = Command(connection, sql, arguments);
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+        WriteAsync(schema, statements => statements.Scalar(sql, arguments), cancellationToken);
 
     /// <summary>Reads one value, e.g. a stored document; null when there is no such row.</summary>
-    public async Task<object?> ReadScalarAsync(SqliteSchema schema, string sql, IEnumerable<(string Name, object? Value)> arguments, CancellationToken cancellationToken)
+    public Task<object?> ReadScalarAsync(SqliteSchema schema, string sql, IEnumerable<(string Name, object? Value)> arguments, CancellationToken cancellationToken) =>
+        ReadAsync(schema, statements => statements.Scalar(sql, arguments), cancellationToken);
+
+    /// <summary>
+    /// Deletes the rows of <paramref name="table"/> that <paramref name="condition"/> selects, <see cref="PurgeBatch"/>
+    /// at a time, each step its own write: commands queued meanwhile commit between steps instead of waiting for the lot.
+    /// </summary>
+    public Task<int> DeleteInStepsAsync(SqliteSchema schema, string table, string condition, IReadOnlyList<(string Name, object? Value)> arguments, CancellationToken cancellationToken) =>
+        UpdateInStepsAsync(schema, $"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} WHERE {condition} LIMIT {PurgeBatch.ToString(CultureInfo.InvariantCulture)})", arguments, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="sql"/>, which changes at most <see cref="PurgeBatch"/> rows a time and fewer once nothing is
+    /// left, until it changes fewer; returns how many rows changed in all.
+    /// </summary>
+    public async Task<int> UpdateInStepsAsync(SqliteSchema schema, string sql, IReadOnlyList<(string Name, object? Value)> arguments, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(schema, cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, sql, arguments);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        var total = 0;
+        int changed;
+        do
+        {
+            changed = await ExecuteAsync(schema, sql, arguments, cancellationToken).ConfigureAwait(false);
+            total += changed;
+        }
+        while (changed >= PurgeBatch);
+
+        return total;
     }
 
-    /// <summary>Runs <paramref name="work"/> on its own connection while no other writer of this process runs.</summary>
-    public async Task<T> WriteAsync<T>(SqliteSchema schema, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await EnsureSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
-        return await WriteAsync(work, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>For the few synchronous interfaces (the Data Protection key ring): a read that blocks until done.</summary>
+    public T Read<T>(SqliteSchema schema, Func<SqliteStatements, T> work) =>
+        ReadAsync(schema, work, CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>A connection for reading.</summary>
-    public async Task<SqliteConnection> OpenAsync(SqliteSchema schema, CancellationToken cancellationToken)
-    {
-        await EnsureSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
-        return await OpenAsync(cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>For the few synchronous interfaces: a write that blocks until committed. The writer has its own thread, so this cannot wait on itself.</summary>
+    public T Write<T>(SqliteSchema schema, Func<SqliteStatements, T> work) =>
+        WriteAsync(schema, work, CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>A connection opened synchronously, for the few synchronous interfaces (the Data Protection key ring).</summary>
-    public SqliteConnection Open(SqliteSchema schema)
+    /// <summary>Commits what is queued, then closes every connection.</summary>
+    public void Dispose()
     {
-        // Microsoft.Data.Sqlite does its work synchronously even in its async methods, so this blocks no longer than
-        // a synchronous call would.
-        EnsureSchemaAsync(schema, CancellationToken.None).GetAwaiter().GetResult();
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = ConnectionPragmas;
-        pragmas.ExecuteNonQuery();
-        return connection;
+        _writer.Dispose();
+        _readers.Dispose();
     }
-
-    public void Dispose() => _writeGate.Dispose();
 
     /// <summary>
     /// Runs the schema's migrations that the file needs, then its DDL, once per process and before the first use of its
-    /// tables. A concurrent first use prepares it twice, one after the other, which the probes and the DDL allow.
+    /// tables, as one write: of two processes opening an old file only one migrates it. A failed preparation is tried
+    /// again at the next use.
     /// </summary>
-    private async Task EnsureSchemaAsync(SqliteSchema schema, CancellationToken cancellationToken)
+    private Task EnsureSchemaAsync(SqliteSchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        if (_prepared.ContainsKey(schema))
+        var preparation = _prepared.GetOrAdd(schema, s => _writer.WriteAsync(statements => Prepare(statements, s), CancellationToken.None));
+        if (preparation.IsCompletedSuccessfully)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        await WriteAsync(async connection =>
+        if (preparation.IsFaulted)
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var migration in schema.Migrations)
+            _prepared.TryRemove(KeyValuePair.Create(schema, preparation));
+        }
+
+        return preparation.WaitAsync(cancellationToken);
+    }
+
+    private static bool Prepare(SqliteStatements statements, SqliteSchema schema)
+    {
+        foreach (var migration in schema.Migrations)
+        {
+            if (Convert.ToInt64(statements.Scalar(migration.Probe, []), CultureInfo.InvariantCulture) > 0)
             {
-                await using var probe = Command(connection, migration.Probe, [], transaction);
-                if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
-                {
-                    await using var migrate = Command(connection, migration.Script, [], transaction);
-                    await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                statements.Execute(migration.Script, []);
             }
-
-            await using (var create = Command(connection, schema.Ddl, [], transaction))
-            {
-                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return _prepared.TryAdd(schema, true);
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await work(connection).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var first = Interlocked.Exchange(ref _initialized, 1) == 0;
-        if (first && Path.GetDirectoryName(FilePath) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
         }
 
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragmas = connection.CreateCommand();
-            // WAL is a property of the file and needs setting once; the rest belong to each connection.
-            pragmas.CommandText = (first ? "PRAGMA journal_mode=WAL; " : "") + ConnectionPragmas;
-            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    [SuppressMessage("Security", "CA2100:Review SQL queries for security vulnerabilities", Justification = "Statements are the stores' own constants; every value travels as a parameter.")]
-    private static SqliteCommand Command(SqliteConnection connection, string sql, IEnumerable<(string Name, object? Value)> arguments, SqliteTransaction? transaction = null)
-    {
-        ArgumentNullException.ThrowIfNull(sql);
-        ArgumentNullException.ThrowIfNull(arguments);
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in arguments)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
+        statements.Execute(schema.Ddl, []);
+        return true;
     }
 }

@@ -9,7 +9,7 @@ namespace OneTimeBot.SecretServer.Storage;
 /// <summary>
 /// Secrets and receipts in the host's SQLite file, under their ids (see <see cref="StoreLookup"/>). A reveal is
 /// <c>DELETE … RETURNING</c>: SQLite serializes writers, so only one statement can return the row. Expired rows are
-/// deleted by <see cref="PurgeExpiredAsync"/>.
+/// deleted by <see cref="PurgeExpiredAsync"/>, a few hundred at a time.
 /// </summary>
 public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
 {
@@ -40,6 +40,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
             metadata_key_sealed BLOB);
         CREATE INDEX IF NOT EXISTS ots_receipts_custid ON ots_receipts (custid, created);
         CREATE INDEX IF NOT EXISTS ots_receipts_expires ON ots_receipts (expires);
+        CREATE INDEX IF NOT EXISTS ots_receipts_unread ON ots_receipts (secret_expires) WHERE state IN ('new', 'viewed');
         """;
 
     // Tables made before keys were hashed named their key columns after the keys they held. Their rows stay as they
@@ -75,62 +76,40 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
     {
         ArgumentNullException.ThrowIfNull(secret);
         ArgumentNullException.ThrowIfNull(receipt);
-        await database.WriteAsync(Schema, async connection =>
+        // One write: the secret and its receipt commit together or not at all.
+        await database.WriteAsync(Schema, statements =>
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (var insert = connection.CreateCommand())
-            {
-                insert.Transaction = transaction;
-                insert.CommandText = $"INSERT INTO ots_secrets ({SecretColumns}) VALUES ($id, $receipt_id, $ciphertext, $passphrase_hash, $created, $expires)";
-                insert.Parameters.AddWithValue("$id", secret.Id);
-                insert.Parameters.AddWithValue("$receipt_id", secret.ReceiptId);
-                insert.Parameters.AddWithValue("$ciphertext", secret.Ciphertext);
-                insert.Parameters.AddWithValue("$passphrase_hash", (object?)secret.PassphraseHash ?? DBNull.Value);
-                insert.Parameters.AddWithValue("$created", secret.Created.ToUnixTimeMilliseconds());
-                insert.Parameters.AddWithValue("$expires", secret.ExpiresAt.ToUnixTimeMilliseconds());
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await using (var insert = connection.CreateCommand())
-            {
-                insert.Transaction = transaction;
-                insert.CommandText = $"INSERT INTO ots_receipts ({ReceiptColumns}) VALUES ($id, $secret_id, $secret_key_sealed, $metadata_key_sealed, $custid, $state, $ttl, $created, $updated, $received, $secret_expires, $expires, $recipients, $share_domain, $passphrase_required)";
-                BindReceipt(insert, receipt);
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return 0;
+            statements.Execute($"INSERT INTO ots_secrets ({SecretColumns}) VALUES ($id, $receipt_id, $ciphertext, $passphrase_hash, $created, $expires)",
+            [
+                ("$id", secret.Id),
+                ("$receipt_id", secret.ReceiptId),
+                ("$ciphertext", secret.Ciphertext),
+                ("$passphrase_hash", secret.PassphraseHash),
+                ("$created", secret.Created.ToUnixTimeMilliseconds()),
+                ("$expires", secret.ExpiresAt.ToUnixTimeMilliseconds()),
+            ]);
+            return statements.Execute(
+                $"INSERT INTO ots_receipts ({ReceiptColumns}) VALUES ($id, $secret_id, $secret_key_sealed, $metadata_key_sealed, $custid, $state, $ttl, $created, $updated, $received, $secret_expires, $expires, $recipients, $share_domain, $passphrase_required)",
+                ReceiptArguments(receipt));
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<StoredSecret?> FindSecretAsync(StoreLookup lookup, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(Schema, cancellationToken).ConfigureAwait(false);
-        await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {SecretColumns} FROM ots_secrets WHERE id IN ($id, $legacy_key) LIMIT 1";
-        BindLookup(select, lookup);
-        return await ReadSecretAsync(select, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<StoredSecret?> FindSecretAsync(StoreLookup lookup, CancellationToken cancellationToken) =>
+        database.ReadAsync(Schema, statements =>
+            ReadSecret(statements.Prepare($"SELECT {SecretColumns} FROM ots_secrets WHERE id IN ($id, $legacy_key) LIMIT 1", LookupArguments(lookup))),
+            cancellationToken);
 
     public Task<StoredSecret?> TakeSecretAsync(string id, CancellationToken cancellationToken) =>
-        database.WriteAsync(Schema, async connection =>
-        {
-            await using var delete = connection.CreateCommand();
-            delete.CommandText = $"DELETE FROM ots_secrets WHERE id = $id RETURNING {SecretColumns}";
-            delete.Parameters.AddWithValue("$id", id);
-            return await ReadSecretAsync(delete, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+        database.WriteAsync(Schema, statements =>
+            ReadSecret(statements.Prepare($"DELETE FROM ots_secrets WHERE id = $id RETURNING {SecretColumns}", [("$id", id)])),
+            cancellationToken);
 
-    public async Task<StoredReceipt?> FindReceiptAsync(StoreLookup lookup, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(Schema, cancellationToken).ConfigureAwait(false);
-        await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {ReceiptColumns} FROM ots_receipts WHERE id IN ($id, $legacy_key) LIMIT 1";
-        BindLookup(select, lookup);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadReceipt(reader) : null;
-    }
+    public Task<StoredReceipt?> FindReceiptAsync(StoreLookup lookup, CancellationToken cancellationToken) =>
+        database.ReadAsync(Schema, statements =>
+        {
+            using var reader = statements.Prepare($"SELECT {ReceiptColumns} FROM ots_receipts WHERE id IN ($id, $legacy_key) LIMIT 1", LookupArguments(lookup)).ExecuteReader();
+            return reader.Read() ? ReadReceipt(reader) : null;
+        }, cancellationToken);
 
     public async Task UpdateReceiptAsync(StoredReceipt receipt, CancellationToken cancellationToken)
     {
@@ -141,58 +120,43 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<StoredReceipt>> RecentReceiptsAsync(string customerId, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(Schema, cancellationToken).ConfigureAwait(false);
-        await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {ReceiptColumns} FROM ots_receipts WHERE custid = $custid AND created >= $since ORDER BY created DESC LIMIT 1000";
-        select.Parameters.AddWithValue("$custid", customerId);
-        select.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var receipts = new List<StoredReceipt>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+    public Task<IReadOnlyList<StoredReceipt>> RecentReceiptsAsync(string customerId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<StoredReceipt>>(Schema, statements =>
         {
-            receipts.Add(ReadReceipt(reader));
-        }
+            using var reader = statements.Prepare(
+                $"SELECT {ReceiptColumns} FROM ots_receipts WHERE custid = $custid AND created >= $since ORDER BY created DESC LIMIT 1000",
+                [("$custid", customerId), ("$since", since.ToUnixTimeMilliseconds())]).ExecuteReader();
+            var receipts = new List<StoredReceipt>();
+            while (reader.Read())
+            {
+                receipts.Add(ReadReceipt(reader));
+            }
 
-        return receipts;
-    }
+            return receipts;
+        }, cancellationToken);
 
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var nowMs = now.ToUnixTimeMilliseconds();
-        return await database.WriteAsync(Schema, async connection =>
-        {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var purge = connection.CreateCommand();
-            purge.Transaction = transaction;
-            // Receipts of secrets that expired unread say so; then the ciphertexts and dead receipts are deleted for good.
-            purge.CommandText = """
-            UPDATE ots_receipts SET state = 'expired', updated = secret_expires
-                WHERE state IN ('new', 'viewed') AND secret_expires <= $now;
-            DELETE FROM ots_secrets WHERE expires <= $now;
-            DELETE FROM ots_receipts WHERE expires <= $now;
-            """;
-            purge.Parameters.AddWithValue("$now", nowMs);
-            var removed = await purge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return removed;
-        }, cancellationToken).ConfigureAwait(false);
+        // Receipts of secrets that expired unread say so; then the ciphertexts and dead receipts are deleted for good.
+        // Each step is a short write of its own, so commands keep committing while a large backlog goes.
+        (string, object?)[] arguments = [("$now", now.ToUnixTimeMilliseconds())];
+        return await database.UpdateInStepsAsync(Schema, $"""
+            UPDATE ots_receipts SET state = 'expired', updated = secret_expires WHERE rowid IN (
+                SELECT rowid FROM ots_receipts WHERE state IN ('new', 'viewed') AND secret_expires <= $now LIMIT {SqliteDatabase.PurgeBatch})
+            """, arguments, cancellationToken).ConfigureAwait(false)
+            + await database.DeleteInStepsAsync(Schema, "ots_secrets", "expires <= $now", arguments, cancellationToken).ConfigureAwait(false)
+            + await database.DeleteInStepsAsync(Schema, "ots_receipts", "expires <= $now", arguments, cancellationToken).ConfigureAwait(false);
     }
 
     public Task PingAsync(CancellationToken cancellationToken) =>
-        database.ReadScalarAsync(Schema, "SELECT count(*) FROM ots_secrets WHERE 0", [], cancellationToken);
+        database.PingAsync(Schema, "SELECT count(*) FROM ots_secrets WHERE 0", cancellationToken);
 
-    private static void BindLookup(SqliteCommand command, StoreLookup lookup)
-    {
-        command.Parameters.AddWithValue("$id", lookup.Id);
-        command.Parameters.AddWithValue("$legacy_key", lookup.LegacyKey ?? lookup.Id);
-    }
+    private static (string, object?)[] LookupArguments(StoreLookup lookup) => [("$id", lookup.Id), ("$legacy_key", lookup.LegacyKey ?? lookup.Id)];
 
-    private static async Task<StoredSecret?> ReadSecretAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static StoredSecret? ReadSecret(SqliteCommand command)
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
         {
             return null;
         }
@@ -206,24 +170,24 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
     }
 
-    private static void BindReceipt(SqliteCommand command, StoredReceipt r)
-    {
-        command.Parameters.AddWithValue("$id", r.Id);
-        command.Parameters.AddWithValue("$secret_id", r.SecretId);
-        command.Parameters.AddWithValue("$secret_key_sealed", (object?)r.SealedSecretKey ?? DBNull.Value);
-        command.Parameters.AddWithValue("$metadata_key_sealed", (object?)r.SealedMetadataKey ?? DBNull.Value);
-        command.Parameters.AddWithValue("$custid", r.CustomerId);
-        command.Parameters.AddWithValue("$state", r.State);
-        command.Parameters.AddWithValue("$ttl", r.TtlSeconds);
-        command.Parameters.AddWithValue("$created", r.Created.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$updated", r.Updated.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$received", (object?)r.Received?.ToUnixTimeMilliseconds() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$secret_expires", r.SecretExpiresAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$expires", r.ExpiresAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$recipients", JsonSerializer.Serialize(r.Recipients));
-        command.Parameters.AddWithValue("$share_domain", r.ShareDomain);
-        command.Parameters.AddWithValue("$passphrase_required", r.PassphraseRequired ? 1 : 0);
-    }
+    private static (string, object?)[] ReceiptArguments(StoredReceipt r) =>
+    [
+        ("$id", r.Id),
+        ("$secret_id", r.SecretId),
+        ("$secret_key_sealed", r.SealedSecretKey),
+        ("$metadata_key_sealed", r.SealedMetadataKey),
+        ("$custid", r.CustomerId),
+        ("$state", r.State),
+        ("$ttl", r.TtlSeconds),
+        ("$created", r.Created.ToUnixTimeMilliseconds()),
+        ("$updated", r.Updated.ToUnixTimeMilliseconds()),
+        ("$received", r.Received?.ToUnixTimeMilliseconds()),
+        ("$secret_expires", r.SecretExpiresAt.ToUnixTimeMilliseconds()),
+        ("$expires", r.ExpiresAt.ToUnixTimeMilliseconds()),
+        ("$recipients", JsonSerializer.Serialize(r.Recipients)),
+        ("$share_domain", r.ShareDomain),
+        ("$passphrase_required", r.PassphraseRequired ? 1 : 0),
+    ];
 
     private static StoredReceipt ReadReceipt(SqliteDataReader reader) => new(
         Id: reader.GetString(0),

@@ -18,6 +18,5 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.ExecuteAsync(SqliteStateSchema.Tables,
-            "DELETE FROM bot_events WHERE expires <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
+        database.DeleteInStepsAsync(SqliteStateSchema.Tables, "bot_events", "expires <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
 }

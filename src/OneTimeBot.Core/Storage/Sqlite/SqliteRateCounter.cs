@@ -30,5 +30,5 @@ public sealed class SqliteRateCounter(SqliteDatabase database, TimeProvider time
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.ExecuteAsync(Schema, "DELETE FROM bot_rate_counts WHERE expires <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
+        database.DeleteInStepsAsync(Schema, "bot_rate_counts", "expires <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
 }

@@ -21,6 +21,5 @@ public sealed class SqliteReceiptStore(SqliteDatabase database) : IReceiptStore
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.ExecuteAsync(SqliteStateSchema.Tables,
-            "DELETE FROM bot_receipts WHERE keep_until <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
+        database.DeleteInStepsAsync(SqliteStateSchema.Tables, "bot_receipts", "keep_until <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
 }

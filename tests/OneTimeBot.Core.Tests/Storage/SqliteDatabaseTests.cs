@@ -1,0 +1,175 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Storage;
+
+namespace OneTimeBot.Core.Tests.Storage;
+
+/// <summary>
+/// The SQLite engine under every store: one writer that commits concurrent writes together, read connections beside
+/// it, and purges in steps. What a store's caller relies on: a finished write is committed, one failing write does not
+/// take others with it, and a purge does not hold up the commands behind it.
+/// </summary>
+public sealed class SqliteDatabaseTests : IDisposable
+{
+    private static readonly SqliteSchema Notes = new("""
+        CREATE TABLE IF NOT EXISTS test_notes (id TEXT PRIMARY KEY, expires INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS test_notes_expires ON test_notes (expires);
+        """);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("onetimebot-sqlite-engine-").FullName;
+    private readonly SqliteDatabase _database;
+
+    public SqliteDatabaseTests() => _database = Open();
+
+    [Fact]
+    public async Task Concurrent_writes_all_commit_and_each_is_on_disk_when_its_task_completes()
+    {
+        var writes = Enumerable.Range(0, 200).Select(async i =>
+        {
+            await Task.Yield();
+            await Insert($"note-{i}", 1);
+            // Another connection, as another process would see the file: the row is there once the write returned.
+            return CountOnOwnConnection($"id = 'note-{i}'");
+        }).ToArray();
+
+        Assert.All(await Task.WhenAll(writes), seen => Assert.Equal(1, seen));
+        Assert.Equal(200, CountOnOwnConnection("1"));
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_is_undone_alone_and_the_writes_committed_with_it_stay()
+    {
+        await SchemaReady();
+        await Insert("taken", 1);
+        using var release = new ManualResetEventSlim();
+        // Hold the writer so the three writes below queue up and commit in one transaction.
+        var holder = _database.WriteAsync(Notes, _ => release.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        var before = Insert("before", 1);
+        var duplicate = _database.WriteAsync(Notes, statements =>
+        {
+            statements.Execute("INSERT INTO test_notes (id, expires) VALUES ('half-done', 1)", []);
+            return statements.Execute("INSERT INTO test_notes (id, expires) VALUES ('taken', 1)", []);
+        }, CancellationToken.None);
+        var after = Insert("after", 1);
+        release.Set();
+
+        await holder;
+        await before;
+        await after;
+        await Assert.ThrowsAsync<SqliteException>(() => duplicate);
+        Assert.Equal(1, CountOnOwnConnection("id = 'before'"));
+        Assert.Equal(1, CountOnOwnConnection("id = 'after'"));
+        Assert.Equal(0, CountOnOwnConnection("id = 'half-done'"));
+        await Insert("later", 1);
+        Assert.Equal(1, CountOnOwnConnection("id = 'later'"));
+    }
+
+    [Fact]
+    public async Task Commands_commit_between_the_steps_of_a_large_purge_instead_of_waiting_for_all_of_it()
+    {
+        const int Expired = 20 * SqliteDatabase.PurgeBatch;
+        await _database.WriteAsync(Notes, statements =>
+        {
+            for (var i = 0; i < Expired; i++)
+            {
+                statements.Execute("INSERT INTO test_notes (id, expires) VALUES ($id, 1)", [("$id", $"old-{i}")]);
+            }
+
+            return 0;
+        }, CancellationToken.None);
+
+        using var release = new ManualResetEventSlim();
+        var holder = _database.WriteAsync(Notes, _ => release.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        var purge = _database.DeleteInStepsAsync(Notes, "test_notes", "expires <= $now", [("$now", 10L)], CancellationToken.None);
+        // A command's write, queued while the purge is under way: it runs inside the writer's order, so what it counts
+        // is how far the purge had got when the command committed.
+        var command = _database.WriteAsync(Notes, statements =>
+        {
+            statements.Execute("INSERT INTO test_notes (id, expires) VALUES ('command', 1000)", []);
+            return Convert.ToInt32(statements.Scalar("SELECT count(*) FROM test_notes WHERE expires <= 10", []), System.Globalization.CultureInfo.InvariantCulture);
+        }, CancellationToken.None);
+        release.Set();
+
+        var expiredLeftWhenTheCommandCommitted = await command;
+        Assert.InRange(expiredLeftWhenTheCommandCommitted, 1, Expired - 1);
+        await holder;
+        Assert.Equal(Expired, await purge);
+        Assert.Equal(1, CountOnOwnConnection("1"));
+    }
+
+    [Fact]
+    public async Task A_write_cancelled_before_its_turn_writes_nothing()
+    {
+        await SchemaReady();
+        using var release = new ManualResetEventSlim();
+        var holder = _database.WriteAsync(Notes, _ => release.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var cancelled = Insert("never", 1, cancel.Token);
+        await cancel.CancelAsync();
+        release.Set();
+        await holder;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Equal(0, CountOnOwnConnection("id = 'never'"));
+    }
+
+    [Fact]
+    public async Task Writes_queued_when_the_database_is_disposed_are_committed_first()
+    {
+        await SchemaReady();
+        using var release = new ManualResetEventSlim();
+        var holder = _database.WriteAsync(Notes, _ => release.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        var queued = Enumerable.Range(0, 20).Select(i => Insert($"queued-{i}", 1)).ToArray();
+        release.Set();
+        _database.Dispose();
+
+        await holder;
+        await Task.WhenAll(queued);
+        Assert.Equal(20, CountOnOwnConnection("1"));
+    }
+
+    [Fact]
+    public async Task A_read_sees_the_write_that_completed_before_it()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            await Insert($"read-{i}", i);
+            var seen = await _database.ReadScalarAsync(Notes, "SELECT expires FROM test_notes WHERE id = $id", [("$id", $"read-{i}")], CancellationToken.None);
+            Assert.Equal((long)i, seen);
+        }
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private SqliteDatabase Open() => new(
+        Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "engine.db")}" }),
+        new HostingEnvironment { ContentRootPath = _folder });
+
+    // Once the table exists, a write is queued the moment it is asked for, so the tests can order the writer's queue.
+    private Task<object?> SchemaReady() => _database.ReadScalarAsync(Notes, "SELECT 1", [], CancellationToken.None);
+
+    private Task<int> Insert(string id, long expires, CancellationToken cancellationToken = default) =>
+        _database.ExecuteAsync(Notes, "INSERT INTO test_notes (id, expires) VALUES ($id, $expires)", [("$id", id), ("$expires", expires)], cancellationToken);
+
+    private int CountOnOwnConnection(string where)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "engine.db")};Pooling=False");
+        connection.Open();
+        using var count = connection.CreateCommand();
+#pragma warning disable CA2100 // The tests' own constant conditions.
+        count.CommandText = "SELECT count(*) FROM test_notes WHERE " + where;
+#pragma warning restore CA2100
+        return Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
