@@ -37,7 +37,7 @@ internal static class StoreBench
         var total = Stopwatch.StartNew();
         await using var redis = await RedisServer.StartAsync();
         Console.WriteLine(Invariant($"Store work of /onetime share: {commands} commands per run after {Warmup(commands)} to warm up, filled stores with {prefill:N0} receipts and {prefill:N0} replay records"));
-        Console.WriteLine(Invariant($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite {SqliteVersion()}, Redis {await RedisVersionAsync(redis)}"));
+        Console.WriteLine(Invariant($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite {SqliteVersion()}, Redis {await RedisVersionAsync(redis)}, {LoadAverage()}"));
 
         await using var sqliteFull = await StoreUnderTest.SqliteAsync();
         await using var redisFull = await StoreUnderTest.RedisAsync(redis, "full:");
@@ -152,7 +152,7 @@ internal static class StoreBench
 
         Console.WriteLine(Invariant($"(C took {section.Elapsed.TotalSeconds:F0} s)"));
         Console.WriteLine();
-        Console.WriteLine(Invariant($"Whole run: {total.Elapsed.TotalSeconds:F0} s"));
+        Console.WriteLine(Invariant($"Whole run: {total.Elapsed.TotalSeconds:F0} s, {LoadAverage()}"));
     }
 
     private static async Task RunCommandsAsync(StoreUnderTest store, string fill, bool limits, int workers, int commands)
@@ -176,6 +176,10 @@ internal static class StoreBench
 
     private static async Task<string> RedisVersionAsync(RedisServer redis) =>
         (await redis.CommandAsync("INFO", "server")).Split("\r\n").FirstOrDefault(l => l.StartsWith("redis_version:", StringComparison.Ordinal))?["redis_version:".Length..] ?? "?";
+
+    /// <summary>What else the machine was doing: its load average over 1, 5 and 15 minutes, where the system says.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? "load average " + string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average unknown";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
