@@ -74,7 +74,7 @@ internal sealed class StoreBuildingBlocks : IDisposable
                 _insertReplay.Parameters["$key"].Value = "slack-request:" + StoreReceiptBodies.RandomHex(32);
                 _insertReplay.ExecuteNonQuery();
             })),
-            new("INSERT receipt as the engine did: open + PRAGMAs + new command + close", () => PerOperation(() =>
+            new("INSERT receipt as the engine before issue 17 did: open + PRAGMAs + new command + close", () => PerOperation(() =>
             {
                 using var connection = OpenAsTheEngineDid();
                 using var insert = InsertReceipt(connection);
