@@ -5,19 +5,26 @@ using OneTimeBot.Testing;
 
 // Embedded secret service: share+reveal pairs per second on SQLite and on Redis.
 // Usage: dotnet run -c Release --project bench/OneTimeBot.Bench -- [pairs=5000] [concurrency=16]
-// Slack commands, OneTimeBot vs a Bolt for JavaScript app: ... -- slack [requests per round=5000] (bench/README.md)
-// Teams message extension invokes at 64 concurrent: ... -- teams [invokes=5000]
+// Slack commands, OneTimeBot vs a Bolt for JavaScript app, per store: ... -- slack [requests per round=5000]
+//   [--store sqlite|redis|both] [--backend standin|embedded] [--prefill N=1000000] (bench/README.md)
+// Teams message extension invokes at 64 concurrent: ... -- teams [invokes=5000] [--store sqlite|redis|both] [--prefill N=1000000]
 // The host's memory over 100,000 secret-service requests: ... -- memory [requests=100000]
 // Where a command's time goes in the store, SQLite and Redis: ... -- store [commands per run=5000] [--prefill 1000000]
-if (args.Length > 0 && args[0] == "slack")
+if (args.Length > 0 && args[0] is "slack" or "teams")
 {
-    await SlackVersusBolt.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000);
-    return;
-}
+    BenchArguments arguments;
+    try
+    {
+        arguments = BenchArguments.Parse(args[1..], 5000, backendChoice: args[0] == "slack");
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        Environment.ExitCode = 2;
+        return;
+    }
 
-if (args.Length > 0 && args[0] == "teams")
-{
-    await TeamsInvokeLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000, 64);
+    await (args[0] == "slack" ? SlackVersusBolt.RunAsync(arguments) : TeamsInvokeLatency.RunAsync(arguments, 64));
     return;
 }
 

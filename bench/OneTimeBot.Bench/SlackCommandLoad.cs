@@ -9,7 +9,8 @@ using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Bench;
 
-internal sealed record LoadFigures(int Requests, double PerSecond, TimeSpan P50, TimeSpan P99, int Failures, int AckedUnder3s, int Deferred, int CardsDelivered, TimeSpan AppCpuPerRequest, TimeSpan BenchCpuPerRequest);
+/// <summary>One run's figures; <see cref="StoreCpuPerRequest"/> is the store server's CPU (redis-server), when it has a process of its own.</summary>
+internal sealed record LoadFigures(int Requests, double PerSecond, TimeSpan P50, TimeSpan P99, int Failures, int AckedUnder3s, int Deferred, int CardsDelivered, TimeSpan AppCpuPerRequest, TimeSpan BenchCpuPerRequest, TimeSpan? StoreCpuPerRequest);
 
 /// <summary>
 /// Signed <c>/onetime share</c> commands at a fixed concurrency, as Slack sends them, against one app; measures the
@@ -57,14 +58,16 @@ internal sealed class SlackCommandLoad : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < duration)
         {
-            await RunAsync(commandsUrl, app, signingSecret, concurrency * 50, concurrency, TimeSpan.Zero);
+            await RunAsync(commandsUrl, app, null, signingSecret, concurrency * 50, concurrency, TimeSpan.Zero);
         }
     }
 
-    public async Task<LoadFigures> RunAsync(Uri commandsUrl, Process app, string signingSecret, int requests, int concurrency, TimeSpan waitForCards)
+    public async Task<LoadFigures> RunAsync(Uri commandsUrl, Process app, Process? storeServer, string signingSecret, int requests, int concurrency, TimeSpan waitForCards)
     {
         app.Refresh();
+        storeServer?.Refresh();
         var appCpu = app.TotalProcessorTime;
+        var storeCpu = storeServer?.TotalProcessorTime;
         var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 }) { Timeout = TimeSpan.FromSeconds(30) };
         var latencies = new ConcurrentBag<TimeSpan>();
@@ -112,7 +115,9 @@ internal sealed class SlackCommandLoad : IAsyncDisposable
         }));
         var elapsed = clock.Elapsed;
         app.Refresh();
+        storeServer?.Refresh();
         appCpu = app.TotalProcessorTime - appCpu;
+        storeCpu = storeServer?.TotalProcessorTime - storeCpu;
         benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpu;
 
         var deadline = DateTime.UtcNow + waitForCards;
@@ -123,7 +128,7 @@ internal sealed class SlackCommandLoad : IAsyncDisposable
 
         var sorted = latencies.OrderBy(l => l).ToArray();
         return new LoadFigures(requests, requests / elapsed.TotalSeconds, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.99)],
-            failures, sorted.Count(l => l < TimeSpan.FromSeconds(3)), deferred, ids.Count(_posts.ContainsKey), appCpu / requests, benchCpu / requests);
+            failures, sorted.Count(l => l < TimeSpan.FromSeconds(3)), deferred, ids.Count(_posts.ContainsKey), appCpu / requests, benchCpu / requests, storeCpu / requests);
     }
 
     public async ValueTask DisposeAsync()

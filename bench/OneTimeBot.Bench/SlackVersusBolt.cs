@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
 
 namespace OneTimeBot.Bench;
 
 /// <summary>
 /// OneTimeBot's /slack/commands against a Slack Bolt for JavaScript app doing the same job, same machine, same run,
-/// same Onetime Secret backend: throughput and ack latency at fixed concurrency, then a backend that answers after 4 s.
+/// same Onetime Secret backend, with OneTimeBot's state on each chosen store in turn (SQLite as a new install has it,
+/// then Redis), prefilled as after months of use: throughput and ack latency at fixed concurrency, then a backend that
+/// answers after 4 s.
 /// </summary>
 internal static class SlackVersusBolt
 {
@@ -21,7 +24,7 @@ internal static class SlackVersusBolt
     // 30 s of dotnet.jit.compilation.time per the host's counters), so the first concurrency measured compiling code.
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("BENCH_WARMUP") ?? "40", CultureInfo.InvariantCulture));
 
-    public static async Task RunAsync(int requests)
+    public static async Task RunAsync(BenchArguments arguments)
     {
         var host = RepositoryRoot.Combine("src", "OneTimeBot.Host", "bin", "Release", "net10.0", "OneTimeBot.Host.dll");
         if (!File.Exists(host))
@@ -29,25 +32,101 @@ internal static class SlackVersusBolt
             throw new InvalidOperationException("Build the host first: dotnet build -c Release src/OneTimeBot.Host");
         }
 
-        Console.WriteLine($"/onetime share: OneTimeBot vs Slack Bolt for JavaScript, {requests} signed commands per run, {Environment.ProcessorCount} cores, .NET {Environment.Version}, node {NodeVersion()}");
-        Console.WriteLine();
-        await using var redis = await RedisServer.StartAsync();
-        await using var backend = await EmbeddedSecretServer.StartAsync(redis.ConnectionString);
-        await using var load = await SlackCommandLoad.StartAsync();
-
-        var results = new List<(string App, int Concurrency, LoadFigures Figures, double Slowest, double Fastest)>();
         // BENCH_COMPARE_HOST names another build's OneTimeBot.Host.dll to run in Bolt's place: a change's effect,
         // measured in the same interleaved rounds, is far steadier than two runs on a machine whose speed drifts.
         var compareHost = Environment.GetEnvironmentVariable("BENCH_COMPARE_HOST");
-        await using (var bot = await StartOneTimeBotAsync(host, backend.BaseUri, redis.ConnectionString, load.ReceiverBase))
-        await using (var peer = compareHost is null ? await StartBoltAsync(backend.BaseUri) : await StartOneTimeBotAsync(compareHost, backend.BaseUri, redis.ConnectionString, load.ReceiverBase, "BENCH_COMPARE_"))
+        var requests = arguments.Requests;
+        Console.WriteLine($"/onetime share: OneTimeBot vs {(compareHost is null ? "Slack Bolt for JavaScript" : "a compared build")}, {requests} signed commands per round, {Environment.ProcessorCount} cores, .NET {Environment.Version}, node {NodeVersion()}");
+        await using var load = await SlackCommandLoad.StartAsync();
+        await using var backend = await SharedBackend.StartAsync(arguments.EmbeddedBackend);
+        await using var redis = arguments.Stores.Contains(HostState.Redis) ? await RedisServer.StartAsync() : null;
+        Console.WriteLine($"Backend of both apps: {backend.Description}.");
+        Console.WriteLine(arguments.Prefill > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"OneTimeBot's store is prefilled with {arguments.Prefill:N0} receipts and {arguments.Prefill:N0} replay records before it starts{(compareHost is null ? "" : ", and so is the compared build's")}.")
+            : "OneTimeBot's store starts empty.");
+        Console.WriteLine();
+
+        var results = new List<StoreFigures>();
+        var sizes = new List<(string Store, string Size)>();
+        foreach (var store in arguments.Stores)
         {
-            var apps = new[] { ("OneTimeBot", bot), (compareHost is null ? "Bolt (JS)" : "Compared build", peer) }
-                .Where(a => Environment.GetEnvironmentVariable("BENCH_ONLY") is not { } only || a.Item1.StartsWith(only, StringComparison.Ordinal)).ToArray();
-            foreach (var concurrency in new[] { 16, 64 })
+            sizes.Add((store, await RunOnStoreAsync(store, host, compareHost, backend.BaseUri, redis, load, arguments.Prefill, requests, results)));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"The median of {Rounds} interleaved rounds per app, each round {requests} commands; req/s of the slowest and fastest round in brackets.");
+        Console.WriteLine();
+        Console.WriteLine("| store | app | concurrency | req/s | p50 ack (ms) | p99 ack (ms) | failures | app CPU per command (ms) | bench CPU per command (ms) | redis-server CPU per command (ms) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (store, app, concurrency, f, slowest, fastest) in results)
+        {
+            var storeCpu = f.StoreCpuPerRequest is { } cpu ? cpu.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture) : "–";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {store} | {app} | {concurrency} | {f.PerSecond:F0} ({slowest:F0}–{fastest:F0}) | {f.P50.TotalMilliseconds:F1} | {f.P99.TotalMilliseconds:F1} | {f.Failures} | {f.AppCpuPerRequest.TotalMilliseconds:F3} | {f.BenchCpuPerRequest.TotalMilliseconds:F3} | {storeCpu} |"));
+        }
+
+        Console.WriteLine();
+        foreach (var store in arguments.Stores)
+        {
+            foreach (var concurrency in Concurrencies)
             {
-                foreach (var (name, app) in apps)
+                // BENCH_ONLY may have left one side out: then there is no ratio to print.
+                var ours = results.SingleOrDefault(r => r.Store == store && r.App == "OneTimeBot" && r.Concurrency == concurrency)?.Figures;
+                var peer = results.SingleOrDefault(r => r.Store == store && r.App != "OneTimeBot" && r.Concurrency == concurrency);
+                if (ours is null || peer is null)
                 {
+                    continue;
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{store}, concurrency {concurrency}: OneTimeBot / {peer.App} throughput {ours.PerSecond / peer.Figures.PerSecond:F2}x, p99 {ours.P99.TotalMilliseconds:F1} ms vs {peer.Figures.P99.TotalMilliseconds:F1} ms"));
+            }
+        }
+
+        Console.WriteLine();
+        foreach (var (store, size) in sizes)
+        {
+            Console.WriteLine($"{store}, OneTimeBot's state after the run: {size}");
+        }
+
+        Console.WriteLine();
+        if (compareHost is null)
+        {
+            await SlowBackendAsync(host, load, arguments.Stores[0], redis);
+        }
+    }
+
+    private sealed record StoreFigures(string Store, string App, int Concurrency, LoadFigures Figures, double Slowest, double Fastest);
+
+    private static readonly int[] Concurrencies = [16, 64];
+
+    /// <summary>Both apps on one of OneTimeBot's stores, warmed up and measured in turns at each concurrency; returns the state's size after.</summary>
+    private static async Task<string> RunOnStoreAsync(string store, string host, string? compareHost, Uri backend, RedisServer? redis, SlackCommandLoad load, int prefill, int requests, List<StoreFigures> results)
+    {
+        var only = Environment.GetEnvironmentVariable("BENCH_ONLY");
+        await using var state = await HostState.CreateAsync(store, host, redis, "bench-onetimebot:");
+        if (prefill > 0 && (only is null || "OneTimeBot".StartsWith(only, StringComparison.Ordinal)))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: prefilling OneTimeBot's store..."));
+            Console.WriteLine($"{store}: prefilled {await state.PrefillAsync(prefill, new PrefillRecords(ChatPlatform.Slack, backend.ToString(), backend))}");
+        }
+
+        await using var peerState = compareHost is null ? null : await HostState.CreateAsync(store, compareHost, redis, "bench-compared:");
+        if (peerState is not null && prefill > 0)
+        {
+            // Two builds compared must start from equal stores, or the comparison measures the fill, not the build.
+            Console.WriteLine($"{store}: prefilled the compared build's store: {await peerState.PrefillAsync(prefill, new PrefillRecords(ChatPlatform.Slack, backend.ToString(), backend))}");
+        }
+
+        await using (var bot = await StartOneTimeBotAsync(host, state, backend, load.ReceiverBase))
+        await using (var peer = peerState is null ? await StartBoltAsync(backend) : await StartOneTimeBotAsync(compareHost!, peerState, backend, load.ReceiverBase, "BENCH_COMPARE_"))
+        {
+            var apps = new[] { ("OneTimeBot", bot, state.Server), (peerState is null ? "Bolt (JS)" : "Compared build", peer, peerState?.Server) }
+                .Where(a => only is null || a.Item1.StartsWith(only, StringComparison.Ordinal)).ToArray();
+            foreach (var concurrency in Concurrencies)
+            {
+                foreach (var (name, app, _) in apps)
+                {
+                    Console.WriteLine($"{store}: warming up {name} at {concurrency} concurrent for {WarmUp.TotalSeconds:F0} s");
                     await load.WarmUpAsync(Url(name, app.Port), app.Process, SigningSecret, concurrency, WarmUp);
                 }
 
@@ -55,65 +134,40 @@ internal static class SlackVersusBolt
                 var rounds = apps.ToDictionary(a => a.Item1, _ => new List<LoadFigures>());
                 for (var round = 0; round < Rounds; round++)
                 {
-                    foreach (var (name, app) in apps)
+                    foreach (var (name, app, server) in apps)
                     {
-                        rounds[name].Add(await load.RunAsync(Url(name, app.Port), app.Process, SigningSecret, requests, concurrency, TimeSpan.Zero));
+                        var figures = await load.RunAsync(Url(name, app.Port), app.Process, server, SigningSecret, requests, concurrency, TimeSpan.Zero);
+                        rounds[name].Add(figures);
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: {name}, {concurrency} concurrent, round {round + 1}: {figures.PerSecond:F0} req/s, p99 {figures.P99.TotalMilliseconds:F1} ms"));
                     }
                 }
 
                 foreach (var (name, figures) in rounds)
                 {
                     var byThroughput = figures.OrderBy(f => f.PerSecond).ToArray();
-                    results.Add((name, concurrency, byThroughput[byThroughput.Length / 2], byThroughput[0].PerSecond, byThroughput[^1].PerSecond));
+                    results.Add(new StoreFigures(store, name, concurrency, byThroughput[byThroughput.Length / 2], byThroughput[0].PerSecond, byThroughput[^1].PerSecond));
                 }
             }
         }
 
-        Console.WriteLine($"The median of {Rounds} interleaved rounds per app, each round {requests} commands; req/s of the slowest and fastest round in brackets.");
-        Console.WriteLine();
-        Console.WriteLine("| app | concurrency | req/s | p50 ack (ms) | p99 ack (ms) | failures | app CPU per command (ms) | bench CPU per command (ms) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (app, concurrency, f, slowest, fastest) in results)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {app} | {concurrency} | {f.PerSecond:F0} ({slowest:F0}–{fastest:F0}) | {f.P50.TotalMilliseconds:F1} | {f.P99.TotalMilliseconds:F1} | {f.Failures} | {f.AppCpuPerRequest.TotalMilliseconds:F3} | {f.BenchCpuPerRequest.TotalMilliseconds:F3} |"));
-        }
-
-        Console.WriteLine();
-        foreach (var concurrency in new[] { 16, 64 })
-        {
-            // BENCH_ONLY may have left one side out: then there is no ratio to print.
-            var ours = results.SingleOrDefault(r => r.App == "OneTimeBot" && r.Concurrency == concurrency).Figures;
-            var (peerName, peer) = results.Where(r => r.App != "OneTimeBot" && r.Concurrency == concurrency).Select(r => (r.App, r.Figures)).SingleOrDefault();
-            if (ours is null || peer is null)
-            {
-                continue;
-            }
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"concurrency {concurrency}: OneTimeBot / {peerName} throughput {ours.PerSecond / peer.PerSecond:F2}x, p99 {ours.P99.TotalMilliseconds:F1} ms vs {peer.P99.TotalMilliseconds:F1} ms"));
-        }
-
-        Console.WriteLine();
-        if (compareHost is null)
-        {
-            await SlowBackendAsync(host, load, redis.ConnectionString);
-        }
+        return await state.DescribeAsync();
     }
 
-    private static async Task SlowBackendAsync(string host, SlackCommandLoad load, string redis)
+    private static async Task SlowBackendAsync(string host, SlackCommandLoad load, string store, RedisServer? redis)
     {
         await using var slow = await FakeOnetimeSecretServer.StartAsync();
         slow.On("POST", "/api/v1/share", FakeResponse.Json(OtsAnswers.Receipt("new", DateTimeOffset.UtcNow, 3600)).After(TimeSpan.FromSeconds(4)));
         const int Requests = 64;
-        Console.WriteLine($"Backend answering after 4 s: {Requests} commands, 16 concurrent");
+        Console.WriteLine($"Backend answering after 4 s: {Requests} commands, 16 concurrent, OneTimeBot on {store} (not prefilled)");
         Console.WriteLine("| app | acked under 3 s | deferred | cards delivered via response_url | p99 ack (ms) |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
-        await using (var bot = await StartOneTimeBotAsync(host, slow.BaseUri, redis, load.ReceiverBase))
+        await using var state = await HostState.CreateAsync(store, host, redis, "bench-slow-backend:");
+        await using (var bot = await StartOneTimeBotAsync(host, state, slow.BaseUri, load.ReceiverBase))
         await using (var bolt = await StartBoltAsync(slow.BaseUri))
         {
             foreach (var (name, app) in new[] { ("OneTimeBot", bot), ("Bolt (JS)", bolt) })
             {
-                var f = await load.RunAsync(Url(name, app.Port), app.Process, SigningSecret, Requests, 16, TimeSpan.FromSeconds(30));
+                var f = await load.RunAsync(Url(name, app.Port), app.Process, null, SigningSecret, Requests, 16, TimeSpan.FromSeconds(30));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {name} | {100.0 * f.AckedUnder3s / f.Requests:F0}% ({f.AckedUnder3s}/{f.Requests}) | {f.Deferred} | {100.0 * f.CardsDelivered / Math.Max(1, f.Deferred):F0}% ({f.CardsDelivered}/{f.Deferred}) | {f.P99.TotalMilliseconds:F0} |"));
             }
@@ -122,17 +176,13 @@ internal static class SlackVersusBolt
 
     private static Uri Url(string app, int port) => new($"http://127.0.0.1:{port}/" + (app.StartsWith("Bolt", StringComparison.Ordinal) ? "slack/events" : "slack/commands"));
 
-    private static Task<ChildProcess> StartOneTimeBotAsync(string host, Uri backend, string redis, string responseUrls, string settingsPrefix = "BENCH_HOST_")
+    private static Task<ChildProcess> StartOneTimeBotAsync(string host, HostState state, Uri backend, string responseUrls, string settingsPrefix = "BENCH_HOST_")
     {
         var port = FreePort.Next();
-        var data = Directory.CreateTempSubdirectory("onetimebot-bench-host-").FullName;
-        return ChildProcess.StartAsync("dotnet", [host, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
-            ["Storage__Provider"] = "redis",
-            ["Storage__ConnectionString"] = redis,
-            ["Storage__RedisKeyPrefix"] = $"bench-{port}:",
             ["SecretServer__EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["OneTimeSecret__Backend"] = backend.ToString(),
             ["OneTimeSecret__Username"] = EmbeddedSecretServer.Username,
@@ -144,8 +194,18 @@ internal static class SlackVersusBolt
             ["Teams__Enabled"] = "false",
             ["CreationLimits__PerUserPerMinute"] = "0",
             ["CreationLimits__PerWorkspacePerMinute"] = "0",
-        }.Concat(Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith(settingsPrefix, StringComparison.Ordinal) && k != "BENCH_COMPARE_HOST")
-            .Select(k => KeyValuePair.Create(k[settingsPrefix.Length..], Environment.GetEnvironmentVariable(k)!))).ToDictionary(), port, data);
+        };
+        foreach (var (key, value) in state.Environment)
+        {
+            environment[key] = value;
+        }
+
+        foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith(settingsPrefix, StringComparison.Ordinal) && k != "BENCH_COMPARE_HOST"))
+        {
+            environment[key[settingsPrefix.Length..]] = Environment.GetEnvironmentVariable(key)!;
+        }
+
+        return ChildProcess.StartAsync("dotnet", [host, "--urls", $"http://127.0.0.1:{port}"], environment, port, state.WorkingDirectory);
     }
 
     private static Task<ChildProcess> StartBoltAsync(Uri backend)

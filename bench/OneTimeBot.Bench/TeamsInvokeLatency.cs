@@ -4,6 +4,10 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Auth;
 using OneTimeBot.Teams.Connector;
 using OneTimeBot.Testing;
@@ -20,27 +24,41 @@ internal static class TeamsInvokeLatency
     private const string AppId = "5b1d8e52-3f1a-4c0e-9a7d-2f6b8c4e1a90";
     private const string TenantId = "9e3c1a7b-2d4f-4b6a-8c0e-1f2a3b4c5d6e";
 
-    public static async Task RunAsync(int requests, int concurrency)
+    public static async Task RunAsync(BenchArguments arguments, int concurrency)
     {
         // WebApplicationFactory finds the host's content root through a manifest it looks for in the current directory.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        var requests = arguments.Requests;
         Console.WriteLine($"Teams composeExtension/submitAction (shareSecret): {requests} invokes per store, {concurrency} concurrent, valid JWTs, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Console.WriteLine(arguments.Prefill > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"The host's store is prefilled with {arguments.Prefill:N0} receipts and {arguments.Prefill:N0} replay records before it starts.")
+            : "The host's store starts empty.");
+        Console.WriteLine();
+        await using var botFramework = await FakeBotFramework.StartAsync();
+        var rows = new List<string>();
+        var notes = new List<string>();
+        foreach (var store in arguments.Stores)
+        {
+            await using var redis = store == HostState.Redis ? await RedisServer.StartAsync() : null;
+            var (row, note) = await RunOnAsync(store, botFramework, redis, arguments.Prefill, requests, concurrency);
+            rows.Add(row);
+            notes.Add(note);
+        }
+
         Console.WriteLine();
         Console.WriteLine("| store | invokes/s | p50 (ms) | p99 (ms) | max (ms) | answered under 5 s | cards | failures |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        await using var botFramework = await FakeBotFramework.StartAsync();
-        await RunOnAsync("sqlite", botFramework, requests, concurrency, []);
-        await using var redis = await RedisServer.StartAsync();
-        await RunOnAsync("redis", botFramework, requests, concurrency, new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "redis",
-            ["Storage:ConnectionString"] = redis.ConnectionString,
-        });
+        rows.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        notes.ForEach(Console.WriteLine);
     }
 
-    private static async Task RunOnAsync(string store, FakeBotFramework botFramework, int requests, int concurrency, Dictionary<string, string?> storage)
+    /// <summary>One store's row of the table, and a line on the state's size at the end.</summary>
+    private static async Task<(string Row, string Note)> RunOnAsync(string store, FakeBotFramework botFramework, RedisServer? redis, int prefill, int requests, int concurrency)
     {
-        var settings = new Dictionary<string, string?>(storage)
+        // SQLite: the host's default provider and connection string form ("Data Source=FILE", nothing else), with the
+        // file in the factory's fresh folder rather than under the repository's src/OneTimeBot.Host/data.
+        var settings = new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
@@ -54,12 +72,30 @@ internal static class TeamsInvokeLatency
             ["CreationLimits:PerUserPerMinute"] = "0",
             ["CreationLimits:PerWorkspacePerMinute"] = "0",
         };
+        if (redis is not null)
+        {
+            settings["Storage:Provider"] = "redis";
+            settings["Storage:ConnectionString"] = redis.ConnectionString;
+        }
+
         // Any type of the host's assembly names it; this program's own top-level Program hides the host's.
         await using var host = new HostFactory<OneTimeBot.Host.Hosting.PublicUrl>(settings, kestrel: true)
         {
             CapturedLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
             TestServices = services => botFramework.TrustIn(services, BotFrameworkTokenValidator.HttpClientName, BotTokenProvider.HttpClientName, ConnectorClient.HttpClientName),
         };
+        // Where the factory points the host's SQLite file.
+        var file = Path.Combine(host.DataDirectory, "onetimebot.db");
+        if (prefill > 0)
+        {
+            Console.WriteLine($"{store}: prefilling the host's store...");
+            var records = new PrefillRecords(ChatPlatform.Teams, OneTimeSecretOptions.EmbeddedBackend, new Uri($"http://127.0.0.1:{host.Port}/"));
+            var report = redis is null
+                ? await SqlitePrefill.RunAsync(host.DataDirectory, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = $"Data Source={file}" }).Build(), file, prefill, records)
+                : await RedisPrefill.RunAsync(redis, new StorageOptions().RedisKeyPrefix, prefill, records);
+            Console.WriteLine($"{store}: prefilled {report}");
+        }
+
         host.StartServer();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri($"http://127.0.0.1:{host.Port}/"), Timeout = TimeSpan.FromSeconds(30) };
         // Bot Framework signs one token and reuses it for every request until it nears expiry.
@@ -67,8 +103,13 @@ internal static class TeamsInvokeLatency
 
         await RunAsync(http, botFramework, Math.Min(requests, 1000), concurrency); // warm-up
         var f = await RunAsync(http, botFramework, requests, concurrency);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {store} | {f.PerSecond:F0} | {f.P50.TotalMilliseconds:F1} | {f.P99.TotalMilliseconds:F1} | {f.Max.TotalMilliseconds:F1} | {100.0 * f.Under5s / requests:F0}% ({f.Under5s}/{requests}) | {f.Cards} | {f.Failures} |"));
+        var row = string.Create(CultureInfo.InvariantCulture,
+            $"| {store} | {f.PerSecond:F0} | {f.P50.TotalMilliseconds:F1} | {f.P99.TotalMilliseconds:F1} | {f.Max.TotalMilliseconds:F1} | {100.0 * f.Under5s / requests:F0}% ({f.Under5s}/{requests}) | {f.Cards} | {f.Failures} |");
+        Console.WriteLine(row);
+        var size = redis is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{StateSize.OfSqlite(file)}, {StateSize.ReceiptsIn(file):N0} receipts ({prefill:N0} prefilled)")
+            : await StateSize.OfRedisAsync(redis);
+        return (row, $"{store}, the host's state (with its embedded secret service's) at the end, the host running: {size}");
     }
 
     private sealed record InvokeFigures(double PerSecond, TimeSpan P50, TimeSpan P99, TimeSpan Max, int Under5s, int Cards, int Failures);

@@ -71,6 +71,32 @@ internal sealed class HostProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Ends the process at once, as <c>kill -9</c> does: no shutdown, nothing flushed, and waits until it is gone.</summary>
+    public async Task KillAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+        {
+            // The host is this one process: looking for children first would only delay the signal.
+            _process.Kill();
+        }
+
+        await WaitForExitAsync(timeout);
+    }
+
+    /// <summary>
+    /// Asks the process to stop as a service manager or <c>docker stop</c> does (SIGTERM), and returns its exit code
+    /// once it has shut down.
+    /// </summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        return await WaitForExitAsync(timeout);
+    }
+
     public ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Bench;
+
+/// <summary>A receipt row as the receipt store keeps it: the HMAC lookup id, the record's JSON, and when it may go.</summary>
+internal readonly record struct PrefilledReceipt(string Id, string Body, DateTimeOffset KeepUntil);
+
+/// <summary>A replay record as the event de-duplicator keeps it: the claimed key and when its window ends.</summary>
+internal readonly record struct PrefilledReplay(string Key, DateTimeOffset Expires);
+
+/// <summary>
+/// Receipts and replay records shaped as the host writes them after months of use: receipts under 64-hex lookup ids
+/// (the HMAC <see cref="ReceiptVault"/> stores them under), their JSON written by the store's own serializer with
+/// sealed keys as long as real ones, kept until days ahead (the default 7-day secrets, made over the last 13 days); and
+/// replay keys as the platform's verifier claims them, whose windows end within the hour.
+/// </summary>
+internal sealed class PrefillRecords
+{
+    private const string Base36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+    private const string UpperBase36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private const string SealedPrefix = "v3.";
+    private const int SealOverhead = 12 + 16; // AES-GCM nonce and tag, as the vault seals
+    private const int OtsKeyLength = 31;
+    private static readonly TimeSpan Ttl = TimeSpan.FromDays(7);
+    private static readonly TimeSpan MadeOver = TimeSpan.FromDays(13);
+    private static readonly TimeSpan ReplayWindows = TimeSpan.FromHours(1);
+
+    private readonly ChatPlatform _platform;
+    private readonly string _backend;
+    private readonly int _sealedBytes;
+    private readonly WorkspaceId[] _workspaces;
+
+    // Filler as long and as scattered as real ids and sealed keys, not secrets: a million rows per store must not wait
+    // for the system's cryptographic generator.
+    private readonly Random _random = new();
+
+    /// <param name="platform">Whose receipts and replay keys: Slack's signatures or Teams' activity ids.</param>
+    /// <param name="backend">The backend as the host is configured with it, which each receipt records.</param>
+    /// <param name="linkBase">Where the backend's links point, for the length of the sealed link.</param>
+    public PrefillRecords(ChatPlatform platform, string backend, Uri linkBase)
+    {
+        _platform = platform;
+        _backend = backend;
+        var keys = new ReceiptKeys(Text(Base36, OtsKeyLength), new Uri(linkBase, "secret/" + Text(Base36, OtsKeyLength)));
+        _sealedBytes = SealOverhead + JsonSerializer.SerializeToUtf8Bytes(keys).Length;
+        _workspaces = Enumerable.Range(0, 40).Select(_ => new WorkspaceId(platform, platform == ChatPlatform.Slack ? "T" + Text(UpperBase36, 10) : Guid.NewGuid().ToString())).ToArray();
+    }
+
+    public PrefilledReceipt Receipt(DateTimeOffset now)
+    {
+        // Whole seconds, as the backend's receipts give them.
+        var created = DateTimeOffset.FromUnixTimeSeconds((now - MadeOver * Fraction()).ToUnixTimeSeconds());
+        var record = new ReceiptRecord(
+            Id: Hex(32),
+            Workspace: _workspaces[_random.Next(_workspaces.Length)],
+            OwnerUserId: _platform == ChatPlatform.Slack ? "U" + Text(UpperBase36, 10) : Guid.NewGuid().ToString(),
+            Backend: _backend,
+            ProtectedKeys: SealedPrefix + Convert.ToBase64String(Bytes(_sealedBytes)),
+            Created: created,
+            ExpiresAt: created + Ttl,
+            Ttl: Ttl,
+            PassphraseRequired: _random.Next(5) == 0,
+            Recipient: null,
+            Generated: _random.Next(10) == 0);
+        return new PrefilledReceipt(record.Id, StateJson.Write(record), record.KeepUntil);
+    }
+
+    public PrefilledReplay Replay(DateTimeOffset now) => new(
+        _platform == ChatPlatform.Slack
+            ? "slack-request:" + Hex(32)
+            : "teams-activity:a:1" + Text(Base36, 24) + ":f:" + Hex(16),
+        now + TimeSpan.FromMinutes(1) + (ReplayWindows - TimeSpan.FromMinutes(1)) * Fraction());
+
+    private double Fraction() => _random.NextDouble();
+
+    private byte[] Bytes(int count)
+    {
+        var bytes = new byte[count];
+        _random.NextBytes(bytes);
+        return bytes;
+    }
+
+    private string Hex(int bytes) => Convert.ToHexStringLower(Bytes(bytes));
+
+    private string Text(string alphabet, int length) => string.Create(length, (alphabet, _random), static (text, state) =>
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            text[i] = state.alphabet[state._random.Next(state.alphabet.Length)];
+        }
+    });
+}
