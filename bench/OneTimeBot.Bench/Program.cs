@@ -9,6 +9,7 @@ using OneTimeBot.Testing;
 //   [--store sqlite|redis|both] [--backend standin|embedded] [--prefill N=1000000] (bench/README.md)
 // Teams message extension invokes at 64 concurrent: ... -- teams [invokes=5000] [--store sqlite|redis|both] [--prefill N=1000000]
 // The host's memory over 100,000 secret-service requests: ... -- memory [requests=100000]
+// Where a command's time goes in the store, SQLite and Redis: ... -- store [commands per run=5000] [--prefill 1000000]
 if (args.Length > 0 && args[0] is "slack" or "teams")
 {
     BenchArguments arguments;
@@ -30,6 +31,12 @@ if (args.Length > 0 && args[0] is "slack" or "teams")
 if (args.Length > 0 && args[0] == "memory")
 {
     await ServiceMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, 16);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "store")
+{
+    await StoreBench.RunAsync(args[1..]);
     return;
 }
 
