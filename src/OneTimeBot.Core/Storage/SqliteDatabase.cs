@@ -15,8 +15,12 @@ namespace OneTimeBot.Core.Storage;
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
-    /// <summary>How many rows one purge step deletes: small enough that commands queued behind it barely wait.</summary>
-    public const int PurgeBatch = 500;
+    /// <summary>
+    /// How many rows one purge step changes. Expired rows sit on random pages of the random-keyed indexes, so a step
+    /// touches about one page per row; at this size a step takes a few milliseconds, which is what a command that
+    /// arrives during it may wait.
+    /// </summary>
+    public const int PurgeBatch = 200;
 
     private readonly ConcurrentDictionary<SqliteSchema, Task> _prepared = new();
     private readonly SqliteConnections _connections;
@@ -90,22 +94,24 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// Deletes the rows of <paramref name="table"/> that <paramref name="condition"/> selects, <see cref="PurgeBatch"/>
-    /// at a time, each step its own write: commands queued meanwhile commit between steps instead of waiting for the lot.
+    /// at a time, each step a background write: a step runs only when no command's write is waiting, so commands
+    /// commit between steps instead of waiting for the lot.
     /// </summary>
     public Task<int> DeleteInStepsAsync(SqliteSchema schema, string table, string condition, IReadOnlyList<(string Name, object? Value)> arguments, CancellationToken cancellationToken) =>
         UpdateInStepsAsync(schema, $"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} WHERE {condition} LIMIT {PurgeBatch.ToString(CultureInfo.InvariantCulture)})", arguments, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="sql"/>, which changes at most <see cref="PurgeBatch"/> rows a time and fewer once nothing is
-    /// left, until it changes fewer; returns how many rows changed in all.
+    /// left, as background writes until it changes fewer; returns how many rows changed in all.
     /// </summary>
     public async Task<int> UpdateInStepsAsync(SqliteSchema schema, string sql, IReadOnlyList<(string Name, object? Value)> arguments, CancellationToken cancellationToken)
     {
         var total = 0;
         int changed;
+        await EnsureSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
         do
         {
-            changed = await ExecuteAsync(schema, sql, arguments, cancellationToken).ConfigureAwait(false);
+            changed = await _writer.WriteInBackgroundAsync(statements => statements.Execute(sql, arguments), cancellationToken).ConfigureAwait(false);
             total += changed;
         }
         while (changed >= PurgeBatch);

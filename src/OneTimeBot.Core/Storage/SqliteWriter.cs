@@ -8,7 +8,8 @@ namespace OneTimeBot.Core.Storage;
 /// instead of in SQLite's busy handler, whose back-off sleeps cost more than the writes. Whatever queued while a
 /// transaction committed goes into the next one together (group commit): one commit for many commands' writes, and
 /// none of them is answered before that commit is done. Each piece of work runs under a savepoint, so one that fails
-/// is undone alone and the rest still commit.
+/// is undone alone and the rest still commit. Background work (purges) has a lane of its own and runs only when no
+/// command's write is waiting, one piece at a time, so a command waits at most for one small piece of it.
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
@@ -16,6 +17,7 @@ internal sealed class SqliteWriter : IDisposable
     private const int MaxBatch = 256;
 
     private readonly BlockingCollection<WriteWork> _queue = new(new ConcurrentQueue<WriteWork>());
+    private readonly BlockingCollection<WriteWork> _background = new(new ConcurrentQueue<WriteWork>());
     private readonly SqliteConnections _connections;
     private readonly Lazy<Thread> _thread;
     private SqliteConnection? _connection;
@@ -34,7 +36,12 @@ internal sealed class SqliteWriter : IDisposable
     }
 
     /// <summary>Queues <paramref name="work"/>; the task completes once the transaction holding it has committed.</summary>
-    public Task<T> WriteAsync<T>(Func<SqliteStatements, T> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<SqliteStatements, T> work, CancellationToken cancellationToken) => Enqueue(_queue, work, cancellationToken);
+
+    /// <summary>Queues work that may wait while commands write, such as a step of a purge.</summary>
+    public Task<T> WriteInBackgroundAsync<T>(Func<SqliteStatements, T> work, CancellationToken cancellationToken) => Enqueue(_background, work, cancellationToken);
+
+    private Task<T> Enqueue<T>(BlockingCollection<WriteWork> lane, Func<SqliteStatements, T> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         if (cancellationToken.IsCancellationRequested)
@@ -46,7 +53,7 @@ internal sealed class SqliteWriter : IDisposable
         _ = _thread.Value;
         try
         {
-            _queue.Add(item, CancellationToken.None);
+            lane.Add(item, CancellationToken.None);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
         {
@@ -66,19 +73,37 @@ internal sealed class SqliteWriter : IDisposable
         }
 
         _queue.CompleteAdding();
+        _background.CompleteAdding();
         if (_thread.IsValueCreated)
         {
             _thread.Value.Join(TimeSpan.FromSeconds(30));
         }
 
         _queue.Dispose();
+        _background.Dispose();
     }
 
     private void Run()
     {
+        var lanes = new[] { _queue, _background };
         var batch = new List<WriteWork>(MaxBatch);
-        foreach (var first in _queue.GetConsumingEnumerable())
+        while (!(_queue.IsCompleted && _background.IsCompleted))
         {
+            // TakeFromAny looks at the lanes in order, so a command's write always goes before background work.
+            WriteWork? first;
+            try
+            {
+                if (BlockingCollection<WriteWork>.TakeFromAny(lanes, out first) < 0 || first is null)
+                {
+                    break;
+                }
+            }
+            catch (ArgumentException)
+            {
+                // Both lanes are completed and empty: the database is being disposed.
+                break;
+            }
+
             batch.Add(first);
             while (batch.Count < MaxBatch && _queue.TryTake(out var next))
             {

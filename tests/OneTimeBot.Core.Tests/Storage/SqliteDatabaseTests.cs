@@ -66,36 +66,39 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
-    public async Task Commands_commit_between_the_steps_of_a_large_purge_instead_of_waiting_for_all_of_it()
+    public async Task A_command_queued_behind_a_purge_commits_before_the_purge_goes_on()
     {
         const int Expired = 20 * SqliteDatabase.PurgeBatch;
-        await _database.WriteAsync(Notes, statements =>
-        {
-            for (var i = 0; i < Expired; i++)
-            {
-                statements.Execute("INSERT INTO test_notes (id, expires) VALUES ($id, 1)", [("$id", $"old-{i}")]);
-            }
-
-            return 0;
-        }, CancellationToken.None);
+        await InsertExpired(Expired);
 
         using var release = new ManualResetEventSlim();
         var holder = _database.WriteAsync(Notes, _ => release.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
         var purge = _database.DeleteInStepsAsync(Notes, "test_notes", "expires <= $now", [("$now", 10L)], CancellationToken.None);
-        // A command's write, queued while the purge is under way: it runs inside the writer's order, so what it counts
-        // is how far the purge had got when the command committed.
-        var command = _database.WriteAsync(Notes, statements =>
-        {
-            statements.Execute("INSERT INTO test_notes (id, expires) VALUES ('command', 1000)", []);
-            return Convert.ToInt32(statements.Scalar("SELECT count(*) FROM test_notes WHERE expires <= 10", []), System.Globalization.CultureInfo.InvariantCulture);
-        }, CancellationToken.None);
+        // Queued after the purge's first step, yet it runs first: what it counts is how far the purge had got.
+        var command = InsertCounting("command");
         release.Set();
 
-        var expiredLeftWhenTheCommandCommitted = await command;
-        Assert.InRange(expiredLeftWhenTheCommandCommitted, 1, Expired - 1);
+        Assert.Equal(Expired, await command);
         await holder;
         Assert.Equal(Expired, await purge);
         Assert.Equal(1, CountOnOwnConnection("1"));
+    }
+
+    [Fact]
+    public async Task Commands_keep_committing_while_a_large_purge_runs_instead_of_waiting_for_all_of_it()
+    {
+        const int Expired = 50 * SqliteDatabase.PurgeBatch;
+        await InsertExpired(Expired);
+
+        var purge = _database.DeleteInStepsAsync(Notes, "test_notes", "expires <= $now", [("$now", 10L)], CancellationToken.None);
+        var seenMidway = new List<int>();
+        for (var i = 0; !purge.IsCompleted; i++)
+        {
+            seenMidway.Add(await InsertCounting($"command-{i}"));
+        }
+
+        Assert.Equal(Expired, await purge);
+        Assert.Contains(seenMidway, left => left > 0 && left < Expired);
     }
 
     [Fact]
@@ -155,6 +158,25 @@ public sealed class SqliteDatabaseTests : IDisposable
     private SqliteDatabase Open() => new(
         Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "engine.db")}" }),
         new HostingEnvironment { ContentRootPath = _folder });
+
+    private Task<int> InsertExpired(int count) =>
+        _database.WriteAsync(Notes, statements =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                statements.Execute("INSERT INTO test_notes (id, expires) VALUES ($id, 1)", [("$id", $"old-{i}")]);
+            }
+
+            return count;
+        }, CancellationToken.None);
+
+    // A command's write that also counts, inside the writer's order, the expired rows a purge has not deleted yet.
+    private Task<int> InsertCounting(string id) =>
+        _database.WriteAsync(Notes, statements =>
+        {
+            statements.Execute("INSERT INTO test_notes (id, expires) VALUES ($id, 1000)", [("$id", id)]);
+            return Convert.ToInt32(statements.Scalar("SELECT count(*) FROM test_notes WHERE expires <= 10", []), System.Globalization.CultureInfo.InvariantCulture);
+        }, CancellationToken.None);
 
     // Once the table exists, a write is queued the moment it is asked for, so the tests can order the writer's queue.
     private Task<object?> SchemaReady() => _database.ReadScalarAsync(Notes, "SELECT 1", [], CancellationToken.None);
