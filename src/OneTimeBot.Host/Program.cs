@@ -2,7 +2,10 @@ using OneTimeBot.Host.Hosting;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Settings are validated once, at start, so nothing reloads them; watching them would also watch everything under
+    // the content root, the SQLite file's every write included, and cost about a tenth of a command's CPU under load.
+    // An operator's own --hostBuilder:reloadConfigOnChange after it still wins.
+    var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
     DefaultListenAddress.ApplyUnlessConfigured(builder);
     builder.Services.AddOneTimeBot(builder.Configuration);
 
