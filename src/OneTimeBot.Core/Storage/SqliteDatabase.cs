@@ -120,12 +120,24 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>For the few synchronous interfaces (the Data Protection key ring): a read that blocks until done.</summary>
-    public T Read<T>(SqliteSchema schema, Func<SqliteStatements, T> work) =>
-        ReadAsync(schema, work, CancellationToken.None).GetAwaiter().GetResult();
+    public T Read<T>(SqliteSchema schema, Func<SqliteStatements, T> work)
+    {
+        // Waiting on the tasks themselves, not on async wrappers, needs no thread-pool thread to wake the waiter.
+        EnsureSchemaAsync(schema, CancellationToken.None).GetAwaiter().GetResult();
+        return _readers.Read(work);
+    }
 
-    /// <summary>For the few synchronous interfaces: a write that blocks until committed. The writer has its own thread, so this cannot wait on itself.</summary>
-    public T Write<T>(SqliteSchema schema, Func<SqliteStatements, T> work) =>
-        WriteAsync(schema, work, CancellationToken.None).GetAwaiter().GetResult();
+    /// <summary>For the few synchronous interfaces: a write that blocks until committed. Never from inside a write's work.</summary>
+    public T Write<T>(SqliteSchema schema, Func<SqliteStatements, T> work)
+    {
+        if (_writer.IsWriterThread)
+        {
+            throw new InvalidOperationException("A write's work cannot wait for another write: the writer would wait on itself.");
+        }
+
+        EnsureSchemaAsync(schema, CancellationToken.None).GetAwaiter().GetResult();
+        return _writer.WriteAsync(work, CancellationToken.None).GetAwaiter().GetResult();
+    }
 
     /// <summary>Commits what is queued, then closes every connection.</summary>
     public void Dispose()

@@ -12,13 +12,18 @@ internal sealed class SqliteReaders(SqliteConnections connections) : IDisposable
     private static readonly int MaxIdle = Math.Max(4, Environment.ProcessorCount * 4);
 
     private readonly ConcurrentBag<SqliteStatements> _idle = [];
-    private bool _disposed;
+    private int _idleCount;
+    private volatile bool _disposed;
 
     public T Read<T>(Func<SqliteStatements, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_idle.TryTake(out var reader))
+        if (_idle.TryTake(out var reader))
+        {
+            Interlocked.Decrement(ref _idleCount);
+        }
+        else
         {
             var connection = connections.OpenReader();
             reader = new SqliteStatements(connection);
@@ -36,13 +41,24 @@ internal sealed class SqliteReaders(SqliteConnections connections) : IDisposable
             throw;
         }
 
-        if (_disposed || _idle.Count >= MaxIdle)
+        if (_disposed)
         {
             Close(reader);
+            return result;
         }
-        else
+
+        if (Interlocked.Increment(ref _idleCount) > MaxIdle)
         {
-            _idle.Add(reader);
+            Interlocked.Decrement(ref _idleCount);
+            Close(reader);
+            return result;
+        }
+
+        _idle.Add(reader);
+        if (_disposed)
+        {
+            // Disposed while this read ran: the drain may have passed already.
+            Dispose();
         }
 
         return result;

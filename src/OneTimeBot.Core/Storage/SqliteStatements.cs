@@ -39,10 +39,33 @@ public sealed class SqliteStatements : IDisposable
     }
 
     /// <summary>Runs a statement that changes rows; returns how many it changed.</summary>
-    public int Execute(string sql, IEnumerable<(string Name, object? Value)> arguments) => Prepare(sql, arguments).ExecuteNonQuery();
+    public int Execute(string sql, IEnumerable<(string Name, object? Value)> arguments)
+    {
+        var command = Prepare(sql, arguments);
+        try
+        {
+            return command.ExecuteNonQuery();
+        }
+        finally
+        {
+            // A kept statement should not keep what it last wrote (a ciphertext, a sealed key) until its next use.
+            command.Parameters.Clear();
+        }
+    }
 
     /// <summary>The first column of the first row the statement returns, or null.</summary>
-    public object? Scalar(string sql, IEnumerable<(string Name, object? Value)> arguments) => Prepare(sql, arguments).ExecuteScalar();
+    public object? Scalar(string sql, IEnumerable<(string Name, object? Value)> arguments)
+    {
+        var command = Prepare(sql, arguments);
+        try
+        {
+            return command.ExecuteScalar();
+        }
+        finally
+        {
+            command.Parameters.Clear();
+        }
+    }
 
     public void Dispose()
     {

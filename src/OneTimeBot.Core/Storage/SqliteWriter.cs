@@ -8,38 +8,64 @@ namespace OneTimeBot.Core.Storage;
 /// instead of in SQLite's busy handler, whose back-off sleeps cost more than the writes. Whatever queued while a
 /// transaction committed goes into the next one together (group commit): one commit for many commands' writes, and
 /// none of them is answered before that commit is done. Each piece of work runs under a savepoint, so one that fails
-/// is undone alone and the rest still commit. Background work (purges) has a lane of its own and runs only when no
-/// command's write is waiting, one piece at a time, so a command waits at most for one small piece of it.
+/// is undone alone and the rest still commit. Background work (purges) has a lane of its own and runs when no
+/// command's write is waiting, or every few transactions under constant load, one piece at a time, so a command waits
+/// at most for one small piece of it and a purge still ends.
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
     // Enough to gather every concurrent command's writes; small enough that one transaction stays short.
     private const int MaxBatch = 256;
 
+    // Under constant load the command lane is never empty; one background piece every so many transactions keeps a
+    // purge moving without costing commands more than a few milliseconds now and then.
+    private const int BatchesPerBackgroundPiece = 8;
+
     private readonly BlockingCollection<WriteWork> _queue = new(new ConcurrentQueue<WriteWork>());
     private readonly BlockingCollection<WriteWork> _background = new(new ConcurrentQueue<WriteWork>());
     private readonly SqliteConnections _connections;
-    private readonly Lazy<Thread> _thread;
+    private readonly Lock _lifetime = new();
+    private Thread? _thread;
+    private bool _disposed;
     private SqliteConnection? _connection;
     private SqliteStatements? _statements;
-    private int _disposed;
 
-    public SqliteWriter(SqliteConnections connections)
-    {
-        _connections = connections;
-        _thread = new Lazy<Thread>(() =>
-        {
-            var thread = new Thread(Run) { IsBackground = true, Name = "SQLite writer" };
-            thread.Start();
-            return thread;
-        });
-    }
+    public SqliteWriter(SqliteConnections connections) => _connections = connections;
+
+    /// <summary>Whether the caller is the writer's own thread, which must never wait for a write.</summary>
+    public bool IsWriterThread => Thread.CurrentThread == _thread;
 
     /// <summary>Queues <paramref name="work"/>; the task completes once the transaction holding it has committed.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteStatements, T> work, CancellationToken cancellationToken) => Enqueue(_queue, work, cancellationToken);
 
     /// <summary>Queues work that may wait while commands write, such as a step of a purge.</summary>
     public Task<T> WriteInBackgroundAsync<T>(Func<SqliteStatements, T> work, CancellationToken cancellationToken) => Enqueue(_background, work, cancellationToken);
+
+    /// <summary>Finishes what is queued, then closes the connection.</summary>
+    public void Dispose()
+    {
+        Thread? thread;
+        lock (_lifetime)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _queue.CompleteAdding();
+            _background.CompleteAdding();
+            thread = _thread;
+        }
+
+        // A writer still busy after this (another process holding the file's write lock) keeps its queues; it fails
+        // nothing silently, and the process is ending.
+        if (thread is null || thread.Join(TimeSpan.FromSeconds(30)))
+        {
+            _queue.Dispose();
+            _background.Dispose();
+        }
+    }
 
     private Task<T> Enqueue<T>(BlockingCollection<WriteWork> lane, Func<SqliteStatements, T> work, CancellationToken cancellationToken)
     {
@@ -50,61 +76,55 @@ internal sealed class SqliteWriter : IDisposable
         }
 
         var item = new WriteWork<T>(work, cancellationToken);
-        _ = _thread.Value;
-        try
+        lock (_lifetime)
         {
+            if (_disposed)
+            {
+                // The host is stopping: this write would not be committed.
+                return Task.FromException<T>(new ObjectDisposedException(nameof(SqliteDatabase)));
+            }
+
+            if (_thread is null)
+            {
+                // UnsafeStart: the writer serves every request and must not carry the first one's context for ever.
+                _thread = new Thread(Run) { IsBackground = true, Name = "SQLite writer" };
+                _thread.UnsafeStart();
+            }
+
             lane.Add(item, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
-        {
-            // Added after Dispose began: the host is stopping and this write would not be committed.
-            return Task.FromException<T>(new ObjectDisposedException(nameof(SqliteDatabase)));
         }
 
         return item.Task;
-    }
-
-    /// <summary>Finishes what is queued, then closes the connection.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-
-        _queue.CompleteAdding();
-        _background.CompleteAdding();
-        if (_thread.IsValueCreated)
-        {
-            _thread.Value.Join(TimeSpan.FromSeconds(30));
-        }
-
-        _queue.Dispose();
-        _background.Dispose();
     }
 
     private void Run()
     {
         var lanes = new[] { _queue, _background };
         var batch = new List<WriteWork>(MaxBatch);
+        var batchesSinceBackground = 0;
         while (!(_queue.IsCompleted && _background.IsCompleted))
         {
-            // TakeFromAny looks at the lanes in order, so a command's write always goes before background work.
             WriteWork? first;
-            try
+            if (batchesSinceBackground >= BatchesPerBackgroundPiece && _background.TryTake(out first))
             {
-                if (BlockingCollection<WriteWork>.TakeFromAny(lanes, out first) < 0 || first is null)
+                batchesSinceBackground = 0;
+            }
+            else
+            {
+                try
                 {
+                    // TakeFromAny looks at the lanes in order, so a command's write goes before background work.
+                    var lane = BlockingCollection<WriteWork>.TakeFromAny(lanes, out first);
+                    batchesSinceBackground = lane == 0 ? batchesSinceBackground + 1 : 0;
+                }
+                catch (ArgumentException)
+                {
+                    // Both lanes are completed and empty: the database is being disposed.
                     break;
                 }
             }
-            catch (ArgumentException)
-            {
-                // Both lanes are completed and empty: the database is being disposed.
-                break;
-            }
 
-            batch.Add(first);
+            batch.Add(first!);
             while (batch.Count < MaxBatch && _queue.TryTake(out var next))
             {
                 batch.Add(next);
@@ -169,6 +189,12 @@ internal sealed class SqliteWriter : IDisposable
 
     private static void RunUnderSavepoint(SqliteStatements statements, WriteWork work)
     {
+        // A caller that gave up while its batch waited behind another's work is not written after all.
+        if (work.CancelIfRequested())
+        {
+            return;
+        }
+
         statements.Execute("SAVEPOINT work", []);
         try
         {
@@ -189,9 +215,10 @@ internal sealed class SqliteWriter : IDisposable
         {
             statements.Execute("ROLLBACK", []);
         }
-        catch (SqliteException)
+        catch (Exception)
         {
-            // SQLite rolled back on its own (a full disk, an I/O error) or the connection is broken: start afresh.
+            // SQLite rolled back on its own (a full disk, an I/O error) or the connection is broken; either way it
+            // may still think a transaction is open, and a fresh connection is certain not to.
             CloseConnection();
         }
     }
@@ -253,6 +280,11 @@ internal sealed class SqliteWriter : IDisposable
 
         public override void Complete()
         {
+            if (_completion.Task.IsCompleted)
+            {
+                return;
+            }
+
             if (_failure is null)
             {
                 _completion.TrySetResult(_result!);

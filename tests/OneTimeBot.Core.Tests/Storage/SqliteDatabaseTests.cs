@@ -38,13 +38,41 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_is_not_answered_before_the_transaction_holding_it_has_committed()
+    {
+        await SchemaReady();
+        var (holder, release) = HoldWriter();
+        var written = Insert("answered-after-commit", 1);
+        using var laterStarted = new ManualResetEventSlim();
+        using var laterRelease = new ManualResetEventSlim();
+        // Queued behind it, so both run in one transaction; this one holds that transaction open.
+        var later = _database.WriteAsync(Notes, _ =>
+        {
+            laterStarted.Set();
+            return laterRelease.Wait(TimeSpan.FromSeconds(30));
+        }, CancellationToken.None);
+        release.Set();
+        Assert.True(laterStarted.Wait(TimeSpan.FromSeconds(30)));
+
+        // The insert itself has run, but its transaction is still open: no answer yet, and nothing another reader sees.
+        Assert.False(written.IsCompleted);
+        Assert.Equal(0, CountOnOwnConnection("id = 'answered-after-commit'"));
+        laterRelease.Set();
+
+        Assert.Equal(1, await written);
+        Assert.True(await later);
+        Assert.True(await holder);
+        Assert.Equal(1, CountOnOwnConnection("id = 'answered-after-commit'"));
+        release.Dispose();
+    }
+
+    [Fact]
     public async Task A_write_that_fails_is_undone_alone_and_the_writes_committed_with_it_stay()
     {
         await SchemaReady();
         await Insert("taken", 1);
-        using var release = new ManualResetEventSlim();
         // Hold the writer so the three writes below queue up and commit in one transaction.
-        var holder = _database.WriteAsync(Notes, _ => release.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        var (holder, release) = HoldWriter();
         var before = Insert("before", 1);
         var duplicate = _database.WriteAsync(Notes, statements =>
         {
@@ -71,8 +99,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         const int Expired = 20 * SqliteDatabase.PurgeBatch;
         await InsertExpired(Expired);
 
-        using var release = new ManualResetEventSlim();
-        var holder = _database.WriteAsync(Notes, _ => release.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        var (holder, release) = HoldWriter();
         var purge = _database.DeleteInStepsAsync(Notes, "test_notes", "expires <= $now", [("$now", 10L)], CancellationToken.None);
         // Queued after the purge's first step, yet it runs first: what it counts is how far the purge had got.
         var command = InsertCounting("command");
@@ -105,8 +132,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task A_write_cancelled_before_its_turn_writes_nothing()
     {
         await SchemaReady();
-        using var release = new ManualResetEventSlim();
-        var holder = _database.WriteAsync(Notes, _ => release.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        var (holder, release) = HoldWriter();
         using var cancel = new CancellationTokenSource();
         var cancelled = Insert("never", 1, cancel.Token);
         await cancel.CancelAsync();
@@ -121,8 +147,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task Writes_queued_when_the_database_is_disposed_are_committed_first()
     {
         await SchemaReady();
-        using var release = new ManualResetEventSlim();
-        var holder = _database.WriteAsync(Notes, _ => release.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        var (holder, release) = HoldWriter();
         var queued = Enumerable.Range(0, 20).Select(i => Insert($"queued-{i}", 1)).ToArray();
         release.Set();
         _database.Dispose();
@@ -177,6 +202,21 @@ public sealed class SqliteDatabaseTests : IDisposable
             statements.Execute("INSERT INTO test_notes (id, expires) VALUES ($id, 1000)", [("$id", id)]);
             return Convert.ToInt32(statements.Scalar("SELECT count(*) FROM test_notes WHERE expires <= 10", []), System.Globalization.CultureInfo.InvariantCulture);
         }, CancellationToken.None);
+
+    // Holds the writer inside a transaction until released, and returns once it is there: whatever is queued next
+    // waits for it and goes into the following transaction together.
+    private (Task<bool> Holder, ManualResetEventSlim Release) HoldWriter()
+    {
+        using var started = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim();
+        var holder = _database.WriteAsync(Notes, _ =>
+        {
+            started.Set();
+            return release.Wait(TimeSpan.FromSeconds(30));
+        }, CancellationToken.None);
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
+        return (holder, release);
+    }
 
     // Once the table exists, a write is queued the moment it is asked for, so the tests can order the writer's queue.
     private Task<object?> SchemaReady() => _database.ReadScalarAsync(Notes, "SELECT 1", [], CancellationToken.None);
