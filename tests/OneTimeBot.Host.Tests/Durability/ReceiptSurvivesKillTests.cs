@@ -160,7 +160,8 @@ public sealed class ReceiptSurvivesKillTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
             Assert.True(ShownCard.IsLiveCard(status.Body), $"Check status answered \"{status.Text}\" instead of the card.");
             Assert.True(status.ReplaceOriginal);
-            Assert.Equal(card.Link, SlackApp.LinkOn(status.Body));
+            // Compared without printing: a link is a credential, and a failure message would carry it.
+            Assert.True(card.Link == SlackApp.LinkOn(status.Body), "Check status answered with another link than the card shown.");
             Assert.Equal(card.ReceiptId, SlackApp.ButtonValue(status.Body, ActionIds.CheckStatus));
         }));
 }
