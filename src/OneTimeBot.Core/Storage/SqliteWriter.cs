@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace OneTimeBot.Core.Storage;
@@ -9,17 +10,19 @@ namespace OneTimeBot.Core.Storage;
 /// transaction committed goes into the next one together (group commit): one commit for many commands' writes, and
 /// none of them is answered before that commit is done. Each piece of work runs under a savepoint, so one that fails
 /// is undone alone and the rest still commit. Background work (purges) has a lane of its own and runs when no
-/// command's write is waiting, or every few transactions under constant load, one piece at a time, so a command waits
-/// at most for one small piece of it and a purge still ends.
+/// command's write is waiting, or under constant load once the commands have had four times its last piece's time,
+/// one piece at a time: a command waits at most for one small piece of it, and a purge still ends.
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
     // Enough to gather every concurrent command's writes; small enough that one transaction stays short.
     private const int MaxBatch = 256;
 
-    // Under constant load the command lane is never empty; one background piece every so many transactions keeps a
-    // purge moving without costing commands more than a few milliseconds now and then.
-    private const int BatchesPerBackgroundPiece = 8;
+    // Under constant load the command lane is never empty. A background piece then still runs once it has waited this
+    // many times as long as the last piece took (and at least 20 ms), so a purge keeps moving with at most a fifth of
+    // the writer.
+    private const int ForegroundShare = 4;
+    private static readonly long MinimumForeground = Stopwatch.Frequency / 50;
 
     private readonly BlockingCollection<WriteWork> _queue = new(new ConcurrentQueue<WriteWork>());
     private readonly BlockingCollection<WriteWork> _background = new(new ConcurrentQueue<WriteWork>());
@@ -101,27 +104,49 @@ internal sealed class SqliteWriter : IDisposable
     {
         var lanes = new[] { _queue, _background };
         var batch = new List<WriteWork>(MaxBatch);
-        var batchesSinceBackground = 0;
+        var backgroundWaitingSince = 0L;
+        var lastPiece = 0L;
         while (!(_queue.IsCompleted && _background.IsCompleted))
         {
-            WriteWork? first;
-            if (batchesSinceBackground >= BatchesPerBackgroundPiece && _background.TryTake(out first))
+            WriteWork? first = null;
+            var now = Stopwatch.GetTimestamp();
+            if (backgroundWaitingSince == 0 && _background.Count > 0)
             {
-                batchesSinceBackground = 0;
+                backgroundWaitingSince = now;
             }
-            else
+
+            var background = backgroundWaitingSince != 0
+                && now - backgroundWaitingSince >= Math.Max(ForegroundShare * lastPiece, MinimumForeground)
+                && _background.TryTake(out first);
+            if (!background)
             {
                 try
                 {
                     // TakeFromAny looks at the lanes in order, so a command's write goes before background work.
-                    var lane = BlockingCollection<WriteWork>.TakeFromAny(lanes, out first);
-                    batchesSinceBackground = lane == 0 ? batchesSinceBackground + 1 : 0;
+                    background = BlockingCollection<WriteWork>.TakeFromAny(lanes, out first) == 1;
                 }
                 catch (ArgumentException)
                 {
                     // Both lanes are completed and empty: the database is being disposed.
                     break;
                 }
+            }
+
+            if (background)
+            {
+                // A background piece runs alone; the commands then get their share before the next one may cut in.
+                var started = Stopwatch.GetTimestamp();
+                batch.Add(first!);
+                batch.RemoveAll(work => work.CancelIfRequested());
+                if (batch.Count > 0)
+                {
+                    Commit(batch);
+                }
+
+                batch.Clear();
+                lastPiece = Stopwatch.GetTimestamp() - started;
+                backgroundWaitingSince = 0;
+                continue;
             }
 
             batch.Add(first!);
