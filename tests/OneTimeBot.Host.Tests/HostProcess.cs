@@ -37,6 +37,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
+    /// <summary>The operating system's id of the host's process.</summary>
+    public int Id => _process.Id;
+
     public static HostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         Start(TestRunLedger.Current, environment, args);
 
