@@ -17,8 +17,8 @@ public sealed class SqliteDatabase : IDisposable
 {
     /// <summary>
     /// How many rows one purge step changes. Expired rows sit on random pages of the random-keyed indexes, so a step
-    /// touches about one page per row; at this size a step takes a few milliseconds, which is what a command that
-    /// arrives during it may wait.
+    /// touches about one page per row; at this size a step takes milliseconds (some tens on a store of millions of
+    /// rows), which is what a command that arrives during it may wait.
     /// </summary>
     public const int PurgeBatch = 200;
 
