@@ -15,7 +15,8 @@ internal readonly record struct PrefilledReplay(string Key, DateTimeOffset Expir
 /// Receipts and replay records shaped as the host writes them after months of use: receipts under 64-hex lookup ids
 /// (the HMAC <see cref="ReceiptVault"/> stores them under), their JSON written by the store's own serializer with
 /// sealed keys as long as real ones, kept until days ahead (the default 7-day secrets, made over the last 13 days); and
-/// replay keys as the platform's verifier claims them, whose windows end within the hour.
+/// replay keys as the platform's verifier claims them, whose windows end within the hour. Expired ones, for a purge to
+/// delete, ran out within the last day (receipts) or ten minutes (replay records).
 /// </summary>
 internal sealed class PrefillRecords
 {
@@ -49,12 +50,13 @@ internal sealed class PrefillRecords
         _workspaces = Enumerable.Range(0, 40).Select(_ => new WorkspaceId(platform, platform == ChatPlatform.Slack ? "T" + Text(UpperBase36, 10) : Guid.NewGuid().ToString())).ToArray();
     }
 
-    public PrefilledReceipt Receipt(DateTimeOffset now)
+    public PrefilledReceipt Receipt(DateTimeOffset now, bool expired = false)
     {
-        // Whole seconds, as the backend's receipts give them.
-        var created = DateTimeOffset.FromUnixTimeSeconds((now - MadeOver * Fraction()).ToUnixTimeSeconds());
+        // Whole seconds, as the backend's receipts give them. A receipt is kept for twice its secret's lifetime.
+        var made = expired ? now - 2 * Ttl - TimeSpan.FromDays(Fraction()) - TimeSpan.FromSeconds(1) : now - MadeOver * Fraction();
+        var created = DateTimeOffset.FromUnixTimeSeconds(made.ToUnixTimeSeconds());
         var record = new ReceiptRecord(
-            Id: Hex(32),
+            Id: RandomHex(32),
             Workspace: _workspaces[_random.Next(_workspaces.Length)],
             OwnerUserId: _platform == ChatPlatform.Slack ? "U" + Text(UpperBase36, 10) : Guid.NewGuid().ToString(),
             Backend: _backend,
@@ -68,11 +70,21 @@ internal sealed class PrefillRecords
         return new PrefilledReceipt(record.Id, StateJson.Write(record), record.KeepUntil);
     }
 
-    public PrefilledReplay Replay(DateTimeOffset now) => new(
+    public PrefilledReplay Replay(DateTimeOffset now, bool expired = false) => new(
         _platform == ChatPlatform.Slack
-            ? "slack-request:" + Hex(32)
-            : "teams-activity:a:1" + Text(Base36, 24) + ":f:" + Hex(16),
-        now + TimeSpan.FromMinutes(1) + (ReplayWindows - TimeSpan.FromMinutes(1)) * Fraction());
+            ? "slack-request:" + RandomHex(32)
+            : "teams-activity:a:1" + Text(Base36, 24) + ":f:" + RandomHex(16),
+        expired
+            ? now - TimeSpan.FromSeconds(1) - TimeSpan.FromMinutes(9) * Fraction()
+            : now + TimeSpan.FromMinutes(1) + (ReplayWindows - TimeSpan.FromMinutes(1)) * Fraction());
+
+    /// <summary>As long and as scattered as an HMAC or a signature in hex; not unguessable, and fast for a million rows.</summary>
+    public static string RandomHex(int bytes)
+    {
+        var random = new byte[bytes];
+        Random.Shared.NextBytes(random);
+        return Convert.ToHexStringLower(random);
+    }
 
     private double Fraction() => _random.NextDouble();
 
@@ -82,8 +94,6 @@ internal sealed class PrefillRecords
         _random.NextBytes(bytes);
         return bytes;
     }
-
-    private string Hex(int bytes) => Convert.ToHexStringLower(Bytes(bytes));
 
     private string Text(string alphabet, int length) => string.Create(length, (alphabet, _random), static (text, state) =>
     {

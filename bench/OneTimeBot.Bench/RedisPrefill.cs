@@ -12,30 +12,46 @@ internal static class RedisPrefill
 {
     private const int InFlight = 20_000;
 
+    /// <summary>
+    /// SETs <paramref name="count"/> receipts and as many replay records under the host's key names, each with the time
+    /// it has left to live or, when <paramref name="expireAt"/> is given, all expiring at that instant.
+    /// </summary>
+    public static async Task SetAsync(string connectionString, string keyPrefix, int count, PrefillRecords records, DateTimeOffset? expireAt)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(connectionString);
+        var db = connection.GetDatabase();
+        var pending = new List<Task>(InFlight);
+        var now = DateTimeOffset.UtcNow;
+        for (var done = 0; done < count; done++)
+        {
+            var r = records.Receipt(now);
+            var e = records.Replay(now);
+            if (expireAt is { } at)
+            {
+                var instant = at.ToUnixTimeMilliseconds();
+                pending.Add(db.ExecuteAsync("SET", keyPrefix + "receipt:" + r.Id, r.Body, "PXAT", instant));
+                pending.Add(db.ExecuteAsync("SET", keyPrefix + "event:" + e.Key, "1", "PXAT", instant));
+            }
+            else
+            {
+                pending.Add(db.StringSetAsync(keyPrefix + "receipt:" + r.Id, r.Body, r.KeepUntil - now, When.NotExists));
+                pending.Add(db.StringSetAsync(keyPrefix + "event:" + e.Key, "1", e.Expires - now, When.NotExists));
+            }
+
+            if (pending.Count >= InFlight)
+            {
+                await Task.WhenAll(pending);
+                pending.Clear();
+            }
+        }
+
+        await Task.WhenAll(pending);
+    }
+
     public static async Task<PrefillReport> RunAsync(RedisServer redis, string keyPrefix, int count, PrefillRecords records)
     {
         var started = PrefillReport.Start();
-        await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
-        {
-            var db = connection.GetDatabase();
-            var pending = new List<Task>(InFlight);
-            var now = DateTimeOffset.UtcNow;
-            for (var done = 0; done < count; done++)
-            {
-                var r = records.Receipt(now);
-                pending.Add(db.StringSetAsync(keyPrefix + "receipt:" + r.Id, r.Body, r.KeepUntil - now, When.NotExists));
-                var e = records.Replay(now);
-                pending.Add(db.StringSetAsync(keyPrefix + "event:" + e.Key, "1", e.Expires - now, When.NotExists));
-                if (pending.Count >= InFlight)
-                {
-                    await Task.WhenAll(pending);
-                    pending.Clear();
-                }
-            }
-
-            await Task.WhenAll(pending);
-        }
-
+        await SetAsync(redis.ConnectionString, keyPrefix, count, records, expireAt: null);
         return PrefillReport.Finish(started, count, await StateSize.OfRedisAsync(redis));
     }
 }

@@ -11,8 +11,7 @@ namespace OneTimeBot.Bench;
 /// <summary>
 /// Fills the SQLite file a host is about to open with receipts and replay records, as after months of use. The tables
 /// are made by the host's own storage code, configured and rooted as the host will be, so the file is the one the host
-/// opens and its schema is the host's; the rows then go in with plain SQL in large transactions, the two tables
-/// interleaved as a running host writes them.
+/// opens and its schema is the host's; the rows then go in with plain SQL (<see cref="Insert"/>).
 /// </summary>
 internal static class SqlitePrefill
 {
@@ -30,48 +29,54 @@ internal static class SqlitePrefill
             throw new InvalidOperationException($"The host's storage code did not make its SQLite file at {file}: the benchmark would fill a file the host does not open.");
         }
 
-        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()))
+        Insert(file, count, records, expired: false);
+        return PrefillReport.Finish(started, count, StateSize.OfSqlite(file));
+    }
+
+    /// <summary>
+    /// Puts <paramref name="count"/> receipts and as many replay records, live or already expired, into a file whose
+    /// tables the stores have made, in large transactions, the two tables interleaved as a running host writes them.
+    /// </summary>
+    public static void Insert(string file, int count, PrefillRecords records, bool expired)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
         {
-            connection.Open();
-            using (var pragma = connection.CreateCommand())
-            {
-                // Only this connection's commits skip the fsync (a crash mid-prefill spoils a benchmark, not a user's
-                // data), and its page cache holds the indexes that random keys scatter inserts over: a third less CPU.
-                pragma.CommandText = "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144";
-                pragma.ExecuteNonQuery();
-            }
-
-            using var receipt = connection.CreateCommand();
-            receipt.CommandText = "INSERT INTO bot_receipts (id, body, keep_until) VALUES ($id, $body, $keep_until)";
-            var id = receipt.Parameters.Add("$id", SqliteType.Text);
-            var body = receipt.Parameters.Add("$body", SqliteType.Text);
-            var keepUntil = receipt.Parameters.Add("$keep_until", SqliteType.Integer);
-            using var replay = connection.CreateCommand();
-            replay.CommandText = "INSERT INTO bot_events (event_key, expires) VALUES ($key, $expires)";
-            var key = replay.Parameters.Add("$key", SqliteType.Text);
-            var expires = replay.Parameters.Add("$expires", SqliteType.Integer);
-
-            var now = DateTimeOffset.UtcNow;
-            for (var done = 0; done < count;)
-            {
-                using var transaction = connection.BeginTransaction();
-                receipt.Transaction = transaction;
-                replay.Transaction = transaction;
-                for (var end = Math.Min(count, done + RowsPerTransaction); done < end; done++)
-                {
-                    var r = records.Receipt(now);
-                    (id.Value, body.Value, keepUntil.Value) = (r.Id, r.Body, r.KeepUntil.ToUnixTimeMilliseconds());
-                    receipt.ExecuteNonQuery();
-                    var e = records.Replay(now);
-                    (key.Value, expires.Value) = (e.Key, e.Expires.ToUnixTimeMilliseconds());
-                    replay.ExecuteNonQuery();
-                }
-
-                transaction.Commit();
-            }
+            // Only this connection's commits skip the fsync (a crash mid-prefill spoils a benchmark, not a user's
+            // data), and its page cache holds the indexes that random keys scatter inserts over: a third less CPU.
+            pragma.CommandText = "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144";
+            pragma.ExecuteNonQuery();
         }
 
-        return PrefillReport.Finish(started, count, StateSize.OfSqlite(file));
+        using var receipt = connection.CreateCommand();
+        receipt.CommandText = "INSERT INTO bot_receipts (id, body, keep_until) VALUES ($id, $body, $keep_until)";
+        var id = receipt.Parameters.Add("$id", SqliteType.Text);
+        var body = receipt.Parameters.Add("$body", SqliteType.Text);
+        var keepUntil = receipt.Parameters.Add("$keep_until", SqliteType.Integer);
+        using var replay = connection.CreateCommand();
+        replay.CommandText = "INSERT INTO bot_events (event_key, expires) VALUES ($key, $expires)";
+        var key = replay.Parameters.Add("$key", SqliteType.Text);
+        var expires = replay.Parameters.Add("$expires", SqliteType.Integer);
+
+        var now = DateTimeOffset.UtcNow;
+        for (var done = 0; done < count;)
+        {
+            using var transaction = connection.BeginTransaction();
+            receipt.Transaction = transaction;
+            replay.Transaction = transaction;
+            for (var end = Math.Min(count, done + RowsPerTransaction); done < end; done++)
+            {
+                var r = records.Receipt(now, expired);
+                (id.Value, body.Value, keepUntil.Value) = (r.Id, r.Body, r.KeepUntil.ToUnixTimeMilliseconds());
+                receipt.ExecuteNonQuery();
+                var e = records.Replay(now, expired);
+                (key.Value, expires.Value) = (e.Key, e.Expires.ToUnixTimeMilliseconds());
+                replay.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
     }
 
     /// <summary>One read and one claim through the host's stores, which make their tables before first use.</summary>

@@ -41,8 +41,8 @@ internal static class StoreBench
 
         await using var sqliteFull = await StoreUnderTest.SqliteAsync();
         await using var redisFull = await StoreUnderTest.RedisAsync(redis, "full:");
-        var sqliteFill = await StorePrefill.SqliteAsync(sqliteFull, prefill, expired: false);
-        var redisFill = await StorePrefill.RedisAsync(redisFull, redis.ConnectionString, prefill, expireAt: null);
+        var sqliteFill = await sqliteFull.FillAsync(prefill);
+        var redisFill = await redisFull.FillAsync(prefill);
         Console.WriteLine(Invariant($"Filled the SQLite file in {sqliteFill.TotalSeconds:F1} s ({new FileInfo(sqliteFull.SqliteFile!).Length / 1048576.0:F0} MiB), Redis in {redisFill.TotalSeconds:F1} s"));
 
         var section = Stopwatch.StartNew();
@@ -98,7 +98,7 @@ internal static class StoreBench
         var purges = new[]
         {
             await StorePurgeLoad.SqliteAsync(sqliteFull, ExpiredRows, PurgeWorkers),
-            await StorePurgeLoad.RedisAsync(redisFull, redis.ConnectionString, ExpiredRows, PurgeWorkers),
+            await StorePurgeLoad.RedisAsync(redisFull, ExpiredRows, PurgeWorkers),
         };
         foreach (var p in purges)
         {

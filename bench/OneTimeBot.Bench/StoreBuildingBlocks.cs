@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
-using OneTimeBot.Core.Storage;
 
 namespace OneTimeBot.Bench;
 
@@ -35,9 +34,9 @@ internal sealed class StoreBuildingBlocks : IDisposable
     {
         _pooled = new SqliteConnectionStringBuilder { DataSource = store.SqliteFile, Pooling = true, DefaultTimeout = 10 }.ToString();
         // Receipt bodies made beforehand, so the pieces time SQLite rather than making them; every row still gets its own id.
-        var receipts = new StoreReceiptBodies(store);
+        var records = StoreUnderTest.Records();
         var now = DateTimeOffset.UtcNow;
-        _bodies = Enumerable.Range(0, Bodies).Select(_ => receipts.Next(now, expired: false)).Select(r => (StateJson.Write(r), r.KeepUntil.ToUnixTimeMilliseconds())).ToArray();
+        _bodies = Enumerable.Range(0, Bodies).Select(_ => records.Receipt(now)).Select(r => (r.Body, r.KeepUntil.ToUnixTimeMilliseconds())).ToArray();
         _kept = new SqliteConnection($"Data Source={store.SqliteFile};Pooling=False");
         _kept.Open();
         Run(_kept, PerOpenPragmas);
@@ -71,7 +70,7 @@ internal sealed class StoreBuildingBlocks : IDisposable
             new("INSERT receipt, 64 in one transaction, per insert", () => PerOperation(() => InsertInOneTransaction(64), 64)),
             new("INSERT replay record, own transaction, synchronous=NORMAL", () => PerOperation(() =>
             {
-                _insertReplay.Parameters["$key"].Value = "slack-request:" + StoreReceiptBodies.RandomHex(32);
+                _insertReplay.Parameters["$key"].Value = "slack-request:" + PrefillRecords.RandomHex(32);
                 _insertReplay.ExecuteNonQuery();
             })),
             new("INSERT receipt as the engine before issue 17 did: open + PRAGMAs + new command + close", () => PerOperation(() =>
@@ -192,7 +191,7 @@ internal sealed class StoreBuildingBlocks : IDisposable
     private void Insert(SqliteCommand insert)
     {
         var (body, keepUntil) = _bodies[_nextBody++ % Bodies];
-        insert.Parameters["$id"].Value = StoreReceiptBodies.RandomHex(32);
+        insert.Parameters["$id"].Value = PrefillRecords.RandomHex(32);
         insert.Parameters["$body"].Value = body;
         insert.Parameters["$keep_until"].Value = keepUntil;
         insert.ExecuteNonQuery();

@@ -23,7 +23,7 @@ internal static class StorePurgeLoad
     /// <summary>Adds the expired rows to the store's SQLite file, then runs the load around one run of the cleaner.</summary>
     public static async Task<StorePurgeFigures> SqliteAsync(StoreUnderTest store, int expiredRows, int workers)
     {
-        var filled = await StorePrefill.SqliteAsync(store, expiredRows / 2, expired: true);
+        var filled = await store.FillAsync(expiredRows / 2, expired: true);
         await using var probe = new SqliteConnection($"Data Source={store.SqliteFile};Pooling=False;Mode=ReadOnly");
         await probe.OpenAsync();
         await using var expiredLeft = probe.CreateCommand();
@@ -72,11 +72,11 @@ internal static class StorePurgeLoad
     /// for <see cref="RedisWatch"/>: Redis reclaims expired keys in the background only while they are a good part of
     /// what it samples, and under a load that keeps adding keys with a lifetime it may leave many for later.
     /// </summary>
-    public static async Task<StorePurgeFigures> RedisAsync(StoreUnderTest store, string connectionString, int expiredKeys, int workers)
+    public static async Task<StorePurgeFigures> RedisAsync(StoreUnderTest store, int expiredKeys, int workers)
     {
         // Long enough to write the keys on a busy machine and still run the load alone before they expire.
         var expireAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(40);
-        var filled = await StorePrefill.RedisAsync(store, connectionString, expiredKeys / 2, expireAt);
+        var filled = await store.FillAsync(expiredKeys / 2, expireAt: expireAt);
         var wait = expireAt - DateTimeOffset.UtcNow - Alone;
         if (wait < TimeSpan.Zero)
         {

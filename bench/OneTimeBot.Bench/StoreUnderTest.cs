@@ -36,6 +36,28 @@ internal sealed class StoreUnderTest : IAsyncDisposable
 
     public string Name => _redis is null ? "sqlite" : "redis";
 
+    /// <summary>The rows a fill puts in, shaped as the Slack share this benchmark drives writes them.</summary>
+    public static PrefillRecords Records() => new(ChatPlatform.Slack, StoreShareCommand.Backend, new Uri(StoreShareCommand.Backend));
+
+    /// <summary>
+    /// Fills this store straight through its tables or keys: live rows, rows already expired (SQLite), or keys that all
+    /// expire at <paramref name="expireAt"/> (Redis); returns how long it took.
+    /// </summary>
+    public async Task<TimeSpan> FillAsync(int rowsOfEach, bool expired = false, DateTimeOffset? expireAt = null)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (_redis is null)
+        {
+            SqlitePrefill.Insert(SqliteFile!, rowsOfEach, Records(), expired);
+        }
+        else
+        {
+            await RedisPrefill.SetAsync(_redis.ConnectionString, RedisKeyPrefix, rowsOfEach, Records(), expireAt);
+        }
+
+        return clock.Elapsed;
+    }
+
     /// <summary>The SQLite file; null on Redis.</summary>
     public string? SqliteFile { get; }
 

@@ -38,7 +38,7 @@ internal static class StoreWriteGate
                 var (workStarted, workEnded) = await database.WriteAsync(ReplayRecords, statements =>
                 {
                     var started = Stopwatch.GetTimestamp();
-                    statements.Execute(InsertReplayRecord, [("$key", "slack-request:" + StoreReceiptBodies.RandomHex(32)), ("$expires", expires)]);
+                    statements.Execute(InsertReplayRecord, [("$key", "slack-request:" + PrefillRecords.RandomHex(32)), ("$expires", expires)]);
                     return (started, Stopwatch.GetTimestamp());
                 }, CancellationToken.None);
                 var returned = Stopwatch.GetTimestamp();
