@@ -1,4 +1,5 @@
 using OneTimeBot.Core.Expiry;
+using OneTimeBot.Core.Messaging;
 
 namespace OneTimeBot.Core.Sharing;
 
@@ -35,6 +36,12 @@ public sealed record SecretCard(
     bool Generated,
     DateTimeOffset? StatusChangedAt = null)
 {
+    /// <summary>The person the bot sent the link to, when it did.</summary>
+    public Person? SentTo { get; init; }
+
+    /// <summary>Who the link was for and why the bot could not send it to them, for the sender to pass it on.</summary>
+    public (Person To, string Problem)? NotSent { get; init; }
+
     /// <summary>The lifetime in words, e.g. "7 days".</summary>
     public string TtlText => Expiry.Ttl.Format(Ttl);
 

@@ -58,6 +58,8 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<CreationLimiter>();
         services.AddSingleton<ReceiptVault>();
         services.AddSingleton<SharingService>();
+        services.AddSingleton<Messaging.DirectMessengers>();
+        services.AddSingleton<Messaging.LinkDelivery>();
         services.AddSingleton<Commands.BotCommands>();
         services.AddHostedService<StateCleaner>();
 

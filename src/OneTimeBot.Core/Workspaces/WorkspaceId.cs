@@ -1,3 +1,5 @@
+using OneTimeBot.Core.Messaging;
+
 namespace OneTimeBot.Core.Workspaces;
 
 public enum ChatPlatform
@@ -32,4 +34,8 @@ public sealed record WorkspaceId
 }
 
 /// <summary>Who acts: a user of a workspace.</summary>
-public sealed record Actor(WorkspaceId Workspace, string UserId);
+public sealed record Actor(WorkspaceId Workspace, string UserId)
+{
+    /// <summary>How to message them privately later (see <see cref="ChatReach"/>); null where the request did not say.</summary>
+    public ChatReach? Reach { get; init; }
+}

@@ -1,0 +1,23 @@
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Core.Messaging;
+
+/// <summary>
+/// Sends a link just made to the person it is for, and says on the sender's card whether it went: "Sent to @alice", or
+/// the link to pass on themselves and why it could not be sent. Used by share and generate with a recipient, and by
+/// the answer to a request.
+/// </summary>
+public sealed class LinkDelivery(DirectMessengers messengers)
+{
+    public async Task<SecretCard> SendAsync(Actor sender, Person to, SecretCard card, string? note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(card);
+        // Within the sender's workspace, reached the way the sender is (same Slack org, same Teams service URL and bot).
+        var recipient = new Actor(sender.Workspace, to.UserId) { Reach = sender.Reach is { } reach ? reach with { ChannelUserId = null, Name = to.Name } : null };
+        var sent = await messengers.SendAsync(recipient, new LinkForYou(new Person(sender.UserId, sender.Reach?.Name), card, note), cancellationToken).ConfigureAwait(false);
+        return sent.Sent ? card with { SentTo = to } : card with { NotSent = (to, sent.Problem ?? "the message could not be sent.") };
+    }
+}
