@@ -18,6 +18,8 @@ public sealed class LinkDelivery(DirectMessengers messengers)
         // Within the sender's workspace, reached the way the sender is (same Slack org, same Teams service URL and bot).
         var recipient = new Actor(sender.Workspace, to.UserId) { Reach = sender.Reach is { } reach ? reach with { ChannelUserId = null, Name = to.Name } : null };
         var sent = await messengers.SendAsync(recipient, new LinkForYou(new Person(sender.UserId, sender.Reach?.Name), card, note), cancellationToken).ConfigureAwait(false);
-        return sent.Sent ? card with { SentTo = to } : card with { NotSent = (to, sent.Problem ?? "the message could not be sent.") };
+        return sent.Sent
+            ? card with { SentTo = sent.RecipientName is { Length: > 0 } name ? to with { Name = name } : to }
+            : card with { NotSent = (to, sent.Problem ?? "the message could not be sent.") };
     }
 }
