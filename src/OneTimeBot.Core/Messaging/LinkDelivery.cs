@@ -1,5 +1,7 @@
+using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Messaging;
 
@@ -21,5 +23,17 @@ public sealed class LinkDelivery(DirectMessengers messengers)
         return sent.Sent
             ? card with { SentTo = sent.RecipientName is { Length: > 0 } name ? to with { Name = name } : to }
             : card with { NotSent = (to, sent.Problem ?? "the message could not be sent.") };
+    }
+
+    /// <summary>
+    /// What a share or generate made, sent on to <paramref name="to"/> when it named someone: the card then says
+    /// whether it went. A failure, or nobody to send to, is passed through as it is.
+    /// </summary>
+    public async Task<Result<SecretCard, SharingError>> SendAsync(
+        Actor sender, Person? to, Result<SecretCard, SharingError> made, string? note, CancellationToken cancellationToken)
+    {
+        return to is not null && made.IsSuccess
+            ? Result<SecretCard, SharingError>.Success(await SendAsync(sender, to, made.Value, note, cancellationToken).ConfigureAwait(false))
+            : made;
     }
 }

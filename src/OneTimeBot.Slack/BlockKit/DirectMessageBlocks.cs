@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
+using OneTimeBot.Slack.Payloads;
 
 namespace OneTimeBot.Slack.BlockKit;
 
@@ -24,12 +25,9 @@ public static class DirectMessageBlocks
     public static string Mention(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return IsUserId(person.UserId) ? $"<@{person.UserId}>" : Blocks.Escape(person.Name ?? DirectMessageText.Someone);
+        return SlackText.IsUserId(person.UserId) ? $"<@{person.UserId}>" : Blocks.Escape(person.Name ?? DirectMessageText.Someone);
     }
 
-    /// <summary>A Slack user id (<c>U…</c>, or <c>W…</c> in an Enterprise Grid org), safe to put inside a mention.</summary>
-    public static bool IsUserId(string? id) =>
-        id is { Length: >= 3 and <= 32 } && id[0] is 'U' or 'W' && id.All(char.IsAsciiLetterOrDigit) && id.All(c => !char.IsAsciiLetterLower(c));
 
     private static SlackReply LinkForYou(LinkForYou message)
     {
