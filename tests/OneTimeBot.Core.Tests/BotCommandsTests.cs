@@ -137,10 +137,53 @@ public sealed class BotCommandsTests : IAsyncLifetime
         var help = Commands.Help();
 
         Assert.Equal(
-            ["share", "share <secret>", "generate [expiry] [length]", "config", "help"],
+            ["share", "share <secret>", "generate [expiry] [length]", "request", "request @person <what it is for>", "config", "help"],
             help.Lines.Select(l => l.Usage));
         Assert.All(Commands.All, c => Assert.Contains(help.Lines, l => l.Command == c.Name));
         Assert.True(help.Lines.Single(l => l.Usage == "share <secret>").SlashCommandOnly);
+    }
+
+    [Theory]
+    [InlineData("request")]
+    [InlineData("Request  ")]
+    [InlineData("ask")]
+    public async Task Request_alone_opens_the_form(string text)
+    {
+        var reply = await Commands.RunAsync(Commands.Parse(text), Alice, CommandSurface.SlashCommand, TimeSpan.FromSeconds(2), default, SlackLikeMentions);
+
+        Assert.Equal(BotForm.Request, Assert.IsType<FormReply>(reply).Form);
+    }
+
+    [Fact]
+    public async Task Request_with_a_note_opens_the_form_where_typed_text_cannot_name_people()
+    {
+        var reply = await RunAsync("request @bob the staging DB password", CommandSurface.Chat);
+
+        Assert.Equal(BotForm.Request, Assert.IsType<FormReply>(reply).Form);
+    }
+
+    [Theory]
+    [InlineData("<@U0BOB> the staging DB password", "U0BOB", "the staging DB password")]
+    [InlineData("  <@U0BOB|bob>   the  staging DB password ", "U0BOB", "the  staging DB password")]
+    [InlineData("<@U0BOB>", "U0BOB", "")]
+    [InlineData("bob the staging DB password", null, "bob the staging DB password")]
+    [InlineData("the staging DB password for <@U0BOB>", null, "the staging DB password for <@U0BOB>")]
+    public void The_first_word_after_request_is_the_person_as_the_platform_reads_it_and_the_rest_the_note(string arguments, string? person, string note)
+    {
+        var (asked, rest) = RequestArguments.Read(arguments, SlackLikeMentions);
+
+        Assert.Equal(person, asked?.UserId);
+        Assert.Equal(note, rest);
+    }
+
+    [Fact]
+    public async Task Request_naming_nobody_is_answered_with_what_to_type()
+    {
+        var reply = await Commands.RunAsync(Commands.Parse("request bob the staging DB password"), Alice, CommandSurface.SlashCommand, TimeSpan.FromSeconds(2), default, SlackLikeMentions);
+
+        var error = Assert.IsType<RequestReply>(reply).Result.Error!;
+        Assert.Equal("Say who to ask for the secret.", error.Message);
+        Assert.Equal(Core.Requests.RequestRules.PersonField, error.Field);
     }
 
     [Fact]
@@ -149,6 +192,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
         Assert.Equal("generate", Commands.Parse("gen").Name);
         Assert.Equal("config", Commands.Parse("settings").Name);
         Assert.Equal("help", Commands.Parse("?").Name);
+        Assert.Equal("request", Commands.Parse("ask").Name);
     }
 
     [Fact]
@@ -164,6 +208,10 @@ public sealed class BotCommandsTests : IAsyncLifetime
             Assert.True(parsed.Command is not null || !string.IsNullOrWhiteSpace(parsed.Problem));
         }
     }
+
+    /// <summary>Reads a word as Slack writes a mention, <c>&lt;@U…&gt;</c> or <c>&lt;@U…|name&gt;</c>.</summary>
+    private static Messaging.Person? SlackLikeMentions(string word) =>
+        word.StartsWith("<@", StringComparison.Ordinal) && word.EndsWith('>') ? new Messaging.Person(word[2..^1].Split('|')[0]) : null;
 
     private Task<CommandReply> RunAsync(string text, CommandSurface surface) =>
         Commands.RunAsync(Commands.Parse(text), Alice, surface, TimeSpan.FromSeconds(2), default);

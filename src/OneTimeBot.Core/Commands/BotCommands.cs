@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;
@@ -12,7 +13,7 @@ namespace OneTimeBot.Core.Commands;
 /// </summary>
 public sealed class BotCommands
 {
-    public BotCommands(SharingService sharing)
+    public BotCommands(SharingService sharing, SecretRequestService requests)
     {
         All =
         [
@@ -31,6 +32,22 @@ public sealed class BotCommands
                 [new("[expiry] [length]", "a random password behind a link", "generate 24h 20")],
                 "Generating a password and its link",
                 async (request, ct) => new CardReply(await sharing.GenerateAsync(request.Actor, GenerateArguments.Read(request.Arguments), request.Budget, ct).ConfigureAwait(false))),
+            new("request", ["ask"],
+                [
+                    new("", "a form to ask someone for a secret; its one-time link comes back to you"),
+                    new("@person <what it is for>", "asks them at once", "request @bob the staging DB password"),
+                ],
+                "Sending your request",
+                async (request, ct) =>
+                {
+                    if (request.Arguments.Trim().Length == 0 || request.Mentions is not { } mentions)
+                    {
+                        return new FormReply(BotForm.Request);
+                    }
+
+                    var (asked, note) = RequestArguments.Read(request.Arguments, mentions);
+                    return new RequestReply(await requests.CreateAsync(request.Actor, asked, note, ct).ConfigureAwait(false));
+                }),
             new("config", ["settings"],
                 [new("", "OneTimeBot's settings here (admins only)")],
                 null,
@@ -73,12 +90,15 @@ public sealed class BotCommands
             : "That isn't a command I know.");
     }
 
-    /// <summary>Runs what was parsed; a line that named no command gets the help with its problem.</summary>
-    public Task<CommandReply> RunAsync(ParsedCommand parsed, Actor actor, CommandSurface surface, TimeSpan budget, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs what was parsed; a line that named no command gets the help with its problem. <paramref name="mentions"/>
+    /// reads a typed word as a person, where the platform's text can name one.
+    /// </summary>
+    public Task<CommandReply> RunAsync(ParsedCommand parsed, Actor actor, CommandSurface surface, TimeSpan budget, CancellationToken cancellationToken, MentionReader? mentions = null)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         return parsed.Command is { } command
-            ? command.Handle(new CommandRequest(actor, parsed.Arguments, surface, budget), cancellationToken)
+            ? command.Handle(new CommandRequest(actor, parsed.Arguments, surface, budget) { Mentions = mentions }, cancellationToken)
             : Task.FromResult<CommandReply>(Help(parsed.Problem));
     }
 

@@ -5,6 +5,9 @@ namespace OneTimeBot.Core.Commands;
 /// <summary>One command to run: who typed it, what followed its name (verbatim), where, and how long a backend call may take.</summary>
 public sealed record CommandRequest(Actor Actor, string Arguments, CommandSurface Surface, TimeSpan Budget)
 {
+    /// <summary>How this platform reads a typed word as a person; null where typed text cannot name people.</summary>
+    public MentionReader? Mentions { get; init; }
+
     // The arguments may be a secret: a generated ToString would print them wherever the request is logged.
     public override string ToString() => $"CommandRequest {{ Actor = {Actor}, Surface = {Surface}, Budget = {Budget} }}";
 }
