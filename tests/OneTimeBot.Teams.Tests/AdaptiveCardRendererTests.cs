@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Activities;
@@ -21,6 +22,9 @@ public sealed class AdaptiveCardRendererTests
         "k2v9x0c7b4n1m8z5a3s6d9f2g1", SecretStatus.New, new Uri("https://eu.onetimesecret.com/secret/7n3k9d2x5q8w1m4c6v0b7z2l5j8h1g4f6d3s9a0p2o5i7u1y4t8r6e3w9q0k5m"),
         DateTimeOffset.FromUnixTimeSeconds(1_795_000_000), TimeSpan.FromDays(7), PassphraseRequired: true, Recipient: "jo*****n@e*****.com",
         BackendHost: "eu.onetimesecret.com", Generated: false);
+
+    private static readonly Person Alice = new("a11ce000-0000-4000-8000-000000000001", "Alice Adams");
+    private static readonly Person Bob = new("b0b00000-0000-4000-8000-000000000002", "Bob Builder");
 
     private static readonly HelpLine[] HelpLines =
     [
@@ -58,6 +62,13 @@ public sealed class AdaptiveCardRendererTests
                 new SharingError(SharingErrorKind.InvalidInput, "The backend is not usable.", "Use a URL.", WorkspaceSettings.BackendField)),
             ["config with pinned fields"] = ConfigCard.Build(Form(Settings with { PinnedFields = new HashSet<string> { WorkspaceSettings.BackendField, WorkspaceSettings.ApiTokenField } })),
             ["settings saved"] = ConfigCard.Saved(Settings),
+            ["link sent to you"] = DirectMessageCards.Render(new LinkForYou(Alice, Live)),
+            ["generated link sent to you for a request"] = DirectMessageCards.Render(new LinkForYou(Alice, Live with { Generated = true, PassphraseRequired = false }, "the staging DB password")),
+            ["link opened"] = DirectMessageCards.Render(new LinkStatusChanged(SecretStatus.Viewed, DateTimeOffset.FromUnixTimeSeconds(1_794_500_000), Bob, false, DateTimeOffset.FromUnixTimeSeconds(1_794_400_000))),
+            ["link burned"] = DirectMessageCards.Render(new LinkStatusChanged(SecretStatus.Burned, DateTimeOffset.FromUnixTimeSeconds(1_794_500_000), null, true, DateTimeOffset.FromUnixTimeSeconds(1_794_400_000))),
+            ["link expired unopened"] = DirectMessageCards.Render(new LinkStatusChanged(SecretStatus.Expired, DateTimeOffset.FromUnixTimeSeconds(1_795_000_000), Bob, false, DateTimeOffset.FromUnixTimeSeconds(1_794_400_000))),
+            ["secret asked"] = DirectMessageCards.Render(new SecretAsked("req-7f3k", Alice, "the staging DB password", DateTimeOffset.FromUnixTimeSeconds(1_794_500_000))),
+            ["request declined"] = DirectMessageCards.Render(new RequestDeclined(Bob, "the staging DB password")),
         };
     }
 

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
@@ -13,7 +14,7 @@ namespace OneTimeBot.Core.Commands;
 /// </summary>
 public sealed class BotCommands
 {
-    public BotCommands(SharingService sharing, SecretRequestService requests)
+    public BotCommands(SharingService sharing, LinkDelivery links, SecretRequestService requests)
     {
         All =
         [
@@ -21,33 +22,44 @@ public sealed class BotCommands
                 [
                     new("", "a form for the secret, its expiry, a passphrase and the recipient"),
                     new("<secret>", "a link straight away, with the default expiry", SlashCommandOnly: true),
+                    new("@person <secret>", "the link sent straight to them, in their chat with OneTimeBot", SlashCommandOnly: true),
                 ],
                 "Creating your link",
                 async (request, ct) => request.Arguments.Trim().Length == 0
-                    ? new FormReply(BotForm.Share)
+                    ? new FormReply(BotForm.Share) { SendTo = request.SendTo }
                     : request.Surface == CommandSurface.Chat
                         ? new NoticeReply(Notices.SecretTypedInChat, OfferForms: true)
-                        : new CardReply(await sharing.ShareAsync(request.Actor, new ShareInput(new SecretText(request.Arguments)), request.Budget, ct).ConfigureAwait(false))),
+                        : new CardReply(await links.SendAsync(request.Actor, request.SendTo,
+                            await sharing.ShareAsync(request.Actor, new ShareInput(new SecretText(request.Arguments), SendTo: request.SendTo), request.Budget, ct).ConfigureAwait(false),
+                            null, ct).ConfigureAwait(false)))
+            {
+                TakesPerson = true,
+            },
             new("generate", ["gen"],
-                [new("[expiry] [length]", "a random password behind a link", "generate 24h 20")],
+                [
+                    new("[expiry] [length]", "a random password behind a link", "generate 24h 20"),
+                    new("@person [expiry] [length]", "a random password's link sent straight to them", "generate @alice 24h", SlashCommandOnly: true),
+                ],
                 "Generating a password and its link",
-                async (request, ct) => new CardReply(await sharing.GenerateAsync(request.Actor, GenerateArguments.Read(request.Arguments), request.Budget, ct).ConfigureAwait(false))),
+                async (request, ct) => new CardReply(await links.SendAsync(request.Actor, request.SendTo,
+                    await sharing.GenerateAsync(request.Actor, GenerateArguments.Read(request.Arguments) with { SendTo = request.SendTo }, request.Budget, ct).ConfigureAwait(false),
+                    null, ct).ConfigureAwait(false)))
+            {
+                TakesPerson = true,
+            },
             new("request", ["ask"],
                 [
                     new("", "a form to ask someone for a secret; its one-time link comes back to you"),
-                    new("@person <what it is for>", "asks them at once", "request @bob the staging DB password"),
+                    new("@person <what it is for>", "asks them at once", "request @bob the staging DB password", SlashCommandOnly: true),
                 ],
                 "Sending your request",
-                async (request, ct) =>
-                {
-                    if (request.Arguments.Trim().Length == 0 || request.Mentions is not { } mentions)
-                    {
-                        return new FormReply(BotForm.Request);
-                    }
-
-                    var (asked, note) = RequestArguments.Read(request.Arguments, mentions);
-                    return new RequestReply(await requests.CreateAsync(request.Actor, asked, note, ct).ConfigureAwait(false));
-                }),
+                // Without both a person and what it is for, the form asks for what is missing, with the person picked.
+                async (request, ct) => request.SendTo is { } asked && request.Arguments.Trim().Length > 0
+                    ? new RequestReply(await requests.CreateAsync(request.Actor, asked, request.Arguments, ct).ConfigureAwait(false))
+                    : new FormReply(BotForm.Request) { SendTo = request.SendTo })
+            {
+                TakesPerson = true,
+            },
             new("config", ["settings"],
                 [new("", "OneTimeBot's settings here (admins only)")],
                 null,
@@ -90,15 +102,12 @@ public sealed class BotCommands
             : "That isn't a command I know.");
     }
 
-    /// <summary>
-    /// Runs what was parsed; a line that named no command gets the help with its problem. <paramref name="mentions"/>
-    /// reads a typed word as a person, where the platform's text can name one.
-    /// </summary>
-    public Task<CommandReply> RunAsync(ParsedCommand parsed, Actor actor, CommandSurface surface, TimeSpan budget, CancellationToken cancellationToken, MentionReader? mentions = null)
+    /// <summary>Runs what was parsed; a line that named no command gets the help with its problem.</summary>
+    public Task<CommandReply> RunAsync(ParsedCommand parsed, Actor actor, CommandSurface surface, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         return parsed.Command is { } command
-            ? command.Handle(new CommandRequest(actor, parsed.Arguments, surface, budget) { Mentions = mentions }, cancellationToken)
+            ? command.Handle(new CommandRequest(actor, parsed.Arguments, surface, budget) { SendTo = parsed.SendTo }, cancellationToken)
             : Task.FromResult<CommandReply>(Help(parsed.Problem));
     }
 
