@@ -9,5 +9,8 @@ namespace OneTimeBot.Core.Requests;
 /// </summary>
 public sealed record RequestAnswer(SecretText Secret, string? Ttl = null, SecretText? Passphrase = null);
 
-/// <summary>An answered request, and the answerer's card for the link it made: sent to the requester, or why not.</summary>
+/// <summary>
+/// An answered request, and the answerer's card for the link it made; once sent on, the card says whether it reached
+/// the requester, or why not.
+/// </summary>
 public sealed record RequestAnswered(SecretRequest Request, SecretCard Card);

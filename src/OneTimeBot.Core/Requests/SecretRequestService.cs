@@ -73,9 +73,10 @@ public sealed partial class SecretRequestService(
     }
 
     /// <summary>
-    /// Shares the answer with the answerer's workspace settings, then sends its link to the requester. The request is
-    /// closed only once the secret exists, so a failed share leaves it open to try again; of two answers that race, the
-    /// one that closes it first wins and the other's secret is burned at once, its link never shown to anyone.
+    /// Shares the answer with the answerer's workspace settings and closes the request. It is closed only once the secret
+    /// exists, so a failed share leaves it open to try again; of two answers that race, the one that closes it first wins
+    /// and the other's secret is burned at once, its link never shown to anyone. The link then goes to the requester
+    /// with <see cref="SendAnswerAsync"/>, which a platform may call after it answered its own deadline.
     /// </summary>
     public async Task<Result<RequestAnswered, SharingError>> AnswerAsync(Actor answerer, string? requestId, RequestAnswer answer, TimeSpan? budget, CancellationToken cancellationToken)
     {
@@ -101,11 +102,23 @@ public sealed partial class SecretRequestService(
         }
 
         LogAnswered(request.Workspace.Key, request.Id);
+        return Result<RequestAnswered, SharingError>.Success(new RequestAnswered(request with { State = RequestState.Answered }, shared.Value));
+    }
+
+    /// <summary>
+    /// Sends the link of an answer to the requester, with what they asked for; the answerer's card then says whether it
+    /// went, and if not, why, with the link to pass on themselves.
+    /// </summary>
+    public async Task<RequestAnswered> SendAnswerAsync(Actor answerer, RequestAnswered answered, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answerer);
+        ArgumentNullException.ThrowIfNull(answered);
+        var request = answered.Request;
         // The answerer and the requester share a workspace, so the requester is reached the way the answerer is; a
         // platform that did not say how falls back to how the requester was reached when they asked.
         var sender = answerer.Reach is null && request.RequesterReach is { } reach ? answerer with { Reach = reach with { ChannelUserId = null, Name = null } } : answerer;
-        var card = await delivery.SendAsync(sender, request.From, shared.Value, request.Note, cancellationToken).ConfigureAwait(false);
-        return Result<RequestAnswered, SharingError>.Success(new RequestAnswered(request with { State = RequestState.Answered }, card));
+        var card = await delivery.SendAsync(sender, request.From, answered.Card, request.Note, cancellationToken).ConfigureAwait(false);
+        return answered with { Card = card };
     }
 
     /// <summary>Declines the request for the person asked, once, and tells the requester.</summary>

@@ -153,12 +153,15 @@ public sealed class SecretRequestServiceTests : IAsyncLifetime
         var request = await AskBobAsync();
         ShareAnswers();
 
-        var answered = (await Requests.AnswerAsync(Bob, request.Id, new RequestAnswer(new SecretText(Secret), "1h", new SecretText(Passphrase)), null, default)).Value!;
+        var made = (await Requests.AnswerAsync(Bob, request.Id, new RequestAnswer(new SecretText(Secret), "1h", new SecretText(Passphrase)), null, default)).Value!;
+        var nothingSentYet = _messages.SentOf<LinkForYou>().Count;
+        var answered = await Requests.SendAnswerAsync(Bob, made, default);
 
         var shared = Assert.Single(_server.Requests);
         Assert.Equal(Secret, shared.Form["secret"]);
         Assert.Equal("3600", shared.Form["ttl"]);
         Assert.Equal(Passphrase, shared.Form["passphrase"]);
+        Assert.Equal(0, nothingSentYet);
         var (to, link) = Assert.Single(_messages.SentOf<LinkForYou>());
         Assert.Equal("U0ADA", to.UserId);
         Assert.Equal(new Person("U0BOB", "Bob"), link.From);
@@ -175,11 +178,26 @@ public sealed class SecretRequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_whose_link_cannot_reach_the_requester_gives_the_answerer_the_link_and_the_reason_and_stays_answered()
+    {
+        var request = await AskBobAsync();
+        ShareAnswers();
+        _messages.CannotReach("U0ADA", "Ada's account is deactivated.");
+
+        var answered = await Requests.SendAnswerAsync(Bob, (await Requests.AnswerAsync(Bob, request.Id, new RequestAnswer(new SecretText(Secret)), null, default)).Value!, default);
+
+        Assert.Equal((new Person("U0ADA", "Ada"), "Ada's account is deactivated."), answered.Card.NotSent);
+        Assert.Null(answered.Card.SentTo);
+        Assert.Equal(new Uri(_server.BaseUri, "secret/" + OtsAnswers.SecretKey), answered.Card.Link);
+        Assert.Equal(SharingErrorKind.Closed, (await Requests.OpenAsync(Bob, request.Id, default)).Error!.Kind);
+    }
+
+    [Fact]
     public async Task A_second_answer_is_refused_kindly_and_shares_nothing_and_a_decline_after_it_too()
     {
         var request = await AskBobAsync();
         ShareAnswers();
-        await Requests.AnswerAsync(Bob, request.Id, new RequestAnswer(new SecretText(Secret)), null, default);
+        await Requests.SendAnswerAsync(Bob, (await Requests.AnswerAsync(Bob, request.Id, new RequestAnswer(new SecretText(Secret)), null, default)).Value!, default);
 
         var again = await Requests.AnswerAsync(Bob, request.Id, new RequestAnswer(new SecretText(Secret + "-again")), null, default);
         var decline = await Requests.DeclineAsync(Bob, request.Id, default);
@@ -210,7 +228,7 @@ public sealed class SecretRequestServiceTests : IAsyncLifetime
         Assert.Equal(SharingErrorKind.NotAuthorized, failed.Error!.Kind);
         Assert.True(stillOpen.IsSuccess);
         Assert.True(retried.IsSuccess);
-        Assert.Single(_messages.SentOf<LinkForYou>());
+        Assert.Equal(RequestState.Answered, retried.Value!.Request.State);
     }
 
     [Fact]
@@ -224,7 +242,11 @@ public sealed class SecretRequestServiceTests : IAsyncLifetime
 
         // Both answers are past every check and at the secret service together; only then does it answer them.
         var answers = new[] { Secret + "-first", Secret + "-second" }
-            .Select(secret => Task.Run(() => Requests.AnswerAsync(Bob, request.Id, new RequestAnswer(new SecretText(secret)), null, default)))
+            .Select(secret => Task.Run(async () =>
+            {
+                var answered = await Requests.AnswerAsync(Bob, request.Id, new RequestAnswer(new SecretText(secret)), null, default);
+                return answered.IsSuccess ? Result<RequestAnswered, SharingError>.Success(await Requests.SendAnswerAsync(Bob, answered.Value, default)) : answered;
+            }))
             .ToArray();
         bool bothReachedTheService, openWhileTheyWait;
         try
