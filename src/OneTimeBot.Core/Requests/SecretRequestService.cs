@@ -62,7 +62,10 @@ public sealed partial class SecretRequestService(
         }
 
         LogCreated(request.Workspace.Key, request.Id, (long)options.Value.Ttl.TotalSeconds);
-        return Result<SecretRequest, SharingError>.Success(request);
+        // A person picked by id alone (a Teams people picker) is named by the platform once reached, for the requester's reply.
+        return Result<SecretRequest, SharingError>.Success(request.Asked.Name is null && sent.RecipientName is { Length: > 0 } name
+            ? request with { Asked = request.Asked with { Name = name } }
+            : request);
     }
 
     /// <summary>The request, for its answer form: only for the person asked, and only while it can be answered.</summary>
