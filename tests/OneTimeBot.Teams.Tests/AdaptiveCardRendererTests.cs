@@ -47,6 +47,7 @@ public sealed class AdaptiveCardRendererTests
         {
             ["share form"] = FormCards.Share(Settings),
             ["share form with an error"] = FormCards.Share(Settings, typed, new SharingError(SharingErrorKind.InvalidInput, "The passphrase must be 4 to 128 characters long; it is 3.", "Choose another.", SharingError.PassphraseField)),
+            ["share form with a person picked and an error"] = FormCards.Share(Settings, Picked(), new SharingError(SharingErrorKind.InvalidInput, "The secret is empty.", "Type it.", SharingError.SecretField)),
             ["generate form"] = FormCards.Generate(Settings),
             ["generate form with an error"] = FormCards.Generate(Settings, typed, new SharingError(SharingErrorKind.InvalidInput, "The length must be 4 to 128.", "Choose 4 to 128.", SharingError.LengthField)),
             ["help"] = ReplyCards.Help(new HelpReply(HelpLines)),
@@ -56,6 +57,8 @@ public sealed class AdaptiveCardRendererTests
             ["notice with the forms"] = ReplyCards.Notice(Notices.SecretTypedInChat, offerForms: true),
             ["apology"] = ReplyCards.Notice(Notices.Apology),
             ["live card"] = SecretCardRenderer.Render(Live, CardAudience.Sender),
+            ["live card sent to a person"] = SecretCardRenderer.Render(Live with { SentTo = Bob }, CardAudience.Sender),
+            ["live card not sent"] = SecretCardRenderer.Render(Live with { NotSent = (new Person(Bob.UserId), "OneTimeBot isn't installed for them, so Teams won't let it message them. They can add OneTimeBot from Apps in Teams.") }, CardAudience.Sender),
             ["live card put into a message"] = SecretCardRenderer.Render(Live, CardAudience.Shared),
             ["generated card"] = SecretCardRenderer.Render(Live with { Generated = true, PassphraseRequired = false, Recipient = null }, CardAudience.Sender),
             ["viewed card"] = SecretCardRenderer.Render(Live with { Status = SecretStatus.Viewed, Link = null, StatusChangedAt = DateTimeOffset.FromUnixTimeSeconds(1_794_000_000) }, CardAudience.Sender),
@@ -87,11 +90,14 @@ public sealed class AdaptiveCardRendererTests
         };
     }
 
-    private static async Task<JsonObject> RenderAsync(Dictionary<string, JsonObject> cards)
+    private static FormValues Picked() =>
+        JsonSerializer.Deserialize<CardSubmit>("""{"sendTo":"b0b00000-0000-4000-8000-000000000002","ttl":"1h"}""", TeamsJson.Options)!.Values;
+
+    private static async Task<JsonObject> RenderAsync(Dictionary<string, JsonObject> cards, string version = "1.5")
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("adaptive-cards-").FullName, "cards.json");
         await File.WriteAllTextAsync(file, new JsonObject(cards.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value.DeepClone()))).ToJsonString());
-        var (exitCode, output, errors) = await NodeScript.RunAsync("validate-adaptive-cards.js", file);
+        var (exitCode, output, errors) = await NodeScript.RunAsync("validate-adaptive-cards.js", file, version);
         Assert.True(exitCode == 0, errors);
         return (JsonObject)JsonNode.Parse(output)!;
     }
@@ -107,9 +113,28 @@ public sealed class AdaptiveCardRendererTests
         foreach (var (name, result) in results)
         {
             Assert.True(result!["version"]!.GetValue<string>() == "1.5", name);
-            Assert.True(result["events"]!.AsArray().Count == 0, $"{name}: {result["events"]!.ToJsonString()}");
+            var events = result["events"]!.AsArray().Where(e => !IsTeamsPeoplePicker(e!)).ToList();
+            Assert.True(events.Count == 0, $"{name}: {result["events"]!.ToJsonString()}");
             Assert.False(string.IsNullOrEmpty(cards[name]["fallbackText"]?.GetValue<string>()), $"{name} has no fallbackText");
         }
+    }
+
+    /// <summary>
+    /// The one thing a form holds that the renderer dates later than 1.5: Teams' people picker, <c>choices.data</c>
+    /// (1.6 in the Adaptive Card schema), which Teams documents and honours in the 1.5 cards it renders.
+    /// </summary>
+    private static bool IsTeamsPeoplePicker(JsonNode e) =>
+        e["event"]!.GetValue<string>() == "UnsupportedProperty" && e["message"]!.GetValue<string>().StartsWith("Property \"choices.data\" is supported in version 1.6", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task The_forms_people_picker_is_a_data_query_the_renderer_accepts_without_a_single_warning_at_1_6()
+    {
+        var forms = EveryCard().Where(c => c.Value.ToJsonString().Contains("choices.data", StringComparison.Ordinal)).ToDictionary();
+
+        var results = await RenderAsync(forms, "1.6");
+
+        Assert.Equal(["generate form", "generate form with an error", "request form", "request form with an error", "share form", "share form with a person picked and an error", "share form with an error"], forms.Keys.Order(StringComparer.Ordinal));
+        Assert.All(results, r => Assert.True(r.Value!["events"]!.AsArray().Count == 0, $"{r.Key}: {r.Value["events"]!.ToJsonString()}"));
     }
 
     [Fact]
@@ -122,35 +147,6 @@ public sealed class AdaptiveCardRendererTests
         var results = await RenderAsync(new Dictionary<string, JsonObject> { ["broken"] = broken });
 
         Assert.NotEmpty(results["broken"]!["events"]!.AsArray());
-    }
-
-    [Fact]
-    public async Task The_renderer_check_sets_aside_only_what_it_says_about_teams_people_picker()
-    {
-        JsonObject Card(JsonObject input) => new()
-        {
-            ["type"] = "AdaptiveCard", ["version"] = "1.5", ["fallbackText"] = "picker", ["body"] = new JsonArray(input),
-        };
-        JsonObject ChoiceSet(string? dataset) => new()
-        {
-            ["type"] = "Input.ChoiceSet", ["id"] = "person", ["choices"] = new JsonArray(),
-            ["choices.data"] = dataset is null ? null : new JsonObject { ["type"] = "Data.Query", ["dataset"] = dataset },
-        };
-        var pickerWithADuplicate = Card(ChoiceSet(RequestCards.PeopleDataset));
-        pickerWithADuplicate["body"]!.AsArray().Add(new JsonObject { ["type"] = "Input.Text", ["id"] = "person" });
-
-        var results = await RenderAsync(new Dictionary<string, JsonObject>
-        {
-            ["people picker"] = Card(ChoiceSet(RequestCards.PeopleDataset)),
-            ["empty choice set"] = Card(ChoiceSet(null)),
-            ["another dataset"] = Card(ChoiceSet("example.com/things")),
-            ["people picker beside a duplicate id"] = pickerWithADuplicate,
-        });
-
-        Assert.Empty(results["people picker"]!["events"]!.AsArray());
-        Assert.NotEmpty(results["empty choice set"]!["events"]!.AsArray());
-        Assert.Equal(2, results["another dataset"]!["events"]!.AsArray().Count);
-        Assert.Equal("DuplicateId", Assert.Single(results["people picker beside a duplicate id"]!["events"]!.AsArray())!["event"]!.GetValue<string>());
     }
 
     [Fact]

@@ -35,11 +35,13 @@ public static class RequestCards
             ["isRequired"] = true,
             ["errorMessage"] = "Pick the person who has the secret.",
             ["isMultiSelect"] = false,
-            ["choices"] = new JsonArray(),
+            // A choice set needs one static choice: this one, which a host without Teams' people search shows alone,
+            // names nobody, so picking it is answered with "say who to ask".
+            ["choices"] = new JsonArray(new JsonObject { ["title"] = "Type a name to find them", ["value"] = FormCards.Nobody }),
             ["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = PeopleDataset },
         };
         // Teams shows the person again from their object id, so a form shown after a mistake keeps the pick.
-        if (typed?[RequestRules.PersonField] is { } picked)
+        if (FormCards.PickedPerson(typed?[RequestRules.PersonField]) is { } picked)
         {
             picker["value"] = picked;
         }
@@ -148,11 +150,11 @@ public static class RequestCards
     /// <summary>The button that opens <see cref="Form"/>, for the help and the chat's other cards.</summary>
     public static JsonObject OpenFormButton() => AdaptiveCard.Submit("Request a secret", new JsonObject { [CardActions.Key] = CardActions.OpenRequestForm });
 
-    /// <summary>What a request's form read: the person picked (an object id) and the note, as typed.</summary>
+    /// <summary>What a request's form read: the person picked (an object id, as only the picker sends) and the note, as typed.</summary>
     public static (Person? Asked, string? Note) Read(FormValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return (values[RequestRules.PersonField] is { } id ? new Person(id.Trim()) : null, values[RequestRules.NoteField]);
+        return (FormCards.PickedPerson(values[RequestRules.PersonField]) is { } id ? new Person(id) : null, values[RequestRules.NoteField]);
     }
 
     /// <summary>What an answer form read: the secret (or its fallback box), the expiry and the passphrase.</summary>
