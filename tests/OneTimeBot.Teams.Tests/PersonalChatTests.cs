@@ -109,7 +109,7 @@ public sealed class PersonalChatTests
 
         Assert.Equal(["share", "generate [expiry] [length]", "request", "config", "help"], facts.Select(f => f!["title"]!.GetValue<string>()));
         Assert.Contains("e.g. generate 24h 20", facts[1]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(["openShareForm", "openGenerateForm", "openRequestForm"], help["actions"]!.AsArray().Select(a => a!["data"]!["action"]!.GetValue<string>()));
+        Assert.Equal(["openShareForm", "openGenerateForm"], help["actions"]!.AsArray().Select(a => a!["data"]!["action"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -133,7 +133,8 @@ public sealed class SecretRequestTests
         await app.SendAsync(app.Activity("message", value: new JsonObject { ["action"] = "openRequestForm" }));
         var form = (await app.BotFramework.WaitForCallsAsync(2))[1].Card!;
 
-        Assert.Contains(help["actions"]!.AsArray(), a => a!["data"]!["action"]!.GetValue<string>() == "openRequestForm");
+        var buttons = help["body"]!.AsArray().OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>() == "ActionSet").SelectMany(e => e["actions"]!.AsArray());
+        Assert.Contains(buttons, a => a!["data"]!["action"]!.GetValue<string>() == "openRequestForm");
         Assert.Contains("\"title\":\"request\"", help["body"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("Ask someone for a secret", form["fallbackText"]!.GetValue<string>());
     }

@@ -25,7 +25,7 @@ public static class RequestBlocks
         var asked = $"I asked {DirectMessageBlocks.Mention(request.Asked)} for: {Blocks.Escape(request.Note)}";
         JsonArray blocks =
         [
-            Blocks.Section($":incoming_envelope: *{asked}*"),
+            Blocks.Section($"📨 *{asked}*"),
             Blocks.Context($"When they send it, its one-time link comes to you in your DM with OneTimeBot. They can answer until {Blocks.LocalDate(request.ExpiresAt)}; if they decline, you'll hear that too."),
         ];
         return new SlackReply(asked, blocks);
@@ -36,13 +36,15 @@ public static class RequestBlocks
     {
         ArgumentNullException.ThrowIfNull(answered);
         var card = answered.Card;
+        var requester = DirectMessageBlocks.Mention(answered.Request.From);
         if (card.SentTo is null)
         {
             // Not delivered: the one case where the answerer gets the link, to pass on, with why.
-            return CardBlocks.Render(card, replaceOriginal: true);
+            var notSent = CardBlocks.Render(card, replaceOriginal: true);
+            notSent.Blocks.Insert(1, Blocks.Section($"*Your answer to {requester}'s request for:* {Blocks.Escape(answered.Request.Note)}"));
+            return notSent;
         }
 
-        var requester = DirectMessageBlocks.Mention(answered.Request.From);
         var sent = $"You sent {requester} a one-time link for: {Blocks.Escape(answered.Request.Note)}";
         var (expiryLabel, expiry) = SecretCardText.ExpiryFact(card, Blocks.LocalDate);
         JsonArray blocks =
@@ -61,7 +63,7 @@ public static class RequestBlocks
         var declined = $"You declined {DirectMessageBlocks.Mention(request.From)}'s request for: {Blocks.Escape(request.Note)}";
         JsonArray blocks =
         [
-            Blocks.Section($":no_entry_sign: *{declined}*"),
+            Blocks.Section($"🙅 *{declined}*"),
             Blocks.Context("They were told. Nothing was shared."),
         ];
         return new SlackReply(declined, blocks, ReplaceOriginal: true);

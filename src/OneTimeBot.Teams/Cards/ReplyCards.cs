@@ -44,10 +44,11 @@ public static class ReplyCards
         var lines = help.Lines.Where(l => !l.SlashCommandOnly).ToList();
         body.Add(AdaptiveCard.Text("I turn a secret into a link that works **once**, so it never sits in chat history."));
         body.Add(AdaptiveCard.Facts([.. lines.Select(l => (l.Usage, l.Example is null ? l.Description : $"{l.Description}, e.g. {l.Example}"))]));
+        // Beside the facts rather than with the card's buttons, which a narrow chat could not show three of in a row.
+        body.Add(AdaptiveCard.Text("Need a secret from someone? Ask them: it comes back to you as a one-time link.", size: "Small"));
+        body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(RequestCards.OpenFormButton()) });
         body.Add(AdaptiveCard.Text("In any chat, the OneTimeBot message extension (…) puts a one-time link into your message before you send it.", subtle: true, size: "Small"));
-        var buttons = OpenFormButtons();
-        buttons.Add(RequestCards.OpenFormButton());
-        return AdaptiveCard.Card("OneTimeBot: " + string.Join(", ", lines.Select(l => l.Usage)), body, buttons);
+        return AdaptiveCard.Card("OneTimeBot: " + string.Join(", ", lines.Select(l => l.Usage)), body, OpenFormButtons());
     }
 
     /// <summary>A short private message; with <paramref name="offerForms"/>, the buttons that open the forms.</summary>

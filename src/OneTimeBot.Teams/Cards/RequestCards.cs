@@ -95,7 +95,7 @@ public static class RequestCards
         FormCards.AddError(body, error);
         body.Add(FormCards.Secret(error?.Field == SharingError.SecretField));
         body.Add(FormCards.Expiry(settings, typed?[FormCards.TtlInput]));
-        body.Add(FormCards.Password(FormCards.PassphraseInput, "Passphrase (optional)", "Asked for before the secret is shown; tell it to them another way."));
+        body.Add(FormCards.Password(FormCards.PassphraseInput, "Passphrase (optional)", "Tell it to them another way"));
         body.Add(AdaptiveCard.Text($"The secret goes straight to the secret service; only a one-time link goes to {from}. The request expires {AdaptiveCard.LocalDateTime(request.ExpiresAt)}.", subtle: true, size: "Small"));
         return AdaptiveCard.Card(DirectMessageText.AsksYouFor(from, AdaptiveCard.Plain(request.Note)), body,
             [AdaptiveCard.Submit("Send securely", new JsonObject { [CardActions.Key] = CardActions.SubmitAnswer, [CardActions.RequestKey] = request.Id }, "positive")]);
@@ -117,6 +117,7 @@ public static class RequestCards
             return AdaptiveCard.Card($"{notSentTo} {notSent.Problem}",
             [
                 AdaptiveCard.Title("⚠️ " + notSentTo),
+                AdaptiveCard.Text($"Your answer to {requester}'s request for: {AdaptiveCard.Plain(answered.Request.Note)}"),
                 AdaptiveCard.Text(AdaptiveCard.Plain(notSent.Problem), color: "Attention"),
                 AdaptiveCard.Text(card.Link?.ToString() ?? "", size: "Small"),
                 facts,
