@@ -137,12 +137,48 @@ public sealed class BotCommandsTests : IAsyncLifetime
         var help = Commands.Help();
 
         Assert.Equal(
-            ["share", "share <secret>", "share @person <secret>", "generate [expiry] [length]", "generate @person [expiry] [length]", "config", "help"],
+            ["share", "share <secret>", "share @person <secret>", "generate [expiry] [length]", "generate @person [expiry] [length]", "request", "request @person <what it is for>", "config", "help"],
             help.Lines.Select(l => l.Usage));
         Assert.All(Commands.All, c => Assert.Contains(help.Lines, l => l.Command == c.Name));
         Assert.True(help.Lines.Single(l => l.Usage == "share <secret>").SlashCommandOnly);
         // Only Slack reads a person out of what was typed (its mentions); the Teams chat has its people picker instead.
         Assert.All(help.Lines.Where(l => l.Usage.Contains('@', StringComparison.Ordinal)), l => Assert.True(l.SlashCommandOnly));
+    }
+
+    [Theory]
+    [InlineData("request")]
+    [InlineData("Request  ")]
+    [InlineData("ask")]
+    [InlineData("request the staging DB password")]
+    public async Task Request_without_a_person_opens_the_form(string text)
+    {
+        var reply = await RunAsync(text, CommandSurface.SlashCommand);
+
+        var form = Assert.IsType<FormReply>(reply);
+        Assert.Equal(BotForm.Request, form.Form);
+        Assert.Null(form.SendTo);
+    }
+
+    [Fact]
+    public async Task Request_naming_a_person_but_not_what_for_opens_the_form_with_them_picked()
+    {
+        var bob = new Messaging.Person("U0BOB", "bob");
+
+        var reply = await Commands.RunAsync(Commands.Parse("request  ") with { SendTo = bob }, Alice, CommandSurface.SlashCommand, TimeSpan.FromSeconds(2), default);
+
+        Assert.Equal(new FormReply(BotForm.Request) { SendTo = bob }, reply);
+    }
+
+    [Fact]
+    public async Task Request_naming_a_person_and_what_for_asks_them_at_once()
+    {
+        var bob = new Messaging.Person("U0BOB", "bob");
+
+        var reply = await Commands.RunAsync(Commands.Parse("request the staging DB password") with { SendTo = bob }, Alice, CommandSurface.SlashCommand, TimeSpan.FromSeconds(2), default);
+
+        // This harness has no messenger for Slack, so the request gets as far as messaging Bob and says why it could not.
+        var error = Assert.IsType<RequestReply>(reply).Result.Error!;
+        Assert.Equal("I could not send your request: OneTimeBot is not set up to send messages on Slack.", error.Message);
     }
 
     [Fact]
@@ -151,6 +187,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
         Assert.Equal("generate", Commands.Parse("gen").Name);
         Assert.Equal("config", Commands.Parse("settings").Name);
         Assert.Equal("help", Commands.Parse("?").Name);
+        Assert.Equal("request", Commands.Parse("ask").Name);
     }
 
     [Fact]

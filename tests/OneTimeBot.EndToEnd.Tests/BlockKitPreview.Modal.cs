@@ -60,7 +60,7 @@ internal static partial class BlockKitPreview
             .button{border:1px solid #bbb;border-radius:4px;padding:5px 14px;font-weight:700;font-size:14px}
             .button.primary{background:#007a5a;color:#fff;border-color:#007a5a}
             </style></head><body><div id="modal"><div class="title">{{Plain(view["title"])}}</div><div class="body">{{body}}</div>
-            <div class="foot"><span class="button">{{Plain(view["close"])}}</span><span class="button primary">{{Plain(view["submit"])}}</span></div></div></body></html>
+            <div class="foot"><span class="button">{{Plain(view["close"])}}</span>{{(view["submit"] is null ? "" : $"<span class=\"button primary\">{Plain(view["submit"])}</span>")}}</div></div></body></html>
             """;
     }
 

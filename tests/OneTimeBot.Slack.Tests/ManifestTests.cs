@@ -74,6 +74,18 @@ public sealed class ManifestTests
         var named = hint.Split('|', StringSplitOptions.TrimEntries).Select(a => a.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
 
         // Every command the grammar declares is offered after the slash command, so the hint must name it.
-        Assert.All(new BotCommands(sharing: null!, links: null!).All, c => Assert.Contains(c.Name, named));
+        Assert.All(new BotCommands(sharing: null!, links: null!, requests: null!).All, c => Assert.Contains(c.Name, named));
+    }
+
+    [Fact]
+    public async Task The_request_a_secret_shortcut_is_declared_with_the_callback_id_the_route_table_answers()
+    {
+        var manifest = (await ValidateAsync(Manifest))["manifest"]!;
+
+        var shortcut = Assert.Single(manifest["features"]!["shortcuts"]!.AsArray())!;
+
+        Assert.Equal("Request a secret", shortcut["name"]!.GetValue<string>());
+        Assert.Equal("global", shortcut["type"]!.GetValue<string>());
+        Assert.Equal(Views.RequestModal.ShortcutCallbackId, shortcut["callback_id"]!.GetValue<string>());
     }
 }

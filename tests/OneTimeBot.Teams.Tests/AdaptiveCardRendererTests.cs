@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Messaging;
+using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Activities;
@@ -25,6 +26,10 @@ public sealed class AdaptiveCardRendererTests
 
     private static readonly Person Alice = new("a11ce000-0000-4000-8000-000000000001", "Alice Adams");
     private static readonly Person Bob = new("b0b00000-0000-4000-8000-000000000002", "Bob Builder");
+
+    private static readonly SecretRequest Request = new(
+        "req7f3k0000000000000000001", new WorkspaceId(ChatPlatform.Teams, "tenant"), Alice.UserId, new ChatReach(Name: Alice.Name), Bob,
+        "the staging DB password", DateTimeOffset.FromUnixTimeSeconds(1_794_400_000), DateTimeOffset.FromUnixTimeSeconds(1_794_486_400), RequestState.Open);
 
     private static readonly HelpLine[] HelpLines =
     [
@@ -72,6 +77,16 @@ public sealed class AdaptiveCardRendererTests
             ["link expired unopened"] = DirectMessageCards.Render(new LinkStatusChanged(SecretStatus.Expired, DateTimeOffset.FromUnixTimeSeconds(1_795_000_000), Bob, false, DateTimeOffset.FromUnixTimeSeconds(1_794_400_000))),
             ["secret asked"] = DirectMessageCards.Render(new SecretAsked("req-7f3k", Alice, "the staging DB password", DateTimeOffset.FromUnixTimeSeconds(1_794_500_000))),
             ["request declined"] = DirectMessageCards.Render(new RequestDeclined(Bob, "the staging DB password")),
+            ["request form"] = RequestCards.Form(),
+            ["request form with an error"] = RequestCards.Form(
+                JsonSerializer.Deserialize<CardSubmit>("""{"person":"b0b00000-0000-4000-8000-000000000002","note":"the staging DB password"}""", TeamsJson.Options)!.Values,
+                new SharingError(SharingErrorKind.Unavailable, "I could not send your request: OneTimeBot isn't installed for them.", "Nothing was asked.")),
+            ["request sent"] = RequestCards.Sent(Request),
+            ["answer form"] = RequestCards.AnswerForm(Request, Settings),
+            ["answer form with an error"] = RequestCards.AnswerForm(Request, Settings, typed, new SharingError(SharingErrorKind.InvalidInput, "The passphrase must be 4 to 128 characters long; it is 3.", "Choose another.", SharingError.PassphraseField)),
+            ["request answered"] = RequestCards.Answered(new RequestAnswered(Request with { State = RequestState.Answered }, Live with { SentTo = Alice })),
+            ["request answered but not sent"] = RequestCards.Answered(new RequestAnswered(Request with { State = RequestState.Answered }, Live with { NotSent = (Alice, "OneTimeBot isn't installed for them.") })),
+            ["request you declined"] = RequestCards.Declined(Request with { State = RequestState.Declined }),
         };
     }
 
@@ -118,7 +133,7 @@ public sealed class AdaptiveCardRendererTests
 
         var results = await RenderAsync(forms, "1.6");
 
-        Assert.Equal(["generate form", "generate form with an error", "share form", "share form with a person picked and an error", "share form with an error"], forms.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["generate form", "generate form with an error", "request form", "request form with an error", "share form", "share form with a person picked and an error", "share form with an error"], forms.Keys.Order(StringComparer.Ordinal));
         Assert.All(results, r => Assert.True(r.Value!["events"]!.AsArray().Count == 0, $"{r.Key}: {r.Value["events"]!.ToJsonString()}"));
     }
 

@@ -1,4 +1,5 @@
 using OneTimeBot.Core.Messaging;
+using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;
@@ -13,7 +14,7 @@ namespace OneTimeBot.Core.Commands;
 /// </summary>
 public sealed class BotCommands
 {
-    public BotCommands(SharingService sharing, LinkDelivery links)
+    public BotCommands(SharingService sharing, LinkDelivery links, SecretRequestService requests)
     {
         All =
         [
@@ -43,6 +44,19 @@ public sealed class BotCommands
                 async (request, ct) => new CardReply(await links.SendAsync(request.Actor, request.SendTo,
                     await sharing.GenerateAsync(request.Actor, GenerateArguments.Read(request.Arguments) with { SendTo = request.SendTo }, request.Budget, ct).ConfigureAwait(false),
                     null, ct).ConfigureAwait(false)))
+            {
+                TakesPerson = true,
+            },
+            new("request", ["ask"],
+                [
+                    new("", "a form to ask someone for a secret; its one-time link comes back to you"),
+                    new("@person <what it is for>", "asks them at once", "request @bob the staging DB password", SlashCommandOnly: true),
+                ],
+                "Sending your request",
+                // Without both a person and what it is for, the form asks for what is missing, with the person picked.
+                async (request, ct) => request.SendTo is { } asked && request.Arguments.Trim().Length > 0
+                    ? new RequestReply(await requests.CreateAsync(request.Actor, asked, request.Arguments, ct).ConfigureAwait(false))
+                    : new FormReply(BotForm.Request) { SendTo = request.SendTo })
             {
                 TakesPerson = true,
             },

@@ -27,6 +27,9 @@ public enum BotForm
     Share,
     Generate,
     Config,
+
+    /// <summary>Ask someone for a secret: the person and what it is for.</summary>
+    Request,
 }
 
 /// <summary>Open a form; where a platform cannot open one (a Slack DM has no trigger), it offers the way to it instead.</summary>

@@ -25,6 +25,9 @@ public enum SharingErrorKind
 
     /// <summary>The backend could not be reached, failed or was too slow; nothing was shared.</summary>
     Unavailable,
+
+    /// <summary>What was acted on can be acted on once, and was (a request answered or declined), or its time ran out.</summary>
+    Closed,
 }
 
 /// <summary>

@@ -20,7 +20,14 @@ public sealed record LinkForYou(Person From, SecretCard Card, string? Note = nul
 public sealed record LinkStatusChanged(SecretStatus Status, DateTimeOffset At, Person? SentTo, bool Generated, DateTimeOffset Created) : DirectMessage;
 
 /// <summary>To the person asked: <paramref name="From"/> asks them for a secret, for what <paramref name="Note"/> says.</summary>
-public sealed record SecretAsked(string RequestId, Person From, string Note, DateTimeOffset ExpiresAt) : DirectMessage;
+public sealed record SecretAsked(string RequestId, Person From, string Note, DateTimeOffset ExpiresAt) : DirectMessage
+{
+    // The note is typed by a person and may say more than it should: kept out of wherever a message is logged.
+    public override string ToString() => $"SecretAsked {{ RequestId = {RequestId}, From = {From}, ExpiresAt = {ExpiresAt:O} }}";
+}
 
 /// <summary>To a requester: the person they asked declined.</summary>
-public sealed record RequestDeclined(Person By, string Note) : DirectMessage;
+public sealed record RequestDeclined(Person By, string Note) : DirectMessage
+{
+    public override string ToString() => $"RequestDeclined {{ By = {By} }}";
+}

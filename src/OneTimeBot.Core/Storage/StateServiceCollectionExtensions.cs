@@ -60,6 +60,7 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<SharingService>();
         services.AddSingleton<Messaging.DirectMessengers>();
         services.AddSingleton<Messaging.LinkDelivery>();
+        services.AddSecretRequests(configuration);
         services.AddSingleton<Commands.BotCommands>();
         services.AddHostedService<StateCleaner>();
 

@@ -19,4 +19,7 @@ public static class ActionIds
 
     /// <summary>Decline, on a request for a secret; its value is the request id.</summary>
     public const string DeclineRequest = "decline_request";
+
+    /// <summary>Opens the "Request a secret" modal.</summary>
+    public const string OpenRequestForm = "open_request_form";
 }

@@ -17,6 +17,8 @@ public static class CommandReplyBlocks
         FormReply { Form: BotForm.Share } => SlackMessages.ShareButton(),
         FormReply { Form: BotForm.Generate } => SlackMessages.GenerateButton(),
         FormReply { Form: BotForm.Config } => SlackMessages.ConfigInDm(command),
+        FormReply { Form: BotForm.Request } => RequestBlocks.FormButton(),
+        RequestReply request => RequestBlocks.Render(request.Result),
         FormReply form => throw new ArgumentOutOfRangeException(nameof(reply), form.Form, "A form Slack has no way to offer in a message."),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply?.GetType().Name, "A command reply Block Kit has no layout for."),
     };

@@ -36,6 +36,7 @@ public static class SlackCommandText
         {
             LeadingNameKind.None => (parsed with { Arguments = SlackText.Unescape(parsed.Arguments) }, null),
             LeadingNameKind.Person => (parsed with { Arguments = SlackText.Unescape(leading.Rest), SendTo = new Person(leading.UserId!, leading.Written) }, null),
+            _ when parsed.Command.Name == "request" => (parsed, RequestBlocks.NotOnePerson(leading, slashCommand)),
             _ => (parsed, SendToMessages.NotOnePerson(leading, parsed.Command.Name, slashCommand)),
         };
     }

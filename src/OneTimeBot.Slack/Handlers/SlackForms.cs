@@ -39,6 +39,7 @@ public sealed class SlackForms(WorkspaceSettingsService workspaces, SlackTokens 
             BotForm.Share => ShareModal.Build(await workspaces.GetAsync(workspace, cancellationToken).ConfigureAwait(false), origin.Metadata, sendTo),
             BotForm.Generate => GenerateModal.Build(await workspaces.GetAsync(workspace, cancellationToken).ConfigureAwait(false), origin.Metadata, sendTo),
             BotForm.Config => ConfigModal.Build(await workspaces.FormAsync(workspace, cancellationToken).ConfigureAwait(false), origin.Metadata),
+            BotForm.Request => RequestModal.Build(origin.Metadata, sendTo),
             _ => throw new ArgumentOutOfRangeException(nameof(form), form, "A form Slack has no modal for."),
         };
         return await OpenViewAsync(origin, view, cancellationToken).ConfigureAwait(false);
@@ -49,6 +50,14 @@ public sealed class SlackForms(WorkspaceSettingsService workspaces, SlackTokens 
     {
         ArgumentNullException.ThrowIfNull(origin);
         return OpenViewAsync(origin, BurnModal.Build(origin.Metadata with { ReceiptId = receiptId }), cancellationToken);
+    }
+
+    /// <summary>Opens the form that answers <paramref name="request"/>, with the expiries of the answerer's workspace.</summary>
+    public async Task<SlackReply?> OpenAnswerAsync(SlackOrigin origin, Core.Requests.SecretRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        var settings = await workspaces.GetAsync(origin.Actor.Workspace, cancellationToken).ConfigureAwait(false);
+        return await OpenViewAsync(origin, AnswerModal.Build(request, settings, origin.Metadata), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

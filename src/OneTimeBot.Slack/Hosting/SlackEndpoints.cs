@@ -114,8 +114,13 @@ public static partial class SlackEndpoints
                     var view = new ViewContext(openedFrom, metadata with { ResponseUrl = openedAt?.ToString() }, new ViewValues(payload.View.State));
                     var answer = await router.ViewAsync(callbackId, view, http.RequestAborted).ConfigureAwait(false);
                     return answer is null ? Results.Ok() : Json(answer);
+                case "shortcut" when payload.CallbackId is { } shortcut:
+                    // A global shortcut comes from no conversation: there is no response_url or channel to answer in.
+                    var invoked = new SlackOrigin(team, enterprise, user, ResponseUrl: null, Channel: null, payload.TriggerId);
+                    await router.ShortcutAsync(shortcut, new ActionContext(invoked, ""), http.RequestAborted).ConfigureAwait(false);
+                    return Results.Ok();
                 default:
-                    // view_closed, shortcuts and the like: the app registers none, and Slack wants its 200.
+                    // view_closed, message shortcuts and the like: the app registers none, and Slack wants its 200.
                     router.NoRoute("interaction", payload.Type);
                     return Results.Ok();
             }

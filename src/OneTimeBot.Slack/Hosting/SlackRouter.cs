@@ -11,7 +11,8 @@ namespace OneTimeBot.Slack.Hosting;
 
 /// <summary>
 /// The Slack app's route table, in one place, as Bolt registers its listeners: slash commands by name, buttons by
-/// <c>action_id</c>, modal submissions by <c>callback_id</c> and events by type, one handler method per route.
+/// <c>action_id</c>, modal submissions and global shortcuts by <c>callback_id</c> and events by type, one handler
+/// method per route.
 /// Requests reach it verified and parsed. Whatever has no route is logged and answered with the empty 200 Slack wants,
 /// except a slash command: its sender typed it and waits for an answer, so they are told which one this app answers.
 /// </summary>
@@ -20,17 +21,19 @@ public sealed partial class SlackRouter
     private readonly Dictionary<string, Func<SlashCommand, CancellationToken, Task<SlackReply?>>> _commands;
     private readonly Dictionary<string, Func<ActionContext, CancellationToken, Task>> _actions;
     private readonly Dictionary<string, Func<ViewContext, CancellationToken, Task<JsonObject?>>> _views;
+    private readonly Dictionary<string, Func<ActionContext, CancellationToken, Task>> _shortcuts;
     private readonly Dictionary<string, Func<EventEnvelope, SlackEvent, CancellationToken, Task>> _events;
     private readonly string _command;
     private readonly ILogger<SlackRouter> _logger;
 
     public SlackRouter(
-        CommandHandlers commands, ActionHandlers actions, ViewHandlers views, EventHandlers events, IOptions<SlackOptions> options, ILogger<SlackRouter> logger)
+        CommandHandlers commands, ActionHandlers actions, ViewHandlers views, EventHandlers events, RequestHandlers requests, IOptions<SlackOptions> options, ILogger<SlackRouter> logger)
     {
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(views);
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
         _command = options.Value.Command;
@@ -46,6 +49,9 @@ public sealed partial class SlackRouter
             [ActionIds.CheckStatus] = actions.StatusAsync,
             [ActionIds.Burn] = actions.BurnAsync,
             [ActionIds.BurnWithPassphrase] = actions.OpenBurnModalAsync,
+            [ActionIds.OpenRequestForm] = requests.OpenRequestModalAsync,
+            [ActionIds.AnswerRequest] = requests.OpenAnswerModalAsync,
+            [ActionIds.DeclineRequest] = requests.DeclineAsync,
         };
         _views = new(StringComparer.Ordinal)
         {
@@ -53,6 +59,12 @@ public sealed partial class SlackRouter
             [GenerateModal.CallbackId] = views.GenerateAsync,
             [BurnModal.CallbackId] = views.BurnAsync,
             [ConfigModal.CallbackId] = views.ConfigAsync,
+            [RequestModal.CallbackId] = requests.SubmitRequestAsync,
+            [AnswerModal.CallbackId] = requests.SubmitAnswerAsync,
+        };
+        _shortcuts = new(StringComparer.Ordinal)
+        {
+            [RequestModal.ShortcutCallbackId] = requests.OpenRequestModalAsync,
         };
         _events = new(StringComparer.Ordinal)
         {
@@ -84,6 +96,10 @@ public sealed partial class SlackRouter
     /// <summary>The HTTP answer to a modal submission; null closes the modal.</summary>
     public Task<JsonObject?> ViewAsync(string callbackId, ViewContext context, CancellationToken cancellationToken) =>
         _views.TryGetValue(callbackId, out var route) ? route(context, cancellationToken) : Unrouted<JsonObject>("view", callbackId);
+
+    /// <summary>Handles a global shortcut; Slack only needs an empty 200 for it.</summary>
+    public Task ShortcutAsync(string callbackId, ActionContext context, CancellationToken cancellationToken) =>
+        _shortcuts.TryGetValue(callbackId, out var route) ? route(context, cancellationToken) : Unrouted("shortcut", callbackId);
 
     /// <summary>Handles an event after Slack was answered.</summary>
     public Task EventAsync(EventEnvelope envelope, SlackEvent e, CancellationToken cancellationToken)

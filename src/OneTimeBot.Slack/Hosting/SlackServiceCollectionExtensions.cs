@@ -76,6 +76,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ActionHandlers>();
         services.AddSingleton<ViewHandlers>();
         services.AddSingleton<EventHandlers>();
+        services.AddSingleton<RequestHandlers>();
         services.AddSingleton<SlackRouter>();
         services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         return services;

@@ -1,6 +1,6 @@
 namespace OneTimeBot.Slack.Payloads;
 
-/// <summary>A <c>block_actions</c> or <c>view_submission</c> payload (the JSON in the <c>payload</c> form field).</summary>
+/// <summary>A <c>block_actions</c>, <c>view_submission</c> or <c>shortcut</c> payload (the JSON in the <c>payload</c> form field).</summary>
 public sealed record InteractionPayload(
     string? Type,
     InteractionUser? User,
@@ -13,6 +13,9 @@ public sealed record InteractionPayload(
     IdOnly? Channel,
     bool IsEnterpriseInstall = false)
 {
+    /// <summary>A shortcut's <c>callback_id</c>, which the app's manifest declares (a modal's is on its view).</summary>
+    public string? CallbackId { get; init; }
+
     /// <summary>The team a request acts in: the view's installed team first, then the team, then the user's.</summary>
     public string? TeamId => NonEmpty(View?.AppInstalledTeamId) ?? NonEmpty(Team?.Id) ?? NonEmpty(User?.TeamId) ?? NonEmpty(View?.TeamId);
 

@@ -5,9 +5,9 @@ namespace OneTimeBot.Slack.Views;
 /// <summary>
 /// What a modal carries in <c>private_metadata</c> so its submission can be answered where it was asked for: the
 /// opening request's <c>response_url</c>, its channel, and for a burn the receipt. Slack returns it unchanged inside a
-/// signed request; it holds nothing secret.
+/// signed request; it holds nothing secret. An answer to a request for a secret carries the request's id.
 /// </summary>
-public sealed record ViewMetadata(string? ResponseUrl = null, string? Channel = null, string? ReceiptId = null)
+public sealed record ViewMetadata(string? ResponseUrl = null, string? Channel = null, string? ReceiptId = null, string? RequestId = null)
 {
     public const int MaxLength = 3000;
 

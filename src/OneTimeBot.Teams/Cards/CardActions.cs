@@ -25,4 +25,13 @@ public static class CardActions
 
     /// <summary>Decline, on a request for a secret.</summary>
     public const string DeclineRequest = "declineRequest";
+
+    /// <summary>Opens the form that asks someone for a secret.</summary>
+    public const string OpenRequestForm = "openRequestForm";
+
+    /// <summary>Sends the request that form filled in.</summary>
+    public const string SubmitRequest = "submitRequest";
+
+    /// <summary>Sends the secret the answer form holds, for the request it names.</summary>
+    public const string SubmitAnswer = "submitAnswer";
 }

@@ -5,7 +5,8 @@ namespace OneTimeBot.Teams.Cards;
 
 /// <summary>
 /// What an <c>Action.Submit</c> on one of OneTimeBot's cards sends back, flattened into one object as Teams sends it:
-/// the button's <see cref="Verb"/>, the receipt a Check status or Burn button concerns, the inputs a form showed,
+/// the button's <see cref="Verb"/>, the receipt a Check status or Burn button concerns (or the request a Send it
+/// securely, Decline or answer button does), the inputs a form showed,
 /// and the card's inputs by id.
 /// The inputs may hold a secret: this type never prints them.
 /// </summary>
@@ -16,6 +17,9 @@ public sealed record CardSubmit
 
     [JsonPropertyName(CardActions.ReceiptKey)]
     public string? ReceiptId { get; init; }
+
+    [JsonPropertyName(CardActions.RequestKey)]
+    public string? RequestId { get; init; }
 
     [JsonPropertyName(CardActions.ShownInputsKey)]
     public string? ShownInputs { get; init; }

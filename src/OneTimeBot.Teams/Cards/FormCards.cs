@@ -70,7 +70,7 @@ public static class FormCards
         }
     }
 
-    private static JsonObject Secret(bool highlight) => new()
+    internal static JsonObject Secret(bool highlight) => new()
     {
         ["type"] = "Input.Text",
         ["id"] = SecretInput,
@@ -118,12 +118,12 @@ public static class FormCards
     public static string? PickedPerson(string? value) =>
         Guid.TryParseExact(value?.Trim(), "D", out var id) ? id.ToString("D") : null;
 
-    private static JsonObject Password(string id, string label, string placeholder) => new()
+    internal static JsonObject Password(string id, string label, string placeholder) => new()
     {
         ["type"] = "Input.Text", ["id"] = id, ["label"] = label, ["style"] = "Password", ["placeholder"] = placeholder, ["maxLength"] = SharingRules.MaxPassphrase,
     };
 
-    private static JsonObject Expiry(WorkspaceSettings settings, string? typed)
+    internal static JsonObject Expiry(WorkspaceSettings settings, string? typed)
     {
         var choices = ExpiryChoices.UpTo(settings.MaxTtl, settings.DefaultTtl);
         var defaultValue = ExpiryChoices.ValueFor(settings.DefaultTtl);

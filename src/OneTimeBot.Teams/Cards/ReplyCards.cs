@@ -20,11 +20,12 @@ public static class ReplyCards
             FormReply form => await openForm(form.Form).ConfigureAwait(false),
             CardReply card => SecretCardRenderer.Render(card.Result, CardAudience.Sender),
             NoticeReply notice => Notice(notice.Notice, notice.OfferForms),
+            RequestReply request => RequestCards.Render(request.Result),
             _ => throw new NotSupportedException($"The Teams chat has no card for a {reply?.GetType().Name ?? "missing reply"}."),
         };
     }
 
-    /// <summary>The help, each chat command a fact, with buttons that open the forms in the chat.</summary>
+    /// <summary>The help, each chat command a fact, with buttons that open the forms in the chat (asking for a secret's too).</summary>
     public static JsonObject Help(HelpReply help)
     {
         ArgumentNullException.ThrowIfNull(help);
@@ -43,6 +44,9 @@ public static class ReplyCards
         var lines = help.Lines.Where(l => !l.SlashCommandOnly).ToList();
         body.Add(AdaptiveCard.Text("I turn a secret into a link that works **once**, so it never sits in chat history."));
         body.Add(AdaptiveCard.Facts([.. lines.Select(l => (l.Usage, l.Example is null ? l.Description : $"{l.Description}, e.g. {l.Example}"))]));
+        // Beside the facts rather than with the card's buttons, which a narrow chat could not show three of in a row.
+        body.Add(AdaptiveCard.Text("Need a secret from someone? Ask them: it comes back to you as a one-time link.", size: "Small"));
+        body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(RequestCards.OpenFormButton()) });
         body.Add(AdaptiveCard.Text("In any chat, the OneTimeBot message extension (…) puts a one-time link into your message before you send it.", subtle: true, size: "Small"));
         return AdaptiveCard.Card("OneTimeBot: " + string.Join(", ", lines.Select(l => l.Usage)), body, OpenFormButtons());
     }

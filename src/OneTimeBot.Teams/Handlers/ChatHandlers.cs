@@ -87,6 +87,7 @@ public sealed class ChatHandlers(
     {
         BotForm.Config when !IsAdmin(actor) => ReplyCards.Notice(AdminsOnly),
         BotForm.Config => ConfigCard.Build(await workspaces.FormAsync(actor.Workspace, cancellationToken).ConfigureAwait(false)),
+        BotForm.Request => RequestCards.Form(),
         _ => await forms.BlankAsync(form, actor, cancellationToken).ConfigureAwait(false),
     };
 

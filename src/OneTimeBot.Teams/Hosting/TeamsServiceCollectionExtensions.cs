@@ -43,6 +43,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<SecretForms>();
         services.AddSingleton<MessageExtensionHandlers>();
         services.AddSingleton<ChatHandlers>();
+        services.AddSingleton<RequestChatHandlers>();
         services.AddSingleton<TeamsRouter>();
         services.AddSingleton<IDirectMessenger, TeamsDirectMessenger>();
         services.AddHostedService<TeamsStartup>();

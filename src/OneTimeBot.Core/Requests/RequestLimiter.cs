@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.RateLimits;
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Core.Requests;
+
+/// <summary>
+/// Every request messages someone: this stops one person (a runaway script) or one workspace from flooding people with
+/// them. Fixed one-minute windows, counted in the shared store so every replica sees the same totals.
+/// </summary>
+public sealed partial class RequestLimiter(IRateCounter counter, IOptions<RequestsOptions> options, TimeProvider time, ILogger<RequestLimiter> logger)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    /// <summary>Counts this request; null when it may go ahead, else the error to show.</summary>
+    public async Task<SharingError?> CheckAsync(Actor requester, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requester);
+        var o = options.Value;
+        var window = FixedWindow.At(time.GetUtcNow(), Window);
+
+        if (o.PerUserPerMinute > 0 &&
+            await counter.CountAsync($"rate:request:user:{requester.Workspace.Key}:{requester.UserId}", window, cancellationToken).ConfigureAwait(false) > o.PerUserPerMinute)
+        {
+            LogLimited("user", requester.Workspace.Key);
+            return new SharingError(SharingErrorKind.RateLimited,
+                $"You have asked for {o.PerUserPerMinute} secrets in the last minute, which is the limit.",
+                $"Try again in {window.RemainingSeconds} seconds. Nobody was asked.");
+        }
+
+        if (o.PerWorkspacePerMinute > 0 &&
+            await counter.CountAsync($"rate:request:workspace:{requester.Workspace.Key}", window, cancellationToken).ConfigureAwait(false) > o.PerWorkspacePerMinute)
+        {
+            LogLimited("workspace", requester.Workspace.Key);
+            return new SharingError(SharingErrorKind.RateLimited,
+                "This workspace has asked for as many secrets in the last minute as OneTimeBot allows.",
+                $"Try again in {window.RemainingSeconds} seconds. Nobody was asked.");
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Secret request refused by the per-{Scope} limit in {Workspace}")]
+    private partial void LogLimited(string scope, string workspace);
+}

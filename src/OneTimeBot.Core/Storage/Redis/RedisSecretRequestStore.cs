@@ -1,0 +1,60 @@
+using OneTimeBot.Core.Requests;
+using StackExchange.Redis;
+
+namespace OneTimeBot.Core.Storage.Redis;
+
+/// <summary>
+/// Requests as Redis hashes (the record, its state and when it expires) that Redis forgets by itself at
+/// <see cref="StoredSecretRequest.KeepUntil"/>. Closing one is a script, which Redis runs alone: of any number of
+/// replicas closing a request at once, exactly one finds it open.
+/// </summary>
+public sealed class RedisSecretRequestStore(RedisConnection redis) : ISecretRequestStore
+{
+    private const string Save = """
+        redis.call('HSET', KEYS[1], 'body', ARGV[1], 'state', ARGV[2], 'expires', ARGV[3])
+        redis.call('PEXPIREAT', KEYS[1], ARGV[4])
+        return 1
+        """;
+
+    private const string Close = """
+        if redis.call('HGET', KEYS[1], 'state') == ARGV[2] and tonumber(redis.call('HGET', KEYS[1], 'expires')) > tonumber(ARGV[3]) then
+            redis.call('HSET', KEYS[1], 'state', ARGV[1])
+            return 1
+        end
+        return 0
+        """;
+
+    public async Task SaveAsync(StoredSecretRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(Save, [Key(request.Id)],
+            [StateJson.Write(request), request.State.ToString(), request.ExpiresAt.ToUnixTimeMilliseconds(), request.KeepUntil.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+    }
+
+    public async Task<StoredSecretRequest?> FindAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        var fields = await db.HashGetAsync(Key(requestId), ["body", "state"]).ConfigureAwait(false);
+        return fields[0].HasValue && fields[1].HasValue && StateJson.Read<StoredSecretRequest>(fields[0]) is { } request
+            ? request with { State = Enum.Parse<RequestState>(fields[1].ToString()) }
+            : null;
+    }
+
+    public async Task<bool> TryCloseAsync(string requestId, RequestState to, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        return (long)await db.ScriptEvaluateAsync(Close, [Key(requestId)],
+            [to.ToString(), nameof(RequestState.Open), now.ToUnixTimeMilliseconds()]).ConfigureAwait(false) == 1;
+    }
+
+    public async Task DeleteAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        await db.KeyDeleteAsync(Key(requestId)).ConfigureAwait(false);
+    }
+
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    private RedisKey Key(string requestId) => redis.KeyPrefix + "request:" + requestId;
+}
