@@ -59,8 +59,9 @@ public sealed class ManifestTests
         Assert.Equal(host + "/slack/events", manifest["settings"]!["event_subscriptions"]!["request_url"]!.GetValue<string>());
         Assert.Equal(host + "/slack/oauth_redirect", manifest["oauth_config"]!["redirect_urls"]![0]!.GetValue<string>());
         Assert.Equal(SlackScopes.Bot, manifest["oauth_config"]!["scopes"]!["bot"]!.AsArray().Select(s => s!.GetValue<string>()));
-        Assert.Equal(["message.im", "app_uninstalled", "tokens_revoked"], manifest["settings"]!["event_subscriptions"]!["bot_events"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(["message.im", "app_uninstalled", "tokens_revoked", "app_home_opened"], manifest["settings"]!["event_subscriptions"]!["bot_events"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.True(manifest["features"]!["app_home"]!["messages_tab_enabled"]!.GetValue<bool>());
+        Assert.True(manifest["features"]!["app_home"]!["home_tab_enabled"]!.GetValue<bool>());
         Assert.Equal("OneTimeBot", manifest["features"]!["bot_user"]!["display_name"]!.GetValue<string>());
     }
 

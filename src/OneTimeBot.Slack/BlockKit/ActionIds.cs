@@ -13,4 +13,10 @@ public static class ActionIds
 
     /// <summary>Burn of a secret with a passphrase: opens a modal that asks for it, which is the confirmation too.</summary>
     public const string BurnWithPassphrase = "receipt_burn_passphrase";
+
+    /// <summary>Burn on a list of recent links (the App Home tab, <c>recent</c>); its value is the link's tracked id.</summary>
+    public const string HomeBurn = "home_burn";
+
+    /// <summary>Opens the Request a secret modal.</summary>
+    public const string OpenRequestForm = "open_request_form";
 }

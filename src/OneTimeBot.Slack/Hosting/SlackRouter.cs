@@ -25,8 +25,9 @@ public sealed partial class SlackRouter
     private readonly ILogger<SlackRouter> _logger;
 
     public SlackRouter(
-        CommandHandlers commands, ActionHandlers actions, ViewHandlers views, EventHandlers events, IOptions<SlackOptions> options, ILogger<SlackRouter> logger)
+        CommandHandlers commands, ActionHandlers actions, ViewHandlers views, EventHandlers events, HomeHandlers home, IOptions<SlackOptions> options, ILogger<SlackRouter> logger)
     {
+        ArgumentNullException.ThrowIfNull(home);
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(views);
@@ -46,6 +47,7 @@ public sealed partial class SlackRouter
             [ActionIds.CheckStatus] = actions.StatusAsync,
             [ActionIds.Burn] = actions.BurnAsync,
             [ActionIds.BurnWithPassphrase] = actions.OpenBurnModalAsync,
+            [ActionIds.HomeBurn] = home.BurnAsync,
         };
         _views = new(StringComparer.Ordinal)
         {
@@ -53,6 +55,7 @@ public sealed partial class SlackRouter
             [GenerateModal.CallbackId] = views.GenerateAsync,
             [BurnModal.CallbackId] = views.BurnAsync,
             [ConfigModal.CallbackId] = views.ConfigAsync,
+            [BurnModal.TrackedCallbackId] = home.BurnWithPassphraseAsync,
         };
         _events = new(StringComparer.Ordinal)
         {
@@ -60,6 +63,7 @@ public sealed partial class SlackRouter
             ["message.im"] = events.DirectMessageAsync,
             ["app_uninstalled"] = (envelope, _, ct) => events.UninstalledAsync(envelope, ct),
             ["tokens_revoked"] = events.TokensRevokedAsync,
+            ["app_home_opened"] = home.OpenedAsync,
         };
     }
 

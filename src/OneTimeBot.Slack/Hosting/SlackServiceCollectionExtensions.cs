@@ -74,6 +74,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ActionHandlers>();
         services.AddSingleton<ViewHandlers>();
         services.AddSingleton<EventHandlers>();
+        services.AddSingleton<HomeHandlers>();
         services.AddSingleton<SlackRouter>();
         return services;
     }
