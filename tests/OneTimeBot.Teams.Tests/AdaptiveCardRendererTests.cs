@@ -31,6 +31,11 @@ public sealed class AdaptiveCardRendererTests
         new("help", "", "this message"),
     ];
 
+    /// <summary>Twenty links in every state, some for a person, some with a passphrase: the longest list the chat shows.</summary>
+    private static Core.Tracking.RecentLinkList RecentLinks() => new([.. Enumerable.Range(0, Core.Tracking.TrackedShare.RecentPerOwner).Select(i => new Core.Tracking.RecentLink(
+        $"t{i:D25}", (SecretStatus)(i % 4), i % 4 == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(1_794_000_000 + i), i % 2 == 0 ? new Core.Messaging.Person("b0b00000-0000-4000-8000-00000000000" + (i % 10), "Bob *Builder* [ops]") : null,
+        DateTimeOffset.FromUnixTimeSeconds(1_793_900_000), DateTimeOffset.FromUnixTimeSeconds(1_795_000_000), TimeSpan.FromDays(7), PassphraseRequired: i % 3 == 0, Generated: i % 5 == 0, "eu.onetimesecret.com"))], Notified: true);
+
     public static Dictionary<string, JsonObject> EveryCard()
     {
         var typed = JsonSerializer.Deserialize<CardSubmit>("""{"secret":"typed-secret-never-echoed","ttl":"15m","recipient":"bob@example.com","length":"300"}""", TeamsJson.Options)!.Values;
@@ -58,6 +63,9 @@ public sealed class AdaptiveCardRendererTests
                 new SharingError(SharingErrorKind.InvalidInput, "The backend is not usable.", "Use a URL.", WorkspaceSettings.BackendField)),
             ["config with pinned fields"] = ConfigCard.Build(Form(Settings with { PinnedFields = new HashSet<string> { WorkspaceSettings.BackendField, WorkspaceSettings.ApiTokenField } })),
             ["settings saved"] = ConfigCard.Saved(Settings),
+            ["recent links"] = RecentLinksCard.Build(RecentLinks()),
+            ["recent links with a problem"] = RecentLinksCard.Build(RecentLinks(), new Notice("That passphrase is not right.", "Enter the passphrase the secret was shared with.")),
+            ["no recent links"] = RecentLinksCard.Build(new Core.Tracking.RecentLinkList([], Notified: false)),
         };
     }
 

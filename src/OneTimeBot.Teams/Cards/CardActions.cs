@@ -16,4 +16,8 @@ public static class CardActions
     public const string OpenShareForm = "openShareForm";
     public const string OpenGenerateForm = "openGenerateForm";
     public const string SaveConfig = "saveConfig";
+
+    /// <summary>Burn on the card of recent links; its data names the link by <see cref="TrackedKey"/>.</summary>
+    public const string RecentBurn = "recentBurn";
+    public const string TrackedKey = "trackedId";
 }

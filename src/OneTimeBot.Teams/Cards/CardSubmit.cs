@@ -17,6 +17,10 @@ public sealed record CardSubmit
     [JsonPropertyName(CardActions.ReceiptKey)]
     public string? ReceiptId { get; init; }
 
+    /// <summary>The tracked link a Burn on the card of recent links concerns.</summary>
+    [JsonPropertyName(CardActions.TrackedKey)]
+    public string? TrackedId { get; init; }
+
     [JsonPropertyName(CardActions.ShownInputsKey)]
     public string? ShownInputs { get; init; }
 

@@ -20,6 +20,7 @@ public static class ReplyCards
             FormReply form => await openForm(form.Form).ConfigureAwait(false),
             CardReply card => SecretCardRenderer.Render(card.Result, CardAudience.Sender),
             NoticeReply notice => Notice(notice.Notice, notice.OfferForms),
+            RecentLinksReply recent => RecentLinksCard.Build(recent.List),
             _ => throw new NotSupportedException($"The Teams chat has no card for a {reply?.GetType().Name ?? "missing reply"}."),
         };
     }

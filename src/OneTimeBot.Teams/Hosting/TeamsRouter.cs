@@ -15,7 +15,7 @@ namespace OneTimeBot.Teams.Hosting;
 /// got, and events that ask nothing of the bot (typing, someone leaving) are let be.
 /// Activities reach it authenticated and let in by their tenant.
 /// </summary>
-public sealed partial class TeamsRouter(MessageExtensionHandlers extension, ChatHandlers chat, ILogger<TeamsRouter> logger)
+public sealed partial class TeamsRouter(MessageExtensionHandlers extension, ChatHandlers chat, RecentHandlers recent, ILogger<TeamsRouter> logger)
 {
     /// <summary>The answer to an invoke, which is the HTTP response itself and must come within 5 s.</summary>
     public Task<JsonObject> InvokeAsync(Activity activity, CancellationToken cancellationToken)
@@ -84,6 +84,7 @@ public sealed partial class TeamsRouter(MessageExtensionHandlers extension, Chat
         CardActions.Status => chat.StatusAsync(turn, submit.ReceiptId, cancellationToken),
         CardActions.Burn => chat.BurnAsync(turn, submit.ReceiptId, cancellationToken),
         CardActions.SaveConfig => chat.SaveConfigAsync(turn, submit.Values, cancellationToken),
+        CardActions.RecentBurn => recent.BurnAsync(turn, submit.TrackedId, submit.Values, cancellationToken),
         _ => chat.UnknownButtonAsync(turn, cancellationToken),
     };
 

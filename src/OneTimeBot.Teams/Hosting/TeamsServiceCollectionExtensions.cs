@@ -41,6 +41,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<SecretForms>();
         services.AddSingleton<MessageExtensionHandlers>();
         services.AddSingleton<ChatHandlers>();
+        services.AddSingleton<RecentHandlers>();
         services.AddSingleton<TeamsRouter>();
         services.AddHostedService<TeamsStartup>();
         return services;
