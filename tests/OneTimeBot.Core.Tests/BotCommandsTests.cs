@@ -137,10 +137,12 @@ public sealed class BotCommandsTests : IAsyncLifetime
         var help = Commands.Help();
 
         Assert.Equal(
-            ["share", "share <secret>", "generate [expiry] [length]", "config", "help"],
+            ["share", "share <secret>", "share @person <secret>", "generate [expiry] [length]", "generate @person [expiry] [length]", "config", "help"],
             help.Lines.Select(l => l.Usage));
         Assert.All(Commands.All, c => Assert.Contains(help.Lines, l => l.Command == c.Name));
         Assert.True(help.Lines.Single(l => l.Usage == "share <secret>").SlashCommandOnly);
+        // Only Slack reads a person out of what was typed (its mentions); the Teams chat has its people picker instead.
+        Assert.All(help.Lines.Where(l => l.Usage.Contains('@', StringComparison.Ordinal)), l => Assert.True(l.SlashCommandOnly));
     }
 
     [Fact]

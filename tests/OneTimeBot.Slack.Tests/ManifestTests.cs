@@ -53,8 +53,9 @@ public sealed class ManifestTests
         // Out of the box, the route table answers the command the manifest declares.
         Assert.Equal(SlackOptions.DefaultCommand, command["command"]!.GetValue<string>());
         Assert.Equal(host + "/slack/commands", command["url"]!.GetValue<string>());
-        Assert.False(command["should_escape"]!.GetValue<bool>());
-        Assert.Contains("generate [expiry] [length]", command["usage_hint"]!.GetValue<string>(), StringComparison.Ordinal);
+        // Mentions arrive as user ids, which is how share @alice and generate @alice know whom to send the link to.
+        Assert.True(command["should_escape"]!.GetValue<bool>());
+        Assert.Contains("generate [@person] [expiry] [length]", command["usage_hint"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(host + "/slack/interactivity", manifest["settings"]!["interactivity"]!["request_url"]!.GetValue<string>());
         Assert.Equal(host + "/slack/events", manifest["settings"]!["event_subscriptions"]!["request_url"]!.GetValue<string>());
         Assert.Equal(host + "/slack/oauth_redirect", manifest["oauth_config"]!["redirect_urls"]![0]!.GetValue<string>());
@@ -74,6 +75,6 @@ public sealed class ManifestTests
         var named = hint.Split('|', StringSplitOptions.TrimEntries).Select(a => a.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
 
         // Every command the grammar declares is offered after the slash command, so the hint must name it.
-        Assert.All(new BotCommands(sharing: null!, notifications: null!, recent: null!).All, c => Assert.Contains(c.Name, named));
+        Assert.All(new BotCommands(sharing: null!, links: null!, notifications: null!, recent: null!).All, c => Assert.Contains(c.Name, named));
     }
 }

@@ -93,13 +93,14 @@ internal sealed class SlackApp : IAsyncDisposable
         return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
-    /// <summary>The one-time link on a card.</summary>
+    /// <summary>The one-time link on a card, or in a message that sends one to its recipient: the section line that is the link.</summary>
     public static Uri LinkOn(JsonObject reply)
     {
-        var section = reply["blocks"]!.AsArray().OfType<JsonObject>()
+        var line = reply["blocks"]!.AsArray().OfType<JsonObject>()
             .Select(b => b["text"]?["text"]?.GetValue<string>())
-            .First(t => t?.StartsWith("*One-time link:*", StringComparison.Ordinal) == true)!;
-        return new Uri(section.Split('\n')[1].Replace("&amp;", "&", StringComparison.Ordinal));
+            .SelectMany(t => t?.Split('\n') ?? [])
+            .First(l => l.Contains("/secret/", StringComparison.Ordinal) && Uri.IsWellFormedUriString(l.Replace("&amp;", "&", StringComparison.Ordinal), UriKind.Absolute));
+        return new Uri(line.Replace("&amp;", "&", StringComparison.Ordinal));
     }
 
     /// <summary>The value of the button with <paramref name="actionId"/> on a reply.</summary>

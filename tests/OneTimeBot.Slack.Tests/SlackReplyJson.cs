@@ -13,5 +13,5 @@ internal static class SlackReplyJson
     public static JsonObject ToJson(this SlackReply reply) => (JsonObject)JsonNode.Parse(reply.ToUtf8Json())!;
 
     /// <summary>The help the command grammar generates, as a slash command and a DM show it (help never calls the sharing service).</summary>
-    public static HelpReply Help(string? problem = null) => new BotCommands(sharing: null!, notifications: null!, recent: null!).Help(problem);
+    public static HelpReply Help(string? problem = null) => new BotCommands(sharing: null!, links: null!, notifications: null!, recent: null!).Help(problem);
 }

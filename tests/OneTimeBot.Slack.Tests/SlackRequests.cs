@@ -47,6 +47,13 @@ internal sealed class SlackRequests(HttpClient http, string signingSecret)
         return Form(fields);
     }
 
+    /// <summary>
+    /// Text as Slack sends what was typed: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped (the command declares
+    /// should_escape). Mentions, channels and links Slack would also wrap are written out by the tests that use them.
+    /// </summary>
+    public static string Escaped(string typed) =>
+        typed.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
     public static string Form(IReadOnlyDictionary<string, string> fields) =>
         string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
 

@@ -36,8 +36,10 @@ public sealed class SlashCommandTests
     {
         await using var app = await SlackApp.StartAsync();
         const string secret = "  correct horse\nbattery staple & <b>  ";
+        TestRunLedger.Secret(secret);
 
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share " + secret, app.Slack.NewResponseUrl()));
+        // As Slack sends it: the command escapes what it was typed with.
+        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share " + SlackRequests.Escaped(secret), app.Slack.NewResponseUrl()));
         var link = SlackApp.LinkOn(reply);
 
         Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
@@ -190,7 +192,7 @@ public sealed class SlashCommandTests
         Assert.Equal("share_secret", view["callback_id"]!.GetValue<string>());
         Assert.Equal(responseUrl.ToString(), metadata["response_url"]!.GetValue<string>());
         Assert.Equal("C0SECRETS", metadata["channel"]!.GetValue<string>());
-        Assert.Equal(["secret", "ttl", "passphrase", "recipient"], view["blocks"]!.AsArray().OfType<JsonObject>().Where(b => b["type"]!.GetValue<string>() == "input").Select(b => b["block_id"]!.GetValue<string>()));
+        Assert.Equal(["secret", "ttl", "passphrase", "send_to", "recipient"], view["blocks"]!.AsArray().OfType<JsonObject>().Where(b => b["type"]!.GetValue<string>() == "input").Select(b => b["block_id"]!.GetValue<string>()));
         Assert.Equal("7d", view["blocks"]![1]!["element"]!["initial_option"]!["value"]!.GetValue<string>());
         Assert.Empty(PublishedBlockKitLimits.ViewViolations(view));
     }

@@ -24,7 +24,7 @@ public sealed class MessageExtensionTests
         Assert.Equal("continue", answer["task"]!["type"]!.GetValue<string>());
         Assert.Equal("application/vnd.microsoft.card.adaptive", answer["task"]!["value"]!["card"]!["contentType"]!.GetValue<string>());
         Assert.Equal("1.5", card["version"]!.GetValue<string>());
-        Assert.Equal(["secret", "ttl", "passphrase", "recipient"], inputs.Select(i => i["id"]!.GetValue<string>()));
+        Assert.Equal(["secret", "ttl", "passphrase", "sendTo", "recipient"], inputs.Select(i => i["id"]!.GetValue<string>()));
         Assert.Equal("Password", inputs[0]["style"]!.GetValue<string>());
         Assert.True(inputs[0]["fallback"]!["isMultiline"]!.GetValue<bool>());
         Assert.Equal("7d", inputs[1]["value"]!.GetValue<string>());

@@ -28,6 +28,9 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly ConcurrentQueue<string> _tokenRequests = new();
     private readonly ConcurrentQueue<(string, string)> _clientAssertions = new();
     private readonly List<(string Kid, RsaSecurityKey Key, string[] Endorsements)> _published = [];
+    private readonly ConcurrentDictionary<string, string> _conversationMembers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _people = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, bool> _withoutTheApp = new(StringComparer.OrdinalIgnoreCase);
     private int _conversations;
 
     private FakeBotFramework(WebApplication app, X509Certificate2 certificate, int port)
@@ -124,6 +127,47 @@ public sealed class FakeBotFramework : IAsyncDisposable
         return token;
     }
 
+    /// <summary>A person of the organisation, by Azure AD object id, whom the connector names when asked for a conversation's member.</summary>
+    public FakeBotFramework AddPerson(string aadObjectId, string name)
+    {
+        _people[aadObjectId] = name;
+        return this;
+    }
+
+    /// <summary>
+    /// People (by Azure AD object id or <c>29:</c> id) who have not installed the app: the connector refuses to open a
+    /// conversation with them, 403 ForbiddenOperationException, as Teams does.
+    /// </summary>
+    public FakeBotFramework WithoutTheApp(string memberId)
+    {
+        _withoutTheApp[memberId] = true;
+        return this;
+    }
+
+    /// <summary>The messages the bot posted into the 1:1 conversations it opened with <paramref name="memberId"/>.</summary>
+    public IReadOnlyList<ConnectorCall> MessagesTo(string memberId)
+    {
+        var conversations = _conversationMembers.Where(c => string.Equals(c.Value, memberId, StringComparison.OrdinalIgnoreCase))
+            .Select(c => $"/teams/v3/conversations/{Uri.EscapeDataString(c.Key)}/activities").ToHashSet(StringComparer.Ordinal);
+        return _calls.Where(c => c.Method == "POST" && conversations.Contains(c.Path)).ToArray();
+    }
+
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForMessagesToAsync(string memberId, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (MessagesTo(memberId) is { } messages && messages.Count >= count)
+            {
+                return messages;
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"The fake Bot Connector did not receive {count} message(s) to {memberId} in time.");
+    }
+
     public IReadOnlyList<ConnectorCall> CallsTo(string pathPart) => _calls.Where(c => c.Path.Contains(pathPart, StringComparison.Ordinal)).ToArray();
 
     public async Task<IReadOnlyList<ConnectorCall>> WaitForCallsAsync(int count, TimeSpan? timeout = null)
@@ -200,14 +244,46 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
             answer = new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3599, ["ext_expires_in"] = 3599, ["access_token"] = AccessToken };
         }
+        else if (path.StartsWith("/teams/v3/conversations", StringComparison.Ordinal) && context.Request.Method == "GET")
+        {
+            // One member of a conversation: /teams/v3/conversations/{id}/members/{memberId}, named when the person is known.
+            var memberId = Uri.UnescapeDataString(path.Split('/')[^1]);
+            var aad = memberId.StartsWith("29:", StringComparison.Ordinal) ? memberId[3..] : memberId;
+            if (path.Contains("/members/", StringComparison.Ordinal) && _people.TryGetValue(aad, out var name))
+            {
+                answer = new JsonObject { ["id"] = "29:" + aad, ["name"] = name, ["aadObjectId"] = aad, ["tenantId"] = "t" };
+            }
+            else
+            {
+                status = 404;
+                answer = new JsonObject { ["error"] = new JsonObject { ["code"] = "ConversationMemberNotFound", ["message"] = "Member not found" } };
+            }
+        }
         else if (path.StartsWith("/teams/v3/conversations", StringComparison.Ordinal))
         {
             // The path as sent, with the conversation id still escaped.
             var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? path;
-            _calls.Enqueue(new ConnectorCall(context.Request.Method, raw, context.Request.Headers.Authorization.ToString(), JsonNode.Parse(body) as JsonObject ?? []));
-            answer = path == "/teams/v3/conversations" && context.Request.Method == "POST"
-                ? new JsonObject { ["id"] = "a:1on1-" + Interlocked.Increment(ref _conversations) }
-                : new JsonObject { ["id"] = "1700000000" + Interlocked.Increment(ref _conversations) };
+            var call = new ConnectorCall(context.Request.Method, raw, context.Request.Headers.Authorization.ToString(), JsonNode.Parse(body) as JsonObject ?? []);
+            _calls.Enqueue(call);
+            if (path == "/teams/v3/conversations" && context.Request.Method == "POST")
+            {
+                var member = call.Body["members"]?[0]?["id"]?.GetValue<string>() ?? "";
+                if (_withoutTheApp.ContainsKey(member))
+                {
+                    status = 403;
+                    answer = new JsonObject { ["error"] = new JsonObject { ["code"] = "ForbiddenOperationException", ["message"] = "Bot is not installed in user's personal scope" } };
+                }
+                else
+                {
+                    var id = "a:1on1-" + Interlocked.Increment(ref _conversations);
+                    _conversationMembers[id] = member;
+                    answer = new JsonObject { ["id"] = id };
+                }
+            }
+            else
+            {
+                answer = new JsonObject { ["id"] = "1700000000" + Interlocked.Increment(ref _conversations) };
+            }
         }
         else
         {

@@ -25,6 +25,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentQueue<SlackApiCall> _calls = new();
     private readonly ConcurrentQueue<ResponseUrlPost> _posts = new();
     private readonly ConcurrentQueue<string> _received = new();
+    private readonly ConcurrentDictionary<string, string> _refusingDirectMessages = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _arrived = new(0);
     private FakeResponse _responseUrlAnswer = new(200, "ok");
 
@@ -77,6 +78,23 @@ public sealed class FakeSlackServer : IAsyncDisposable
     }
 
     public IReadOnlyList<SlackApiCall> CallsOf(string method) => _calls.Where(c => c.Method == method).ToArray();
+
+    /// <summary>The id of the DM <c>conversations.open</c> answers for <paramref name="user"/>: <c>U0BOB</c>'s is <c>D0BOB</c>.</summary>
+    public static string DirectMessageChannelOf(string user) => "D" + user[1..];
+
+    /// <summary>From now on, <c>conversations.open</c> with <paramref name="user"/> answers <c>ok:false</c> with <paramref name="error"/>, as Slack does for a deactivated user (<c>user_disabled</c>) and the like.</summary>
+    public FakeSlackServer RefuseDirectMessagesTo(string user, string error)
+    {
+        _refusingDirectMessages[user] = error;
+        return this;
+    }
+
+    /// <summary>The messages the bot posted into its DM with <paramref name="user"/>.</summary>
+    public IReadOnlyList<SlackApiCall> DirectMessagesTo(string user) =>
+        _calls.Where(c => c.Method == "chat.postMessage" && c.Body["channel"]?.GetValue<string>() == DirectMessageChannelOf(user)).ToArray();
+
+    public Task<IReadOnlyList<SlackApiCall>> WaitForDirectMessagesAsync(string user, int count = 1, TimeSpan? timeout = null) =>
+        WaitForAsync(() => DirectMessagesTo(user) is { } messages && messages.Count >= count ? messages : null, timeout, $"{count} direct message(s) to {user}");
 
     public IReadOnlyList<ResponseUrlPost> PostsTo(Uri responseUrl) => _posts.Where(p => p.Url == responseUrl.AbsolutePath).ToArray();
 
@@ -184,6 +202,11 @@ public sealed class FakeSlackServer : IAsyncDisposable
         "views.publish" => FakeResponse.Json(new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0HOME", ["type"] = "home" } }.ToJsonString()),
         "views.open" => FakeResponse.Json(new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() } }.ToJsonString()),
         "chat.postMessage" => FakeResponse.Json(new JsonObject { ["ok"] = true, ["channel"] = call.Body["channel"]?.DeepClone(), ["ts"] = "1700000000.000100" }.ToJsonString()),
+        "conversations.open" => call.Body["users"]?.GetValue<string>() is { Length: > 1 } user && !user.Contains(',', StringComparison.Ordinal)
+            ? _refusingDirectMessages.TryGetValue(user, out var refusal)
+                ? FakeResponse.Json(new JsonObject { ["ok"] = false, ["error"] = refusal }.ToJsonString())
+                : FakeResponse.Json(new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = DirectMessageChannelOf(user) } }.ToJsonString())
+            : FakeResponse.Json("""{"ok":false,"error":"users_list_not_supplied"}"""),
         "users.info" => FakeResponse.Json(new JsonObject
         {
             ["ok"] = true,

@@ -24,7 +24,13 @@ public static class TestRunLedger
     {
         if (text?.TrimStart() is { } typed && typed.StartsWith("share ", StringComparison.OrdinalIgnoreCase))
         {
-            Secret(typed[6..].Trim());
+            var secret = typed[6..].Trim();
+            Secret(secret);
+            // share <@U123|ada> <secret>: what follows the person is the secret.
+            if (secret.StartsWith("<@", StringComparison.Ordinal) && secret.IndexOf('>', StringComparison.Ordinal) is var end and > 0)
+            {
+                Secret(secret[(end + 1)..].Trim());
+            }
         }
     }
 

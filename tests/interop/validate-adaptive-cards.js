@@ -1,5 +1,5 @@
 // Parses Adaptive Cards with the official renderer library (npm adaptivecards) the way a Teams client would, and
-// reports every parse error and warning. Usage: node validate-adaptive-cards.js <cards.json>
+// reports every parse error and warning. Usage: node validate-adaptive-cards.js <cards.json> [version, default 1.5]
 // where the file holds {"name": card, ...}. Prints {"name": {"version", "events": [{"phase","event","message"}...]}} (empty lists when clean).
 'use strict';
 const fs = require('fs');
@@ -7,9 +7,10 @@ const fs = require('fs');
 const AC = require('adaptivecards/dist/adaptivecards.js');
 
 const cards = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const [major, minor] = (process.argv[3] || '1.5').split('.').map(Number);
 const results = {};
 for (const [name, json] of Object.entries(cards)) {
-  const context = new AC.SerializationContext(new AC.Version(1, 5));
+  const context = new AC.SerializationContext(new AC.Version(major, minor));
   const card = new AC.AdaptiveCard();
   card.parse(json, context);
   const events = [];

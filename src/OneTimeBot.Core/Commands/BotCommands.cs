@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tracking;
 using OneTimeBot.Core.Workspaces;
@@ -13,7 +14,7 @@ namespace OneTimeBot.Core.Commands;
 /// </summary>
 public sealed class BotCommands
 {
-    public BotCommands(SharingService sharing, NotifyPreferences notifications, RecentLinks recent)
+    public BotCommands(SharingService sharing, LinkDelivery links, NotifyPreferences notifications, RecentLinks recent)
     {
         All =
         [
@@ -21,17 +22,31 @@ public sealed class BotCommands
                 [
                     new("", "a form for the secret, its expiry, a passphrase and the recipient"),
                     new("<secret>", "a link straight away, with the default expiry", SlashCommandOnly: true),
+                    new("@person <secret>", "the link sent straight to them, in their chat with OneTimeBot", SlashCommandOnly: true),
                 ],
                 "Creating your link",
                 async (request, ct) => request.Arguments.Trim().Length == 0
-                    ? new FormReply(BotForm.Share)
+                    ? new FormReply(BotForm.Share) { SendTo = request.SendTo }
                     : request.Surface == CommandSurface.Chat
                         ? new NoticeReply(Notices.SecretTypedInChat, OfferForms: true)
-                        : new CardReply(await sharing.ShareAsync(request.Actor, new ShareInput(new SecretText(request.Arguments)), request.Budget, ct).ConfigureAwait(false))),
+                        : new CardReply(await links.SendAsync(request.Actor, request.SendTo,
+                            await sharing.ShareAsync(request.Actor, new ShareInput(new SecretText(request.Arguments), SendTo: request.SendTo), request.Budget, ct).ConfigureAwait(false),
+                            null, ct).ConfigureAwait(false)))
+            {
+                TakesPerson = true,
+            },
             new("generate", ["gen"],
-                [new("[expiry] [length]", "a random password behind a link", "generate 24h 20")],
+                [
+                    new("[expiry] [length]", "a random password behind a link", "generate 24h 20"),
+                    new("@person [expiry] [length]", "a random password's link sent straight to them", "generate @alice 24h", SlashCommandOnly: true),
+                ],
                 "Generating a password and its link",
-                async (request, ct) => new CardReply(await sharing.GenerateAsync(request.Actor, GenerateArguments.Read(request.Arguments), request.Budget, ct).ConfigureAwait(false))),
+                async (request, ct) => new CardReply(await links.SendAsync(request.Actor, request.SendTo,
+                    await sharing.GenerateAsync(request.Actor, GenerateArguments.Read(request.Arguments) with { SendTo = request.SendTo }, request.Budget, ct).ConfigureAwait(false),
+                    null, ct).ConfigureAwait(false)))
+            {
+                TakesPerson = true,
+            },
             new("recent", ["links"],
                 [new("", "your last 20 links: whether each was opened, and Burn for those still waiting")],
                 null,
@@ -89,7 +104,7 @@ public sealed class BotCommands
     {
         ArgumentNullException.ThrowIfNull(parsed);
         return parsed.Command is { } command
-            ? command.Handle(new CommandRequest(actor, parsed.Arguments, surface, budget), cancellationToken)
+            ? command.Handle(new CommandRequest(actor, parsed.Arguments, surface, budget) { SendTo = parsed.SendTo }, cancellationToken)
             : Task.FromResult<CommandReply>(Help(parsed.Problem));
     }
 

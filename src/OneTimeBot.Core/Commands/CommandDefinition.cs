@@ -15,6 +15,12 @@ public sealed record CommandDefinition(
     string? Progress,
     CommandHandler Handle)
 {
+    /// <summary>
+    /// Whether the command may name a person first, whom the link goes to (<c>share @alice &lt;secret&gt;</c>); a
+    /// platform that can tell a person from text in what was typed (a Slack mention) reads them from there.
+    /// </summary>
+    public bool TakesPerson { get; init; }
+
     public bool Answers(string word) => Name == word || Aliases.Contains(word);
 }
 

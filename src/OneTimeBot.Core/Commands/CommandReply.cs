@@ -1,4 +1,5 @@
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeSecret.Client;
 
@@ -29,7 +30,11 @@ public enum BotForm
 }
 
 /// <summary>Open a form; where a platform cannot open one (a Slack DM has no trigger), it offers the way to it instead.</summary>
-public sealed record FormReply(BotForm Form) : CommandReply;
+public sealed record FormReply(BotForm Form) : CommandReply
+{
+    /// <summary>The person the command named, to be preselected as whom the link goes to.</summary>
+    public Person? SendTo { get; init; }
+}
 
 /// <summary>The card for a secret that was just shared, or the error that stopped it.</summary>
 public sealed record CardReply(Result<SecretCard, SharingError> Result) : CommandReply;

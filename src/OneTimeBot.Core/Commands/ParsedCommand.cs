@@ -1,3 +1,5 @@
+using OneTimeBot.Core.Messaging;
+
 namespace OneTimeBot.Core.Commands;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace OneTimeBot.Core.Commands;
 /// </summary>
 public sealed record ParsedCommand(CommandDefinition? Command, string Arguments, string? Problem)
 {
+    /// <summary>The person the command names first, for a command that <see cref="CommandDefinition.TakesPerson"/>.</summary>
+    public Person? SendTo { get; init; }
+
     /// <summary>The command's name, or null when nothing matched: safe to log.</summary>
     public string? Name => Command?.Name;
 

@@ -21,6 +21,12 @@ public interface IDirectMessenger
 /// <summary>Whether a direct message went out, and if not, why, in one sentence a user can read.</summary>
 public sealed record DirectMessageResult(bool Sent, string? Problem)
 {
+    /// <summary>
+    /// The recipient's name as the platform gave it while sending, for a recipient known only by id until then (a Teams
+    /// person picked by their Azure AD object id); null when the platform said nothing new.
+    /// </summary>
+    public string? RecipientName { get; init; }
+
     public static readonly DirectMessageResult Delivered = new(true, null);
 
     public static DirectMessageResult NotSent(string problem) => new(false, problem);

@@ -1,5 +1,7 @@
+using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Messaging;
 
@@ -18,6 +20,20 @@ public sealed class LinkDelivery(DirectMessengers messengers)
         // Within the sender's workspace, reached the way the sender is (same Slack org, same Teams service URL and bot).
         var recipient = new Actor(sender.Workspace, to.UserId) { Reach = sender.Reach is { } reach ? reach with { ChannelUserId = null, Name = to.Name } : null };
         var sent = await messengers.SendAsync(recipient, new LinkForYou(new Person(sender.UserId, sender.Reach?.Name), card, note), cancellationToken).ConfigureAwait(false);
-        return sent.Sent ? card with { SentTo = to } : card with { NotSent = (to, sent.Problem ?? "the message could not be sent.") };
+        return sent.Sent
+            ? card with { SentTo = sent.RecipientName is { Length: > 0 } name ? to with { Name = name } : to }
+            : card with { NotSent = (to, sent.Problem ?? "the message could not be sent.") };
+    }
+
+    /// <summary>
+    /// What a share or generate made, sent on to <paramref name="to"/> when it named someone: the card then says
+    /// whether it went. A failure, or nobody to send to, is passed through as it is.
+    /// </summary>
+    public async Task<Result<SecretCard, SharingError>> SendAsync(
+        Actor sender, Person? to, Result<SecretCard, SharingError> made, string? note, CancellationToken cancellationToken)
+    {
+        return to is not null && made.IsSuccess
+            ? Result<SecretCard, SharingError>.Success(await SendAsync(sender, to, made.Value, note, cancellationToken).ConfigureAwait(false))
+            : made;
     }
 }

@@ -14,6 +14,12 @@ public static class ActionIds
     /// <summary>Burn of a secret with a passphrase: opens a modal that asks for it, which is the confirmation too.</summary>
     public const string BurnWithPassphrase = "receipt_burn_passphrase";
 
+    /// <summary>Send it securely, on a request for a secret; its value is the request id.</summary>
+    public const string AnswerRequest = "answer_request";
+
+    /// <summary>Decline, on a request for a secret; its value is the request id.</summary>
+    public const string DeclineRequest = "decline_request";
+
     /// <summary>Burn on a list of recent links (the App Home tab, <c>recent</c>); its value is the link's tracked id.</summary>
     public const string HomeBurn = "home_burn";
 

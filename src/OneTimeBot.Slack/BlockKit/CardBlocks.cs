@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeSecret.Client;
 
@@ -21,13 +22,20 @@ public static class CardBlocks
     public static SlackReply Render(SecretCard card, bool replaceOriginal = false)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var blocks = new JsonArray
+        var blocks = new JsonArray { Blocks.Header(SecretCardText.Title(card)) };
+        if (card.NotSent is { } notSent)
         {
-            Blocks.Header(SecretCardText.Title(card)),
-            card.IsLive && card.Link is { } link
-                ? Blocks.Section($"*{SecretCardText.LinkLabel}:*\n{Blocks.Escape(link.ToString())}")
-                : Blocks.Section(SecretCardText.StatusSentence(card, Blocks.LocalDate)),
-        };
+            // First, before the link: the sender expected it to be on its way.
+            blocks.Add(Blocks.Section($":warning: *{DirectMessageText.NotSentTo(DirectMessageBlocks.Mention(notSent.To))}* {Blocks.Escape(notSent.Problem)}"));
+        }
+
+        blocks.Add(card.IsLive && card.Link is { } link
+            ? Blocks.Section($"*{SecretCardText.LinkLabel}:*\n{Blocks.Escape(link.ToString())}")
+            : Blocks.Section(SecretCardText.StatusSentence(card, Blocks.LocalDate)));
+        if (card.SentTo is { } sentTo)
+        {
+            blocks.Add(Blocks.Section(DirectMessageText.SentTo(DirectMessageBlocks.Mention(sentTo))));
+        }
 
         var (expiryLabel, expiry) = SecretCardText.ExpiryFact(card, Blocks.LocalDate);
         var facts = new List<string>
@@ -51,10 +59,12 @@ public static class CardBlocks
                 : Blocks.Button(SecretCardText.BurnButton, ActionIds.Burn, card.ReceiptId, "danger", Blocks.Confirm(
                     SecretCardText.BurnConfirmTitle, SecretCardText.BurnConfirmText, SecretCardText.BurnConfirmYes, SecretCardText.BurnConfirmNo));
             blocks.Add(Blocks.Actions(Blocks.Button(SecretCardText.CheckStatusButton, ActionIds.CheckStatus, card.ReceiptId), burn));
-            blocks.Add(Blocks.Context(SecretCardText.OpenOnceWarning));
+            blocks.Add(Blocks.Context(card.SentTo is not null ? DirectMessageText.SentToWarning
+                : card.NotSent is not null ? DirectMessageText.PassItOnYourself
+                : SecretCardText.OpenOnceWarning));
         }
 
-        return new SlackReply(SecretCardText.Fallback(card), blocks, replaceOriginal);
+        return new SlackReply(DirectMessageText.CardFallback(card, DirectMessageBlocks.Mention), blocks, replaceOriginal);
     }
 
     /// <summary>An error card is a notice: what went wrong, then what to do.</summary>

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Payloads;
 
@@ -10,14 +12,19 @@ namespace OneTimeBot.Slack.Handlers;
 /// Block Kit, or opens a modal. Every answer is private. A command that calls the secret service and outlasts Slack's
 /// 3 s is acked in its own progress words and finished through <c>response_url</c>.
 /// </summary>
-public sealed class CommandHandlers(BotCommands commands, SlackForms forms, SlackDelivery delivery)
+public sealed class CommandHandlers(BotCommands commands, SlackForms forms, SlackDelivery delivery, IOptions<SlackOptions> options)
 {
     /// <summary>The HTTP answer; null for an empty 200 (a modal opened instead).</summary>
     public async Task<SlackReply?> OneTimeAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var origin = new SlackOrigin(command.TeamId, command.EnterpriseId, command.UserId, command.ResponseUrl, command.ChannelId, command.TriggerId);
-        var parsed = commands.Parse(command.Text);
+        var (parsed, refusal) = SlackCommandText.Read(commands, command.Text, options.Value.Command);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         Task<CommandReply> RunAsync(CancellationToken ct) =>
             commands.RunAsync(parsed, origin.Actor, CommandSurface.SlashCommand, delivery.FollowUpBudget, ct);
 
@@ -38,7 +45,7 @@ public sealed class CommandHandlers(BotCommands commands, SlackForms forms, Slac
         }
 
         return reply is FormReply form
-            ? await forms.OpenAsync(form.Form, origin, cancellationToken).ConfigureAwait(false)
+            ? await forms.OpenAsync(form.Form, origin, form.SendTo, cancellationToken).ConfigureAwait(false)
             : CommandReplyBlocks.Render(reply, command.Command, CommandSurface.SlashCommand);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Commands;
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Configuration;
@@ -20,7 +21,11 @@ public sealed class SlackForms(WorkspaceSettingsService workspaces, SlackTokens 
     private readonly string _command = options.Value.Command;
 
     /// <summary>Opens <paramref name="form"/>; the settings only for an admin of the workspace.</summary>
-    public async Task<SlackReply?> OpenAsync(BotForm form, SlackOrigin origin, CancellationToken cancellationToken)
+    public Task<SlackReply?> OpenAsync(BotForm form, SlackOrigin origin, CancellationToken cancellationToken) =>
+        OpenAsync(form, origin, null, cancellationToken);
+
+    /// <summary>Opens <paramref name="form"/>, with <paramref name="sendTo"/> already picked as whom the link goes to.</summary>
+    public async Task<SlackReply?> OpenAsync(BotForm form, SlackOrigin origin, Person? sendTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(origin);
         if (form == BotForm.Config && await RefuseUnlessAdminAsync(origin, cancellationToken).ConfigureAwait(false) is { } refused)
@@ -31,8 +36,8 @@ public sealed class SlackForms(WorkspaceSettingsService workspaces, SlackTokens 
         var workspace = origin.Actor.Workspace;
         var view = form switch
         {
-            BotForm.Share => ShareModal.Build(await workspaces.GetAsync(workspace, cancellationToken).ConfigureAwait(false), origin.Metadata),
-            BotForm.Generate => GenerateModal.Build(await workspaces.GetAsync(workspace, cancellationToken).ConfigureAwait(false), origin.Metadata),
+            BotForm.Share => ShareModal.Build(await workspaces.GetAsync(workspace, cancellationToken).ConfigureAwait(false), origin.Metadata, sendTo),
+            BotForm.Generate => GenerateModal.Build(await workspaces.GetAsync(workspace, cancellationToken).ConfigureAwait(false), origin.Metadata, sendTo),
             BotForm.Config => ConfigModal.Build(await workspaces.FormAsync(workspace, cancellationToken).ConfigureAwait(false), origin.Metadata),
             _ => throw new ArgumentOutOfRangeException(nameof(form), form, "A form Slack has no modal for."),
         };

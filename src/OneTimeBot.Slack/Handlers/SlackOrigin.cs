@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Views;
@@ -10,7 +11,8 @@ namespace OneTimeBot.Slack.Handlers;
 /// </summary>
 public sealed record SlackOrigin(string TeamId, string? EnterpriseId, string UserId, Uri? ResponseUrl, string? Channel, string? TriggerId = null)
 {
-    public Actor Actor => new(new WorkspaceId(ChatPlatform.Slack, TeamId), UserId);
+    /// <summary>The user, reachable later through their org's installation when the app is installed org-wide.</summary>
+    public Actor Actor => new(new WorkspaceId(ChatPlatform.Slack, TeamId), UserId) { Reach = new ChatReach(EnterpriseId: EnterpriseId) };
 
     public ReplyTarget Target => new(TeamId, EnterpriseId, ResponseUrl, Channel);
 

@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Events;
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Handlers;
 using OneTimeBot.Slack.Installations;
+using OneTimeBot.Slack.Messaging;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.WebApi;
 using Polly;
@@ -76,6 +78,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<EventHandlers>();
         services.AddSingleton<HomeHandlers>();
         services.AddSingleton<SlackRouter>();
+        services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         return services;
     }
 

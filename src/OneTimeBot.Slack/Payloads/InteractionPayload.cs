@@ -35,6 +35,10 @@ public sealed record SlackView(
 
 public sealed record ViewState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, ViewValue>>? Values);
 
-public sealed record ViewValue(string? Type, string? Value, SelectedOption? SelectedOption, IReadOnlyList<SelectedOption>? SelectedOptions);
+public sealed record ViewValue(string? Type, string? Value, SelectedOption? SelectedOption, IReadOnlyList<SelectedOption>? SelectedOptions)
+{
+    /// <summary>The user a <c>users_select</c> holds.</summary>
+    public string? SelectedUser { get; init; }
+}
 
 public sealed record SelectedOption(string? Value);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;
@@ -12,7 +13,7 @@ public static class GenerateModal
 {
     public const string CallbackId = "generate_password";
 
-    public static JsonObject Build(WorkspaceSettings settings, ViewMetadata metadata)
+    public static JsonObject Build(WorkspaceSettings settings, ViewMetadata metadata, Person? sendTo = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var length = new JsonObject
@@ -35,6 +36,7 @@ public static class GenerateModal
                 ["element"] = length,
             },
             Inputs.Passphrase("Asked for before the password is shown. Tell it to the recipient another way."),
+            Inputs.SendTo(sendTo),
         };
         return Inputs.Modal(CallbackId, "Generate a password", "Generate", metadata, blocks);
     }
@@ -43,6 +45,6 @@ public static class GenerateModal
     public static GenerateInput Read(ViewValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return new GenerateInput(values.Text(SharingError.TtlField), values.Text(SharingError.LengthField), Inputs.ReadPassphrase(values));
+        return new GenerateInput(values.Text(SharingError.TtlField), values.Text(SharingError.LengthField), Inputs.ReadPassphrase(values), Inputs.ReadSendTo(values));
     }
 }

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Expiry;
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Slack.Payloads;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Slack.Views;
@@ -11,6 +13,9 @@ namespace OneTimeBot.Slack.Views;
 public static class Inputs
 {
     public const string ValueAction = "value";
+
+    /// <summary>The block of the "Send the link to" picker in the share and generate modals.</summary>
+    public const string SendToBlock = "send_to";
     public const int PlainTextInputMax = 3000;
 
     public static JsonObject Modal(string callbackId, string title, string submit, ViewMetadata metadata, JsonArray blocks) => new()
@@ -82,6 +87,33 @@ public static class Inputs
         }
 
         return Input(blockId, label, element, optional: true, hint);
+    }
+
+    /// <summary>
+    /// Who the bot sends the link to, in their DM with it: one person of the workspace, optional, with
+    /// <paramref name="initial"/> picked. Slack keeps the pick when the modal comes back with an error.
+    /// </summary>
+    public static JsonObject SendTo(Person? initial)
+    {
+        var element = new JsonObject
+        {
+            ["type"] = "users_select",
+            ["action_id"] = ValueAction,
+            ["placeholder"] = PlainText("Pick a person"),
+        };
+        if (initial is not null && SlackText.IsUserId(initial.UserId))
+        {
+            element["initial_user"] = initial.UserId;
+        }
+
+        return Input(SendToBlock, "Send the link to", element, optional: true,
+            "Optional: OneTimeBot sends them the link in a direct message and tells you whether it arrived. Empty: the link comes to you.");
+    }
+
+    public static Person? ReadSendTo(ViewValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.User(SendToBlock);
     }
 
     /// <summary>How long the link lives: the expiries this workspace allows, its default chosen.</summary>

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.Payloads;
 
@@ -14,6 +15,9 @@ public sealed class ViewValues(ViewState? state) : ISettingsFormValues
 
     /// <summary>The text typed into the input, or the value of the option chosen in it; null when empty.</summary>
     public string? Text(string id) => Value(id) is { } value && (value.Value ?? value.SelectedOption?.Value) is { Length: > 0 } text ? text : null;
+
+    /// <summary>The person picked in a user picker, when it holds a Slack user id; else null.</summary>
+    public Person? User(string id) => Value(id)?.SelectedUser is { } user && SlackText.IsUserId(user) ? new Person(user) : null;
 
     /// <summary>Whether a checkbox input has its option ticked.</summary>
     public bool IsChecked(string id) => Value(id)?.SelectedOptions is { Count: > 0 };

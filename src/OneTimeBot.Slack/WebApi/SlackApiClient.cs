@@ -26,6 +26,10 @@ public sealed partial class SlackApiClient(HttpClient http, ILogger<SlackApiClie
         return PostJsonAsync("chat.postMessage", token, reply.ToUtf8Json(channel), cancellationToken);
     }
 
+    /// <summary>Opens (or finds) the bot's DM with <paramref name="userId"/>; its id is in <c>channel.id</c>.</summary>
+    public Task<SlackApiResponse> OpenConversationAsync(string token, string userId, CancellationToken cancellationToken) =>
+        CallAsync("conversations.open", token, new JsonObject { ["users"] = userId }, cancellationToken);
+
     /// <summary>Shows <paramref name="view"/> (of type <c>home</c>) as the user's App Home tab.</summary>
     public Task<SlackApiResponse> PublishViewAsync(string token, string userId, JsonObject view, CancellationToken cancellationToken) =>
         CallAsync("views.publish", token, new JsonObject { ["user_id"] = userId, ["view"] = view }, cancellationToken);

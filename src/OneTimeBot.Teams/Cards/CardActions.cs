@@ -6,6 +6,9 @@ public static class CardActions
     public const string Key = "action";
     public const string ReceiptKey = "receiptId";
 
+    /// <summary>The request a Send it securely or Decline button concerns.</summary>
+    public const string RequestKey = "requestId";
+
     /// <summary>The ids of the inputs a form showed, space-separated, on its submit button.</summary>
     public const string ShownInputsKey = "shownInputs";
 
@@ -16,6 +19,12 @@ public static class CardActions
     public const string OpenShareForm = "openShareForm";
     public const string OpenGenerateForm = "openGenerateForm";
     public const string SaveConfig = "saveConfig";
+
+    /// <summary>Send it securely, on a request for a secret.</summary>
+    public const string AnswerRequest = "answerRequest";
+
+    /// <summary>Decline, on a request for a secret.</summary>
+    public const string DeclineRequest = "declineRequest";
 
     /// <summary>Burn on the card of recent links; its data names the link by <see cref="TrackedKey"/>.</summary>
     public const string RecentBurn = "recentBurn";

@@ -20,6 +20,12 @@ public static class FormCards
     public const string RecipientInput = SharingError.RecipientField;
     public const string LengthInput = SharingError.LengthField;
 
+    /// <summary>The people picker: whom the bot sends the link to. Its value is the person's Azure AD object id.</summary>
+    public const string SendToInput = "sendTo";
+
+    /// <summary>The picker's one static choice: nobody, the link comes to the sender (what a host without Teams' people search offers).</summary>
+    public const string Nobody = "nobody";
+
     public static JsonObject Share(WorkspaceSettings settings, FormValues? typed = null, SharingError? error = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -28,6 +34,7 @@ public static class FormCards
         body.Add(Secret(error?.Field == SharingError.SecretField));
         body.Add(Expiry(settings, typed?[TtlInput]));
         body.Add(Password(PassphraseInput, "Passphrase (optional)", "Asked for before the secret is shown; tell it to the recipient another way."));
+        body.Add(SendTo(typed));
         body.Add(new JsonObject
         {
             ["type"] = "Input.Text", ["id"] = RecipientInput, ["label"] = "Recipient email (optional)", ["style"] = "Email",
@@ -50,6 +57,7 @@ public static class FormCards
             ["value"] = int.TryParse(typed?[LengthInput], NumberStyles.None, CultureInfo.InvariantCulture, out var length) ? length : SharingRules.DefaultLength,
         });
         body.Add(Password(PassphraseInput, "Passphrase (optional)", "Asked for before the password is shown."));
+        body.Add(SendTo(typed));
         return AdaptiveCard.Card("Generate a password behind a one-time link", body, [AdaptiveCard.Submit("Generate", new JsonObject { [CardActions.Key] = CardActions.Generate }, "positive")]);
     }
 
@@ -77,6 +85,38 @@ public static class FormCards
             ["type"] = "Input.Text", ["id"] = SecretFallbackInput, ["label"] = "Secret", ["isMultiline"] = true, ["maxLength"] = SharingRules.MaxSecretBytes,
         },
     };
+
+    /// <summary>
+    /// Teams' own people search (<c>Data.Query</c> over <c>graph.microsoft.com/users</c>, the whole organisation, in
+    /// the bot's chat and in dialogs): the value is the person's Azure AD object id, and a form shown again keeps the
+    /// person picked. A choice set needs one static choice; "nobody" is the one that makes sense wherever it shows: as
+    /// the only option of a host without Teams' people search, and in Teams as a profile found only by its own name.
+    /// The Adaptive Card schema dates <c>choices.data</c> 1.6; Teams honours it in the 1.5 cards it renders
+    /// (https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/people-picker).
+    /// </summary>
+    private static JsonObject SendTo(FormValues? typed)
+    {
+        var picker = new JsonObject
+        {
+            ["type"] = "Input.ChoiceSet",
+            ["id"] = SendToInput,
+            ["label"] = "Send to (optional): OneTimeBot sends them the link in their chat with it",
+            ["placeholder"] = "Type a name",
+            ["isMultiSelect"] = false,
+            ["choices"] = new JsonArray(new JsonObject { ["title"] = "Nobody: the link comes to me", ["value"] = Nobody }),
+            ["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = "graph.microsoft.com/users" },
+        };
+        if (PickedPerson(typed?[SendToInput]) is { } picked)
+        {
+            picker["value"] = picked;
+        }
+
+        return picker;
+    }
+
+    /// <summary>A picked person's Azure AD object id, in the form Teams submits it; null for anything else (nobody included).</summary>
+    public static string? PickedPerson(string? value) =>
+        Guid.TryParseExact(value?.Trim(), "D", out var id) ? id.ToString("D") : null;
 
     private static JsonObject Password(string id, string label, string placeholder) => new()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeSecret.Client;
 
@@ -20,13 +21,21 @@ public static class SecretCardRenderer
     public static JsonObject Render(SecretCard card, CardAudience audience)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var body = new JsonArray
+        var body = new JsonArray { AdaptiveCard.Title(SecretCardText.Title(card, audience)) };
+        if (card.NotSent is { } notSent)
         {
-            AdaptiveCard.Title(SecretCardText.Title(card, audience)),
-            card.IsLive && card.Link is { } link
-                ? AdaptiveCard.Text(link.ToString(), size: "Small")
-                : AdaptiveCard.Text(SecretCardText.StatusSentence(card, AdaptiveCard.LocalDateTime)),
-        };
+            // First, before the link: the sender expected it to be on its way.
+            body.Add(AdaptiveCard.Text($"⚠️ {DirectMessageText.NotSentTo(Named(notSent.To))} {AdaptiveCard.Plain(notSent.Problem)}", color: "Attention"));
+        }
+
+        body.Add(card.IsLive && card.Link is { } link
+            ? AdaptiveCard.Text(link.ToString(), size: "Small")
+            : AdaptiveCard.Text(SecretCardText.StatusSentence(card, AdaptiveCard.LocalDateTime)));
+        if (card.SentTo is { } sentTo)
+        {
+            body.Add(AdaptiveCard.Text(DirectMessageText.SentTo(Named(sentTo))));
+        }
+
         var facts = new List<(string, string)>
         {
             SecretCardText.ExpiryFact(card, AdaptiveCard.LocalDateTime),
@@ -43,14 +52,21 @@ public static class SecretCardRenderer
         var actions = new JsonArray();
         if (card.IsLive && card.Link is { } url)
         {
-            body.Add(AdaptiveCard.Text(SecretCardText.Warning(audience), subtle: true, size: "Small"));
+            body.Add(AdaptiveCard.Text(
+                card.SentTo is not null ? DirectMessageText.SentToWarning
+                : card.NotSent is not null ? DirectMessageText.PassItOnYourself
+                : SecretCardText.Warning(audience),
+                subtle: true, size: "Small"));
             actions.Add(AdaptiveCard.OpenUrl(SecretCardText.OpenLinkButton, url));
             actions.Add(AdaptiveCard.Submit(SecretCardText.CheckStatusButton, Data(CardActions.Status, card.ReceiptId)));
             actions.Add(AdaptiveCard.Submit(SecretCardText.BurnButton, Data(CardActions.Burn, card.ReceiptId), "destructive"));
         }
 
-        return AdaptiveCard.Card(SecretCardText.Fallback(card), body, actions);
+        return AdaptiveCard.Card(DirectMessageText.CardFallback(card, p => Named(p)), body, actions);
     }
+
+    /// <summary>Whom a link was sent to, by the name Teams gave; someone picked by id alone is "the person you picked".</summary>
+    private static string Named(Person person) => DirectMessageCards.Name(person, DirectMessageText.PersonYouPicked);
 
     public static JsonObject Render(SharingError error)
     {

@@ -18,7 +18,7 @@ public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider to
     public Task<bool> ReplyAsync(Activity to, JsonObject card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(to);
-        return SendAsync(HttpMethod.Post, to.ServiceUrl, $"v3/conversations/{Escape(to.Conversation?.Id)}/activities", Message(to, card), cancellationToken);
+        return SucceedsAsync(HttpMethod.Post, to.ServiceUrl, $"v3/conversations/{Escape(to.Conversation?.Id)}/activities", Message(to, card), cancellationToken);
     }
 
     /// <summary>Replaces the card the activity came from (a button press on it).</summary>
@@ -27,7 +27,7 @@ public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider to
         ArgumentNullException.ThrowIfNull(on);
         var message = Message(on, card);
         message["id"] = activityId;
-        return SendAsync(HttpMethod.Put, on.ServiceUrl, $"v3/conversations/{Escape(on.Conversation?.Id)}/activities/{Escape(activityId)}", message, cancellationToken);
+        return SucceedsAsync(HttpMethod.Put, on.ServiceUrl, $"v3/conversations/{Escape(on.Conversation?.Id)}/activities/{Escape(activityId)}", message, cancellationToken);
     }
 
     /// <summary>Sends a card to the user in their 1:1 chat with the bot, creating it if need be: private, wherever they pressed.</summary>
@@ -55,7 +55,7 @@ public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider to
         var message = Message(from, card);
         message.Remove("replyToId");
         message["conversation"] = new JsonObject { ["id"] = conversationId };
-        return await SendAsync(HttpMethod.Post, from.ServiceUrl, $"v3/conversations/{Escape(conversationId)}/activities", message, cancellationToken).ConfigureAwait(false);
+        return await SucceedsAsync(HttpMethod.Post, from.ServiceUrl, $"v3/conversations/{Escape(conversationId)}/activities", message, cancellationToken).ConfigureAwait(false);
     }
 
     private static JsonObject Message(Activity to, JsonObject card) => new()
@@ -68,25 +68,65 @@ public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider to
         ["attachments"] = new JsonArray(Cards.AdaptiveCard.Attachment(card)),
     };
 
+    /// <summary>
+    /// Opens the bot's 1:1 conversation with a person (Teams answers the existing one when there is one). Teams only
+    /// allows it when the app is installed for them; otherwise it answers 403 (or 404), which the caller tells its user.
+    /// </summary>
+    /// <param name="memberId">The person's <c>29:</c> id, or their Azure AD object id as it is.</param>
+    public Task<ConnectorAnswer> CreatePersonalConversationAsync(string serviceUrl, string botId, string memberId, string tenantId, CancellationToken cancellationToken)
+    {
+        var create = new JsonObject
+        {
+            ["bot"] = new JsonObject { ["id"] = botId },
+            ["members"] = new JsonArray(new JsonObject { ["id"] = memberId }),
+            ["isGroup"] = false,
+            ["tenantId"] = tenantId,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+        };
+        return ExchangeAsync(HttpMethod.Post, serviceUrl, "v3/conversations", create, cancellationToken);
+    }
+
+    /// <summary>Posts a card into a conversation the bot opened itself (no activity to reply to).</summary>
+    public Task<ConnectorAnswer> PostToConversationAsync(string serviceUrl, string conversationId, string botId, JsonObject card, CancellationToken cancellationToken)
+    {
+        var message = new JsonObject
+        {
+            ["type"] = "message",
+            ["from"] = new JsonObject { ["id"] = botId },
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["attachments"] = new JsonArray(Cards.AdaptiveCard.Attachment(card)),
+        };
+        return ExchangeAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", message, cancellationToken);
+    }
+
+    /// <summary>One member of a conversation, by their <c>29:</c> id or Azure AD object id: their name, among others.</summary>
+    public Task<ConnectorAnswer> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
+        ExchangeAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}", null, cancellationToken);
+
     private static string Escape(string? id) => Uri.EscapeDataString(id ?? "");
 
-    private async Task<bool> SendAsync(HttpMethod method, string? serviceUrl, string path, JsonObject body, CancellationToken cancellationToken) =>
+    private async Task<bool> SucceedsAsync(HttpMethod method, string? serviceUrl, string path, JsonObject body, CancellationToken cancellationToken) =>
         await CallAsync(method, serviceUrl, path, body, cancellationToken).ConfigureAwait(false) is not null;
 
-    private async Task<JsonObject?> CallAsync(HttpMethod method, string? serviceUrl, string path, JsonObject body, CancellationToken cancellationToken)
+    private async Task<JsonObject?> CallAsync(HttpMethod method, string? serviceUrl, string path, JsonObject body, CancellationToken cancellationToken) =>
+        (await ExchangeAsync(method, serviceUrl, path, body, cancellationToken).ConfigureAwait(false)).Body;
+
+    private async Task<ConnectorAnswer> ExchangeAsync(HttpMethod method, string? serviceUrl, string path, JsonObject? body, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(serviceUrl?.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri))
         {
             LogFailed(method.Method, "no serviceUrl");
-            return null;
+            return ConnectorAnswer.Failed(null);
         }
 
         try
         {
-            using var request = new HttpRequestMessage(method, new Uri(baseUri, path))
+            using var request = new HttpRequestMessage(method, new Uri(baseUri, path));
+            if (body is not null)
             {
-                Content = new StringContent(body.ToJsonString(TeamsJson.Options), Encoding.UTF8, "application/json"),
-            };
+                request.Content = new StringContent(body.ToJsonString(TeamsJson.Options), Encoding.UTF8, "application/json");
+            }
+
             if (await tokens.TokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -96,19 +136,30 @@ public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider to
             if (!response.IsSuccessStatusCode)
             {
                 LogFailed(method.Method, "HTTP " + (int)response.StatusCode);
-                return null;
+                return ConnectorAnswer.Failed((int)response.StatusCode);
             }
 
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return text.Length > 0 && JsonNode.Parse(text) is JsonObject answer ? answer : [];
+            return new ConnectorAnswer((int)response.StatusCode, text.Length > 0 && JsonNode.Parse(text) is JsonObject answer ? answer : []);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Microsoft.Identity.Client.MsalException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
         {
             LogFailed(method.Method, ex.GetType().Name);
-            return null;
+            return ConnectorAnswer.Failed(null);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector {Method} failed: {Failure}")]
     private partial void LogFailed(string method, string failure);
+}
+
+/// <summary>What the Bot Connector answered: its HTTP status (null when it could not be reached) and, on success, its JSON.</summary>
+public sealed record ConnectorAnswer(int? Status, JsonObject? Body)
+{
+    public bool Ok => Body is not null;
+
+    public static ConnectorAnswer Failed(int? status) => new(status, null);
+
+    /// <summary>A string field of the answer, e.g. a created conversation's <c>id</c>.</summary>
+    public string? Text(string name) => Body?[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }

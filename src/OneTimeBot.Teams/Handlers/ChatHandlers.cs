@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Activities;
@@ -20,6 +21,7 @@ namespace OneTimeBot.Teams.Handlers;
 public sealed class ChatHandlers(
     BotCommands commands,
     SharingService sharing,
+    LinkDelivery links,
     WorkspaceSettingsService workspaces,
     SecretForms forms,
     ConnectorClient connector,
@@ -46,10 +48,10 @@ public sealed class ChatHandlers(
         await ReplyAsync(turn, await forms.BlankAsync(BotForm.Generate, turn.Actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     public async Task ShareAsync(TeamsTurn turn, FormValues values, CancellationToken cancellationToken) =>
-        await ReplyAsync(turn, Answer(await forms.SubmitAsync(BotForm.Share, turn.Actor, values, Budget, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+        await ReplyAsync(turn, await AnswerAsync(turn, await forms.SubmitAsync(BotForm.Share, turn.Actor, values, Budget, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     public async Task GenerateAsync(TeamsTurn turn, FormValues values, CancellationToken cancellationToken) =>
-        await ReplyAsync(turn, Answer(await forms.SubmitAsync(BotForm.Generate, turn.Actor, values, Budget, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
+        await ReplyAsync(turn, await AnswerAsync(turn, await forms.SubmitAsync(BotForm.Generate, turn.Actor, values, Budget, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     public async Task StatusAsync(TeamsTurn turn, string? receiptId, CancellationToken cancellationToken) =>
         await ReceiptAsync(turn, await sharing.StatusAsync(turn.Actor, receiptId ?? "", Budget, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
@@ -85,8 +87,13 @@ public sealed class ChatHandlers(
 
     private Task<bool> ReplyAsync(TeamsTurn turn, JsonObject card, CancellationToken cancellationToken) => connector.ReplyAsync(turn.Activity, card, cancellationToken);
 
-    /// <summary>The card on success or after a failure the user cannot fix in the form; else the form again.</summary>
-    private static JsonObject Answer(FormSubmission submitted) => submitted.FormAgain ?? SecretCardRenderer.Render(submitted.Result, CardAudience.Sender);
+    /// <summary>
+    /// The card on success, once the link went on to the person picked (it says whether it arrived), or after a failure
+    /// the user cannot fix in the form; else the form again.
+    /// </summary>
+    private async Task<JsonObject> AnswerAsync(TeamsTurn turn, FormSubmission submitted, CancellationToken cancellationToken) =>
+        submitted.FormAgain ?? SecretCardRenderer.Render(
+            await links.SendAsync(turn.Actor, submitted.SendTo, submitted.Result, null, cancellationToken).ConfigureAwait(false), CardAudience.Sender);
 
     /// <summary>The new state replaces the card it was asked on; a refusal or failure goes privately to whoever pressed.</summary>
     private async Task ReceiptAsync(TeamsTurn turn, Result<SecretCard, SharingError> result, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Cards;
@@ -22,18 +23,23 @@ public sealed class SecretForms(SharingService sharing, WorkspaceSettingsService
     {
         ArgumentNullException.ThrowIfNull(values);
         var passphrase = SecretText.FromOptional(values[FormCards.PassphraseInput]);
-        var result = form switch
-        {
-            BotForm.Share => await sharing.ShareAsync(actor, new ShareInput(
-                // A client without the Password style sends the fallback multi-line box instead.
-                new SecretText(values[FormCards.SecretInput] ?? values[FormCards.SecretFallbackInput] ?? ""),
-                values[FormCards.TtlInput], passphrase, values[FormCards.RecipientInput]), budget, cancellationToken).ConfigureAwait(false),
-            BotForm.Generate => await sharing.GenerateAsync(actor, new GenerateInput(values[FormCards.TtlInput], values[FormCards.LengthInput], passphrase), budget, cancellationToken).ConfigureAwait(false),
-            _ => throw NotASecretForm(form),
-        };
+        var sendTo = FormCards.PickedPerson(values[FormCards.SendToInput]) is { } picked ? new Person(picked) : null;
+        var result = values[FormCards.SendToInput] is { } chosen && chosen != FormCards.Nobody && sendTo is null
+            // Teams' picker only ever submits an object id: anything else was not picked from it.
+            ? new SharingError(SharingErrorKind.InvalidInput, "OneTimeBot can only send the link to someone picked from the list.",
+                "Pick them again under Send to, or leave it empty to get the link yourself.", FormCards.SendToInput)
+            : form switch
+            {
+                BotForm.Share => await sharing.ShareAsync(actor, new ShareInput(
+                    // A client without the Password style sends the fallback multi-line box instead.
+                    new SecretText(values[FormCards.SecretInput] ?? values[FormCards.SecretFallbackInput] ?? ""),
+                    values[FormCards.TtlInput], passphrase, values[FormCards.RecipientInput], sendTo), budget, cancellationToken).ConfigureAwait(false),
+                BotForm.Generate => await sharing.GenerateAsync(actor, new GenerateInput(values[FormCards.TtlInput], values[FormCards.LengthInput], passphrase, sendTo), budget, cancellationToken).ConfigureAwait(false),
+                _ => throw NotASecretForm(form),
+            };
         if (result.IsSuccess || result.Error.Kind != SharingErrorKind.InvalidInput)
         {
-            return new FormSubmission(result, null);
+            return new FormSubmission(result, null) { SendTo = sendTo };
         }
 
         // The user's own mistake: the form again, as they filled it, with the problem.
@@ -55,4 +61,8 @@ public sealed class SecretForms(SharingService sharing, WorkspaceSettingsService
 /// A submitted form's outcome: the secret's card or why there is none, and when the user can fix it, the
 /// <see cref="FormAgain"/> to show them.
 /// </summary>
-public sealed record FormSubmission(Result<SecretCard, SharingError> Result, JsonObject? FormAgain);
+public sealed record FormSubmission(Result<SecretCard, SharingError> Result, JsonObject? FormAgain)
+{
+    /// <summary>The person picked to send the link to, if any.</summary>
+    public Person? SendTo { get; init; }
+}

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Activities;
 
@@ -6,12 +7,19 @@ namespace OneTimeBot.Teams.Handlers;
 /// <summary>An authenticated activity a route handles, with the person in their tenant who sent it.</summary>
 public sealed record TeamsTurn(Activity Activity, Actor Actor)
 {
-    /// <summary>The turn for an activity whose sender Teams named: their Azure AD object id when Teams gives it (stable across chats), else their channel id.</summary>
+    /// <summary>
+    /// The turn for an activity whose sender Teams named: their Azure AD object id when Teams gives it (stable across
+    /// chats), else their channel id; with how to message them privately later, all from the verified activity.
+    /// </summary>
     public static TeamsTurn? For(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return activity.TenantId is { } tenant && (activity.From?.AadObjectId ?? activity.From?.Id) is { Length: > 0 } user
-            ? new TeamsTurn(activity, new Actor(new WorkspaceId(ChatPlatform.Teams, tenant), user))
-            : null;
+        if (activity.TenantId is not { } tenant || (activity.From?.AadObjectId ?? activity.From?.Id) is not { Length: > 0 } user)
+        {
+            return null;
+        }
+
+        var reach = new ChatReach(ServiceUrl: activity.ServiceUrl, BotId: activity.Recipient?.Id, ChannelUserId: activity.From?.Id, Name: activity.From?.Name);
+        return new TeamsTurn(activity, new Actor(new WorkspaceId(ChatPlatform.Teams, tenant), user) { Reach = reach });
     }
 }

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Teams.Auth;
 using OneTimeBot.Teams.Configuration;
 using OneTimeBot.Teams.Connector;
 using OneTimeBot.Teams.Handlers;
+using OneTimeBot.Teams.Messaging;
 
 namespace OneTimeBot.Teams.Hosting;
 
@@ -43,6 +45,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ChatHandlers>();
         services.AddSingleton<RecentHandlers>();
         services.AddSingleton<TeamsRouter>();
+        services.AddSingleton<IDirectMessenger, TeamsDirectMessenger>();
         services.AddHostedService<TeamsStartup>();
         return services;
     }

@@ -199,7 +199,7 @@ public static class PublishedBlockKitLimits
         Check(problems, "input label", Text(block["label"]), InputLabel);
         Check(problems, "input hint", Text(block["hint"]), InputHint);
         var element = block["element"] as JsonObject;
-        if (element?["type"]?.GetValue<string>() is not ("plain_text_input" or "email_text_input" or "number_input" or "static_select" or "checkboxes"))
+        if (element?["type"]?.GetValue<string>() is not ("plain_text_input" or "email_text_input" or "number_input" or "static_select" or "users_select" or "checkboxes"))
         {
             problems.Add($"input '{block["block_id"]}' has an element Slack does not know here");
         }

@@ -1,0 +1,242 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Installations;
+using OneTimeBot.Testing;
+
+namespace OneTimeBot.Slack.Tests;
+
+/// <summary>
+/// <c>/onetime share @bob …</c>, <c>generate @bob …</c> and the modals' "Send the link to": the bot DMs Bob the link and
+/// the sender's card says whether it arrived. Slack escapes the command's text (should_escape), and the secret still
+/// reaches the secret service exactly as it was typed.
+/// </summary>
+public sealed class SendToPersonTests
+{
+    [Fact]
+    public async Task Share_to_a_mentioned_person_dms_them_the_link_without_the_secret_and_the_senders_card_says_sent_to_them()
+    {
+        await using var app = await SlackApp.StartAsync();
+
+        var card = await CardAsync(app, "share <@U0BOB|bob> Pf7-share-to-bob-m4n8");
+        var dm = Assert.Single(app.Slack.DirectMessagesTo("U0BOB")).Body;
+
+        Assert.Contains("📨 Sent to <@U0BOB>, privately, in their chat with OneTimeBot.", Wire(card), StringComparison.Ordinal);
+        Assert.EndsWith("Sent to <@U0BOB>.", card["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(DirectMessageTextSentToWarning, Wire(card), StringComparison.Ordinal);
+        Assert.Equal(SlackApp.LinkOn(card), SlackApp.LinkOn(dm));
+        Assert.StartsWith("<@U0ALICE> sent you a one-time link:", dm["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Pf7-share-to-bob", dm.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("Pf7-share-to-bob-m4n8", await SlackApp.RevealAsync(SlackApp.LinkOn(dm)));
+        app.AssertNowhere("Pf7-share-to-bob");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("<@U0BOB|bob> ")]
+    public async Task A_secret_reaches_the_secret_service_exactly_as_typed_whatever_slack_escaped_and_wrapped(string mention)
+    {
+        await using var app = await SlackApp.StartAsync();
+        const string typed = "Pf7 a&b <c> x>y https://example.com/?q=1&r=2 example.org #general @here ops@example.com &amp;";
+        TestRunLedger.Secret(typed);
+        // What Slack sends for it: the three characters escaped, links, the channel and @here wrapped.
+        const string sent = "Pf7 a&amp;b &lt;c&gt; x&gt;y <https://example.com/?q=1&amp;r=2> <http://example.org|example.org> <#C0GENERAL|general> <!here> <mailto:ops@example.com|ops@example.com> &amp;amp;";
+
+        var card = await CardAsync(app, "share " + mention + sent);
+
+        Assert.Equal(typed, await SlackApp.RevealAsync(SlackApp.LinkOn(card)));
+        app.AssertNowhere("Pf7 a&b");
+    }
+
+    [Fact]
+    public async Task A_share_that_names_nobody_gives_the_link_to_its_sender_only()
+    {
+        await using var app = await SlackApp.StartAsync();
+
+        var card = await CardAsync(app, "share Pf7-for-me-only-r5t6");
+
+        Assert.Empty(app.Slack.CallsOf("conversations.open"));
+        Assert.DoesNotContain("Sent to", Wire(card), StringComparison.Ordinal);
+        Assert.Equal("Pf7-for-me-only-r5t6", await SlackApp.RevealAsync(SlackApp.LinkOn(card)));
+    }
+
+    [Theory]
+    [InlineData("share <#C0GENERAL|general> Pf7-to-a-channel-1", "A link goes to one person, and #general is a channel, so nothing was shared.")]
+    [InlineData("share <!here> Pf7-to-everyone-2", "A link goes to one person, and @here is not one person, so nothing was shared.")]
+    [InlineData("share <!subteam^S0OPS|@ops> Pf7-to-a-group-3", "A link goes to one person, and @ops is not one person, so nothing was shared.")]
+    [InlineData("share @nobody Pf7-to-nobody-4", "Slack knows nobody called @nobody here, so nothing was shared.")]
+    [InlineData("share <@bob|bob> Pf7-bad-mention-5", "That name is not a Slack mention I can read, so nothing was shared.")]
+    [InlineData("generate <#C0GENERAL|general> 1h", "A link goes to one person, and #general is a channel, so nothing was shared.")]
+    public async Task Naming_anything_but_one_person_slack_knows_shares_nothing_and_says_why(string text, string says)
+    {
+        await using var app = await SlackApp.StartAsync();
+
+        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync(text, app.Slack.NewResponseUrl()));
+
+        Assert.StartsWith(says, reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
+        Assert.Equal(0, app.Host.RowsIn("bot_receipts"));
+        Assert.Empty(app.Slack.CallsOf("conversations.open"));
+        app.AssertNowhere("Pf7-to-a-channel-1", "Pf7-to-everyone-2", "Pf7-to-a-group-3", "Pf7-to-nobody-4", "Pf7-bad-mention-5");
+    }
+
+    [Fact]
+    public async Task When_slack_will_not_deliver_the_dm_the_card_says_why_and_gives_the_link_to_pass_on()
+    {
+        await using var app = await SlackApp.StartAsync();
+        app.Slack.RefuseDirectMessagesTo("U0BOB", "user_disabled");
+
+        var card = await CardAsync(app, "share <@U0BOB|bob> Pf7-undeliverable-c7v8");
+        var wire = Wire(card);
+
+        Assert.Contains(":warning: *Not sent to <@U0BOB>.* Their Slack account is deactivated, so Slack delivers nothing to them.", wire, StringComparison.Ordinal);
+        Assert.Contains("Pass the link on yourself", wire, StringComparison.Ordinal);
+        Assert.Contains("Not sent to <@U0BOB>: Their Slack account is deactivated", card["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(app.Slack.CallsOf("chat.postMessage"));
+        SlackApp.AssertWithinBlockKitLimits(card);
+        Assert.Equal("Pf7-undeliverable-c7v8", await SlackApp.RevealAsync(SlackApp.LinkOn(card)));
+    }
+
+    [Fact]
+    public async Task Generate_to_a_mentioned_person_sends_them_the_generated_passwords_link()
+    {
+        await using var app = await SlackApp.StartAsync();
+
+        var card = await CardAsync(app, "generate <@U0BOB> 1h 18");
+        var dm = Assert.Single(app.Slack.DirectMessagesTo("U0BOB")).Body;
+        var password = await SlackApp.RevealAsync(SlackApp.LinkOn(dm));
+
+        Assert.Contains("A password for you, behind a one-time link", Wire(dm), StringComparison.Ordinal);
+        Assert.Contains("(expires in 1 hour)", dm["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Sent to <@U0BOB>", Wire(card), StringComparison.Ordinal);
+        Assert.Equal(18, password!.Length);
+        app.AssertNowhere(password);
+    }
+
+    [Fact]
+    public async Task Share_naming_only_a_person_opens_the_form_with_them_already_picked()
+    {
+        await using var app = await SlackApp.StartAsync();
+
+        await app.Requests.CommandAsync("share <@U0BOB|bob>", app.Slack.NewResponseUrl());
+        var view = (await app.Slack.WaitForCallsAsync("views.open"))[0].Body["view"]!.AsObject();
+
+        Assert.Equal("U0BOB", Picker(view)["initial_user"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_share_modal_sends_the_link_to_the_person_picked_and_a_mistake_keeps_the_modal_open_and_sends_nothing()
+    {
+        await using var app = await SlackApp.StartAsync();
+        var responseUrl = app.Slack.NewResponseUrl();
+        await app.Requests.CommandAsync("share", responseUrl);
+        var view = (await app.Slack.WaitForCallsAsync("views.open"))[0].Body["view"]!.AsObject();
+        var picked = new JsonObject { ["selected_user"] = "U0BOB" };
+
+        var mistake = await SlackApp.JsonAsync(await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
+        {
+            ["secret"] = SlackRequests.Typed("Pf7-modal-to-bob-k9j8"),
+            ["ttl"] = SlackRequests.Chosen("1h"),
+            ["passphrase"] = SlackRequests.Typed("abc"),
+            ["send_to"] = picked.DeepClone().AsObject(),
+        })));
+        var submitted = await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
+        {
+            ["secret"] = SlackRequests.Typed("Pf7-modal-to-bob-k9j8"),
+            ["ttl"] = SlackRequests.Chosen("1h"),
+            ["send_to"] = picked,
+        }));
+        var card = (await app.Slack.WaitForPostsAsync(responseUrl))[0].Body;
+        var dm = Assert.Single(app.Slack.DirectMessagesTo("U0BOB")).Body;
+
+        Assert.Equal("users_select", Picker(view)["type"]!.GetValue<string>());
+        Assert.Equal("errors", mistake["response_action"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Equal("", await submitted.Content.ReadAsStringAsync());
+        Assert.Contains("Sent to <@U0BOB>", Wire(card), StringComparison.Ordinal);
+        Assert.Equal("Pf7-modal-to-bob-k9j8", await SlackApp.RevealAsync(SlackApp.LinkOn(dm)));
+        app.AssertNowhere("Pf7-modal-to-bob-k9j8");
+    }
+
+    [Fact]
+    public async Task The_generate_modal_has_the_picker_too_and_sends_to_the_person_picked()
+    {
+        await using var app = await SlackApp.StartAsync();
+        var responseUrl = app.Slack.NewResponseUrl();
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.OpenGenerateForm, "generate", responseUrl));
+        var view = (await app.Slack.WaitForCallsAsync("views.open"))[0].Body["view"]!.AsObject();
+
+        await app.Requests.InteractionAsync(SlackRequests.ViewSubmission(view, new Dictionary<string, JsonObject>
+        {
+            ["ttl"] = SlackRequests.Chosen("1h"),
+            ["length"] = SlackRequests.Typed("16"),
+            ["send_to"] = new JsonObject { ["selected_user"] = "U0BOB" },
+        }));
+        var dm = (await app.Slack.WaitForDirectMessagesAsync("U0BOB"))[0].Body;
+        var password = await SlackApp.RevealAsync(SlackApp.LinkOn(dm));
+
+        Assert.Equal(16, password!.Length);
+        app.AssertNowhere(password);
+    }
+
+    [Fact]
+    public async Task A_person_in_an_org_wide_install_gets_the_dm_through_the_orgs_token()
+    {
+        await using var app = await SlackApp.StartAsync(oauth: true);
+        var tokens = app.Host.Services.GetRequiredService<SlackTokens>();
+        await app.Host.Services.GetRequiredService<ISlackInstallationStore>().SaveAsync(new SlackInstallation(
+            null, "E0ORG", true, tokens.Protect("xoxb-org-install-token-d4f5"), "U0BOTUSER", "B0BOT", "A0ONETIME",
+            "commands,chat:write,im:history,im:write,users:read", "U0INSTALLER", DateTimeOffset.UtcNow), default);
+        var responseUrl = app.Slack.NewResponseUrl();
+
+        var response = await app.Requests.PostAsync("/slack/commands",
+            SlackRequests.CommandBody("share <@U0BOB|bob> Pf7-org-wide-secret-h6j7", responseUrl, enterprise: "E0ORG"), "application/x-www-form-urlencoded");
+        var card = await CardAsync(response, app, responseUrl);
+
+        Assert.Equal("Bearer xoxb-org-install-token-d4f5", (await app.Slack.WaitForDirectMessagesAsync("U0BOB"))[0].Authorization);
+        Assert.Contains("Sent to <@U0BOB>", Wire(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_for_a_person_typed_in_the_bots_dm_sends_them_the_link_and_tells_the_sender_in_the_dm()
+    {
+        await using var app = await SlackApp.StartAsync();
+
+        await app.Requests.EventAsync(SlackRequests.MessageEvent("Ev0SENDTO1", "generate <@U0BOB> 2h"));
+        var dm = (await app.Slack.WaitForDirectMessagesAsync("U0BOB"))[0].Body;
+        var card = (await app.Slack.WaitForDirectMessagesAsync("U0ALICE"))[0].Body;
+
+        Assert.Equal(SlackApp.LinkOn(card), SlackApp.LinkOn(dm));
+        Assert.Contains("Sent to <@U0BOB>", Wire(card), StringComparison.Ordinal);
+    }
+
+    private const string DirectMessageTextSentToWarning = "Don't open the link yourself: opening it shows the secret once and destroys it.";
+
+    /// <summary>Every string in the message, as Slack reads it (the JSON's escapes undone), one per line.</summary>
+    private static string Wire(JsonNode? node) => node switch
+    {
+        JsonObject o => string.Join('\n', o.Select(p => Wire(p.Value))),
+        JsonArray a => string.Join('\n', a.Select(Wire)),
+        JsonValue v when v.TryGetValue<string>(out var text) => text,
+        _ => "",
+    };
+
+    private static JsonObject Picker(JsonObject view) =>
+        view["blocks"]!.AsArray().OfType<JsonObject>().Single(b => b["block_id"]?.GetValue<string>() == "send_to")["element"]!.AsObject();
+
+    /// <summary>The card a command answered with: inline, or through its response_url when it took longer than Slack:InlineWait.</summary>
+    private static async Task<JsonObject> CardAsync(SlackApp app, string text)
+    {
+        var responseUrl = app.Slack.NewResponseUrl();
+        return await CardAsync(await app.Requests.CommandAsync(text, responseUrl), app, responseUrl);
+    }
+
+    private static async Task<JsonObject> CardAsync(HttpResponseMessage response, SlackApp app, Uri responseUrl)
+    {
+        var reply = await SlackApp.JsonAsync(response);
+        return reply["blocks"]!.ToJsonString().Contains("One-time link", StringComparison.Ordinal)
+            ? reply
+            : (await app.Slack.WaitForPostsAsync(responseUrl))[0].Body;
+    }
+}
