@@ -66,7 +66,8 @@ internal static partial class BlockKitPreview
             }
         }
 
-        var onlyYou = message["response_type"]?.GetValue<string>() != "in_channel"
+        // A chat.postMessage into a DM (it names its channel) is the reader's own message, not an ephemeral one.
+        var onlyYou = message["response_type"]?.GetValue<string>() != "in_channel" && message["channel"] is null
             ? "<div class=\"only-you\">👁 Only visible to you</div>"
             : "";
         return $$"""
@@ -83,6 +84,7 @@ internal static partial class BlockKitPreview
             .button{border:1px solid #bbb;border-radius:4px;padding:3px 12px;font-weight:700;font-size:14px}
             .button.primary{background:#007a5a;color:#fff;border-color:#007a5a}.button.danger{color:#e01e5a;border-color:#e01e5a}
             code{background:#f6f6f6;border:1px solid #ddd;border-radius:3px;padding:0 3px;color:#e01e5a;font-size:13px}
+            .mention{background:#e8f5fa;color:#1264a3;border-radius:3px;padding:0 2px}
             </style></head><body><div id="message"><div class="avatar">🔒</div><div>
             <div class="name">OneTimeBot <small>APP</small></div>{{onlyYou}}{{body}}</div></div></body></html>
             """;
@@ -93,13 +95,22 @@ internal static partial class BlockKitPreview
         // The text is already escaped for mrkdwn (&amp; &lt; &gt;); what is left in angle brackets is Slack markup.
         var html = DateToken().Replace(text, m => DateTimeOffset.FromUnixTimeSeconds(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
             .UtcDateTime.ToString("MMM d, yyyy 'at' h:mm tt", CultureInfo.InvariantCulture));
+        // A mention is shown as Slack shows it, by the person's name; held aside while the rest is escaped.
+        html = Mention().Replace(html, m => "\u0001" + (People.TryGetValue(m.Groups[1].Value, out var name) ? name : m.Groups[1].Value) + "\u0002");
         html = html.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        html = html.Replace("\u0001", "<span class=\"mention\">@", StringComparison.Ordinal).Replace("\u0002", "</span>", StringComparison.Ordinal);
         html = Bold().Replace(html, "<b>$1</b>");
         html = Code().Replace(html, "<code>$1</code>");
         return Emojify(html).Replace("\n", "<br>", StringComparison.Ordinal);
     }
 
     private static string Emojify(string text) => EmojiCode().Replace(text, m => Emoji.TryGetValue(m.Groups[1].Value, out var e) ? e : m.Value);
+
+    /// <summary>The people the screenshots mention, by user id, as their Slack clients would show them.</summary>
+    private static readonly Dictionary<string, string> People = new(StringComparer.Ordinal) { ["U0ALICE"] = "Alice Adams", ["U0BOB"] = "Bob Builder" };
+
+    [GeneratedRegex(@"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")]
+    private static partial Regex Mention();
 
     [GeneratedRegex(@"<!date\^(\d+)\^[^|>]*\|[^>]*>")]
     private static partial Regex DateToken();

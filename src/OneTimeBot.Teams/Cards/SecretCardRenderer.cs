@@ -59,7 +59,7 @@ public static class SecretCardRenderer
                 subtle: true, size: "Small"));
             actions.Add(AdaptiveCard.OpenUrl(SecretCardText.OpenLinkButton, url));
             actions.Add(AdaptiveCard.Submit(SecretCardText.CheckStatusButton, Data(CardActions.Status, card.ReceiptId)));
-            actions.Add(AdaptiveCard.Submit(SecretCardText.BurnButton, Data(CardActions.Burn, card.ReceiptId), "destructive"));
+            actions.Add(card.PassphraseRequired ? BurnWithPassphrase(card.ReceiptId) : AdaptiveCard.Submit(SecretCardText.BurnButton, Data(CardActions.Burn, card.ReceiptId), "destructive"));
         }
 
         return AdaptiveCard.Card(DirectMessageText.CardFallback(card, p => Named(p)), body, actions);
@@ -77,6 +77,35 @@ public static class SecretCardRenderer
             AdaptiveCard.Text(error.Hint, subtle: true),
         ]);
     }
+
+    /// <summary>
+    /// Burning a secret shared with a passphrase takes the passphrase: Burn now opens a small form under the card that
+    /// asks for it, and its button (the confirmation too) sends it with the receipt. A wrong one is answered privately
+    /// and the form stays on the card, to try again.
+    /// </summary>
+    private static JsonObject BurnWithPassphrase(string receiptId) => new()
+    {
+        ["type"] = "Action.ShowCard",
+        ["title"] = SecretCardText.BurnButton,
+        ["card"] = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JsonArray(
+                AdaptiveCard.Text(SecretCardText.BurnConfirmText),
+                new JsonObject
+                {
+                    ["type"] = "Input.Text",
+                    ["id"] = FormCards.PassphraseInput,
+                    ["label"] = "Passphrase",
+                    ["style"] = "Password",
+                    ["isRequired"] = true,
+                    ["errorMessage"] = "The secret was shared with a passphrase; burning it needs the same one.",
+                    ["placeholder"] = "The passphrase the secret was shared with",
+                    ["maxLength"] = SharingRules.MaxPassphrase,
+                }),
+            ["actions"] = new JsonArray(AdaptiveCard.Submit(SecretCardText.BurnConfirmYes, Data(CardActions.Burn, receiptId), "destructive")),
+        },
+    };
 
     private static JsonObject Data(string action, string receiptId) => new() { [CardActions.Key] = action, [CardActions.ReceiptKey] = receiptId };
 }

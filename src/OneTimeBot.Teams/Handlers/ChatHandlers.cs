@@ -56,8 +56,13 @@ public sealed class ChatHandlers(
     public async Task StatusAsync(TeamsTurn turn, string? receiptId, CancellationToken cancellationToken) =>
         await ReceiptAsync(turn, await sharing.StatusAsync(turn.Actor, receiptId ?? "", Budget, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
-    public async Task BurnAsync(TeamsTurn turn, string? receiptId, CancellationToken cancellationToken) =>
-        await ReceiptAsync(turn, await sharing.BurnAsync(turn.Actor, receiptId ?? "", null, Budget, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    /// <summary>Burn now; for a secret with a passphrase, with the one typed into the card's burn form.</summary>
+    public async Task BurnAsync(TeamsTurn turn, string? receiptId, FormValues values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var passphrase = SecretText.FromOptional(values[FormCards.PassphraseInput]);
+        await ReceiptAsync(turn, await sharing.BurnAsync(turn.Actor, receiptId ?? "", passphrase, Budget, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task SaveConfigAsync(TeamsTurn turn, FormValues values, CancellationToken cancellationToken) =>
         await ReplyAsync(turn, await SaveConfigAsync(turn.Actor, values, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

@@ -82,7 +82,7 @@ public sealed partial class TeamsRouter(MessageExtensionHandlers extension, Chat
         CardActions.Share => chat.ShareAsync(turn, submit.Values, cancellationToken),
         CardActions.Generate => chat.GenerateAsync(turn, submit.Values, cancellationToken),
         CardActions.Status => chat.StatusAsync(turn, submit.ReceiptId, cancellationToken),
-        CardActions.Burn => chat.BurnAsync(turn, submit.ReceiptId, cancellationToken),
+        CardActions.Burn => chat.BurnAsync(turn, submit.ReceiptId, submit.Values, cancellationToken),
         CardActions.SaveConfig => chat.SaveConfigAsync(turn, submit.Values, cancellationToken),
         CardActions.RecentBurn => recent.BurnAsync(turn, submit.TrackedId, submit.Values, cancellationToken),
         _ => chat.UnknownButtonAsync(turn, cancellationToken),
