@@ -67,7 +67,7 @@ public static class ConfigCard
         {
             body.Add(new JsonObject
             {
-                ["type"] = "Input.Toggle", ["id"] = SettingsFields.NotifyOwners, ["title"] = "Tell people when their links are opened, burned or expire unopened",
+                ["type"] = "Input.Toggle", ["id"] = SettingsFields.NotifyOwners, ["title"] = "Tell people when their links are opened, burned or expire unopened", ["wrap"] = true,
                 ["valueOn"] = "true", ["valueOff"] = "false", ["value"] = Typed(SettingsFields.NotifyOwners, settings.NotifyOwners ? "true" : "false"),
             });
             body.Add(AdaptiveCard.Text("Each person can still turn these messages off or on for themselves with notify off or notify on.", subtle: true, size: "Small"));
