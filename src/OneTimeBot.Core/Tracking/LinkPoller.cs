@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
@@ -9,11 +7,11 @@ using OneTimeSecret.Client;
 namespace OneTimeBot.Core.Tracking;
 
 /// <summary>
-/// Asks secret services about the tracked links that are due (<see cref="PollSchedule"/>), every
-/// <see cref="NotificationOptions.ScanInterval"/>: <c>GET /api/v1/private/METADATA_KEY</c>, within each host's
-/// <see cref="PollBudget"/>. Each due link is leased to one replica, which polls it, then settles it through
-/// <see cref="LinkStatusNotifier"/> when it was opened, burned or expired, or sets its next poll. The same scan
-/// notices links of the embedded service that expired unopened.
+/// Asks secret services about the tracked links that are due (<see cref="PollSchedule"/>):
+/// <c>GET /api/v1/private/METADATA_KEY</c>, within each host's <see cref="PollBudget"/>. Each due link is leased to one
+/// replica, which polls it, then settles it through <see cref="LinkStatusNotifier"/> when it was opened, burned or
+/// expired, or sets its next poll. The same scan notices links of the embedded service that expired unopened.
+/// <see cref="LinkPolling"/> runs a scan every <see cref="NotificationOptions.ScanInterval"/>.
 /// </summary>
 public sealed partial class LinkPoller(
     ITrackedShareStore store,
@@ -22,9 +20,8 @@ public sealed partial class LinkPoller(
     WorkspaceSettingsService workspaces,
     IOneTimeSecretClient client,
     PollBudget budget,
-    IOptions<NotificationOptions> options,
     TimeProvider time,
-    ILogger<LinkPoller> logger) : BackgroundService
+    ILogger<LinkPoller> logger)
 {
     /// <summary>How many due links one replica takes at a time.</summary>
     private const int Batch = 50;
@@ -57,24 +54,6 @@ public sealed partial class LinkPoller(
         while (due.Count == Batch && !cancellationToken.IsCancellationRequested);
 
         return polled;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
-        do
-        {
-            try
-            {
-                await PollDueAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The type only: an exception's message could quote what it was handling.
-                LogScanFailed(ex.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
     private async Task PollAsync(TrackedShare share, CancellationToken cancellationToken)
@@ -137,9 +116,6 @@ public sealed partial class LinkPoller(
 
     private Task RescheduleAsync(TrackedShare share, DateTimeOffset now, CancellationToken cancellationToken) =>
         store.ReschedulePollAsync(share.Id, PollSchedule.Next(share.Created, share.ExpiresAt, now, announcesChanges: share.BackendReceiptId is not null), cancellationToken);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for tracked links to poll failed with {ExceptionType}; will try again")]
-    private partial void LogScanFailed(string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tracked link {TrackedId} in {Workspace} is on a backend this bot no longer calls; not polled")]
     private partial void LogNoConnection(string trackedId, string workspace);

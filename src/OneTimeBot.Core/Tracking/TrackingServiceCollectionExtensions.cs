@@ -26,7 +26,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddSingleton<ISecretStateListener, EmbeddedSecretEvents>();
         services.AddSingleton<PollBudget>();
         services.AddSingleton<LinkPoller>();
-        services.AddHostedService(sp => sp.GetRequiredService<LinkPoller>());
+        services.AddHostedService<LinkPolling>();
         services.AddSingleton<RecentLinks>();
         return services;
     }
