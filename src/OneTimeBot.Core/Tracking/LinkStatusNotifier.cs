@@ -41,8 +41,8 @@ public sealed partial class LinkStatusNotifier(
         }
         else
         {
-            // The problem is a sentence about the platform (the app removed, a scope missing), never the user's data.
-            LogNotTold(share.Id, share.Workspace.Key, sent.Problem ?? "unknown");
+            // Not the messenger's sentence: it may name the person. The messenger logs the platform's own error code.
+            LogNotTold(share.Id, share.Workspace.Key);
         }
     }
 
@@ -52,6 +52,6 @@ public sealed partial class LinkStatusNotifier(
     [LoggerMessage(Level = LogLevel.Information, Message = "Told the owner of tracked link {TrackedId} in {Workspace} that it is {Status}")]
     private partial void LogTold(string trackedId, string workspace, SecretStatus status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the owner of tracked link {TrackedId} in {Workspace}: {Problem}")]
-    private partial void LogNotTold(string trackedId, string workspace, string problem);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the owner of tracked link {TrackedId} in {Workspace}: the platform did not deliver the message")]
+    private partial void LogNotTold(string trackedId, string workspace);
 }
