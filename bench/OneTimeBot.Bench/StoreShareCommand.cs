@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using OneTimeBot.Core.RateLimits;
+using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Tracking;
 using OneTimeBot.Core.Workspaces;
 
 namespace OneTimeBot.Bench;
@@ -10,8 +12,9 @@ namespace OneTimeBot.Bench;
 /// What one <c>/onetime share</c> asks of the store, in the order the host asks it: the Slack verifier claims the
 /// request's signature (<c>SlackRequestVerifier</c>), the sharing service reads the workspace's settings
 /// (<c>WorkspaceSettingsService</c>), counts the creation against the per-user and per-workspace limits when they are on
-/// (<c>CreationLimiter</c>; its defaults have both on), and saves the sealed receipt through the vault
-/// (<c>SharingService.RecordAsync</c>). The Onetime Secret call between the limits and the receipt is left out.
+/// (<c>CreationLimiter</c>; its defaults have both on), saves the sealed receipt through the vault
+/// (<c>SharingService.RecordAsync</c>), and starts tracking the link for its owner (<c>LinkTracker</c>: one insert).
+/// The Onetime Secret call between the limits and the receipt is left out.
 /// </summary>
 internal sealed class StoreShareCommand
 {
@@ -32,9 +35,10 @@ internal sealed class StoreShareCommand
         StoreStep claim = new("claim", _ => ClaimAsync());
         StoreStep settings = new("settings", _ => ReadSettingsAsync());
         StoreStep receipt = new("receipt", SaveReceiptAsync);
+        StoreStep track = new("track", TrackAsync);
         Steps = creationLimits
-            ? [claim, settings, new("count user", CountUserAsync), new("count workspace", _ => CountWorkspaceAsync()), receipt]
-            : [claim, settings, receipt];
+            ? [claim, settings, new("count user", CountUserAsync), new("count workspace", _ => CountWorkspaceAsync()), receipt, track]
+            : [claim, settings, receipt, track];
     }
 
     /// <summary>The store operations of one command, in order; each is given the command's number.</summary>
@@ -85,6 +89,18 @@ internal sealed class StoreShareCommand
 
     private Task<long> CountWorkspaceAsync() =>
         _store.Counters.CountAsync($"rate:create:workspace:{StoreUnderTest.Workspace.Key}", FixedWindow.At(DateTimeOffset.UtcNow, LimitWindow), CancellationToken.None);
+
+    private Task TrackAsync(int command)
+    {
+        var (receipt, keys) = NewReceipt(User(command), DateTimeOffset.UtcNow);
+        var id = RandomNumberGenerator.GetString("0123456789abcdefghijklmnopqrstuvwxyz", 26);
+        return _store.TrackedShares.SaveAsync(new TrackedShare(
+            id, receipt.Workspace, receipt.OwnerUserId, new ChatReach(Name: "Bench User"), new Person("U0BENCHBOB"), receipt.Backend, "eu.onetimesecret.com",
+            _store.Seal.Seal(id, keys.MetadataKey), null, receipt.Created, receipt.ExpiresAt, receipt.Ttl, receipt.PassphraseRequired, receipt.Generated)
+        {
+            NextPollAt = PollSchedule.First(receipt.Created, receipt.ExpiresAt, announcesChanges: false),
+        }, CancellationToken.None);
+    }
 
     private Task SaveReceiptAsync(int command)
     {

@@ -10,6 +10,7 @@ using OneTimeBot.Core.RateLimits;
 using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Tracking;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
 
@@ -72,6 +73,10 @@ internal sealed class StoreUnderTest : IAsyncDisposable
     public ReceiptVault Receipts => _services.GetRequiredService<ReceiptVault>();
 
     public IRateCounter Counters => _services.GetRequiredService<IRateCounter>();
+
+    public ITrackedShareStore TrackedShares => _services.GetRequiredService<ITrackedShareStore>();
+
+    public MetadataKeySeal Seal => _services.GetRequiredService<MetadataKeySeal>();
 
     /// <summary>A fresh SQLite file in a new temporary folder, deleted with the store.</summary>
     public static Task<StoreUnderTest> SqliteAsync()

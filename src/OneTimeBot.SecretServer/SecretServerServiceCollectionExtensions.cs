@@ -34,6 +34,7 @@ public static class SecretServerServiceCollectionExtensions
 
         services.AddSingleton<ServerKey>();
         services.AddSingleton<LookupIds>();
+        services.AddSingleton<Core.Tracking.IEmbeddedReceiptIds, EmbeddedReceiptIds>();
         services.AddSingleton<SecretCipher>();
         services.AddSingleton<ReceiptSeals>();
         services.AddSingleton<SecretServerMetrics>();

@@ -137,7 +137,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
         var help = Commands.Help();
 
         Assert.Equal(
-            ["share", "share <secret>", "share @person <secret>", "generate [expiry] [length]", "generate @person [expiry] [length]", "request", "request @person <what it is for>", "config", "help"],
+            ["share", "share <secret>", "share @person <secret>", "generate [expiry] [length]", "generate @person [expiry] [length]", "request", "request @person <what it is for>", "recent", "notify off|on", "config", "help"],
             help.Lines.Select(l => l.Usage));
         Assert.All(Commands.All, c => Assert.Contains(help.Lines, l => l.Command == c.Name));
         Assert.True(help.Lines.Single(l => l.Usage == "share <secret>").SlashCommandOnly);
@@ -185,6 +185,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
     public void Every_alias_leads_to_its_command()
     {
         Assert.Equal("generate", Commands.Parse("gen").Name);
+        Assert.Equal("recent", Commands.Parse("links").Name);
         Assert.Equal("config", Commands.Parse("settings").Name);
         Assert.Equal("help", Commands.Parse("?").Name);
         Assert.Equal("request", Commands.Parse("ask").Name);

@@ -21,7 +21,7 @@ public sealed class GrammarFuzzTests
     private static readonly Gen<string> Text = Token.Array[0, 12].Select(parts => string.Concat(parts));
 
     // Parsing never runs a command, so no sharing or request service is needed.
-    private static readonly BotCommands Commands = new(null!, null!, null!);
+    private static readonly BotCommands Commands = new(null!, null!, null!, null!, null!);
 
     [Fact]
     public void Any_text_parses_to_a_command_without_throwing_and_share_keeps_its_secret_verbatim() =>

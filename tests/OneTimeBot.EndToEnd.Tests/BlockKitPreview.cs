@@ -107,7 +107,7 @@ internal static partial class BlockKitPreview
     private static string Emojify(string text) => EmojiCode().Replace(text, m => Emoji.TryGetValue(m.Groups[1].Value, out var e) ? e : m.Value);
 
     /// <summary>The people the screenshots mention, by user id, as their Slack clients would show them.</summary>
-    private static readonly Dictionary<string, string> People = new(StringComparer.Ordinal) { ["U0ALICE"] = "Alice Adams", ["U0BOB"] = "Bob Builder" };
+    private static readonly Dictionary<string, string> People = new(StringComparer.Ordinal) { ["U0ALICE"] = "Alice Adams", ["U0BOB"] = "Bob Builder", ["U0CAROL"] = "Carol Chen" };
 
     [GeneratedRegex(@"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")]
     private static partial Regex Mention();

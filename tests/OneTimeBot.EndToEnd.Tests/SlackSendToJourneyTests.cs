@@ -3,7 +3,10 @@ using OneTimeBot.Testing;
 
 namespace OneTimeBot.EndToEnd.Tests;
 
-/// <summary>Alice shares a secret to Bob in Slack; Bob finds only a link in his DM, and his browser shows the secret once.</summary>
+/// <summary>
+/// Alice shares a secret to Bob in Slack; Bob finds only a link in his DM, his browser shows the secret once, and
+/// Alice is told in her DM that it was opened.
+/// </summary>
 [Collection(SharedChromium.Name)]
 public sealed class SlackSendToJourneyTests(Chromium chromium)
 {
@@ -31,8 +34,13 @@ public sealed class SlackSendToJourneyTests(Chromium chromium)
         Assert.DoesNotContain("Pf7-e2e-for-bob", await page.ContentAsync(), StringComparison.Ordinal);
         await page.ClickAsync("button[type=submit]");
         Assert.Equal(Secret, await page.Locator("#secret-value").InputValueAsync());
+        // Alice hears of it in her DM, from the embedded secret service, within 5 s of Bob's reveal.
+        var opened = (await app.Slack.WaitForDirectMessagesAsync("U0ALICE", timeout: TimeSpan.FromSeconds(5)))[0].Body;
+        Assert.Equal("Your link for <@U0BOB> was opened.", opened["text"]!.GetValue<string>());
         await page.GotoAsync(link.ToString());
         Assert.Equal("This secret is no longer available", await page.Locator("h1").InnerTextAsync());
+        await app.Host.Services.FollowUpsFinishedAsync();
+        Assert.Single(app.Slack.DirectMessagesTo("U0ALICE"));
         app.AssertNowhere("Pf7-e2e-for-bob");
     }
 }

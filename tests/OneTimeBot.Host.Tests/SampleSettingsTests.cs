@@ -34,6 +34,7 @@ public sealed class SampleSettingsTests
         Bind<WorkspacePinsOptions>(configuration, WorkspacePin.SectionName);
         Bind<OneTimeBot.Core.Sharing.CreationLimitsOptions>(configuration, OneTimeBot.Core.Sharing.CreationLimitsOptions.SectionName);
         Bind<OneTimeBot.Core.Requests.RequestsOptions>(configuration, OneTimeBot.Core.Requests.RequestsOptions.SectionName);
+        Bind<NotificationOptions>(configuration, NotificationOptions.SectionName);
         Bind<OneTimeBot.Slack.Configuration.SlackOptions>(configuration, OneTimeBot.Slack.Configuration.SlackOptions.SectionName);
         Bind<OneTimeBot.Teams.Configuration.TeamsOptions>(configuration, OneTimeBot.Teams.Configuration.TeamsOptions.SectionName);
         var backend = configuration.GetSection(OneTimeSecretOptions.SectionName);

@@ -39,6 +39,8 @@ public sealed class StartupValidationTests
     [InlineData("Teams:AllowUnauthenticatedLocalDevelopment", "true", "only allowed in Development")]
     [InlineData("Teams:OpenIdMetadataUrl", "http://login.botframework.com/v1/.well-known/openidconfiguration", "Teams:OpenIdMetadataUrl must be an absolute https URL")]
     [InlineData("Teams:InvokeBudget", "00:00:06", "Teams:InvokeBudget")]
+    [InlineData("Notifications:PollsPerHostPerMinute", "0", "Notifications:PollsPerHostPerMinute must be between 1 and 10000")]
+    [InlineData("Notifications:ScanInterval", "00:00:00.100", "Notifications:ScanInterval must be between 00:00:01 and 00:10:00")]
     public void A_wrong_setting_fails_start_up_validation_with_a_message_naming_the_key(string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();

@@ -42,7 +42,8 @@ public sealed class DirectMessageTests
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.All(retries, s => Assert.Equal(HttpStatusCode.OK, s));
-        Assert.Single(app.Slack.CallsOf("chat.postMessage"));
+        // One card: the other message the reveal may have brought by now tells Alice her link was opened.
+        Assert.Single(app.Slack.CallsOf("chat.postMessage"), c => c.Body["text"]!.GetValue<string>().StartsWith("One-time link:", StringComparison.Ordinal));
         Assert.Equal("Bearer " + SlackApp.BotToken, post.Authorization);
         Assert.Equal("D0ALICE", post.Body["channel"]!.GetValue<string>());
         Assert.False(post.Body["unfurl_links"]!.GetValue<bool>());

@@ -60,8 +60,9 @@ public sealed class ManifestTests
         Assert.Equal(host + "/slack/events", manifest["settings"]!["event_subscriptions"]!["request_url"]!.GetValue<string>());
         Assert.Equal(host + "/slack/oauth_redirect", manifest["oauth_config"]!["redirect_urls"]![0]!.GetValue<string>());
         Assert.Equal(SlackScopes.Bot, manifest["oauth_config"]!["scopes"]!["bot"]!.AsArray().Select(s => s!.GetValue<string>()));
-        Assert.Equal(["message.im", "app_uninstalled", "tokens_revoked"], manifest["settings"]!["event_subscriptions"]!["bot_events"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(["message.im", "app_uninstalled", "tokens_revoked", "app_home_opened"], manifest["settings"]!["event_subscriptions"]!["bot_events"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.True(manifest["features"]!["app_home"]!["messages_tab_enabled"]!.GetValue<bool>());
+        Assert.True(manifest["features"]!["app_home"]!["home_tab_enabled"]!.GetValue<bool>());
         Assert.Equal("OneTimeBot", manifest["features"]!["bot_user"]!["display_name"]!.GetValue<string>());
     }
 
@@ -74,7 +75,7 @@ public sealed class ManifestTests
         var named = hint.Split('|', StringSplitOptions.TrimEntries).Select(a => a.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
 
         // Every command the grammar declares is offered after the slash command, so the hint must name it.
-        Assert.All(new BotCommands(sharing: null!, links: null!, requests: null!).All, c => Assert.Contains(c.Name, named));
+        Assert.All(new BotCommands(sharing: null!, links: null!, requests: null!, notifications: null!, recent: null!).All, c => Assert.Contains(c.Name, named));
     }
 
     [Fact]

@@ -16,5 +16,5 @@ internal static class SlackReplyJson
     public static JsonObject ToJson(this SlackReply reply, string channel) => (JsonObject)JsonNode.Parse(reply.ToUtf8Json(channel))!;
 
     /// <summary>The help the command grammar generates, as a slash command and a DM show it (help never calls the sharing service).</summary>
-    public static HelpReply Help(string? problem = null) => new BotCommands(sharing: null!, links: null!, requests: null!).Help(problem);
+    public static HelpReply Help(string? problem = null) => new BotCommands(sharing: null!, links: null!, requests: null!, notifications: null!, recent: null!).Help(problem);
 }

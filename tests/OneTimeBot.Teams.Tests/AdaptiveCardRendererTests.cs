@@ -40,6 +40,25 @@ public sealed class AdaptiveCardRendererTests
         new("help", "", "this message"),
     ];
 
+    /// <summary>Twenty links in every state, some for a person, some with a passphrase: the longest list the chat shows.</summary>
+    private static Core.Tracking.RecentLinkList RecentLinks() => new([.. Enumerable.Range(0, Core.Tracking.TrackedShare.RecentPerOwner).Select(i => new Core.Tracking.RecentLink(
+        $"t{i:D25}", (SecretStatus)(i % 4), i % 4 == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(1_794_000_000 + i), i % 2 == 0 ? new Core.Messaging.Person("b0b00000-0000-4000-8000-00000000000" + (i % 10), "Bob *Builder* [ops]") : null,
+        DateTimeOffset.FromUnixTimeSeconds(1_793_900_000), DateTimeOffset.FromUnixTimeSeconds(1_795_000_000), TimeSpan.FromDays(7), PassphraseRequired: i % 3 == 0, Generated: i % 5 == 0, "eu.onetimesecret.com"))], Notified: true);
+
+    /// <summary>A few links, one in each state, as a person's list usually looks.</summary>
+    private static Core.Tracking.RecentLinkList FewRecentLinks()
+    {
+        var made = DateTimeOffset.FromUnixTimeSeconds(1_794_400_000);
+        return new(
+        [
+            new("tnew000000000000000000000p", SecretStatus.New, null, Bob, made.AddHours(3), made.AddDays(7), TimeSpan.FromDays(7), PassphraseRequired: true, Generated: false, "eu.onetimesecret.com"),
+            new("tnew000000000000000000000n", SecretStatus.New, null, null, made.AddHours(2), made.AddHours(26), TimeSpan.FromDays(1), PassphraseRequired: false, Generated: true, "eu.onetimesecret.com"),
+            new("tviewed000000000000000000", SecretStatus.Viewed, made.AddHours(1).AddMinutes(12), Bob, made.AddHours(1), made.AddDays(7), TimeSpan.FromDays(7), PassphraseRequired: false, Generated: false, "eu.onetimesecret.com"),
+            new("tburned000000000000000000", SecretStatus.Burned, made.AddMinutes(40), null, made.AddMinutes(30), made.AddDays(1), TimeSpan.FromDays(1), PassphraseRequired: false, Generated: false, "eu.onetimesecret.com"),
+            new("texpired00000000000000000", SecretStatus.Expired, made.AddHours(-1), new Person("ca401000-0000-4000-8000-000000000003", "Carol Chen"), made.AddHours(-2), made.AddHours(-1), TimeSpan.FromHours(1), PassphraseRequired: false, Generated: false, "eu.onetimesecret.com"),
+        ], Notified: true);
+    }
+
     public static Dictionary<string, JsonObject> EveryCard()
     {
         var typed = JsonSerializer.Deserialize<CardSubmit>("""{"secret":"typed-secret-never-echoed","ttl":"15m","recipient":"bob@example.com","length":"300"}""", TeamsJson.Options)!.Values;
@@ -87,6 +106,9 @@ public sealed class AdaptiveCardRendererTests
             ["request answered"] = RequestCards.Answered(new RequestAnswered(Request with { State = RequestState.Answered }, Live with { SentTo = Alice })),
             ["request answered but not sent"] = RequestCards.Answered(new RequestAnswered(Request with { State = RequestState.Answered }, Live with { NotSent = (Alice, "OneTimeBot isn't installed for them.") })),
             ["request you declined"] = RequestCards.Declined(Request with { State = RequestState.Declined }),
+            ["recent links"] = RecentLinksCard.Build(FewRecentLinks()),
+            ["twenty recent links with a problem"] = RecentLinksCard.Build(RecentLinks(), new Notice("That passphrase is not right.", "Enter the passphrase the secret was shared with.")),
+            ["no recent links"] = RecentLinksCard.Build(new Core.Tracking.RecentLinkList([], Notified: false)),
         };
     }
 

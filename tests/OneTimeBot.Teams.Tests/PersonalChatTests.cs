@@ -107,7 +107,7 @@ public sealed class PersonalChatTests
         var help = (await app.BotFramework.WaitForCallsAsync(1))[0].Card!;
         var facts = help["body"]!.AsArray().OfType<JsonObject>().Single(e => e["type"]!.GetValue<string>() == "FactSet")["facts"]!.AsArray();
 
-        Assert.Equal(["share", "generate [expiry] [length]", "request", "config", "help"], facts.Select(f => f!["title"]!.GetValue<string>()));
+        Assert.Equal(["share", "generate [expiry] [length]", "request", "recent", "notify off|on", "config", "help"], facts.Select(f => f!["title"]!.GetValue<string>()));
         Assert.Contains("e.g. generate 24h 20", facts[1]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(["openShareForm", "openGenerateForm"], help["actions"]!.AsArray().Select(a => a!["data"]!["action"]!.GetValue<string>()));
     }

@@ -67,7 +67,7 @@ public sealed class TeamsManifestTests
             .Where(l => l!["scopes"]!.AsArray().Any(s => s!.GetValue<string>() == "personal"))
             .SelectMany(l => l!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()));
         // Only the declarations are read: no command runs, so no sharing service is needed.
-        var offered = new BotCommands(sharing: null!, links: null!, requests: null!).All.Where(c => c.Usages.Any(u => !u.SlashCommandOnly)).Select(c => c.Name);
+        var offered = new BotCommands(sharing: null!, links: null!, requests: null!, notifications: null!, recent: null!).All.Where(c => c.Usages.Any(u => !u.SlashCommandOnly)).Select(c => c.Name);
 
         Assert.Equal(offered.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
     }

@@ -199,6 +199,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private FakeResponse Default(SlackApiCall call) => call.Method switch
     {
         "auth.revoke" => FakeResponse.Json("""{"ok":true,"revoked":true}"""),
+        "views.publish" => FakeResponse.Json(new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0HOME", ["type"] = "home" } }.ToJsonString()),
         "views.open" => FakeResponse.Json(new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() } }.ToJsonString()),
         "chat.postMessage" => FakeResponse.Json(new JsonObject { ["ok"] = true, ["channel"] = call.Body["channel"]?.DeepClone(), ["ts"] = "1700000000.000100" }.ToJsonString()),
         "conversations.open" => call.Body["users"]?.GetValue<string>() is { Length: > 1 } user && !user.Contains(',', StringComparison.Ordinal)

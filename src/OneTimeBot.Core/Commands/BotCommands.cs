@@ -1,6 +1,7 @@
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Tracking;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;
 
@@ -14,7 +15,7 @@ namespace OneTimeBot.Core.Commands;
 /// </summary>
 public sealed class BotCommands
 {
-    public BotCommands(SharingService sharing, LinkDelivery links, SecretRequestService requests)
+    public BotCommands(SharingService sharing, LinkDelivery links, SecretRequestService requests, NotifyPreferences notifications, RecentLinks recent)
     {
         All =
         [
@@ -60,6 +61,16 @@ public sealed class BotCommands
             {
                 TakesPerson = true,
             },
+            new("recent", ["links"],
+                [new("", "your last 20 links: whether each was opened, and Burn for those still waiting")],
+                null,
+                async (request, ct) => request.Arguments.Trim().Length == 0
+                    ? new RecentLinksReply(await recent.ListAsync(request.Actor, ct).ConfigureAwait(false))
+                    : Help("recent takes nothing after it.")),
+            new("notify", [],
+                [new("off|on", "whether you get a message when one of your links is opened, burned or expires unopened", "notify off")],
+                null,
+                (request, ct) => NotifyAsync(notifications, request, ct)),
             new("config", ["settings"],
                 [new("", "OneTimeBot's settings here (admins only)")],
                 null,
@@ -116,4 +127,20 @@ public sealed class BotCommands
         new([.. All.SelectMany(c => c.Usages.Select(u => new HelpLine(c.Name, u.Arguments, u.Description, u.Example, u.SlashCommandOnly)))], problem, welcome);
 
     private CommandDefinition Find(string name) => All.First(c => c.Name == name);
+
+    /// <summary><c>notify off</c>, <c>notify on</c>, or just <c>notify</c> to hear how it is now.</summary>
+    private async Task<CommandReply> NotifyAsync(NotifyPreferences notifications, CommandRequest request, CancellationToken cancellationToken)
+    {
+        switch (request.Arguments.Trim().ToLowerInvariant())
+        {
+            case "":
+                return new NoticeReply(NotifyNotices.Currently(await notifications.WantsAsync(request.Actor, cancellationToken).ConfigureAwait(false)));
+            case "on" or "off":
+                var notify = request.Arguments.Trim().Equals("on", StringComparison.OrdinalIgnoreCase);
+                await notifications.SetAsync(request.Actor, notify, cancellationToken).ConfigureAwait(false);
+                return new NoticeReply(NotifyNotices.Now(notify));
+            default:
+                return Help("notify takes on or off.");
+        }
+    }
 }

@@ -43,4 +43,10 @@ public static class BackendErrors
                 "Try again in a minute; if it keeps happening, tell whoever runs OneTimeBot."),
         };
     }
+
+    /// <summary>A burn the backend refused for its passphrase: none was given, or not the right one.</summary>
+    public static SharingError BurnPassphrase(bool given) => new(SharingErrorKind.InvalidInput,
+        given ? "That passphrase is not right." : "This secret has a passphrase, so burning it needs the passphrase too.",
+        "Enter the passphrase the secret was shared with.",
+        SharingError.PassphraseField);
 }

@@ -24,6 +24,10 @@ public sealed record ReceiptRecord(
     /// <summary>Kept as long as the backend keeps its receipt: twice the secret's lifetime.</summary>
     public DateTimeOffset KeepUntil => Created + Ttl * 2;
 
+    /// <summary>The id link tracking watches this secret under (see <see cref="ILinkTracking"/>); null on receipts saved before.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TrackedId { get; init; }
+
     /// <summary>The metadata key alone, as receipts saved before the keys were protected together hold it; read, never written.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ProtectedMetadataKey { get; init; }

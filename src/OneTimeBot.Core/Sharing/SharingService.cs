@@ -17,6 +17,7 @@ public sealed partial class SharingService(
     WorkspaceSettingsService workspaces,
     ReceiptVault receipts,
     CreationLimiter limits,
+    ILinkTracking tracking,
     TimeProvider time,
     ILogger<SharingService> logger)
 {
@@ -44,7 +45,7 @@ public sealed partial class SharingService(
         var request = new ShareRequest(input.Secret, ttl, input.Passphrase, input.RecipientEmail?.Trim(), settings.ShareDomain);
         var shared = await client.ShareAsync(WithBudget(connection.Connection, budget), request, cancellationToken).ConfigureAwait(false);
         return shared.IsSuccess
-            ? await RecordAsync(actor, connection, shared.Value, generated: false, cancellationToken).ConfigureAwait(false)
+            ? await RecordAsync(actor, connection, shared.Value, generated: false, input.SendTo, cancellationToken).ConfigureAwait(false)
             : Failed(actor, "share", shared.Error, connection);
     }
 
@@ -65,7 +66,7 @@ public sealed partial class SharingService(
         var generated = await client.GenerateAsync(WithBudget(connection.Connection, budget), request, cancellationToken).ConfigureAwait(false);
         // The generated value goes no further than this line: only its recipient ever sees it, through the link.
         return generated.IsSuccess
-            ? await RecordAsync(actor, connection, generated.Value.Receipt, generated: true, cancellationToken).ConfigureAwait(false)
+            ? await RecordAsync(actor, connection, generated.Value.Receipt, generated: true, input.SendTo, cancellationToken).ConfigureAwait(false)
             : Failed(actor, "generate", generated.Error, connection);
     }
 
@@ -100,7 +101,14 @@ public sealed partial class SharingService(
         }
 
         var (receipt, connection) = found.Value;
+        var held = receipt.TrackedId is { } trackedId && await tracking.OwnerBurnStartingAsync(trackedId, cancellationToken).ConfigureAwait(false);
         var burned = await client.BurnAsync(WithBudget(connection.Connection, budget), receipts.KeysOf(receipt).MetadataKey, passphrase, cancellationToken).ConfigureAwait(false);
+        if (receipt.TrackedId is { } tracked)
+        {
+            // Not cancelled with the request: a message held back must be let go again, whatever happened to the burn.
+            await tracking.OwnerBurnEndedAsync(tracked, held, burned.IsSuccess ? burned.Value.Updated : null, CancellationToken.None).ConfigureAwait(false);
+        }
+
         if (burned.IsSuccess)
         {
             LogBurned(actor.Workspace.Key, receipt.Id);
@@ -111,10 +119,7 @@ public sealed partial class SharingService(
         {
             // Already viewed or expired: say what became of it rather than that burning failed.
             OtsFailureKind.SecretNotFound => await StatusAsync(actor, receiptId, budget, cancellationToken).ConfigureAwait(false),
-            OtsFailureKind.WrongPassphrase => new SharingError(SharingErrorKind.InvalidInput,
-                passphrase is null ? "This secret has a passphrase, so burning it needs the passphrase too." : "That passphrase is not right.",
-                "Enter the passphrase the secret was shared with.",
-                SharingError.PassphraseField),
+            OtsFailureKind.WrongPassphrase => BackendErrors.BurnPassphrase(given: passphrase is not null),
             _ => Failed(actor, "burn", burned.Error, connection),
         };
     }
@@ -172,9 +177,11 @@ public sealed partial class SharingService(
         return connection.IsSuccess ? Result<(ReceiptRecord, WorkspaceConnection), SharingError>.Success((receipt, connection.Value)) : connection.Error;
     }
 
-    private async Task<Result<SecretCard, SharingError>> RecordAsync(Actor actor, WorkspaceConnection connection, SecretReceipt created, bool generated, CancellationToken cancellationToken)
+    private async Task<Result<SecretCard, SharingError>> RecordAsync(
+        Actor actor, WorkspaceConnection connection, SecretReceipt created, bool generated, Messaging.Person? sendTo, CancellationToken cancellationToken)
     {
         var link = created.SecretLink ?? throw new InvalidOperationException("The backend answered a new secret without its key.");
+        var host = connection.Connection.BaseUri.Host;
         var receipt = new ReceiptRecord(
             Id: RandomNumberGenerator.GetString(ReceiptIdAlphabet, 26),
             Workspace: actor.Workspace,
@@ -186,29 +193,21 @@ public sealed partial class SharingService(
             Ttl: created.Ttl,
             PassphraseRequired: created.PassphraseRequired,
             Recipient: created.Recipients.Count > 0 ? created.Recipients[0] : null,
-            Generated: generated);
+            Generated: generated)
+        {
+            // Its own id, not the receipt's: lists show it on Burn buttons, and the receipt id opens the receipt's keys.
+            TrackedId = RandomNumberGenerator.GetString(ReceiptIdAlphabet, 26),
+        };
         await receipts.SaveAsync(receipt, new ReceiptKeys(created.MetadataKey, link), cancellationToken).ConfigureAwait(false);
-        LogCreated(generated ? "generate" : "share", actor.Workspace.Key, receipt.Id, connection.Connection.BaseUri.Host, (long)created.Ttl.TotalSeconds);
+        await tracking.TrackAsync(receipt.TrackedId, new NewLink(actor, sendTo, connection.Backend, host, created, generated), cancellationToken).ConfigureAwait(false);
+        LogCreated(generated ? "generate" : "share", actor.Workspace.Key, receipt.Id, host, (long)created.Ttl.TotalSeconds);
         // The link in hand, not unprotected again from what was just protected.
         return Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.New, null, connection, link));
     }
 
     private SecretCard Card(ReceiptRecord receipt, SecretReceipt current, WorkspaceConnection connection, Uri? link = null)
     {
-        var status = current.State switch
-        {
-            SecretState.Received => SecretStatus.Viewed,
-            SecretState.Burned => SecretStatus.Burned,
-            SecretState.Expired or SecretState.Orphaned => SecretStatus.Expired,
-            _ when time.GetUtcNow() >= receipt.ExpiresAt => SecretStatus.Expired,
-            _ => SecretStatus.New,
-        };
-        var changedAt = status switch
-        {
-            SecretStatus.Viewed => current.Received ?? current.Updated,
-            SecretStatus.New => (DateTimeOffset?)null,
-            _ => current.Updated,
-        };
+        var (status, changedAt) = ReceiptStatus.Of(current, receipt.ExpiresAt, time.GetUtcNow());
         return Card(receipt, status, changedAt, connection, link);
     }
 

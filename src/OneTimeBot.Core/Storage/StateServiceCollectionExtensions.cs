@@ -10,6 +10,7 @@ using OneTimeBot.Core.Security;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage.Redis;
 using OneTimeBot.Core.Storage.Sqlite;
+using OneTimeBot.Core.Tracking;
 using OneTimeBot.Core.Workspaces;
 
 namespace OneTimeBot.Core.Storage;
@@ -17,8 +18,9 @@ namespace OneTimeBot.Core.Storage;
 public static class StateServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the bot's state (workspace settings, receipts, event de-duplication and the Data Protection key ring)
-    /// on the store <c>Storage:Provider</c> selects, the sharing use-cases, and the cleaner of expired rows.
+    /// Registers the bot's state (workspace settings, receipts, tracked links and notification preferences, event
+    /// de-duplication and the Data Protection key ring) on the store <c>Storage:Provider</c> selects, the sharing and
+    /// link-tracking use-cases, and the cleaner of expired rows.
     /// The caller registers an <see cref="IKeyRingKey"/>.
     /// </summary>
     public static IServiceCollection AddOneTimeBotState(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +41,8 @@ public static class StateServiceCollectionExtensions
         services.AddStore<IReceiptStore, SqliteReceiptStore, RedisReceiptStore>();
         services.AddStore<IEventDeduplicator, SqliteEventDeduplicator, RedisEventDeduplicator>();
         services.AddStore<IXmlRepository, SqliteXmlRepository, RedisXmlRepository>();
+        services.AddStore<ITrackedShareStore, SqliteTrackedShareStore, RedisTrackedShareStore>();
+        services.AddStore<INotifyPreferenceStore, SqliteNotifyPreferenceStore, RedisNotifyPreferenceStore>();
 
         // One application name and one key ring in the shared store: every replica can unprotect what another protected.
         // The ring itself is encrypted with a key from configuration (IKeyRingKey, which the host provides), so the
@@ -62,6 +66,7 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<Messaging.LinkDelivery>();
         services.AddSecretRequests(configuration);
         services.AddSingleton<Commands.BotCommands>();
+        services.AddLinkTracking(configuration);
         services.AddHostedService<StateCleaner>();
 
         // Work a platform adapter finishes after answering its platform; awaited at shutdown.

@@ -58,6 +58,7 @@ public static class BackendChoices
         WorkspaceSettings.MaxTtlField => "longest expiry",
         WorkspaceSettings.AllowAnonymousField => "anonymous sharing",
         WorkspaceSettings.ShareDomainField => "share domain",
+        WorkspaceSettings.NotifyOwnersField => "messages when links are opened",
         _ => field,
     };
 }

@@ -10,6 +10,7 @@ public static class SettingsFields
     public const string ClearToken = "clearToken";
     public const string DefaultTtl = WorkspaceSettings.DefaultTtlField;
     public const string MaxTtl = WorkspaceSettings.MaxTtlField;
+    public const string NotifyOwners = WorkspaceSettings.NotifyOwnersField;
 
     /// <summary>The backend choice that means "the server named in <see cref="CustomUrl"/>".</summary>
     public const string CustomBackend = BackendChoices.Custom;

@@ -29,6 +29,8 @@ public static class SettingsFormReader
             ApiToken: SecretText.FromOptional(values.Text(SettingsFields.ApiToken)),
             ClearApiToken: values.IsChecked(SettingsFields.ClearToken),
             DefaultTtl: Ttl(SettingsFields.DefaultTtl),
-            MaxTtl: Ttl(SettingsFields.MaxTtl)));
+            MaxTtl: Ttl(SettingsFields.MaxTtl),
+            // An unticked box sends nothing: shown and unticked means off, not shown (pinned) leaves it alone.
+            NotifyOwners: values.Has(SettingsFields.NotifyOwners) ? values.IsChecked(SettingsFields.NotifyOwners) : null));
     }
 }

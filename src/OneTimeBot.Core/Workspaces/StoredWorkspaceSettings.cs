@@ -15,7 +15,8 @@ public sealed record StoredWorkspaceSettings(
     string? ShareDomain = null,
     DateTimeOffset? UpdatedAt = null,
     string? UpdatedBy = null,
-    string? TokenBackend = null);
+    string? TokenBackend = null,
+    bool? NotifyOwners = null);
 
 public interface IWorkspaceSettingsStore
 {

@@ -21,6 +21,8 @@ public sealed class WorkspacePin
     public bool? AllowAnonymous { get; set; }
 
     public string? ShareDomain { get; set; }
+
+    public bool? NotifyOwners { get; set; }
 }
 
 /// <summary>All pins: platform (<c>slack</c>, <c>teams</c>) → workspace id → pin.</summary>

@@ -4,7 +4,8 @@ namespace OneTimeBot.Core.Workspaces;
 
 /// <summary>
 /// A workspace's effective settings, as shown to its admins: configuration defaults, then what an admin changed, then
-/// what configuration pins. The API token is never part of it, only whether one is set.
+/// what configuration pins. The API token is never part of it, only whether one is set. <see cref="NotifyOwners"/> is
+/// whether people here are messaged when their links are opened, burned or expire, unless they said otherwise.
 /// </summary>
 public sealed record WorkspaceSettings(
     WorkspaceId Workspace,
@@ -15,7 +16,8 @@ public sealed record WorkspaceSettings(
     TimeSpan MaxTtl,
     bool AllowAnonymous,
     string? ShareDomain,
-    IReadOnlySet<string> PinnedFields)
+    IReadOnlySet<string> PinnedFields,
+    bool NotifyOwners = true)
 {
     public const string BackendField = "backend";
     public const string UsernameField = "username";
@@ -24,6 +26,7 @@ public sealed record WorkspaceSettings(
     public const string MaxTtlField = "maxTtl";
     public const string AllowAnonymousField = "allowAnonymous";
     public const string ShareDomainField = "shareDomain";
+    public const string NotifyOwnersField = "notifyOwners";
 
     public bool IsEmbedded => string.Equals(Backend, Configuration.OneTimeSecretOptions.EmbeddedBackend, StringComparison.OrdinalIgnoreCase);
 }
@@ -40,4 +43,5 @@ public sealed record WorkspaceSettingsChange(
     TimeSpan? DefaultTtl = null,
     TimeSpan? MaxTtl = null,
     bool? AllowAnonymous = null,
-    string? ShareDomain = null);
+    string? ShareDomain = null,
+    bool? NotifyOwners = null);

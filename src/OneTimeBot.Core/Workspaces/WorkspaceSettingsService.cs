@@ -22,6 +22,7 @@ public sealed class WorkspaceSettingsService(
     IWorkspaceSettingsStore store,
     IOptions<OneTimeSecretOptions> defaults,
     IOptions<WorkspacePinsOptions> pins,
+    IOptions<NotificationOptions> notifications,
     IEmbeddedBackend embedded,
     PublicHostCheck publicHosts,
     IDataProtectionProvider dataProtection,
@@ -116,6 +117,7 @@ public sealed class WorkspaceSettingsService(
             MaxTtl = change.MaxTtl ?? stored.MaxTtl,
             AllowAnonymous = change.AllowAnonymous ?? stored.AllowAnonymous,
             ShareDomain = shareDomain is null ? stored.ShareDomain : shareDomain.Length == 0 ? null : shareDomain,
+            NotifyOwners = change.NotifyOwners ?? stored.NotifyOwners,
             UpdatedAt = time.GetUtcNow(),
             UpdatedBy = admin.UserId,
         };
@@ -335,7 +337,8 @@ public sealed class WorkspaceSettingsService(
             PickValue(WorkspaceSettings.MaxTtlField, d.MaxTtl, stored?.MaxTtl, pin?.MaxTtl),
             PickValue(WorkspaceSettings.AllowAnonymousField, d.AllowAnonymous, stored?.AllowAnonymous, pin?.AllowAnonymous),
             Pick(WorkspaceSettings.ShareDomainField, NonEmpty(d.ShareDomain), stored?.ShareDomain, NonEmpty(pin?.ShareDomain)),
-            pinned);
+            pinned,
+            PickValue(WorkspaceSettings.NotifyOwnersField, notifications.Value.OnByDefault, stored?.NotifyOwners, pin?.NotifyOwners));
         return new Resolved(settings, backendKey, stored, credentials, BackendKey.Of(NonEmpty(pin?.Backend)));
     }
 
@@ -350,6 +353,7 @@ public sealed class WorkspaceSettingsService(
             (WorkspaceSettings.MaxTtlField, change.MaxTtl is not null),
             (WorkspaceSettings.AllowAnonymousField, change.AllowAnonymous is not null),
             (WorkspaceSettings.ShareDomainField, change.ShareDomain is not null),
+            (WorkspaceSettings.NotifyOwnersField, change.NotifyOwners is not null),
         ];
         return fields.FirstOrDefault(f => f.Changed && settings.PinnedFields.Contains(f.Field)).Field;
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Tracking;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Configuration;
 using OneTimeBot.SecretServer.Crypto;
@@ -24,7 +26,8 @@ public sealed class SecretService(
     ReceiptSeals seals,
     RateLimiter limiter,
     IOptions<SecretServerOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<ISecretStateListener> listeners)
 {
     private static readonly TimeSpan RecentWindow = TimeSpan.FromDays(30);
 
@@ -100,6 +103,7 @@ public sealed class SecretService(
         if (receipt is not null)
         {
             await store.UpdateReceiptAsync(receipt with { State = ReceiptState.Received, Received = now, Updated = now }, cancellationToken).ConfigureAwait(false);
+            Announce(receipt, SecretStatus.Viewed, now);
         }
 
         return Result<RevealedValue, ServiceError>.Success(new RevealedValue(value, secretKey, receipt?.ShareDomain ?? ""));
@@ -140,6 +144,7 @@ public sealed class SecretService(
 
         var burned = receipt with { State = ReceiptState.Burned, Updated = time.GetUtcNow() };
         await store.UpdateReceiptAsync(burned, cancellationToken).ConfigureAwait(false);
+        Announce(burned, SecretStatus.Burned, burned.Updated);
         return Result<Receipt, ServiceError>.Success(view with { Record = burned });
     }
 
@@ -288,6 +293,25 @@ public sealed class SecretService(
             false => wrong,
             null => ServiceError.RateLimited(Busy),
         };
+    }
+
+    /// <summary>
+    /// Tells whoever listens (the bot's link tracking) that a secret was revealed or burned, under its receipt's id: a
+    /// keyed hash of the metadata key, never a key. A receipt from before ids were hashed is stored under its key, so it
+    /// is not announced.
+    /// </summary>
+    private void Announce(StoredReceipt receipt, SecretStatus status, DateTimeOffset at)
+    {
+        if (receipt.IsLegacy)
+        {
+            return;
+        }
+
+        var change = new SecretStateChange(receipt.Id, status, at);
+        foreach (var listener in listeners)
+        {
+            listener.SecretChanged(change);
+        }
     }
 
     /// <summary>The receipt with its secret key, unsealed with the metadata key the caller presented.</summary>

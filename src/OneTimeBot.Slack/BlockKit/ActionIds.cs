@@ -20,6 +20,9 @@ public static class ActionIds
     /// <summary>Decline, on a request for a secret; its value is the request id.</summary>
     public const string DeclineRequest = "decline_request";
 
-    /// <summary>Opens the "Request a secret" modal.</summary>
+    /// <summary>Burn on a list of recent links (the App Home tab, <c>recent</c>); its value is the link's tracked id.</summary>
+    public const string HomeBurn = "home_burn";
+
+    /// <summary>Opens the Request a secret modal.</summary>
     public const string OpenRequestForm = "open_request_form";
 }

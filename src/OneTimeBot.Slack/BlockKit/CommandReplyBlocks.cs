@@ -13,6 +13,7 @@ public static class CommandReplyBlocks
         HelpReply help => HelpBlocks.Render(help, surface == CommandSurface.SlashCommand ? command : null),
         CardReply card => CardBlocks.Render(card.Result),
         NoticeReply notice => SlackMessages.Notice(notice.Notice, offerForms: notice.OfferForms),
+        RecentLinksReply recent => RecentLinksBlocks.Message(recent.List),
         // Where no form can be opened (a typed message has no trigger id), the way to one instead.
         FormReply { Form: BotForm.Share } => SlackMessages.ShareButton(),
         FormReply { Form: BotForm.Generate } => SlackMessages.GenerateButton(),

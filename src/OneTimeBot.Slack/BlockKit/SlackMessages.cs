@@ -87,7 +87,8 @@ public static class SlackMessages
                 $"*Secret service*\n{Blocks.Escape(settings.IsEmbedded ? "this OneTimeBot (embedded)" : settings.Backend)}",
                 $"*Account*\n{Blocks.Escape(settings.Username ?? "anonymous")}{(settings.HasApiToken ? " (token set)" : "")}",
                 $"*Default expiry*\n{Ttl.Format(settings.DefaultTtl)}",
-                $"*Longest expiry*\n{Ttl.Format(settings.MaxTtl)}"),
+                $"*Longest expiry*\n{Ttl.Format(settings.MaxTtl)}",
+                $"*Messages about links*\n{(settings.NotifyOwners ? "on, unless a person turned them off" : "off, unless a person turned them on")}"),
         };
         return new SlackReply("OneTimeBot's settings for this workspace are saved.", blocks);
     }

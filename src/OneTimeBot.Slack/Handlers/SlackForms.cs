@@ -60,6 +60,13 @@ public sealed class SlackForms(WorkspaceSettingsService workspaces, SlackTokens 
         return await OpenViewAsync(origin, AnswerModal.Build(request, settings, origin.Metadata), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Opens the modal that asks for the passphrase of a link on a list of recent links before burning it.</summary>
+    public Task<SlackReply?> OpenTrackedBurnAsync(SlackOrigin origin, string trackedId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        return OpenViewAsync(origin, BurnModal.Build(origin.Metadata with { TrackedId = trackedId }, BurnModal.TrackedCallbackId), cancellationToken);
+    }
+
     /// <summary>
     /// Null when the user administers the workspace (admin, owner or primary owner, as <c>users.info</c> says); else
     /// why they may not change its settings, or why that could not be checked.

@@ -103,7 +103,8 @@ public static partial class SlackEndpoints
             switch (payload.Type)
             {
                 case "block_actions" when payload.Actions is [{ ActionId: { } actionId } action, ..]:
-                    var pressed = new SlackOrigin(team, enterprise, user, responseUrl, payload.Channel?.Id, payload.TriggerId);
+                    // A button on a view (the App Home tab) has no channel: the view's metadata names the DM it answers in.
+                    var pressed = new SlackOrigin(team, enterprise, user, responseUrl, payload.Channel?.Id ?? ViewMetadata.Read(payload.View?.PrivateMetadata).Channel, payload.TriggerId);
                     await router.ActionAsync(actionId, new ActionContext(pressed, action.Value ?? ""), http.RequestAborted).ConfigureAwait(false);
                     return Results.Ok();
                 case "view_submission" when payload.View?.CallbackId is { } callbackId:

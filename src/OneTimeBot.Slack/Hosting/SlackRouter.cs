@@ -27,8 +27,9 @@ public sealed partial class SlackRouter
     private readonly ILogger<SlackRouter> _logger;
 
     public SlackRouter(
-        CommandHandlers commands, ActionHandlers actions, ViewHandlers views, EventHandlers events, RequestHandlers requests, IOptions<SlackOptions> options, ILogger<SlackRouter> logger)
+        CommandHandlers commands, ActionHandlers actions, ViewHandlers views, EventHandlers events, RequestHandlers requests, HomeHandlers home, IOptions<SlackOptions> options, ILogger<SlackRouter> logger)
     {
+        ArgumentNullException.ThrowIfNull(home);
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(views);
@@ -52,6 +53,7 @@ public sealed partial class SlackRouter
             [ActionIds.OpenRequestForm] = requests.OpenRequestModalAsync,
             [ActionIds.AnswerRequest] = requests.OpenAnswerModalAsync,
             [ActionIds.DeclineRequest] = requests.DeclineAsync,
+            [ActionIds.HomeBurn] = home.BurnAsync,
         };
         _views = new(StringComparer.Ordinal)
         {
@@ -59,6 +61,7 @@ public sealed partial class SlackRouter
             [GenerateModal.CallbackId] = views.GenerateAsync,
             [BurnModal.CallbackId] = views.BurnAsync,
             [ConfigModal.CallbackId] = views.ConfigAsync,
+            [BurnModal.TrackedCallbackId] = home.BurnWithPassphraseAsync,
             [RequestModal.CallbackId] = requests.SubmitRequestAsync,
             [AnswerModal.CallbackId] = requests.SubmitAnswerAsync,
         };
@@ -72,6 +75,7 @@ public sealed partial class SlackRouter
             ["message.im"] = events.DirectMessageAsync,
             ["app_uninstalled"] = (envelope, _, ct) => events.UninstalledAsync(envelope, ct),
             ["tokens_revoked"] = events.TokensRevokedAsync,
+            ["app_home_opened"] = home.OpenedAsync,
         };
     }
 

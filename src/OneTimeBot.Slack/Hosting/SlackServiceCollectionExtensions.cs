@@ -77,6 +77,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ViewHandlers>();
         services.AddSingleton<EventHandlers>();
         services.AddSingleton<RequestHandlers>();
+        services.AddSingleton<HomeHandlers>();
         services.AddSingleton<SlackRouter>();
         services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         return services;

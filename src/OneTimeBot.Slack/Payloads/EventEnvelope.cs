@@ -20,6 +20,7 @@ public sealed record SlackEvent(
     string? Text,
     string? BotId,
     string? Team,
-    RevokedTokens? Tokens);
+    RevokedTokens? Tokens,
+    string? Tab = null);
 
 public sealed record RevokedTokens(IReadOnlyList<string>? Oauth, IReadOnlyList<string>? Bot);

@@ -10,7 +10,10 @@ public static class BurnModal
 {
     public const string CallbackId = "burn_secret";
 
-    public static JsonObject Build(ViewMetadata metadata) => Inputs.Modal(CallbackId, SecretCardText.BurnConfirmTitle, SecretCardText.BurnConfirmYes, metadata,
+    /// <summary>The same modal, opened from a list of recent links: its metadata names the tracked link.</summary>
+    public const string TrackedCallbackId = "home_burn_secret";
+
+    public static JsonObject Build(ViewMetadata metadata, string callbackId = CallbackId) => Inputs.Modal(callbackId, SecretCardText.BurnConfirmTitle, SecretCardText.BurnConfirmYes, metadata,
     [
         Blocks.Section(SecretCardText.BurnConfirmText),
         Inputs.Passphrase("The secret was shared with a passphrase; burning it needs the same one.", optional: false),

@@ -6,7 +6,8 @@ namespace OneTimeBot.Slack.Views;
 
 /// <summary>
 /// The workspace settings modal for admins: the backend (embedded, a region or a custom URL), the account's username,
-/// its API token (write-only: the modal only says whether one is set), and the default and longest expiry. Fields
+/// its API token (write-only: the modal only says whether one is set), the default and longest expiry, and whether
+/// people are told when their links are opened. Fields
 /// the server's configuration pins are shown as fixed instead of offered.
 /// </summary>
 public static class ConfigModal
@@ -61,6 +62,12 @@ public static class ConfigModal
             blocks.Add(Inputs.Select(SettingsFields.MaxTtl, "Longest expiry allowed", Inputs.ExpiriesUpTo(TimeSpan.FromDays(30), settings.MaxTtl), Inputs.InitialValue(settings.MaxTtl)));
         }
 
+        if (!pinned.Contains(SettingsFields.NotifyOwners))
+        {
+            blocks.Add(Inputs.Checkbox(SettingsFields.NotifyOwners, "Messages about links", "Tell people when their links are opened, burned or expire unopened",
+                ticked: settings.NotifyOwners, hint: "Each person can still turn these messages off or on for themselves with notify off or notify on."));
+        }
+
         if (pinned.Count > 0)
         {
             blocks.Add(Blocks.Context("Fixed by the server's configuration: " + string.Join(", ", pinned.Order(StringComparer.Ordinal).Select(BackendChoices.Describe)) + "."));
@@ -84,7 +91,7 @@ public static class ConfigModal
     private static string BlockFor(string? field) => field switch
     {
         SettingsFields.Backend or SettingsFields.Username or SettingsFields.ApiToken or
-            SettingsFields.DefaultTtl or SettingsFields.MaxTtl or SettingsFields.CustomUrl => field,
+            SettingsFields.DefaultTtl or SettingsFields.MaxTtl or SettingsFields.CustomUrl or SettingsFields.NotifyOwners => field,
         _ => SettingsFields.Backend,
     };
 }

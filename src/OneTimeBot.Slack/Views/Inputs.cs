@@ -72,14 +72,22 @@ public static class Inputs
         return Input(blockId, label, element, optional: false, hint);
     }
 
-    /// <summary>One checkbox; <see cref="ViewValues.IsChecked"/> tells whether it was ticked.</summary>
-    public static JsonObject Checkbox(string blockId, string label, string text) =>
-        Input(blockId, label, new JsonObject
+    /// <summary>One checkbox, ticked to begin with when <paramref name="ticked"/>; <see cref="ViewValues.IsChecked"/> tells whether it was ticked.</summary>
+    public static JsonObject Checkbox(string blockId, string label, string text, bool ticked = false, string? hint = null)
+    {
+        var element = new JsonObject
         {
             ["type"] = "checkboxes",
             ["action_id"] = ValueAction,
             ["options"] = new JsonArray(Option(blockId, text)),
-        }, optional: true, hint: null);
+        };
+        if (ticked)
+        {
+            element["initial_options"] = new JsonArray(Option(blockId, text));
+        }
+
+        return Input(blockId, label, element, optional: true, hint);
+    }
 
     /// <summary>
     /// Who the bot sends the link to, in their DM with it: one person of the workspace, optional, with

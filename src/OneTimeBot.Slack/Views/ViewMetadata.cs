@@ -4,11 +4,16 @@ namespace OneTimeBot.Slack.Views;
 
 /// <summary>
 /// What a modal carries in <c>private_metadata</c> so its submission can be answered where it was asked for: the
-/// opening request's <c>response_url</c>, its channel, and for a burn the receipt. Slack returns it unchanged inside a
-/// signed request; it holds nothing secret. An answer to a request for a secret carries the request's id.
+/// opening request's <c>response_url</c>, its channel, and for a burn the receipt (from a card) or the tracked link (from
+/// a list of recent links). Slack returns it unchanged inside a signed request; it holds nothing secret. An answer to a
+/// request for a secret carries the request's id.
 /// </summary>
 public sealed record ViewMetadata(string? ResponseUrl = null, string? Channel = null, string? ReceiptId = null, string? RequestId = null)
 {
+    /// <summary>The tracked link a burn from a list of recent links concerns.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? TrackedId { get; init; }
+
     public const int MaxLength = 3000;
 
     public string Write()

@@ -30,6 +30,10 @@ public sealed partial class SlackApiClient(HttpClient http, ILogger<SlackApiClie
     public Task<SlackApiResponse> OpenConversationAsync(string token, string userId, CancellationToken cancellationToken) =>
         CallAsync("conversations.open", token, new JsonObject { ["users"] = userId }, cancellationToken);
 
+    /// <summary>Shows <paramref name="view"/> (of type <c>home</c>) as the user's App Home tab.</summary>
+    public Task<SlackApiResponse> PublishViewAsync(string token, string userId, JsonObject view, CancellationToken cancellationToken) =>
+        CallAsync("views.publish", token, new JsonObject { ["user_id"] = userId, ["view"] = view }, cancellationToken);
+
     public Task<SlackApiResponse> UserInfoAsync(string token, string userId, CancellationToken cancellationToken) =>
         CallAsync("users.info", token, new JsonObject { ["user"] = userId }, cancellationToken);
 

@@ -34,4 +34,7 @@ public static class CardActions
 
     /// <summary>Sends the secret the answer form holds, for the request it names.</summary>
     public const string SubmitAnswer = "submitAnswer";
+    /// <summary>Burn on the card of recent links; its data names the link by <see cref="TrackedKey"/>.</summary>
+    public const string RecentBurn = "recentBurn";
+    public const string TrackedKey = "trackedId";
 }

@@ -21,6 +21,10 @@ public sealed record CardSubmit
     [JsonPropertyName(CardActions.RequestKey)]
     public string? RequestId { get; init; }
 
+    /// <summary>The tracked link a Burn on the card of recent links concerns.</summary>
+    [JsonPropertyName(CardActions.TrackedKey)]
+    public string? TrackedId { get; init; }
+
     [JsonPropertyName(CardActions.ShownInputsKey)]
     public string? ShownInputs { get; init; }
 

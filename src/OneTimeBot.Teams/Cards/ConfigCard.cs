@@ -10,7 +10,8 @@ namespace OneTimeBot.Teams.Cards;
 /// <summary>
 /// The organisation's settings card, for the admins listed in configuration: secret service (embedded, a region or a
 /// URL, as the operator allows), account, API token (write-only: the card only says whether one is set), default and
-/// longest expiry. Shown again after a mistake, it holds what the admin typed, all but the token.
+/// longest expiry, and whether people are told when their links are opened. Shown again after a mistake, it holds what
+/// the admin typed, all but the token.
 /// </summary>
 public static class ConfigCard
 {
@@ -62,6 +63,16 @@ public static class ConfigCard
             body.Add(Choice(SettingsFields.MaxTtl, "Longest expiry allowed", Typed(SettingsFields.MaxTtl, ExpiryChoices.ValueFor(settings.MaxTtl)), [.. ExpiryChoices.UpTo(longest, settings.MaxTtl)]));
         }
 
+        if (!pinned.Contains(SettingsFields.NotifyOwners))
+        {
+            body.Add(new JsonObject
+            {
+                ["type"] = "Input.Toggle", ["id"] = SettingsFields.NotifyOwners, ["title"] = "Tell people when their links are opened, burned or expire unopened", ["wrap"] = true,
+                ["valueOn"] = "true", ["valueOff"] = "false", ["value"] = Typed(SettingsFields.NotifyOwners, settings.NotifyOwners ? "true" : "false"),
+            });
+            body.Add(AdaptiveCard.Text("Each person can still turn these messages off or on for themselves with notify off or notify on.", subtle: true, size: "Small"));
+        }
+
         if (pinned.Count > 0)
         {
             body.Add(AdaptiveCard.Text("Fixed by the server's configuration: " + string.Join(", ", pinned.Order(StringComparer.Ordinal).Select(BackendChoices.Describe)) + ".", subtle: true, size: "Small"));
@@ -80,7 +91,8 @@ public static class ConfigCard
             ("Secret service", settings.IsEmbedded ? "this OneTimeBot (embedded)" : settings.Backend),
             ("Account", (settings.Username ?? "anonymous") + (settings.HasApiToken ? " (token set)" : "")),
             ("Default expiry", Core.Expiry.Ttl.Format(settings.DefaultTtl)),
-            ("Longest expiry", Core.Expiry.Ttl.Format(settings.MaxTtl))),
+            ("Longest expiry", Core.Expiry.Ttl.Format(settings.MaxTtl)),
+            ("Messages about links", settings.NotifyOwners ? "on, unless a person turned them off" : "off, unless a person turned them on")),
     ]);
 
     private static JsonObject TextInput(string id, string label, string value) => new()

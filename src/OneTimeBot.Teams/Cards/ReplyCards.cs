@@ -21,6 +21,7 @@ public static class ReplyCards
             CardReply card => SecretCardRenderer.Render(card.Result, CardAudience.Sender),
             NoticeReply notice => Notice(notice.Notice, notice.OfferForms),
             RequestReply request => RequestCards.Render(request.Result),
+            RecentLinksReply recent => RecentLinksCard.Build(recent.List),
             _ => throw new NotSupportedException($"The Teams chat has no card for a {reply?.GetType().Name ?? "missing reply"}."),
         };
     }

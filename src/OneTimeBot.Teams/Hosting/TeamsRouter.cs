@@ -15,7 +15,7 @@ namespace OneTimeBot.Teams.Hosting;
 /// got, and events that ask nothing of the bot (typing, someone leaving) are let be.
 /// Activities reach it authenticated and let in by their tenant.
 /// </summary>
-public sealed partial class TeamsRouter(MessageExtensionHandlers extension, ChatHandlers chat, RequestChatHandlers requests, ILogger<TeamsRouter> logger)
+public sealed partial class TeamsRouter(MessageExtensionHandlers extension, ChatHandlers chat, RequestChatHandlers requests, RecentHandlers recent, ILogger<TeamsRouter> logger)
 {
     /// <summary>The answer to an invoke, which is the HTTP response itself and must come within 5 s.</summary>
     public Task<JsonObject> InvokeAsync(Activity activity, CancellationToken cancellationToken)
@@ -89,6 +89,7 @@ public sealed partial class TeamsRouter(MessageExtensionHandlers extension, Chat
         CardActions.AnswerRequest => requests.OpenAnswerAsync(turn, submit.RequestId, cancellationToken),
         CardActions.SubmitAnswer => requests.SubmitAnswerAsync(turn, submit.RequestId, submit.Values, cancellationToken),
         CardActions.DeclineRequest => requests.DeclineAsync(turn, submit.RequestId, cancellationToken),
+        CardActions.RecentBurn => recent.BurnAsync(turn, submit.TrackedId, submit.Values, cancellationToken),
         _ => chat.UnknownButtonAsync(turn, cancellationToken),
     };
 

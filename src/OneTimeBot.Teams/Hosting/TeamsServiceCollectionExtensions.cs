@@ -44,6 +44,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<MessageExtensionHandlers>();
         services.AddSingleton<ChatHandlers>();
         services.AddSingleton<RequestChatHandlers>();
+        services.AddSingleton<RecentHandlers>();
         services.AddSingleton<TeamsRouter>();
         services.AddSingleton<IDirectMessenger, TeamsDirectMessenger>();
         services.AddHostedService<TeamsStartup>();

@@ -55,6 +55,7 @@ internal sealed class StateHarness : IAsyncDisposable
 
     public IEventDeduplicator Events => _services.GetRequiredService<IEventDeduplicator>();
 
+    /// <param name="services">Registrations after the harness's own, e.g. a messenger that records what it is asked to send.</param>
     public static StateHarness Start(string? redisConnectionString, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string? keyPrefix = null, Uri? embeddedBackend = null, DateTimeOffset? now = null, byte[]? keyRingKey = null, IHostAddressResolver? dns = null, Action<IServiceCollection>? services = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("onetimebot-state-").FullName;
@@ -74,7 +75,7 @@ internal sealed class StateHarness : IAsyncDisposable
         var clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
         keyRingKey ??= System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         var logs = new CapturingLoggerProvider();
-        var registrations = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(logs))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production, ContentRootPath = dataDirectory })
@@ -85,10 +86,10 @@ internal sealed class StateHarness : IAsyncDisposable
             .AddSingleton(dns ?? new FixedHostAddresses())
             // The client's timers run on this clock, which moves only when a test moves it: retries go at once.
             .AddOneTimeSecretClient(o => o.RetryBaseDelay = TimeSpan.Zero);
-        registrations.AddOptions<OneTimeSecretOptions>().Bind(configuration.GetSection(OneTimeSecretOptions.SectionName));
-        registrations.AddOneTimeBotState(configuration);
-        services?.Invoke(registrations);
-        return new StateHarness(registrations.BuildServiceProvider(), dataDirectory, keyPrefix, clock, logs, keyRingKey);
+        collection.AddOptions<OneTimeSecretOptions>().Bind(configuration.GetSection(OneTimeSecretOptions.SectionName));
+        collection.AddOneTimeBotState(configuration);
+        services?.Invoke(collection);
+        return new StateHarness(collection.BuildServiceProvider(), dataDirectory, keyPrefix, clock, logs, keyRingKey);
     }
 
     public async ValueTask DisposeAsync()

@@ -79,6 +79,31 @@ public static class PublishedBlockKitLimits
         return problems;
     }
 
+    /// <summary>
+    /// Every limit a home tab breaks, as sentences; empty when <c>views.publish</c> will accept it: a view of type
+    /// <c>home</c> of at most <see cref="ViewBlocks"/> blocks, each following the message rules.
+    /// </summary>
+    public static IReadOnlyList<string> HomeViewViolations(JsonObject view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var problems = new List<string>();
+        if (view["type"]?.GetValue<string>() != "home")
+        {
+            problems.Add("the view is not a home tab");
+        }
+
+        Check(problems, "private_metadata", view["private_metadata"]?.GetValue<string>(), PrivateMetadata);
+        var blocks = view["blocks"]?.AsArray() ?? [];
+        if (blocks.Count > ViewBlocks)
+        {
+            problems.Add($"{blocks.Count} blocks, more than {ViewBlocks}");
+        }
+
+        var asMessage = new JsonObject { ["text"] = "home", ["blocks"] = blocks.DeepClone() };
+        problems.AddRange(Violations(asMessage).Where(p => !p.Contains($"more than {MessageBlocks}", StringComparison.Ordinal)));
+        return problems;
+    }
+
     /// <summary>Every limit the message breaks, as sentences; empty when Slack will accept it.</summary>
     public static IReadOnlyList<string> Violations(JsonObject message)
     {
@@ -140,6 +165,11 @@ public static class PublishedBlockKitLimits
         {
             Check(problems, "section field", Text(field), FieldText);
         }
+
+        if (block["accessory"] is JsonObject button)
+        {
+            ButtonViolations(problems, button);
+        }
     }
 
     private static void ActionsViolations(List<string> problems, JsonObject block)
@@ -152,11 +182,16 @@ public static class PublishedBlockKitLimits
 
         foreach (var button in elements.OfType<JsonObject>())
         {
-            Check(problems, "button text", Text(button["text"]), ButtonText);
-            Check(problems, "button value", button["value"]?.GetValue<string>(), ButtonValue);
-            Check(problems, "button url", button["url"]?.GetValue<string>(), ButtonUrl);
-            Check(problems, "action_id", button["action_id"]?.GetValue<string>(), ActionId);
+            ButtonViolations(problems, button);
         }
+    }
+
+    private static void ButtonViolations(List<string> problems, JsonObject button)
+    {
+        Check(problems, "button text", Text(button["text"]), ButtonText);
+        Check(problems, "button value", button["value"]?.GetValue<string>(), ButtonValue);
+        Check(problems, "button url", button["url"]?.GetValue<string>(), ButtonUrl);
+        Check(problems, "action_id", button["action_id"]?.GetValue<string>(), ActionId);
     }
 
     private static void InputViolations(List<string> problems, JsonObject block)

@@ -1,0 +1,34 @@
+using OneTimeBot.Core.Messaging;
+using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
+
+namespace OneTimeBot.Core.Sharing;
+
+/// <summary>
+/// What sharing tells link tracking, which learns when a link is opened and says so to its owner: a link was just made
+/// from chat, and its owner is burning it through the bot, which shows them the outcome on their card, so no message
+/// about that burn should follow.
+/// </summary>
+public interface ILinkTracking
+{
+    /// <summary>Starts watching a link just made, under <paramref name="trackedId"/> (random, and kept on its receipt).</summary>
+    Task TrackAsync(string trackedId, NewLink link, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Before the owner's own burn: holds back the message a change of the link's status would send. True when this
+    /// call holds it, false when a message went or is going already; either way it goes to <see cref="OwnerBurnEndedAsync"/>.
+    /// </summary>
+    Task<bool> OwnerBurnStartingAsync(string trackedId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After the owner's burn: records that it burned at <paramref name="burnedAt"/>; when it did not (a wrong passphrase,
+    /// the backend down), lets a message go again if <paramref name="held"/>.
+    /// </summary>
+    Task OwnerBurnEndedAsync(string trackedId, bool held, DateTimeOffset? burnedAt, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A link just made from chat: who made it and for whom, the backend as configured and its host, and the backend's
+/// receipt, whose metadata key tracking keeps sealed to poll and to burn from the owner's list.
+/// </summary>
+public sealed record NewLink(Actor Owner, Person? SentTo, string Backend, string BackendHost, SecretReceipt Receipt, bool Generated);

@@ -1,0 +1,180 @@
+using System.Globalization;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Tracking;
+using OneTimeBot.Core.Workspaces;
+using StackExchange.Redis;
+
+namespace OneTimeBot.Core.Storage.Redis;
+
+/// <summary>
+/// Tracked links on Redis: each a hash (its document, then its status, the claim on its message and what came of it,
+/// each a field set once), with a native TTL that ends with its receipt; the owner's newest links in a sorted set kept
+/// to <see cref="TrackedShare.RecentPerOwner"/>; every link still polled in one sorted set scored by its next poll; and
+/// for a link of the embedded service, its receipt id pointing to it. Each change is one script, so it is atomic and
+/// "first" is decided by Redis. Index entries of links that expired are dropped when next met.
+/// </summary>
+public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShareStore
+{
+    private const string Save = """
+        redis.call('HSET', KEYS[1], 'body', ARGV[2])
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+        redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[6]) + 1))
+        if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
+        if ARGV[5] ~= '' then redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1]) end
+        if KEYS[4] then redis.call('SET', KEYS[4], ARGV[1], 'PX', ARGV[3]) end
+        """;
+
+    private const string Lease = """
+        local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+        for _, id in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[2], id) end
+        return due
+        """;
+
+    private const string Reschedule = """
+        if redis.call('EXISTS', KEYS[1]) == 1 and redis.call('HEXISTS', KEYS[1], 'status') == 0 then
+            redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+        end
+        """;
+
+    private const string Settle = """
+        if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HSETNX', KEYS[1], 'status', ARGV[2]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], 'changed', ARGV[3])
+        redis.call('ZREM', KEYS[2], ARGV[1])
+        return 1
+        """;
+
+    private const string Claim = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        return redis.call('HSETNX', KEYS[1], 'claimed', '1')
+        """;
+
+    private const string Release = """
+        if redis.call('HEXISTS', KEYS[1], 'outcome') == 0 then redis.call('HDEL', KEYS[1], 'claimed') end
+        """;
+
+    private const string Record = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'outcome', ARGV[1]) end
+        """;
+
+    private RedisKey Polls => redis.KeyPrefix + "tracked-polls";
+
+    public async Task SaveAsync(TrackedShare share, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        var lifetime = share.KeepUntil - share.Created;
+        RedisKey[] keys = share.BackendReceiptId is { } receipt
+            ? [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls, Receipt(receipt)]
+            : [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls];
+        await db.ScriptEvaluateAsync(Save, keys,
+        [
+            share.Id, StateJson.Write(share), (long)Math.Max(1000, lifetime.TotalMilliseconds), share.Created.ToUnixTimeMilliseconds(),
+            share.NextPollAt is { } next ? next.ToUnixTimeMilliseconds() : "", TrackedShare.RecentPerOwner,
+        ]).ConfigureAwait(false);
+    }
+
+    public async Task<TrackedShare?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        return await ReadAsync(db, id).ConfigureAwait(false);
+    }
+
+    public async Task<TrackedShare?> FindByBackendReceiptAsync(string backendReceiptId, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        return await db.StringGetAsync(Receipt(backendReceiptId)).ConfigureAwait(false) is { HasValue: true } id
+            ? await ReadAsync(db, id.ToString()).ConfigureAwait(false)
+            : null;
+    }
+
+    public async Task<IReadOnlyList<TrackedShare>> RecentAsync(WorkspaceId workspace, string ownerUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        var owner = Owner(workspace, ownerUserId);
+        var ids = await db.SortedSetRangeByRankAsync(owner, 0, TrackedShare.RecentPerOwner - 1, Order.Descending).ConfigureAwait(false);
+        var shares = await Task.WhenAll(ids.Select(id => ReadAsync(db, id.ToString()))).ConfigureAwait(false);
+        var gone = ids.Where((_, i) => shares[i] is null).ToArray();
+        if (gone.Length > 0)
+        {
+            await db.SortedSetRemoveAsync(owner, gone).ConfigureAwait(false);
+        }
+
+        return [.. shares.OfType<TrackedShare>().Where(s => s.KeepUntil > now)];
+    }
+
+    public async Task<IReadOnlyList<TrackedShare>> LeaseDuePollsAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int count, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        var leased = (RedisValue[])(await db.ScriptEvaluateAsync(Lease, [Polls], [now.ToUnixTimeMilliseconds(), leaseUntil.ToUnixTimeMilliseconds(), count]).ConfigureAwait(false))!;
+        var shares = await Task.WhenAll(leased.Select(id => ReadAsync(db, id.ToString()))).ConfigureAwait(false);
+        var gone = leased.Where((_, i) => shares[i] is null).ToArray();
+        if (gone.Length > 0)
+        {
+            await db.SortedSetRemoveAsync(Polls, gone).ConfigureAwait(false);
+        }
+
+        return [.. shares.OfType<TrackedShare>()];
+    }
+
+    public async Task ReschedulePollAsync(string id, DateTimeOffset next, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(Reschedule, [Share(id), Polls], [id, next.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+    }
+
+    public async Task<bool> SettleAsync(string id, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        return (long)await db.ScriptEvaluateAsync(Settle, [Share(id), Polls], [id, status.ToString(), at.ToUnixTimeMilliseconds()]).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<bool> TryClaimNotificationAsync(string id, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        return (long)await db.ScriptEvaluateAsync(Claim, [Share(id)]).ConfigureAwait(false) == 1;
+    }
+
+    public async Task ReleaseNotificationAsync(string id, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(Release, [Share(id)]).ConfigureAwait(false);
+    }
+
+    public async Task RecordNotificationAsync(string id, NotificationOutcome outcome, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(Record, [Share(id)], [outcome.ToString()]).ConfigureAwait(false);
+    }
+
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    private async Task<TrackedShare?> ReadAsync(IDatabase db, string id)
+    {
+        var fields = db.HashGetAllAsync(Share(id));
+        var next = db.SortedSetScoreAsync(Polls, id);
+        var all = (await fields.ConfigureAwait(false)).ToDictionary(f => f.Name.ToString(), f => f.Value.ToString(), StringComparer.Ordinal);
+        var nextPoll = await next.ConfigureAwait(false);
+        if (!all.TryGetValue("body", out var body))
+        {
+            return null;
+        }
+
+        var share = StateJson.Read<TrackedShare>(body) ?? throw new InvalidDataException("A tracked link's hash holds no document.");
+        return share with
+        {
+            Status = all.TryGetValue("status", out var status) ? Enum.Parse<SecretStatus>(status) : SecretStatus.New,
+            StatusChangedAt = all.TryGetValue("changed", out var changed) ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(changed, CultureInfo.InvariantCulture)) : null,
+            NotificationClaimed = all.ContainsKey("claimed"),
+            Notification = all.TryGetValue("outcome", out var outcome) ? Enum.Parse<NotificationOutcome>(outcome) : null,
+            NextPollAt = nextPoll is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null,
+        };
+    }
+
+    private RedisKey Share(string id) => redis.KeyPrefix + "tracked:" + id;
+
+    private RedisKey Owner(WorkspaceId workspace, string userId) => redis.KeyPrefix + "tracked-owner:" + workspace.Key + ":" + userId;
+
+    private RedisKey Receipt(string backendReceiptId) => redis.KeyPrefix + "tracked-receipt:" + backendReceiptId;
+}

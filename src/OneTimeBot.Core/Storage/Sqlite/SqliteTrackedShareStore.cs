@@ -1,0 +1,125 @@
+using Microsoft.Data.Sqlite;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Tracking;
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Core.Storage.Sqlite;
+
+/// <summary>
+/// Tracked links in the shared SQLite file. Every change is one statement on the one writer, so "first" is decided by
+/// the order of commits, also between processes sharing the file.
+/// </summary>
+public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedShareStore
+{
+    private const string Columns = "body, status, status_changed, claimed, outcome, next_poll";
+
+    public Task SaveAsync(TrackedShare share, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        return database.ExecuteAsync(SqliteTrackingSchema.Tables, """
+            INSERT INTO bot_tracked_shares (id, workspace, owner_user, created, backend_receipt, next_poll, keep_until, body)
+            VALUES ($id, $workspace, $owner, $created, $backend_receipt, $next_poll, $keep_until, $body)
+            """,
+            [
+                ("$id", share.Id), ("$workspace", share.Workspace.Key), ("$owner", share.OwnerUserId),
+                ("$created", share.Created.ToUnixTimeMilliseconds()), ("$backend_receipt", share.BackendReceiptId),
+                ("$next_poll", share.NextPollAt?.ToUnixTimeMilliseconds()), ("$keep_until", share.KeepUntil.ToUnixTimeMilliseconds()),
+                ("$body", StateJson.Write(share)),
+            ],
+            cancellationToken);
+    }
+
+    public Task<TrackedShare?> FindAsync(string id, CancellationToken cancellationToken) =>
+        FindOneAsync($"SELECT {Columns} FROM bot_tracked_shares WHERE id = $id", [("$id", id)], cancellationToken);
+
+    public Task<TrackedShare?> FindByBackendReceiptAsync(string backendReceiptId, CancellationToken cancellationToken) =>
+        FindOneAsync($"SELECT {Columns} FROM bot_tracked_shares WHERE backend_receipt = $receipt", [("$receipt", backendReceiptId)], cancellationToken);
+
+    public Task<IReadOnlyList<TrackedShare>> RecentAsync(WorkspaceId workspace, string ownerUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return ReadAsync($"""
+            SELECT {Columns} FROM bot_tracked_shares
+            WHERE workspace = $workspace AND owner_user = $owner AND keep_until > $now
+            ORDER BY created DESC LIMIT {TrackedShare.RecentPerOwner}
+            """,
+            [("$workspace", workspace.Key), ("$owner", ownerUserId), ("$now", now.ToUnixTimeMilliseconds())],
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TrackedShare>> LeaseDuePollsAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int count, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<TrackedShare>>(SqliteTrackingSchema.Tables, statements => ReadAll(statements, $"""
+            UPDATE bot_tracked_shares SET next_poll = $lease
+            WHERE id IN (SELECT id FROM bot_tracked_shares WHERE next_poll <= $now ORDER BY next_poll LIMIT $count)
+            RETURNING {Columns}
+            """,
+            [("$lease", leaseUntil.ToUnixTimeMilliseconds()), ("$now", now.ToUnixTimeMilliseconds()), ("$count", count)]),
+            cancellationToken);
+
+    public Task ReschedulePollAsync(string id, DateTimeOffset next, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(SqliteTrackingSchema.Tables,
+            "UPDATE bot_tracked_shares SET next_poll = $next WHERE id = $id AND status IS NULL",
+            [("$id", id), ("$next", next.ToUnixTimeMilliseconds())], cancellationToken);
+
+    public async Task<bool> SettleAsync(string id, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(SqliteTrackingSchema.Tables,
+            "UPDATE bot_tracked_shares SET status = $status, status_changed = $at, next_poll = NULL WHERE id = $id AND status IS NULL",
+            [("$id", id), ("$status", status.ToString()), ("$at", at.ToUnixTimeMilliseconds())], cancellationToken).ConfigureAwait(false) == 1;
+
+    public async Task<bool> TryClaimNotificationAsync(string id, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(SqliteTrackingSchema.Tables,
+            "UPDATE bot_tracked_shares SET claimed = 1 WHERE id = $id AND claimed = 0",
+            [("$id", id)], cancellationToken).ConfigureAwait(false) == 1;
+
+    public Task ReleaseNotificationAsync(string id, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(SqliteTrackingSchema.Tables,
+            "UPDATE bot_tracked_shares SET claimed = 0 WHERE id = $id AND outcome IS NULL",
+            [("$id", id)], cancellationToken);
+
+    public Task RecordNotificationAsync(string id, NotificationOutcome outcome, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(SqliteTrackingSchema.Tables,
+            "UPDATE bot_tracked_shares SET outcome = $outcome WHERE id = $id",
+            [("$id", id), ("$outcome", outcome.ToString())], cancellationToken);
+
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.DeleteInStepsAsync(SqliteTrackingSchema.Tables, "bot_tracked_shares", "keep_until <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
+
+    private async Task<TrackedShare?> FindOneAsync(string sql, IReadOnlyList<(string Name, object? Value)> arguments, CancellationToken cancellationToken) =>
+        await ReadAsync(sql, arguments, cancellationToken).ConfigureAwait(false) is [var share, ..] ? share : null;
+
+    private Task<IReadOnlyList<TrackedShare>> ReadAsync(string sql, IReadOnlyList<(string Name, object? Value)> arguments, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<TrackedShare>>(SqliteTrackingSchema.Tables, statements => ReadAll(statements, sql, arguments), cancellationToken);
+
+    private static List<TrackedShare> ReadAll(SqliteStatements statements, string sql, IReadOnlyList<(string Name, object? Value)> arguments)
+    {
+        var command = statements.Prepare(sql, arguments);
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var shares = new List<TrackedShare>();
+            while (reader.Read())
+            {
+                shares.Add(Row(reader));
+            }
+
+            return shares;
+        }
+        finally
+        {
+            command.Parameters.Clear();
+        }
+    }
+
+    private static TrackedShare Row(SqliteDataReader row)
+    {
+        var share = StateJson.Read<TrackedShare>(row.GetString(0)) ?? throw new InvalidDataException("A tracked link's row holds no document.");
+        return share with
+        {
+            Status = row.IsDBNull(1) ? SecretStatus.New : Enum.Parse<SecretStatus>(row.GetString(1)),
+            StatusChangedAt = row.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(2)),
+            NotificationClaimed = row.GetInt64(3) != 0,
+            Notification = row.IsDBNull(4) ? null : Enum.Parse<NotificationOutcome>(row.GetString(4)),
+            NextPollAt = row.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(5)),
+        };
+    }
+}

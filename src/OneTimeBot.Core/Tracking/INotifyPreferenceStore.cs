@@ -1,0 +1,12 @@
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Core.Tracking;
+
+/// <summary>Whether a person wants a message when their links are opened, burned or expire: what they last said with <c>notify on|off</c>.</summary>
+public interface INotifyPreferenceStore
+{
+    /// <summary>Their choice; null when they never made one (the workspace's default applies).</summary>
+    Task<bool?> FindAsync(WorkspaceId workspace, string userId, CancellationToken cancellationToken);
+
+    Task SaveAsync(WorkspaceId workspace, string userId, bool notify, CancellationToken cancellationToken);
+}

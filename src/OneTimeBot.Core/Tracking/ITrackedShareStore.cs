@@ -1,0 +1,47 @@
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
+
+namespace OneTimeBot.Core.Tracking;
+
+/// <summary>
+/// The links the bot watches for their owners, in the deployment's shared store, so that every replica sees the same
+/// state: each change below is one atomic step, and the ones that say "first" decide between replicas.
+/// </summary>
+public interface ITrackedShareStore
+{
+    /// <summary>Saves a new link, due for its first poll at its <see cref="TrackedShare.NextPollAt"/>: one insert.</summary>
+    Task SaveAsync(TrackedShare share, CancellationToken cancellationToken);
+
+    Task<TrackedShare?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The link the embedded secret service files under <paramref name="backendReceiptId"/>, if the bot tracks it.</summary>
+    Task<TrackedShare?> FindByBackendReceiptAsync(string backendReceiptId, CancellationToken cancellationToken);
+
+    /// <summary>The owner's newest links, newest first, at most <see cref="TrackedShare.RecentPerOwner"/>, none kept past its time.</summary>
+    Task<IReadOnlyList<TrackedShare>> RecentAsync(WorkspaceId workspace, string ownerUserId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes up to <paramref name="count"/> links whose poll is due at <paramref name="now"/>, each for one replica only:
+    /// its next poll moves to <paramref name="leaseUntil"/>, so no other replica takes it before then, and a replica that
+    /// stops mid-poll leaves it to be taken again after.
+    /// </summary>
+    Task<IReadOnlyList<TrackedShare>> LeaseDuePollsAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int count, CancellationToken cancellationToken);
+
+    /// <summary>Sets when the next poll is due, unless the link's status was settled meanwhile.</summary>
+    Task ReschedulePollAsync(string id, DateTimeOffset next, CancellationToken cancellationToken);
+
+    /// <summary>Settles the link's final status, first come first served, and ends its polling; true for the call that settled it.</summary>
+    Task<bool> SettleAsync(string id, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Claims the one message about the link's status; true for the one call that gets it.</summary>
+    Task<bool> TryClaimNotificationAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Gives a claim back, so the message can go after all, unless an outcome was recorded.</summary>
+    Task ReleaseNotificationAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Records what came of the message.</summary>
+    Task RecordNotificationAsync(string id, NotificationOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>Deletes links kept past <see cref="TrackedShare.KeepUntil"/>; stores with native expiry do nothing.</summary>
+    Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}

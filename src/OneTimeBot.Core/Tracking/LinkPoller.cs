@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Logging;
+using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
+
+namespace OneTimeBot.Core.Tracking;
+
+/// <summary>
+/// Asks secret services about the tracked links that are due (<see cref="PollSchedule"/>):
+/// <c>GET /api/v1/private/METADATA_KEY</c>, within each host's <see cref="PollBudget"/>. Each due link is leased to one
+/// replica, which polls it, then settles it through <see cref="LinkStatusNotifier"/> when it was opened, burned or
+/// expired, or sets its next poll. The same scan notices links of the embedded service that expired unopened.
+/// <see cref="LinkPolling"/> runs a scan every <see cref="NotificationOptions.ScanInterval"/>.
+/// </summary>
+public sealed partial class LinkPoller(
+    ITrackedShareStore store,
+    LinkStatusNotifier notifier,
+    MetadataKeySeal seal,
+    WorkspaceSettingsService workspaces,
+    IOneTimeSecretClient client,
+    PollBudget budget,
+    TimeProvider time,
+    ILogger<LinkPoller> logger)
+{
+    /// <summary>How many due links one replica takes at a time.</summary>
+    private const int Batch = 50;
+
+    /// <summary>How long a taken link is this replica's: longer than the polls of one batch can take.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>A poll's time in all: nobody waits for it, but a batch should not wait on one slow server for long.</summary>
+    private static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a host that answered 429 without saying how long is left alone.</summary>
+    private static readonly TimeSpan DefaultPause = TimeSpan.FromMinutes(1);
+
+    /// <summary>Polls every link due now, a batch at a time; returns how many it polled.</summary>
+    public async Task<int> PollDueAsync(CancellationToken cancellationToken)
+    {
+        var polled = 0;
+        IReadOnlyList<TrackedShare> due;
+        do
+        {
+            var now = time.GetUtcNow();
+            due = await store.LeaseDuePollsAsync(now, now + Lease, Batch, cancellationToken).ConfigureAwait(false);
+            foreach (var share in due)
+            {
+                await PollAsync(share, cancellationToken).ConfigureAwait(false);
+            }
+
+            polled += due.Count;
+        }
+        while (due.Count == Batch && !cancellationToken.IsCancellationRequested);
+
+        return polled;
+    }
+
+    private async Task PollAsync(TrackedShare share, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (await budget.TakeAsync(share.BackendHost, now, cancellationToken).ConfigureAwait(false) is { } later)
+        {
+            await store.ReschedulePollAsync(share.Id, later, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var connection = await workspaces.ConnectionForReceiptAsync(share.Workspace, share.Backend, cancellationToken).ConfigureAwait(false);
+        if (!connection.IsSuccess)
+        {
+            // The backend is no longer one this bot may call; the link still works, or expires, as it was made to.
+            LogNoConnection(share.Id, share.Workspace.Key);
+            await RescheduleAsync(share, now, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var receipt = await client.GetReceiptAsync(connection.Value.Connection with { Budget = CallBudget }, seal.Open(share.Id, share.SealedMetadataKey), cancellationToken).ConfigureAwait(false);
+        now = time.GetUtcNow();
+        if (receipt.IsSuccess)
+        {
+            var (status, changedAt) = ReceiptStatus.Of(receipt.Value, share.ExpiresAt, now);
+            await SettleOrRescheduleAsync(share, status, status == SecretStatus.Expired ? share.ExpiresAt : changedAt ?? now, now, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        switch (receipt.Error.Kind)
+        {
+            case OtsFailureKind.RateLimited:
+                var until = now + (receipt.Error.RetryAfter ?? DefaultPause);
+                budget.WaitUntil(share.BackendHost, until);
+                LogPaused(share.BackendHost, until);
+                await store.ReschedulePollAsync(share.Id, until, cancellationToken).ConfigureAwait(false);
+                break;
+            case OtsFailureKind.SecretNotFound when now >= share.ExpiresAt:
+                // Its receipt is gone with its time: nobody opened it.
+                await notifier.SettledAsync(share, SecretStatus.Expired, share.ExpiresAt, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                LogPollFailed(share.Id, share.BackendHost, receipt.Error.Kind);
+                await RescheduleAsync(share, now, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task SettleOrRescheduleAsync(TrackedShare share, SecretStatus status, DateTimeOffset at, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (status == SecretStatus.New)
+        {
+            await RescheduleAsync(share, now, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await notifier.SettledAsync(share, status, at, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task RescheduleAsync(TrackedShare share, DateTimeOffset now, CancellationToken cancellationToken) =>
+        store.ReschedulePollAsync(share.Id, PollSchedule.Next(share.Created, share.ExpiresAt, now, announcesChanges: share.BackendReceiptId is not null), cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tracked link {TrackedId} in {Workspace} is on a backend this bot no longer calls; not polled")]
+    private partial void LogNoConnection(string trackedId, string workspace);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling tracked link {TrackedId} on {Host} failed: {FailureKind}; will try again")]
+    private partial void LogPollFailed(string trackedId, string host, OtsFailureKind failureKind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Host} asked for a pause: no polls of it until {Until:O}")]
+    private partial void LogPaused(string host, DateTimeOffset until);
+}

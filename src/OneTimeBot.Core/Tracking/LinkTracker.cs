@@ -1,0 +1,57 @@
+using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.Sharing;
+
+namespace OneTimeBot.Core.Tracking;
+
+/// <summary>
+/// Starts watching each link shared from chat (one insert), and keeps the owner's own burn through the bot from
+/// messaging them about it. A link on the embedded secret service is filed under the service's id for its receipt, so
+/// the service's events find it; <paramref name="embeddedIds"/> is absent where the service does not run.
+/// </summary>
+public sealed class LinkTracker(ITrackedShareStore store, MetadataKeySeal seal, TimeProvider time, IEmbeddedReceiptIds? embeddedIds = null) : ILinkTracking
+{
+    public Task TrackAsync(string trackedId, NewLink link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var receipt = link.Receipt;
+        var announced = embeddedIds is not null && OneTimeSecretOptions.IsEmbeddedName(link.Backend);
+        var share = new TrackedShare(
+            Id: trackedId,
+            Workspace: link.Owner.Workspace,
+            OwnerUserId: link.Owner.UserId,
+            OwnerReach: link.Owner.Reach,
+            SentTo: link.SentTo,
+            Backend: link.Backend,
+            BackendHost: link.BackendHost,
+            SealedMetadataKey: seal.Seal(trackedId, receipt.MetadataKey),
+            BackendReceiptId: announced ? embeddedIds!.ReceiptIdOf(receipt.MetadataKey) : null,
+            Created: receipt.Created,
+            ExpiresAt: receipt.ExpiresAt,
+            Ttl: receipt.Ttl,
+            PassphraseRequired: receipt.PassphraseRequired,
+            Generated: link.Generated)
+        {
+            NextPollAt = PollSchedule.First(time.GetUtcNow(), receipt.ExpiresAt, announced),
+        };
+        return store.SaveAsync(share, cancellationToken);
+    }
+
+    public Task<bool> OwnerBurnStartingAsync(string trackedId, CancellationToken cancellationToken) =>
+        store.TryClaimNotificationAsync(trackedId, cancellationToken);
+
+    public async Task OwnerBurnEndedAsync(string trackedId, bool held, DateTimeOffset? burnedAt, CancellationToken cancellationToken)
+    {
+        if (burnedAt is { } at)
+        {
+            await store.SettleAsync(trackedId, SecretStatus.Burned, at, cancellationToken).ConfigureAwait(false);
+            if (held)
+            {
+                await store.RecordNotificationAsync(trackedId, NotificationOutcome.OwnersBurn, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else if (held)
+        {
+            await store.ReleaseNotificationAsync(trackedId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

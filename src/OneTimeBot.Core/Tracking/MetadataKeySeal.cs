@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using OneTimeBot.Core.Security;
+
+namespace OneTimeBot.Core.Tracking;
+
+/// <summary>
+/// Seals a tracked link's metadata key (AES-256-GCM) under a key derived from the deployment's key, bound to the
+/// tracked id it is stored with: a copy of the store without <c>SecretServer:EncryptionKey</c> opens none, and a sealed
+/// key copied onto another row does not open there. Unlike a receipt's keys, these must open without the card, since
+/// the bot polls the link and burns it from its owner's list on its own; so the link itself, which reveals the secret,
+/// is not kept here at all.
+/// </summary>
+public sealed class MetadataKeySeal(IKeyRingKey deploymentKey)
+{
+    private const string Prefix = "v1.";
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    private readonly Lazy<byte[]> _key = new(() =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, deploymentKey.Key, 32, info: "OneTimeBot.TrackedShares.MetadataKey.v1"u8.ToArray()));
+
+    public string Seal(string trackedId, string metadataKey)
+    {
+        ArgumentNullException.ThrowIfNull(trackedId);
+        ArgumentNullException.ThrowIfNull(metadataKey);
+        var plaintext = Encoding.UTF8.GetBytes(metadataKey);
+        try
+        {
+            var output = new byte[NonceSize + TagSize + plaintext.Length];
+            RandomNumberGenerator.Fill(output.AsSpan(0, NonceSize));
+            using var aes = new AesGcm(_key.Value, TagSize);
+            aes.Encrypt(output.AsSpan(0, NonceSize), plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(trackedId));
+            return Prefix + Convert.ToBase64String(output);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    public string Open(string trackedId, string sealedKey)
+    {
+        ArgumentNullException.ThrowIfNull(trackedId);
+        ArgumentNullException.ThrowIfNull(sealedKey);
+        if (!sealedKey.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException("A tracked link's metadata key is not sealed in a form this version knows.");
+        }
+
+        var bytes = Convert.FromBase64String(sealedKey[Prefix.Length..]);
+        if (bytes.Length < NonceSize + TagSize)
+        {
+            throw new InvalidDataException("A tracked link's sealed metadata key is cut short.");
+        }
+
+        var plaintext = new byte[bytes.Length - NonceSize - TagSize];
+        try
+        {
+            using var aes = new AesGcm(_key.Value, TagSize);
+            aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize + TagSize), bytes.AsSpan(NonceSize, TagSize), plaintext, Encoding.UTF8.GetBytes(trackedId));
+            return Encoding.UTF8.GetString(plaintext);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+}

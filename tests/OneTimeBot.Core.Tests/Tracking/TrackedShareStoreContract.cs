@@ -1,0 +1,257 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using OneTimeBot.Core.Messaging;
+using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Tests.Storage;
+using OneTimeBot.Core.Tracking;
+using OneTimeBot.Core.Workspaces;
+using StackExchange.Redis;
+
+namespace OneTimeBot.Core.Tests.Tracking;
+
+/// <summary>Tracked links and notification preferences, written once and run against SQLite and a real redis-server.</summary>
+public abstract class TrackedShareStoreContract
+{
+    private const string MetadataKey = "q7trackedmetadatakeycanary0xk9v";
+    private static readonly WorkspaceId Acme = new(ChatPlatform.Slack, "T0ACME");
+    private static readonly DateTimeOffset Start = new(2031, 3, 4, 9, 0, 0, TimeSpan.Zero);
+
+    private protected abstract string? RedisConnectionString { get; }
+
+    private StateHarness Replica(StateHarness? sameStoreAs = null) =>
+        StateHarness.Start(RedisConnectionString, dataDirectory: sameStoreAs?.DataDirectory, keyPrefix: sameStoreAs?.KeyPrefix, now: Start, keyRingKey: sameStoreAs?.KeyRingKey);
+
+    private static ITrackedShareStore Store(StateHarness state) => state.Services.GetRequiredService<ITrackedShareStore>();
+
+    [Fact]
+    public async Task A_saved_link_is_found_by_its_id_and_by_the_embedded_services_receipt_id_and_its_metadata_key_is_stored_only_sealed()
+    {
+        await using var state = Replica();
+        var seal = state.Services.GetRequiredService<MetadataKeySeal>();
+        var share = Share(state, "t00000000000000000000000001", Start, backendReceiptId: "c0ffee" + new string('a', 58)) with
+        {
+            OwnerReach = new ChatReach(EnterpriseId: "E0ORG", Name: "Alice"),
+            SentTo = new Person("U0BOB", "Bob"),
+        };
+
+        await Store(state).SaveAsync(share, default);
+        var found = await Store(state).FindAsync(share.Id, default);
+        var byReceipt = await Store(state).FindByBackendReceiptAsync(share.BackendReceiptId!, default);
+        var stored = await ReadAllStoredTextAsync(state);
+
+        Assert.Equal(share, found);
+        Assert.Equal(share, byReceipt);
+        Assert.Equal(SecretStatus.New, found!.Status);
+        Assert.Equal(Start.AddMinutes(1), found.NextPollAt);
+        Assert.Equal(MetadataKey, seal.Open(found.Id, found.SealedMetadataKey));
+        Assert.Null(await Store(state).FindAsync("t00000000000000000000000404", default));
+        Assert.Null(await Store(state).FindByBackendReceiptAsync("unknown", default));
+        Assert.Contains("U0BOB", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(MetadataKey, stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sealed_metadata_key_opens_only_on_its_own_row_and_only_with_the_deployments_key()
+    {
+        await using var state = Replica();
+        await using var stranger = StateHarness.Start(RedisConnectionString, dataDirectory: state.DataDirectory, keyPrefix: state.KeyPrefix, now: Start);
+        var share = Share(state, "t00000000000000000000000002", Start);
+        await Store(state).SaveAsync(share, default);
+        var found = (await Store(stranger).FindAsync(share.Id, default))!;
+
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => stranger.Services.GetRequiredService<MetadataKeySeal>().Open(found.Id, found.SealedMetadataKey));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => state.Services.GetRequiredService<MetadataKeySeal>().Open("t00000000000000000000000003", found.SealedMetadataKey));
+    }
+
+    [Fact]
+    public async Task An_owners_list_holds_their_newest_links_first_up_to_twenty_and_no_one_elses()
+    {
+        await using var state = Replica();
+        for (var i = 0; i < TrackedShare.RecentPerOwner + 3; i++)
+        {
+            await Store(state).SaveAsync(Share(state, $"t{i:D26}", Start.AddMinutes(i)), default);
+        }
+
+        await Store(state).SaveAsync(Share(state, "tbob0000000000000000000000", Start.AddHours(1), owner: "U0BOB"), default);
+        await Store(state).SaveAsync(Share(state, "tother00000000000000000000", Start.AddHours(1), workspace: new WorkspaceId(ChatPlatform.Teams, "tenant-1")), default);
+
+        var recent = await Store(state).RecentAsync(Acme, "U0ALICE", Start.AddHours(2), default);
+        var bobs = await Store(state).RecentAsync(Acme, "U0BOB", Start.AddHours(2), default);
+
+        Assert.Equal(Enumerable.Range(3, TrackedShare.RecentPerOwner).Reverse().Select(i => $"t{i:D26}"), recent.Select(s => s.Id));
+        Assert.Equal(["tbob0000000000000000000000"], bobs.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task A_due_poll_goes_to_one_replica_only_and_comes_due_again_when_its_lease_ends_unfinished()
+    {
+        await using var first = Replica();
+        await using var second = Replica(sameStoreAs: first);
+        for (var i = 0; i < 30; i++)
+        {
+            await Store(first).SaveAsync(Share(first, $"tpoll{i:D21}", Start), default);
+        }
+
+        await Store(first).SaveAsync(Share(first, "tlater0000000000000000000", Start) with { NextPollAt = Start.AddHours(1) }, default);
+        var due = Start.AddMinutes(1);
+        var leases = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Store(i % 2 == 0 ? first : second).LeaseDuePollsAsync(due, due.AddMinutes(5), 10, default)));
+        var taken = leases.SelectMany(l => l.Select(s => s.Id)).ToList();
+        var whileLeased = await Store(second).LeaseDuePollsAsync(due.AddMinutes(4), due.AddMinutes(9), 50, default);
+        await Store(first).ReschedulePollAsync("tpoll000000000000000000000", due.AddHours(1), default);
+        var afterLease = await Store(second).LeaseDuePollsAsync(due.AddMinutes(5), due.AddMinutes(10), 50, default);
+
+        Assert.Equal(30, taken.Count);
+        Assert.Equal(30, taken.Distinct().Count());
+        Assert.DoesNotContain("tlater0000000000000000000", taken);
+        Assert.Empty(whileLeased);
+        Assert.Equal(29, afterLease.Count);
+        Assert.DoesNotContain(afterLease, s => s.Id == "tpoll000000000000000000000");
+    }
+
+    [Fact]
+    public async Task A_link_settles_once_first_come_first_served_and_is_polled_no_more()
+    {
+        await using var first = Replica();
+        await using var second = Replica(sameStoreAs: first);
+        var share = Share(first, "tsettle0000000000000000000", Start);
+        await Store(first).SaveAsync(share, default);
+
+        var settled = await Task.WhenAll(
+            Store(first).SettleAsync(share.Id, SecretStatus.Viewed, Start.AddMinutes(3), default),
+            Store(second).SettleAsync(share.Id, SecretStatus.Burned, Start.AddMinutes(4), default));
+        await Store(second).ReschedulePollAsync(share.Id, Start.AddMinutes(5), default);
+        var found = (await Store(first).FindAsync(share.Id, default))!;
+        var due = await Store(first).LeaseDuePollsAsync(Start.AddDays(1), Start.AddDays(2), 10, default);
+
+        Assert.Single(settled, s => s);
+        Assert.Equal(settled[0] ? SecretStatus.Viewed : SecretStatus.Burned, found.Status);
+        Assert.Equal(settled[0] ? Start.AddMinutes(3) : Start.AddMinutes(4), found.StatusChangedAt);
+        Assert.Null(found.NextPollAt);
+        Assert.Empty(due);
+        Assert.False(await Store(first).SettleAsync("tunknown000000000000000000", SecretStatus.Viewed, Start, default));
+        Assert.Null(await Store(first).FindAsync("tunknown000000000000000000", default));
+    }
+
+    [Fact]
+    public async Task The_message_is_claimed_by_exactly_one_of_many_concurrent_replicas_and_a_claim_given_back_before_an_outcome_can_be_taken_again()
+    {
+        await using var first = Replica();
+        await using var second = Replica(sameStoreAs: first);
+        var share = Share(first, "tclaim00000000000000000000", Start);
+        await Store(first).SaveAsync(share, default);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Store(i % 2 == 0 ? first : second).TryClaimNotificationAsync(share.Id, default)));
+        await Store(second).ReleaseNotificationAsync(share.Id, default);
+        var again = await Store(first).TryClaimNotificationAsync(share.Id, default);
+        await Store(first).RecordNotificationAsync(share.Id, NotificationOutcome.Sent, default);
+        await Store(second).ReleaseNotificationAsync(share.Id, default);
+        var afterOutcome = await Store(second).TryClaimNotificationAsync(share.Id, default);
+        var found = (await Store(second).FindAsync(share.Id, default))!;
+
+        Assert.Equal(1, claims.Count(c => c));
+        Assert.True(again);
+        Assert.False(afterOutcome);
+        Assert.True(found.NotificationClaimed);
+        Assert.Equal(NotificationOutcome.Sent, found.Notification);
+        Assert.False(await Store(first).TryClaimNotificationAsync("tunknown000000000000000000", default));
+    }
+
+    [Fact]
+    public async Task A_link_is_kept_as_long_as_its_receipt_and_then_no_longer_listed_and_purged()
+    {
+        await using var state = Replica();
+        var share = Share(state, "tkept000000000000000000000", Start, ttl: TimeSpan.FromHours(1));
+        await Store(state).SaveAsync(share, default);
+
+        var listedBefore = await Store(state).RecentAsync(Acme, "U0ALICE", Start.AddMinutes(119), default);
+        var listedAfter = await Store(state).RecentAsync(Acme, "U0ALICE", Start.AddHours(2), default);
+
+        Assert.Single(listedBefore);
+        Assert.Empty(listedAfter);
+        if (RedisConnectionString is null)
+        {
+            Assert.Equal(0, await Store(state).PurgeExpiredAsync(Start.AddMinutes(119), default));
+            Assert.Equal(1, await Store(state).PurgeExpiredAsync(Start.AddHours(2), default));
+            Assert.Null(await Store(state).FindAsync(share.Id, default));
+        }
+        else
+        {
+            // Redis forgets the link, and its owner's list, on its own clock: each must carry the receipt's lifetime.
+            var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
+            Assert.InRange((await db.KeyTimeToLiveAsync(state.KeyPrefix + "tracked:" + share.Id))!.Value, TimeSpan.FromMinutes(119), TimeSpan.FromHours(2));
+            Assert.InRange((await db.KeyTimeToLiveAsync(state.KeyPrefix + "tracked-owner:slack:T0ACME:U0ALICE"))!.Value, TimeSpan.FromMinutes(119), TimeSpan.FromHours(2));
+        }
+    }
+
+    [Fact]
+    public async Task A_persons_notify_choice_is_kept_per_workspace_and_person_and_can_be_changed()
+    {
+        await using var first = Replica();
+        await using var second = Replica(sameStoreAs: first);
+        var preferences = first.Services.GetRequiredService<INotifyPreferenceStore>();
+
+        var never = await preferences.FindAsync(Acme, "U0ALICE", default);
+        await preferences.SaveAsync(Acme, "U0ALICE", false, default);
+        var off = await second.Services.GetRequiredService<INotifyPreferenceStore>().FindAsync(Acme, "U0ALICE", default);
+        await preferences.SaveAsync(Acme, "U0ALICE", true, default);
+        var on = await preferences.FindAsync(Acme, "U0ALICE", default);
+
+        Assert.Null(never);
+        Assert.False(off);
+        Assert.True(on);
+        Assert.Null(await preferences.FindAsync(Acme, "U0BOB", default));
+        Assert.Null(await preferences.FindAsync(new WorkspaceId(ChatPlatform.Teams, "T0ACME"), "U0ALICE", default));
+    }
+
+    private static TrackedShare Share(StateHarness state, string id, DateTimeOffset created, string owner = "U0ALICE", WorkspaceId? workspace = null, string? backendReceiptId = null, TimeSpan? ttl = null)
+    {
+        var lifetime = ttl ?? TimeSpan.FromDays(1);
+        return new TrackedShare(id, workspace ?? Acme, owner, null, null, "eu", "eu.onetimesecret.com",
+            state.Services.GetRequiredService<MetadataKeySeal>().Seal(id, MetadataKey), backendReceiptId, created, created + lifetime, lifetime, PassphraseRequired: false, Generated: false)
+        {
+            NextPollAt = created.AddMinutes(1),
+        };
+    }
+
+    private async Task<string> ReadAllStoredTextAsync(StateHarness state)
+    {
+        if (RedisConnectionString is null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            var bytes = Directory.GetFiles(state.DataDirectory, "*", SearchOption.AllDirectories).SelectMany(f =>
+            {
+                using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var memory = new MemoryStream();
+                stream.CopyTo(memory);
+                return memory.ToArray();
+            }).ToArray();
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
+        var text = new StringBuilder();
+        await foreach (var key in db.Multiplexer.GetServers()[0].KeysAsync(pattern: state.KeyPrefix + "*"))
+        {
+            text.Append(key).Append('\n').Append(await db.KeyTypeAsync(key) switch
+            {
+                RedisType.Hash => string.Join('\n', (await db.HashGetAllAsync(key)).Select(e => e.Value.ToString())),
+                RedisType.SortedSet => string.Join('\n', await db.SortedSetRangeByRankAsync(key)),
+                _ => (string?)await db.StringGetAsync(key),
+            }).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}
+
+public sealed class SqliteTrackedShareStoreTests : TrackedShareStoreContract
+{
+    private protected override string? RedisConnectionString => null;
+}
+
+public sealed class RedisTrackedShareStoreTests(RedisFixture redis) : TrackedShareStoreContract, IClassFixture<RedisFixture>
+{
+    private protected override string? RedisConnectionString => redis.Server.ConnectionString;
+}
