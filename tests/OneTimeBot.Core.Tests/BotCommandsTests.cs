@@ -162,7 +162,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Request_naming_a_person_but_not_what_for_opens_the_form_with_them_picked()
     {
-        var bob = new Messaging.Person("U0BOB", "bob");
+        var bob = new Core.Workspaces.Person("U0BOB", "bob");
 
         var reply = await Commands.RunAsync(Commands.Parse("request  ") with { SendTo = bob }, Alice, CommandSurface.SlashCommand, TimeSpan.FromSeconds(2), default);
 
@@ -172,7 +172,7 @@ public sealed class BotCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Request_naming_a_person_and_what_for_asks_them_at_once()
     {
-        var bob = new Messaging.Person("U0BOB", "bob");
+        var bob = new Core.Workspaces.Person("U0BOB", "bob");
 
         var reply = await Commands.RunAsync(Commands.Parse("request the staging DB password") with { SendTo = bob }, Alice, CommandSurface.SlashCommand, TimeSpan.FromSeconds(2), default);
 

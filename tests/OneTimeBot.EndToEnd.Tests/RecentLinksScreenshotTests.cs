@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tracking;

@@ -3,6 +3,7 @@ using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tracking;
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Home;
 using OneTimeBot.Slack.Views;

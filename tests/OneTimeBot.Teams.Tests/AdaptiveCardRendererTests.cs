@@ -42,7 +42,7 @@ public sealed class AdaptiveCardRendererTests
 
     /// <summary>Twenty links in every state, some for a person, some with a passphrase: the longest list the chat shows.</summary>
     private static Core.Tracking.RecentLinkList RecentLinks() => new([.. Enumerable.Range(0, Core.Tracking.TrackedShare.RecentPerOwner).Select(i => new Core.Tracking.RecentLink(
-        $"t{i:D25}", (SecretStatus)(i % 4), i % 4 == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(1_794_000_000 + i), i % 2 == 0 ? new Core.Messaging.Person("b0b00000-0000-4000-8000-00000000000" + (i % 10), "Bob *Builder* [ops]") : null,
+        $"t{i:D25}", (SecretStatus)(i % 4), i % 4 == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(1_794_000_000 + i), i % 2 == 0 ? new Core.Workspaces.Person("b0b00000-0000-4000-8000-00000000000" + (i % 10), "Bob *Builder* [ops]") : null,
         DateTimeOffset.FromUnixTimeSeconds(1_793_900_000), DateTimeOffset.FromUnixTimeSeconds(1_795_000_000), TimeSpan.FromDays(7), PassphraseRequired: i % 3 == 0, Generated: i % 5 == 0, "eu.onetimesecret.com"))], Notified: true);
 
     /// <summary>A few links, one in each state, as a person's list usually looks.</summary>

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Core.Sharing;
 
 namespace OneTimeBot.Core.Messaging;

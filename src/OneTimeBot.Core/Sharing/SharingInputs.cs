@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Core.Messaging;
 using OneTimeSecret.Client;
 

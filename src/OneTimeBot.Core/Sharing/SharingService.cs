@@ -178,7 +178,7 @@ public sealed partial class SharingService(
     }
 
     private async Task<Result<SecretCard, SharingError>> RecordAsync(
-        Actor actor, WorkspaceConnection connection, SecretReceipt created, bool generated, Messaging.Person? sendTo, CancellationToken cancellationToken)
+        Actor actor, WorkspaceConnection connection, SecretReceipt created, bool generated, Workspaces.Person? sendTo, CancellationToken cancellationToken)
     {
         var link = created.SecretLink ?? throw new InvalidOperationException("The backend answered a new secret without its key.");
         var host = connection.Connection.BaseUri.Host;

@@ -1,5 +1,3 @@
-using OneTimeBot.Core.Messaging;
-
 namespace OneTimeBot.Core.Workspaces;
 
 public enum ChatPlatform

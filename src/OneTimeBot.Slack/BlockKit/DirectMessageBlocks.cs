@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Workspaces;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;

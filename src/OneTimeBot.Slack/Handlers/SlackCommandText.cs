@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Slack.BlockKit;

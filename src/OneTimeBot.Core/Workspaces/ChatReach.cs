@@ -1,4 +1,4 @@
-namespace OneTimeBot.Core.Messaging;
+namespace OneTimeBot.Core.Workspaces;
 
 /// <summary>
 /// What a platform needs, beyond the workspace and user id, to message a person privately later, outside the request

@@ -1,4 +1,4 @@
-namespace OneTimeBot.Core.Messaging;
+namespace OneTimeBot.Core.Workspaces;
 
 /// <summary>
 /// Someone a secret is sent to or asked of: their platform user id (a Slack <c>U…</c>, a Teams Azure AD object id) and,
