@@ -47,10 +47,10 @@ internal static class StoreBench
 
         var section = Stopwatch.StartNew();
         Console.WriteLine();
-        Console.WriteLine("A. Store work per command: claim the request's signature, read the workspace's settings, [count the creation for the user and the workspace,] save the sealed receipt, track the link");
+        Console.WriteLine("A. Store work per command: claim the request's signature, read the workspace's settings, [count the creation for the user and the workspace,] save the sealed receipt and track the link, together");
         Console.WriteLine("   Cells: p50 / p99 / max in ms. \"fresh\": a new file or key prefix per run; \"filled\": the filled store (it keeps what each run adds).");
         Console.WriteLine();
-        Console.WriteLine("| store | fill | creation limits | workers | commands/s | command | claim | settings | count user | count workspace | receipt | track | process CPU / command (ms) | redis-server CPU / command (ms) |");
+        Console.WriteLine("| store | fill | creation limits | workers | commands/s | command | claim | settings | count user | count workspace | receipt + track | process CPU / command (ms) | redis-server CPU / command (ms) |");
         Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var limits in new[] { false, true })
         {
@@ -162,7 +162,7 @@ internal static class StoreBench
         var f = await StoreCommandLoad.RunAsync(store, command, commands, workers);
         var serverCpu = store.Name == "redis" ? StoreLatencies.Format(f.ServerCpuPerCommand.TotalMilliseconds) : "–";
         Console.WriteLine(Invariant(
-            $"| {store.Name} | {fill} | {(limits ? "on" : "off")} | {workers} | {f.CommandsPerSecond:F0} | {f.Command.Cell} | {f.Step("claim").Cell} | {f.Step("settings").Cell} | {f.Step("count user").Cell} | {f.Step("count workspace").Cell} | {f.Step("receipt").Cell} | {f.Step("track").Cell} | {StoreLatencies.Format(f.ProcessCpuPerCommand.TotalMilliseconds)} | {serverCpu} |"));
+            $"| {store.Name} | {fill} | {(limits ? "on" : "off")} | {workers} | {f.CommandsPerSecond:F0} | {f.Command.Cell} | {f.Step("claim").Cell} | {f.Step("settings").Cell} | {f.Step("count user").Cell} | {f.Step("count workspace").Cell} | {f.Step("receipt + track").Cell} | {StoreLatencies.Format(f.ProcessCpuPerCommand.TotalMilliseconds)} | {serverCpu} |"));
     }
 
     private static int Warmup(int commands) => Math.Min(1000, Math.Max(100, commands / 5));

@@ -12,8 +12,8 @@ namespace OneTimeBot.Bench;
 /// What one <c>/onetime share</c> asks of the store, in the order the host asks it: the Slack verifier claims the
 /// request's signature (<c>SlackRequestVerifier</c>), the sharing service reads the workspace's settings
 /// (<c>WorkspaceSettingsService</c>), counts the creation against the per-user and per-workspace limits when they are on
-/// (<c>CreationLimiter</c>; its defaults have both on), saves the sealed receipt through the vault
-/// (<c>SharingService.RecordAsync</c>), and starts tracking the link for its owner (<c>LinkTracker</c>: one insert).
+/// (<c>CreationLimiter</c>; its defaults have both on), then saves the sealed receipt through the vault and starts
+/// tracking the link for its owner (<c>LinkTracker</c>: one insert), the two at once as <c>SharingService.RecordAsync</c> does.
 /// The Onetime Secret call between the limits and the receipt is left out.
 /// </summary>
 internal sealed class StoreShareCommand
@@ -34,11 +34,10 @@ internal sealed class StoreShareCommand
         _store = store;
         StoreStep claim = new("claim", _ => ClaimAsync());
         StoreStep settings = new("settings", _ => ReadSettingsAsync());
-        StoreStep receipt = new("receipt", SaveReceiptAsync);
-        StoreStep track = new("track", TrackAsync);
+        StoreStep record = new("receipt + track", command => Task.WhenAll(SaveReceiptAsync(command), TrackAsync(command)));
         Steps = creationLimits
-            ? [claim, settings, new("count user", CountUserAsync), new("count workspace", _ => CountWorkspaceAsync()), receipt, track]
-            : [claim, settings, receipt, track];
+            ? [claim, settings, new("count user", CountUserAsync), new("count workspace", _ => CountWorkspaceAsync()), record]
+            : [claim, settings, record];
     }
 
     /// <summary>The store operations of one command, in order; each is given the command's number.</summary>
