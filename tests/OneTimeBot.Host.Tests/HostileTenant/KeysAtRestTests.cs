@@ -45,7 +45,7 @@ public sealed class KeysAtRestTests : IAsyncLifetime
         AssertHoldsNone(stored, flow.Keys);
         Assert.Equal(flow.Keys.Count / 2, receiptIds.Count);
         Assert.All(attempts, Assert.False);
-        Assert.Equal("still live", withTheLink);
+        Assert.Equal("Kr7-still-live-at-rest-1c5a", withTheLink);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class KeysAtRestTests : IAsyncLifetime
         AssertHoldsNone(stored, flow.Keys);
         Assert.Equal(flow.Keys.Count / 2, receiptIds.Count);
         Assert.All(attempts, Assert.False);
-        Assert.Equal("still live", withTheLink);
+        Assert.Equal("Kr7-still-live-at-rest-1c5a", withTheLink);
     }
 
     private static HostFactory StartHost(Dictionary<string, string?> settings)
@@ -95,12 +95,12 @@ public sealed class KeysAtRestTests : IAsyncLifetime
         var ops = new OneTimeSecretConnection(baseUri, new OneTimeSecretCredentials("ops@example.com", new SecretText(OpsToken)));
         var bot = host.Services.GetRequiredService<DefaultBackend>().Connection();
 
-        var guarded = (await client.ShareAsync(anonymous, new ShareRequest(new SecretText("guarded"), Passphrase: new SecretText("right-passphrase")))).Value!;
-        var listed = (await client.ShareAsync(ops, new ShareRequest(new SecretText("listed")))).Value!;
-        var fromBot = (await client.ShareAsync(bot, new ShareRequest(new SecretText("from the bot")))).Value!;
-        var burned = (await client.ShareAsync(bot, new ShareRequest(new SecretText("burned")))).Value!;
+        var guarded = (await client.ShareAsync(anonymous, new ShareRequest(new SecretText("Kr7-guarded-at-rest-9a3c"), Passphrase: new SecretText("right-passphrase")))).Value!;
+        var listed = (await client.ShareAsync(ops, new ShareRequest(new SecretText("Kr7-listed-at-rest-2b8d")))).Value!;
+        var fromBot = (await client.ShareAsync(bot, new ShareRequest(new SecretText("Kr7-from-the-bot-at-rest-6f0e")))).Value!;
+        var burned = (await client.ShareAsync(bot, new ShareRequest(new SecretText("Kr7-burned-at-rest-4e1b")))).Value!;
         var generated = (await client.GenerateAsync(ops, new GenerateRequest())).Value!.Receipt;
-        var live = (await client.ShareAsync(ops, new ShareRequest(new SecretText("still live")))).Value!;
+        var live = (await client.ShareAsync(ops, new ShareRequest(new SecretText("Kr7-still-live-at-rest-1c5a")))).Value!;
 
         using var browser = new HttpClient();
         await browser.GetStringAsync(guarded.ReceiptLink);
