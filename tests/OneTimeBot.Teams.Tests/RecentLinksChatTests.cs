@@ -119,6 +119,21 @@ public sealed class RecentLinksChatTests
         Assert.StartsWith("You don't get messages about your links.", asked["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_recent_card_offers_share_generate_and_request_and_request_opens_its_form()
+    {
+        await using var app = await TeamsApp.StartAsync();
+
+        await app.SendAsync(app.Activity("message", "recent"));
+        var list = (await app.BotFramework.WaitForCallsAsync(1))[0].Card!;
+        var verbs = list["actions"]!.AsArray().Select(a => a!["data"]!["action"]!.GetValue<string>()).ToList();
+        await app.SendAsync(app.Activity("message", value: list["actions"]!.AsArray().Last()!["data"]!.DeepClone()));
+        var form = (await app.BotFramework.WaitForCallsAsync(2))[1].Card!;
+
+        Assert.Equal(["openShareForm", "openGenerateForm", "openRequestForm"], verbs);
+        Assert.Equal("Ask someone for a secret", form["fallbackText"]!.GetValue<string>());
+    }
+
     private static async Task<Uri> ShareAsync(TeamsApp app, string secret, string passphrase = "")
     {
         await app.SendAsync(app.Activity("message", value: new JsonObject

@@ -56,6 +56,7 @@ public static class RecentLinksCard
         [
             AdaptiveCard.Submit(RecentLinksText.ShareButton, new JsonObject { [CardActions.Key] = CardActions.OpenShareForm }, "positive"),
             AdaptiveCard.Submit(RecentLinksText.GenerateButton, new JsonObject { [CardActions.Key] = CardActions.OpenGenerateForm }),
+            AdaptiveCard.Submit(RecentLinksText.RequestButton, new JsonObject { [CardActions.Key] = CardActions.OpenRequestForm }),
         ]);
     }
 
