@@ -224,15 +224,17 @@ public sealed class SecretRequestTests
     }
 
     [Theory]
-    [InlineData("request <#C0GENERAL|general> the staging DB password", "A request goes to one person, and #general is a channel, so nobody was asked.")]
-    [InlineData("request @nobody the staging DB password", "Slack knows nobody called @nobody here, so nobody was asked.")]
-    public async Task A_request_naming_anything_but_one_person_asks_nobody_and_says_why(string text, string says)
+    [InlineData("request <#C0GENERAL|general> the staging DB password", "A request goes to one person, and the first word names a channel, so nobody was asked.")]
+    [InlineData("request @nobody-q7w2 the staging DB password", "The first word starts with @ but is not a person Slack knows, so nobody was asked.")]
+    public async Task A_request_naming_anything_but_one_person_asks_nobody_and_says_why_without_repeating_the_name(string text, string says)
     {
         await using var app = await SlackApp.StartAsync();
 
         var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync(text, app.Slack.NewResponseUrl()));
 
         Assert.StartsWith(says, reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("general", reply.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("nobody-q7w2", reply.ToJsonString(), StringComparison.Ordinal);
         Assert.Empty(app.Slack.CallsOf("conversations.open"));
     }
 
