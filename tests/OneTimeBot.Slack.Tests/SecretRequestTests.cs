@@ -211,6 +211,20 @@ public sealed class SecretRequestTests
     }
 
     [Fact]
+    public async Task A_request_whose_note_names_someone_still_asks_and_shows_the_name_as_slack_does()
+    {
+        await using var app = await SlackApp.StartAsync();
+
+        // Unlike a secret, a note is only read by people, so Slack's rendering of the name in it is good enough.
+        var reply = await ReplyAsync(app, "request <@U0BOB|bob> the Rq9-unique token <@U0CAROL|carol> set up");
+        var dm = (await app.Slack.WaitForDirectMessagesAsync("U0BOB"))[0].Body;
+
+        Assert.Contains("I asked <@U0BOB> for: the Rq9-unique token @carol set up", Wire(reply), StringComparison.Ordinal);
+        Assert.Equal("<@U0ALICE> asks you for: the Rq9-unique token @carol set up", dm["text"]!.GetValue<string>());
+        Assert.Equal(1, app.Host.RowsIn("bot_secret_requests"));
+    }
+
+    [Fact]
     public async Task A_request_slack_cannot_deliver_says_why_and_asks_nobody()
     {
         await using var app = await SlackApp.StartAsync();
