@@ -211,6 +211,20 @@ public sealed class SecretRequestTests
     }
 
     [Fact]
+    public async Task A_request_whose_note_names_someone_still_asks_and_shows_the_name_as_slack_does()
+    {
+        await using var app = await SlackApp.StartAsync();
+
+        // Unlike a secret, a note is only read by people, so Slack's rendering of the name in it is good enough.
+        var reply = await ReplyAsync(app, "request <@U0BOB|bob> the Rq9-unique token <@U0CAROL|carol> set up");
+        var dm = (await app.Slack.WaitForDirectMessagesAsync("U0BOB"))[0].Body;
+
+        Assert.Contains("I asked <@U0BOB> for: the Rq9-unique token @carol set up", Wire(reply), StringComparison.Ordinal);
+        Assert.Equal("<@U0ALICE> asks you for: the Rq9-unique token @carol set up", dm["text"]!.GetValue<string>());
+        Assert.Equal(1, app.Host.RowsIn("bot_secret_requests"));
+    }
+
+    [Fact]
     public async Task A_request_slack_cannot_deliver_says_why_and_asks_nobody()
     {
         await using var app = await SlackApp.StartAsync();
@@ -224,15 +238,17 @@ public sealed class SecretRequestTests
     }
 
     [Theory]
-    [InlineData("request <#C0GENERAL|general> the staging DB password", "A request goes to one person, and #general is a channel, so nobody was asked.")]
-    [InlineData("request @nobody the staging DB password", "Slack knows nobody called @nobody here, so nobody was asked.")]
-    public async Task A_request_naming_anything_but_one_person_asks_nobody_and_says_why(string text, string says)
+    [InlineData("request <#C0GENERAL|general> the staging DB password", "A request goes to one person, and the first word names a channel, so nobody was asked.")]
+    [InlineData("request @nobody-q7w2 the staging DB password", "The first word starts with @ but is not a person Slack knows, so nobody was asked.")]
+    public async Task A_request_naming_anything_but_one_person_asks_nobody_and_says_why_without_repeating_the_name(string text, string says)
     {
         await using var app = await SlackApp.StartAsync();
 
         var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync(text, app.Slack.NewResponseUrl()));
 
         Assert.StartsWith(says, reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("general", reply.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("nobody-q7w2", reply.ToJsonString(), StringComparison.Ordinal);
         Assert.Empty(app.Slack.CallsOf("conversations.open"));
     }
 

@@ -50,4 +50,19 @@ public sealed class SlackTextTests
 
         Assert.Equal((LeadingNameKind.None, sent), (leading.Kind, leading.Rest));
     }
+
+    [Theory]
+    [InlineData("a <@U0BOB|bob> b", true)]
+    [InlineData("<@W0ENT>", true)]
+    [InlineData("x<#C0OPS>y", true)]
+    [InlineData("<#C0GENERAL|general>", true)]
+    [InlineData("<!here>", true)]
+    [InlineData("<!subteam^S0OPS|@ops>", true)]
+    [InlineData("<https://example.com|example.com> <mailto:ops@example.com|ops@example.com>", false)]
+    [InlineData("&lt;@U0BOB&gt; &amp; &lt;!here&gt; typed literally", false)]
+    [InlineData("@nobody #nowhere ops@example.com", false)]
+    [InlineData("a lone <@ stays", false)]
+    [InlineData("", false)]
+    public void Text_holds_a_name_when_slack_wrapped_a_person_a_channel_a_group_or_a_special_mention(string sent, bool holds) =>
+        Assert.Equal(holds, SlackText.HoldsName(sent));
 }

@@ -87,11 +87,12 @@ public static class RequestBlocks
     {
         ArgumentNullException.ThrowIfNull(leading);
         var nameOnePerson = $"Name one person, e.g. {slashCommand} request @bob the staging DB password, or use {slashCommand} request alone for the form.";
+        // The first word is not quoted, as a share's refusal does not quote it: there it may be the start of a secret.
         var notice = leading.Kind switch
         {
-            Payloads.LeadingNameKind.Channel => new Notice($"A request goes to one person, and {leading.Written} is a channel, so nobody was asked.", nameOnePerson),
-            Payloads.LeadingNameKind.Group => new Notice($"A request goes to one person, and {leading.Written} is not one person, so nobody was asked.", nameOnePerson),
-            Payloads.LeadingNameKind.Unrecognised => new Notice($"Slack knows nobody called {leading.Written} here, so nobody was asked.", "Pick the person from the list Slack shows as you type @."),
+            Payloads.LeadingNameKind.Channel => new Notice("A request goes to one person, and the first word names a channel, so nobody was asked.", nameOnePerson),
+            Payloads.LeadingNameKind.Group => new Notice("A request goes to one person, and the first word names a group of people, so nobody was asked.", nameOnePerson),
+            Payloads.LeadingNameKind.Unrecognised => new Notice("The first word starts with @ but is not a person Slack knows, so nobody was asked.", "Pick the person from the list Slack shows as you type @."),
             _ => new Notice("That name is not a Slack mention I can read, so nobody was asked.", nameOnePerson),
         };
         return SlackMessages.Notice(notice, ":no_entry:");

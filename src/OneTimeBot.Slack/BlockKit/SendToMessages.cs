@@ -14,12 +14,13 @@ public static class SendToMessages
         ArgumentNullException.ThrowIfNull(leading);
         var example = command == "share" ? $"{slashCommand} share @alice <secret>" : $"{slashCommand} {command} @alice";
         var nameOnePerson = $"Name one person, e.g. {example}, or leave the name out to get the link yourself.";
+        // Never quote the first word: Slack's reading of it may be wrong, and then it is the start of the secret.
         var notice = leading.Kind switch
         {
-            LeadingNameKind.Channel => new Notice($"A link goes to one person, and {leading.Written} is a channel, so nothing was shared.", nameOnePerson),
-            LeadingNameKind.Group => new Notice($"A link goes to one person, and {leading.Written} is not one person, so nothing was shared.", nameOnePerson),
+            LeadingNameKind.Channel => new Notice("A link goes to one person, and the first word names a channel, so nothing was shared.", nameOnePerson),
+            LeadingNameKind.Group => new Notice("A link goes to one person, and the first word names a group of people, so nothing was shared.", nameOnePerson),
             LeadingNameKind.Unrecognised => new Notice(
-                $"Slack knows nobody called {leading.Written} here, so nothing was shared.",
+                "The first word starts with @ but is not a person Slack knows, so nothing was shared.",
                 $"Pick the person from the list Slack shows as you type @. To share a secret that starts with @, use {slashCommand} share and its form."),
             _ => new Notice("That name is not a Slack mention I can read, so nothing was shared.", nameOnePerson),
         };

@@ -19,7 +19,7 @@ public sealed class CommandHandlers(BotCommands commands, SlackForms forms, Slac
     {
         ArgumentNullException.ThrowIfNull(command);
         var origin = new SlackOrigin(command.TeamId, command.EnterpriseId, command.UserId, command.ResponseUrl, command.ChannelId, command.TriggerId);
-        var (parsed, refusal) = SlackCommandText.Read(commands, command.Text, options.Value.Command);
+        var (parsed, refusal) = SlackCommandText.Read(commands, command.Text, options.Value.Command, CommandSurface.SlashCommand);
         if (refusal is not null)
         {
             return refusal;

@@ -7,14 +7,15 @@ namespace OneTimeBot.Slack.Payloads;
 /// <c>&gt;</c> escaped, and what Slack recognised wrapped in <c>&lt;…&gt;</c>: people <c>&lt;@U123|ada&gt;</c> or
 /// <c>&lt;@U123&gt;</c>, channels <c>&lt;#C123|general&gt;</c>, <c>&lt;!here&gt;</c>, user groups, links
 /// <c>&lt;https://…&gt;</c> or <c>&lt;http://example.com|example.com&gt;</c>. This reads a leading person out of it, and
-/// turns the rest back into what was typed, so a secret reaches the secret service as its sender wrote it.
+/// turns the rest back into what was typed. Links and escaped characters come back exactly; a name Slack recognised
+/// does not, so text that must be exact (a secret) is first checked with <see cref="HoldsName"/>.
 /// </summary>
 public static class SlackText
 {
     /// <summary>
-    /// What the person typed: each control sequence as they wrote it (<c>@ada</c>, <c>#general</c>, <c>@here</c>, a link
-    /// as written) and the three entities unescaped. Only a mention Slack sent without a name (<c>&lt;@U123&gt;</c>) cannot
-    /// be given back as typed; it becomes <c>@U123</c>.
+    /// What the person typed, as near as Slack lets it be read back: a link as written and the three entities unescaped,
+    /// exactly; a name Slack recognised as Slack shows it (<c>@ada</c>, <c>#general</c>, <c>@here</c>), which may not be
+    /// what was typed: Slack gives its own handle, or only an id (<c>&lt;@U123&gt;</c> becomes <c>@U123</c>).
     /// </summary>
     public static string Unescape(string text)
     {
@@ -43,6 +44,26 @@ public static class SlackText
         }
 
         return typed.ToString();
+    }
+
+    /// <summary>
+    /// Whether Slack recognised a name in the text and wrapped it: a person (<c>&lt;@U123|ada&gt;</c>), a channel
+    /// (<c>&lt;#C123&gt;</c>), a user group (<c>&lt;!subteam^S123&gt;</c>) or a special mention (<c>&lt;!here&gt;</c>). What
+    /// was typed there cannot be read back exactly (see <see cref="Unescape"/>). A link or an escaped character is no name.
+    /// </summary>
+    public static bool HoldsName(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = text.IndexOf('<', StringComparison.Ordinal); i >= 0 && i < text.Length - 1; i = text.IndexOf('<', i + 1))
+        {
+            // The same reading as Unescape's: a '<' with a '>' after it opens Slack's markup, since Slack escapes typed ones.
+            if (text[i + 1] is '@' or '#' or '!' && text.IndexOf('>', i + 1) > i)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
