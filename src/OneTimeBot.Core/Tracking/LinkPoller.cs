@@ -32,6 +32,9 @@ public sealed partial class LinkPoller(
     /// <summary>A poll's time in all: nobody waits for it, but a batch should not wait on one slow server for long.</summary>
     private static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long a link whose poll threw is left before it is tried again.</summary>
+    private static readonly TimeSpan AfterFailure = TimeSpan.FromHours(1);
+
     /// <summary>How long a host that answered 429 without saying how long is left alone.</summary>
     private static readonly TimeSpan DefaultPause = TimeSpan.FromMinutes(1);
 
@@ -46,7 +49,7 @@ public sealed partial class LinkPoller(
             due = await store.LeaseDuePollsAsync(now, now + Lease, Batch, cancellationToken).ConfigureAwait(false);
             foreach (var share in due)
             {
-                await PollAsync(share, cancellationToken).ConfigureAwait(false);
+                await PollOneAsync(share, cancellationToken).ConfigureAwait(false);
             }
 
             polled += due.Count;
@@ -54,6 +57,33 @@ public sealed partial class LinkPoller(
         while (due.Count == Batch && !cancellationToken.IsCancellationRequested);
 
         return polled;
+    }
+
+    /// <summary>
+    /// Polls one link so that nothing wrong with it (a sealed key that no longer opens, a store or messenger that
+    /// throws) keeps the rest of the batch waiting for their lease: it is logged by id and kind, and asked about again in
+    /// an hour, when whatever was wrong may be fixed, until it expires and is purged.
+    /// </summary>
+    private async Task PollOneAsync(TrackedShare share, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PollAsync(share, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The type only: an exception's text can carry what it was handed (a key, a body).
+            LogLinkFailed(share.Id, failure.GetType().Name);
+            try
+            {
+                await store.ReschedulePollAsync(share.Id, time.GetUtcNow() + AfterFailure, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception rescheduling) when (rescheduling is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Its lease runs out and the link is taken again then.
+                LogLinkFailed(share.Id, rescheduling.GetType().Name);
+            }
+        }
     }
 
     private async Task PollAsync(TrackedShare share, CancellationToken cancellationToken)
@@ -122,6 +152,9 @@ public sealed partial class LinkPoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling tracked link {TrackedId} on {Host} failed: {FailureKind}; will try again")]
     private partial void LogPollFailed(string trackedId, string host, OtsFailureKind failureKind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tracked link {TrackedId} could not be polled ({ExceptionType}); the other links go on and it is tried again in an hour")]
+    private partial void LogLinkFailed(string trackedId, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Host} asked for a pause: no polls of it until {Until:O}")]
     private partial void LogPaused(string host, DateTimeOffset until);

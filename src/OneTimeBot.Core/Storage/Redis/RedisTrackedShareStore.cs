@@ -161,15 +161,23 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
             return null;
         }
 
-        var share = StateJson.Read<TrackedShare>(body) ?? throw new InvalidDataException("A tracked link's hash holds no document.");
-        return share with
+        try
         {
-            Status = all.TryGetValue("status", out var status) ? Enum.Parse<SecretStatus>(status) : SecretStatus.New,
-            StatusChangedAt = all.TryGetValue("changed", out var changed) ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(changed, CultureInfo.InvariantCulture)) : null,
-            NotificationClaimed = all.ContainsKey("claimed"),
-            Notification = all.TryGetValue("outcome", out var outcome) ? Enum.Parse<NotificationOutcome>(outcome) : null,
-            NextPollAt = nextPoll is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null,
-        };
+            var share = StateJson.Read<TrackedShare>(body) ?? throw new InvalidDataException("A tracked link's hash holds no document.");
+            return share with
+            {
+                Status = all.TryGetValue("status", out var status) ? Enum.Parse<SecretStatus>(status) : SecretStatus.New,
+                StatusChangedAt = all.TryGetValue("changed", out var changed) ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(changed, CultureInfo.InvariantCulture)) : null,
+                NotificationClaimed = all.ContainsKey("claimed"),
+                Notification = all.TryGetValue("outcome", out var outcome) ? Enum.Parse<NotificationOutcome>(outcome) : null,
+                NextPollAt = nextPoll is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null,
+            };
+        }
+        catch (Exception unreadable) when (unreadable is System.Text.Json.JsonException or InvalidDataException or ArgumentException or FormatException or OverflowException)
+        {
+            // A hash this version cannot read is left out (and so no longer polled) rather than failing the links read with it.
+            return null;
+        }
     }
 
     private RedisKey Share(string id) => redis.KeyPrefix + "tracked:" + id;

@@ -99,7 +99,11 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
             var shares = new List<TrackedShare>();
             while (reader.Read())
             {
-                shares.Add(Row(reader));
+                // A row this version cannot read is left out rather than failing every other link read with it.
+                if (TryRow(reader) is { } share)
+                {
+                    shares.Add(share);
+                }
             }
 
             return shares;
@@ -107,6 +111,18 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
         finally
         {
             command.Parameters.Clear();
+        }
+    }
+
+    private static TrackedShare? TryRow(SqliteDataReader row)
+    {
+        try
+        {
+            return Row(row);
+        }
+        catch (Exception unreadable) when (unreadable is System.Text.Json.JsonException or InvalidDataException or ArgumentException or FormatException or InvalidCastException)
+        {
+            return null;
         }
     }
 
