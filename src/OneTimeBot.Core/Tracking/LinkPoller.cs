@@ -88,6 +88,14 @@ public sealed partial class LinkPoller(
 
     private async Task PollAsync(TrackedShare share, CancellationToken cancellationToken)
     {
+        if (share.Status != SecretStatus.New)
+        {
+            // Settled, its message offered again (see LinkStatusNotifier): nothing to ask the server.
+            await store.EndNotificationRetriesAsync(share.Id, cancellationToken).ConfigureAwait(false);
+            await notifier.TellAsync(share, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var now = time.GetUtcNow();
         if (await budget.TakeAsync(share.BackendHost, now, cancellationToken).ConfigureAwait(false) is { } later)
         {

@@ -57,6 +57,17 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
         if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'outcome', ARGV[1]) end
         """;
 
+    private const string RetryNotification = """
+        if redis.call('HEXISTS', KEYS[1], 'status') == 1 and redis.call('HEXISTS', KEYS[1], 'outcome') == 0 then
+            redis.call('HDEL', KEYS[1], 'claimed')
+            redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+        end
+        """;
+
+    private const string EndNotificationRetries = """
+        if redis.call('HEXISTS', KEYS[1], 'status') == 1 then redis.call('ZREM', KEYS[2], ARGV[1]) end
+        """;
+
     private RedisKey Polls => redis.KeyPrefix + "tracked-polls";
 
     public async Task SaveAsync(TrackedShare share, CancellationToken cancellationToken)
@@ -149,6 +160,18 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    public async Task RetryNotificationAsync(string id, DateTimeOffset next, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(RetryNotification, [Share(id), Polls], [id, next.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+    }
+
+    public async Task EndNotificationRetriesAsync(string id, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(EndNotificationRetries, [Share(id), Polls], [id]).ConfigureAwait(false);
+    }
 
     private async Task<TrackedShare?> ReadAsync(IDatabase db, string id)
     {
