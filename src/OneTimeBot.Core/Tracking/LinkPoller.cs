@@ -23,8 +23,11 @@ public sealed partial class LinkPoller(
     TimeProvider time,
     ILogger<LinkPoller> logger)
 {
-    /// <summary>How many due links one replica takes at a time.</summary>
-    private const int Batch = 50;
+    /// <summary>
+    /// How many due links one replica takes at a time: few enough that their polls, one <see cref="CallBudget"/> each
+    /// even if all are on one slow host, end well within the <see cref="Lease"/>, so no other replica polls them too.
+    /// </summary>
+    private const int Batch = 10;
 
     /// <summary>How long a taken link is this replica's: longer than the polls of one batch can take.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -47,16 +50,23 @@ public sealed partial class LinkPoller(
         {
             var now = time.GetUtcNow();
             due = await store.LeaseDuePollsAsync(now, now + Lease, Batch, cancellationToken).ConfigureAwait(false);
-            foreach (var share in due)
-            {
-                await PollOneAsync(share, cancellationToken).ConfigureAwait(false);
-            }
+            // One lane per host: a slow host holds up its own links only, never another host's.
+            await Task.WhenAll(due.GroupBy(s => s.BackendHost, StringComparer.OrdinalIgnoreCase)
+                .Select(lane => PollLaneAsync(lane, cancellationToken))).ConfigureAwait(false);
 
             polled += due.Count;
         }
         while (due.Count == Batch && !cancellationToken.IsCancellationRequested);
 
         return polled;
+    }
+
+    private async Task PollLaneAsync(IEnumerable<TrackedShare> lane, CancellationToken cancellationToken)
+    {
+        foreach (var share in lane)
+        {
+            await PollOneAsync(share, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -112,7 +122,7 @@ public sealed partial class LinkPoller(
             return;
         }
 
-        var receipt = await client.GetReceiptAsync(connection.Value.Connection with { Budget = CallBudget }, seal.Open(share.Id, share.SealedMetadataKey), cancellationToken).ConfigureAwait(false);
+        var receipt = await client.GetReceiptAsync(connection.Value.Connection with { Budget = CallBudget, WithoutRetries = true }, seal.Open(share.Id, share.SealedMetadataKey), cancellationToken).ConfigureAwait(false);
         now = time.GetUtcNow();
         if (receipt.IsSuccess)
         {
