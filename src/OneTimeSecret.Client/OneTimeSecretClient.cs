@@ -127,7 +127,7 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            context.Properties.Set(OtsResilienceKeys.Retry, operation.Retry);
+            context.Properties.Set(OtsResilienceKeys.Retry, connection.WithoutRetries ? OtsRetry.Never : operation.Retry);
             if (connection.Budget is { } budget)
             {
                 context.Properties.Set(OtsResilienceKeys.Budget, budget);

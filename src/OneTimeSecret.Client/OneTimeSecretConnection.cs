@@ -62,6 +62,13 @@ public sealed record OneTimeSecretConnection
             : value;
     }
 
+    /// <summary>
+    /// True to make each call through this connection once, without the client's own retries of a 429, a 5xx or a
+    /// failed connection: for a caller that counts its requests against a server's budget (polls) or tries again on its
+    /// own schedule. The failure comes back as it is, with its <c>Retry-After</c>.
+    /// </summary>
+    public bool WithoutRetries { get; init; }
+
     /// <summary>The API's root, <c>api/v1/</c> under <see cref="BaseUri"/>.</summary>
     public Uri ApiUri => new(BaseUri, "api/v1/");
 

@@ -56,7 +56,7 @@ public sealed class SlackDirectMessengerTests
 
         var sent = await app.Host.Services.GetRequiredService<DirectMessengers>().SendAsync(Bob, Asked(), default);
 
-        Assert.Equal(DirectMessageResult.NotSent(problem), sent);
+        Assert.Equal(DirectMessageResult.NotSent(problem, transient: error == "ratelimited"), sent);
         Assert.Empty(app.Slack.CallsOf("chat.postMessage"));
     }
 
@@ -77,6 +77,7 @@ public sealed class SlackDirectMessengerTests
         Assert.Equal("Slack is limiting how many messages OneTimeBot may send right now; try again in a minute.", limited.Problem);
         Assert.Equal("Slack refused to deliver it (http_502).", failing.Problem);
         Assert.Equal("Their Slack account is deactivated, so Slack delivers nothing to them.", refusedPost.Problem);
+        Assert.Equal((true, true, false), (limited.Transient, failing.Transient, refusedPost.Transient));
     }
 
     [Fact]

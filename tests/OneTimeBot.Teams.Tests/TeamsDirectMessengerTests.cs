@@ -49,6 +49,7 @@ public sealed class TeamsDirectMessengerTests
 
         Assert.False(sent.Sent);
         Assert.Equal("OneTimeBot isn't installed for them, so Teams won't let it message them. They can add OneTimeBot from Apps in Teams.", sent.Problem);
+        Assert.False(sent.Transient);
         Assert.Empty(app.BotFramework.MessagesTo(BobAad));
     }
 

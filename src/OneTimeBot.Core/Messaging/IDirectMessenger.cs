@@ -27,7 +27,16 @@ public sealed record DirectMessageResult(bool Sent, string? Problem)
     /// </summary>
     public string? RecipientName { get; init; }
 
+    /// <summary>
+    /// The platform turned it away for now (a rate limit, unreachable, a server error), not for good: the same message
+    /// may go through later, so whoever sends it on its own (a link's status message) tries again.
+    /// </summary>
+    public bool Transient { get; init; }
+
     public static readonly DirectMessageResult Delivered = new(true, null);
 
     public static DirectMessageResult NotSent(string problem) => new(false, problem);
+
+    /// <summary>Not sent for now; see <see cref="Transient"/>.</summary>
+    public static DirectMessageResult NotSent(string problem, bool transient) => new(false, problem) { Transient = transient };
 }

@@ -44,4 +44,13 @@ public interface ITrackedShareStore
 
     /// <summary>Deletes links kept past <see cref="TrackedShare.KeepUntil"/>; stores with native expiry do nothing.</summary>
     Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives the claim on a settled link's message back and has the poller's pass offer it again at <paramref name="next"/>,
+    /// unless an outcome was recorded: the platform turned it away for now, or sending it threw.
+    /// </summary>
+    Task RetryNotificationAsync(string id, DateTimeOffset next, CancellationToken cancellationToken);
+
+    /// <summary>Stops offering a settled link's message again; a link not settled keeps its polls.</summary>
+    Task EndNotificationRetriesAsync(string id, CancellationToken cancellationToken);
 }

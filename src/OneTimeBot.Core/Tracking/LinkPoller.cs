@@ -23,14 +23,20 @@ public sealed partial class LinkPoller(
     TimeProvider time,
     ILogger<LinkPoller> logger)
 {
-    /// <summary>How many due links one replica takes at a time.</summary>
-    private const int Batch = 50;
+    /// <summary>
+    /// How many due links one replica takes at a time: few enough that their polls, one <see cref="CallBudget"/> each
+    /// even if all are on one slow host, end well within the <see cref="Lease"/>, so no other replica polls them too.
+    /// </summary>
+    private const int Batch = 10;
 
     /// <summary>How long a taken link is this replica's: longer than the polls of one batch can take.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     /// <summary>A poll's time in all: nobody waits for it, but a batch should not wait on one slow server for long.</summary>
     private static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a link whose poll threw is left before it is tried again.</summary>
+    private static readonly TimeSpan AfterFailure = TimeSpan.FromHours(1);
 
     /// <summary>How long a host that answered 429 without saying how long is left alone.</summary>
     private static readonly TimeSpan DefaultPause = TimeSpan.FromMinutes(1);
@@ -44,10 +50,9 @@ public sealed partial class LinkPoller(
         {
             var now = time.GetUtcNow();
             due = await store.LeaseDuePollsAsync(now, now + Lease, Batch, cancellationToken).ConfigureAwait(false);
-            foreach (var share in due)
-            {
-                await PollAsync(share, cancellationToken).ConfigureAwait(false);
-            }
+            // One lane per host: a slow host holds up its own links only, never another host's.
+            await Task.WhenAll(due.GroupBy(s => s.BackendHost, StringComparer.OrdinalIgnoreCase)
+                .Select(lane => PollLaneAsync(lane, cancellationToken))).ConfigureAwait(false);
 
             polled += due.Count;
         }
@@ -56,8 +61,51 @@ public sealed partial class LinkPoller(
         return polled;
     }
 
+    private async Task PollLaneAsync(IEnumerable<TrackedShare> lane, CancellationToken cancellationToken)
+    {
+        foreach (var share in lane)
+        {
+            await PollOneAsync(share, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Polls one link so that nothing wrong with it (a sealed key that no longer opens, a store or messenger that
+    /// throws) keeps the rest of the batch waiting for their lease: it is logged by id and kind, and asked about again in
+    /// an hour, when whatever was wrong may be fixed, until it expires and is purged.
+    /// </summary>
+    private async Task PollOneAsync(TrackedShare share, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PollAsync(share, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The type only: an exception's text can carry what it was handed (a key, a body).
+            LogLinkFailed(share.Id, failure.GetType().Name);
+            try
+            {
+                await store.ReschedulePollAsync(share.Id, time.GetUtcNow() + AfterFailure, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception rescheduling) when (rescheduling is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Its lease runs out and the link is taken again then.
+                LogLinkFailed(share.Id, rescheduling.GetType().Name);
+            }
+        }
+    }
+
     private async Task PollAsync(TrackedShare share, CancellationToken cancellationToken)
     {
+        if (share.Status != SecretStatus.New)
+        {
+            // Settled, its message offered again (see LinkStatusNotifier): nothing to ask the server.
+            await store.EndNotificationRetriesAsync(share.Id, cancellationToken).ConfigureAwait(false);
+            await notifier.TellAsync(share, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var now = time.GetUtcNow();
         if (await budget.TakeAsync(share.BackendHost, now, cancellationToken).ConfigureAwait(false) is { } later)
         {
@@ -74,7 +122,7 @@ public sealed partial class LinkPoller(
             return;
         }
 
-        var receipt = await client.GetReceiptAsync(connection.Value.Connection with { Budget = CallBudget }, seal.Open(share.Id, share.SealedMetadataKey), cancellationToken).ConfigureAwait(false);
+        var receipt = await client.GetReceiptAsync(connection.Value.Connection with { Budget = CallBudget, WithoutRetries = true }, seal.Open(share.Id, share.SealedMetadataKey), cancellationToken).ConfigureAwait(false);
         now = time.GetUtcNow();
         if (receipt.IsSuccess)
         {
@@ -122,6 +170,9 @@ public sealed partial class LinkPoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling tracked link {TrackedId} on {Host} failed: {FailureKind}; will try again")]
     private partial void LogPollFailed(string trackedId, string host, OtsFailureKind failureKind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Tracked link {TrackedId} could not be polled ({ExceptionType}); the other links go on and it is tried again in an hour")]
+    private partial void LogLinkFailed(string trackedId, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Host} asked for a pause: no polls of it until {Until:O}")]
     private partial void LogPaused(string host, DateTimeOffset until);

@@ -8,11 +8,19 @@ namespace OneTimeBot.Core.Tracking;
 /// Settles what became of a tracked link and tells its owner once. Whoever learns it first (the embedded service's
 /// event, a poll, an expiry) settles the status in the shared store; only the one that settled it goes on to claim the
 /// message, and the claim, also in the shared store, lets exactly one replica send it. An owner who burns the link
-/// through the bot claims it first, so that burn sends nothing: their card already says so.
+/// through the bot claims it first, so that burn sends nothing: their card already says so. A message the platform
+/// turned away for now (a rate limit, unreachable) or whose sending threw is given back and offered again by the
+/// poller's pass, later each time, for a day after the change; a refusal for good (a deactivated person) is not.
 /// </summary>
 public sealed partial class LinkStatusNotifier(
-    ITrackedShareStore store, NotifyPreferences preferences, DirectMessengers messengers, ILogger<LinkStatusNotifier> logger)
+    ITrackedShareStore store, NotifyPreferences preferences, DirectMessengers messengers, TimeProvider time, ILogger<LinkStatusNotifier> logger)
 {
+    /// <summary>How long after the change a message that could not go yet is still worth sending.</summary>
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(1);
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromHours(1);
+
     public async Task SettledAsync(TrackedShare share, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(share);
@@ -22,7 +30,15 @@ public sealed partial class LinkStatusNotifier(
         }
 
         LogSettled(share.Id, share.Workspace.Key, status);
-        if (!await store.TryClaimNotificationAsync(share.Id, cancellationToken).ConfigureAwait(false))
+        await TellAsync(share with { Status = status, StatusChangedAt = at }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Tells the owner of a settled link what became of it, unless someone else has it or it was told already.</summary>
+    public async Task TellAsync(TrackedShare share, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        if (share.Status == SecretStatus.New || share.StatusChangedAt is not { } at
+            || !await store.TryClaimNotificationAsync(share.Id, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -33,11 +49,36 @@ public sealed partial class LinkStatusNotifier(
             return;
         }
 
-        var sent = await messengers.SendAsync(share.Owner, new LinkStatusChanged(status, at, share.SentTo, share.Generated, share.Created), cancellationToken).ConfigureAwait(false);
+        DirectMessageResult sent;
+        try
+        {
+            sent = await messengers.SendAsync(share.Owner, new LinkStatusChanged(share.Status, at, share.SentTo, share.Generated, share.Created), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await store.RetryNotificationAsync(share.Id, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception failure)
+        {
+            // The type only: the messenger's exception text can name the person or quote the platform.
+            LogSendThrew(share.Id, share.Workspace.Key, failure.GetType().Name);
+            sent = DirectMessageResult.NotSent(failure.GetType().Name, transient: true);
+        }
+
+        var now = time.GetUtcNow();
+        if (!sent.Sent && sent.Transient && now - at < GiveUpAfter)
+        {
+            var wait = now - at < FirstRetry ? FirstRetry : now - at > LongestRetry ? LongestRetry : now - at;
+            await store.RetryNotificationAsync(share.Id, now + wait, cancellationToken).ConfigureAwait(false);
+            LogWillRetry(share.Id, share.Workspace.Key, now + wait);
+            return;
+        }
+
         await store.RecordNotificationAsync(share.Id, sent.Sent ? NotificationOutcome.Sent : NotificationOutcome.NotSent, cancellationToken).ConfigureAwait(false);
         if (sent.Sent)
         {
-            LogTold(share.Id, share.Workspace.Key, status);
+            LogTold(share.Id, share.Workspace.Key, share.Status);
         }
         else
         {
@@ -54,4 +95,10 @@ public sealed partial class LinkStatusNotifier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the owner of tracked link {TrackedId} in {Workspace}: the platform did not deliver the message")]
     private partial void LogNotTold(string trackedId, string workspace);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the owner of tracked link {TrackedId} in {Workspace} yet; will try again at {Next:O}")]
+    private partial void LogWillRetry(string trackedId, string workspace, DateTimeOffset next);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telling the owner of tracked link {TrackedId} in {Workspace} threw {ExceptionType}")]
+    private partial void LogSendThrew(string trackedId, string workspace, string exceptionType);
 }

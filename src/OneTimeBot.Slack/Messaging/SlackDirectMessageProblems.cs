@@ -12,6 +12,11 @@ public static class SlackDirectMessageProblems
     public const string NotInstalled = "OneTimeBot is not installed in this workspace any more, so it cannot message anyone here.";
     public const string NoBotToken = "This OneTimeBot runs without a Slack bot token, so it cannot send direct messages.";
 
+    /// <summary>Whether Slack turned it away for now (a rate limit, a server error, or it could not be reached or read), so it may go through later.</summary>
+    public static bool IsTransient(string? error) =>
+        error is SlackApiResponse.RateLimited or SlackApiResponse.Unreachable or SlackApiResponse.Unreadable
+        || (error?.StartsWith("http_5", StringComparison.Ordinal) ?? false);
+
     public static string For(string? error) => error switch
     {
         "user_disabled" or "account_inactive" => "Their Slack account is deactivated, so Slack delivers nothing to them.",

@@ -30,10 +30,10 @@ public sealed class SlackDirectMessenger(SlackTokens tokens, SlackApiClient api)
         var opened = await api.OpenConversationAsync(token, to.UserId, cancellationToken).ConfigureAwait(false);
         if (!opened.Ok || opened.Body["channel"]?["id"] is not JsonValue id || !id.TryGetValue<string>(out var channel) || channel.Length == 0)
         {
-            return DirectMessageResult.NotSent(SlackDirectMessageProblems.For(opened.Ok ? SlackApiResponse.Unreadable : opened.Error));
+            return DirectMessageResult.NotSent(SlackDirectMessageProblems.For(opened.Ok ? SlackApiResponse.Unreadable : opened.Error), SlackDirectMessageProblems.IsTransient(opened.Ok ? SlackApiResponse.Unreadable : opened.Error));
         }
 
         var posted = await api.PostMessageAsync(token, channel, DirectMessageBlocks.Render(message), cancellationToken).ConfigureAwait(false);
-        return posted.Ok ? DirectMessageResult.Delivered : DirectMessageResult.NotSent(SlackDirectMessageProblems.For(posted.Error));
+        return posted.Ok ? DirectMessageResult.Delivered : DirectMessageResult.NotSent(SlackDirectMessageProblems.For(posted.Error), SlackDirectMessageProblems.IsTransient(posted.Error));
     }
 }

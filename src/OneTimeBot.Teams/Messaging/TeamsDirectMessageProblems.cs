@@ -5,6 +5,10 @@ public static class TeamsDirectMessageProblems
 {
     public const string NoWayToReach = "OneTimeBot has no way to reach Teams for them from here; try again from your chat with OneTimeBot.";
 
+    /// <summary>Whether Teams turned it away for now (429, a server error, or it could not be reached), so it may go through later.</summary>
+    /// <param name="status">The Bot Connector's HTTP status; null when it could not be reached or answered nonsense.</param>
+    public static bool IsTransient(int? status) => status is null or 429 or >= 500;
+
     /// <param name="status">The Bot Connector's HTTP status; null when it could not be reached or answered nonsense.</param>
     /// <param name="name">The person's name, when Teams gave it.</param>
     public static string For(int? status, string? name) => status switch

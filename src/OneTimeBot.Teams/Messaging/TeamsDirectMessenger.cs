@@ -34,13 +34,13 @@ public sealed class TeamsDirectMessenger(ConnectorClient connector) : IDirectMes
         var created = await connector.CreatePersonalConversationAsync(serviceUrl, botId, memberId, to.Workspace.Id, cancellationToken).ConfigureAwait(false);
         if (created.Text("id") is not { } conversationId)
         {
-            return DirectMessageResult.NotSent(TeamsDirectMessageProblems.For(created.Ok ? null : created.Status, to.Reach.Name));
+            return DirectMessageResult.NotSent(TeamsDirectMessageProblems.For(created.Ok ? null : created.Status, to.Reach.Name), TeamsDirectMessageProblems.IsTransient(created.Ok ? null : created.Status));
         }
 
         var posted = await connector.PostToConversationAsync(serviceUrl, conversationId, botId, DirectMessageCards.Render(message), cancellationToken).ConfigureAwait(false);
         if (!posted.Ok)
         {
-            return DirectMessageResult.NotSent(TeamsDirectMessageProblems.For(posted.Status, to.Reach.Name));
+            return DirectMessageResult.NotSent(TeamsDirectMessageProblems.For(posted.Status, to.Reach.Name), TeamsDirectMessageProblems.IsTransient(posted.Status));
         }
 
         // A person picked in a people picker comes with their object id only: the conversation's member record names them,

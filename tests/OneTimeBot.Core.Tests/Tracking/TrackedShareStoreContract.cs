@@ -159,6 +159,40 @@ public abstract class TrackedShareStoreContract
     }
 
     [Fact]
+    public async Task A_message_given_back_for_a_retry_is_due_again_and_can_be_claimed_until_an_outcome_is_recorded()
+    {
+        await using var first = Replica();
+        await using var second = Replica(sameStoreAs: first);
+        var share = Share(first, "tretry00000000000000000000", Start);
+        var unsettled = Share(first, "tretryunsettled00000000000", Start);
+        await Store(first).SaveAsync(share, default);
+        await Store(first).SaveAsync(unsettled, default);
+        await Store(first).SettleAsync(share.Id, SecretStatus.Viewed, Start.AddMinutes(3), default);
+
+        Assert.True(await Store(first).TryClaimNotificationAsync(share.Id, default));
+        await Store(first).RetryNotificationAsync(share.Id, Start.AddMinutes(10), default);
+        await Store(first).RetryNotificationAsync(unsettled.Id, Start.AddMinutes(10), default);
+        var early = await Store(second).LeaseDuePollsAsync(Start.AddMinutes(9), Start.AddMinutes(14), 10, default);
+        var due = await Store(second).LeaseDuePollsAsync(Start.AddMinutes(10), Start.AddMinutes(15), 10, default);
+        await Store(second).EndNotificationRetriesAsync(share.Id, default);
+        var claimedAgain = await Store(second).TryClaimNotificationAsync(share.Id, default);
+        await Store(second).RecordNotificationAsync(share.Id, NotificationOutcome.Sent, default);
+        await Store(first).RetryNotificationAsync(share.Id, Start.AddMinutes(20), default);
+        await Store(first).EndNotificationRetriesAsync(unsettled.Id, default);
+        var later = await Store(first).LeaseDuePollsAsync(Start.AddDays(1), Start.AddDays(2), 10, default);
+        var found = (await Store(first).FindAsync(share.Id, default))!;
+
+        Assert.Equal([unsettled.Id], early.Select(s => s.Id));
+        Assert.Equal(share.Id, Assert.Single(due).Id);
+        Assert.Equal(SecretStatus.Viewed, due[0].Status);
+        Assert.False(due[0].NotificationClaimed);
+        Assert.True(claimedAgain);
+        Assert.Equal([unsettled.Id], later.Select(s => s.Id));
+        Assert.Null(found.NextPollAt);
+        Assert.Equal(NotificationOutcome.Sent, found.Notification);
+    }
+
+    [Fact]
     public async Task A_link_is_kept_as_long_as_its_receipt_and_then_no_longer_listed_and_purged()
     {
         await using var state = Replica();

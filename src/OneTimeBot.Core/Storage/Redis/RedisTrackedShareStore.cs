@@ -57,6 +57,17 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
         if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'outcome', ARGV[1]) end
         """;
 
+    private const string RetryNotification = """
+        if redis.call('HEXISTS', KEYS[1], 'status') == 1 and redis.call('HEXISTS', KEYS[1], 'outcome') == 0 then
+            redis.call('HDEL', KEYS[1], 'claimed')
+            redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
+        end
+        """;
+
+    private const string EndNotificationRetries = """
+        if redis.call('HEXISTS', KEYS[1], 'status') == 1 then redis.call('ZREM', KEYS[2], ARGV[1]) end
+        """;
+
     private RedisKey Polls => redis.KeyPrefix + "tracked-polls";
 
     public async Task SaveAsync(TrackedShare share, CancellationToken cancellationToken)
@@ -150,6 +161,18 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
 
+    public async Task RetryNotificationAsync(string id, DateTimeOffset next, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(RetryNotification, [Share(id), Polls], [id, next.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+    }
+
+    public async Task EndNotificationRetriesAsync(string id, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(EndNotificationRetries, [Share(id), Polls], [id]).ConfigureAwait(false);
+    }
+
     private async Task<TrackedShare?> ReadAsync(IDatabase db, string id)
     {
         var fields = db.HashGetAllAsync(Share(id));
@@ -161,15 +184,23 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
             return null;
         }
 
-        var share = StateJson.Read<TrackedShare>(body) ?? throw new InvalidDataException("A tracked link's hash holds no document.");
-        return share with
+        try
         {
-            Status = all.TryGetValue("status", out var status) ? Enum.Parse<SecretStatus>(status) : SecretStatus.New,
-            StatusChangedAt = all.TryGetValue("changed", out var changed) ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(changed, CultureInfo.InvariantCulture)) : null,
-            NotificationClaimed = all.ContainsKey("claimed"),
-            Notification = all.TryGetValue("outcome", out var outcome) ? Enum.Parse<NotificationOutcome>(outcome) : null,
-            NextPollAt = nextPoll is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null,
-        };
+            var share = StateJson.Read<TrackedShare>(body) ?? throw new InvalidDataException("A tracked link's hash holds no document.");
+            return share with
+            {
+                Status = all.TryGetValue("status", out var status) ? Enum.Parse<SecretStatus>(status) : SecretStatus.New,
+                StatusChangedAt = all.TryGetValue("changed", out var changed) ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(changed, CultureInfo.InvariantCulture)) : null,
+                NotificationClaimed = all.ContainsKey("claimed"),
+                Notification = all.TryGetValue("outcome", out var outcome) ? Enum.Parse<NotificationOutcome>(outcome) : null,
+                NextPollAt = nextPoll is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null,
+            };
+        }
+        catch (Exception unreadable) when (unreadable is System.Text.Json.JsonException or InvalidDataException or ArgumentException or FormatException or OverflowException)
+        {
+            // A hash this version cannot read is left out (and so no longer polled) rather than failing the links read with it.
+            return null;
+        }
     }
 
     private RedisKey Share(string id) => redis.KeyPrefix + "tracked:" + id;

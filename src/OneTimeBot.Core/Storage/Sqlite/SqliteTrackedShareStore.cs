@@ -84,6 +84,16 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         database.DeleteInStepsAsync(SqliteTrackingSchema.Tables, "bot_tracked_shares", "keep_until <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
 
+    public Task RetryNotificationAsync(string id, DateTimeOffset next, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(SqliteTrackingSchema.Tables,
+            "UPDATE bot_tracked_shares SET claimed = 0, next_poll = $next WHERE id = $id AND status IS NOT NULL AND outcome IS NULL",
+            [("$id", id), ("$next", next.ToUnixTimeMilliseconds())], cancellationToken);
+
+    public Task EndNotificationRetriesAsync(string id, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(SqliteTrackingSchema.Tables,
+            "UPDATE bot_tracked_shares SET next_poll = NULL WHERE id = $id AND status IS NOT NULL",
+            [("$id", id)], cancellationToken);
+
     private async Task<TrackedShare?> FindOneAsync(string sql, IReadOnlyList<(string Name, object? Value)> arguments, CancellationToken cancellationToken) =>
         await ReadAsync(sql, arguments, cancellationToken).ConfigureAwait(false) is [var share, ..] ? share : null;
 
@@ -99,7 +109,11 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
             var shares = new List<TrackedShare>();
             while (reader.Read())
             {
-                shares.Add(Row(reader));
+                // A row this version cannot read is left out rather than failing every other link read with it.
+                if (TryRow(reader) is { } share)
+                {
+                    shares.Add(share);
+                }
             }
 
             return shares;
@@ -107,6 +121,18 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
         finally
         {
             command.Parameters.Clear();
+        }
+    }
+
+    private static TrackedShare? TryRow(SqliteDataReader row)
+    {
+        try
+        {
+            return Row(row);
+        }
+        catch (Exception unreadable) when (unreadable is System.Text.Json.JsonException or InvalidDataException or ArgumentException or FormatException or InvalidCastException)
+        {
+            return null;
         }
     }
 
