@@ -101,26 +101,37 @@ public sealed partial class SharingService(
         }
 
         var (receipt, connection) = found.Value;
+        // Opened before the message is held back: a receipt whose keys cannot be opened must not hold it for ever.
+        var metadataKey = receipts.KeysOf(receipt).MetadataKey;
         var held = receipt.TrackedId is { } trackedId && await tracking.OwnerBurnStartingAsync(trackedId, cancellationToken).ConfigureAwait(false);
-        var burned = await client.BurnAsync(WithBudget(connection.Connection, budget), receipts.KeysOf(receipt).MetadataKey, passphrase, cancellationToken).ConfigureAwait(false);
-        if (receipt.TrackedId is { } tracked)
+        Result<SecretReceipt, OtsFailure>? burned = null;
+        try
         {
-            // Not cancelled with the request: a message held back must be let go again, whatever happened to the burn.
-            await tracking.OwnerBurnEndedAsync(tracked, held, burned.IsSuccess ? burned.Value.Updated : null, CancellationToken.None).ConfigureAwait(false);
+            burned = await client.BurnAsync(WithBudget(connection.Connection, budget), metadataKey, passphrase, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (receipt.TrackedId is { } tracked)
+            {
+                // Not cancelled with the request: a message held back must be let go again, whatever happened to the
+                // burn, a cancelled or failed call included.
+                await tracking.OwnerBurnEndedAsync(tracked, held, burned is { IsSuccess: true } done ? done.Value.Updated : null, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
-        if (burned.IsSuccess)
+        var outcome = burned.Value;
+        if (outcome.IsSuccess)
         {
             LogBurned(actor.Workspace.Key, receipt.Id);
-            return Result<SecretCard, SharingError>.Success(Card(receipt, burned.Value, connection));
+            return Result<SecretCard, SharingError>.Success(Card(receipt, outcome.Value, connection));
         }
 
-        return burned.Error.Kind switch
+        return outcome.Error.Kind switch
         {
             // Already viewed or expired: say what became of it rather than that burning failed.
             OtsFailureKind.SecretNotFound => await StatusAsync(actor, receiptId, budget, cancellationToken).ConfigureAwait(false),
             OtsFailureKind.WrongPassphrase => BackendErrors.BurnPassphrase(given: passphrase is not null),
-            _ => Failed(actor, "burn", burned.Error, connection),
+            _ => Failed(actor, "burn", outcome.Error, connection),
         };
     }
 

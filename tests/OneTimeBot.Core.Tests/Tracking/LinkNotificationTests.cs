@@ -212,6 +212,45 @@ public sealed class LinkNotificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_burn_from_the_card_cancelled_while_the_backend_answers_leaves_the_message_free_to_go_when_the_link_is_opened()
+    {
+        var card = await ShareAsync(Alice, Bob);
+        var held = new BackendHold();
+        _server.On("POST", RemoteBackend.BurnPath, FakeResponse.Json(OtsAnswers.Burned(Made, (long)Day.TotalSeconds)).Until(held));
+        using var cancel = new CancellationTokenSource();
+
+        var burning = _state.Sharing.BurnAsync(Alice, card.ReceiptId, null, null, cancel.Token);
+        await held.Reached;
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => burning);
+        held.Release();
+        _server.On("GET", RemoteBackend.ReceiptPath, RemoteBackend.Receipt("received", Made, Day, received: Made.AddMinutes(1)));
+        await PollAtAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(new LinkStatusChanged(SecretStatus.Viewed, Made.AddMinutes(1), Bob, false, Made), Assert.Single(_messenger.Sent).Message);
+    }
+
+    [Fact]
+    public async Task A_burn_from_the_list_cancelled_while_the_backend_answers_leaves_the_message_free_to_go_when_the_link_is_opened()
+    {
+        await ShareAsync(Alice, Bob);
+        var id = (await Recent.ListAsync(Alice, default)).Links[0].Id;
+        var held = new BackendHold();
+        _server.On("POST", RemoteBackend.BurnPath, FakeResponse.Json(OtsAnswers.Burned(Made, (long)Day.TotalSeconds)).Until(held));
+        using var cancel = new CancellationTokenSource();
+
+        var burning = Recent.BurnAsync(Alice, id, null, null, cancel.Token);
+        await held.Reached;
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => burning);
+        held.Release();
+        _server.On("GET", RemoteBackend.ReceiptPath, RemoteBackend.Receipt("received", Made, Day, received: Made.AddMinutes(1)));
+        await PollAtAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(new LinkStatusChanged(SecretStatus.Viewed, Made.AddMinutes(1), Bob, false, Made), Assert.Single(_messenger.Sent).Message);
+    }
+
+    [Fact]
     public async Task Burn_from_the_list_asks_for_the_passphrase_refuses_a_wrong_one_and_burns_with_the_right_one_without_a_message()
     {
         await ShareAsync(Alice, passphrase: "Vb2-right-phrase-0c3d");
