@@ -216,7 +216,7 @@ public sealed partial class SharingService(
             tracking.TrackAsync(receipt.TrackedId, new NewLink(actor, sendTo, connection.Backend, host, created, generated), cancellationToken)).ConfigureAwait(false);
         LogCreated(generated ? "generate" : "share", actor.Workspace.Key, receipt.Id, host, (long)created.Ttl.TotalSeconds);
         // The link in hand, not unprotected again from what was just protected.
-        return Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.New, null, connection, link));
+        return Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.New, null, connection, link) with { TrackedId = receipt.TrackedId });
     }
 
     private SecretCard Card(ReceiptRecord receipt, SecretReceipt current, WorkspaceConnection connection, Uri? link = null)

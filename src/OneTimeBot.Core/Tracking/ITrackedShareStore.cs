@@ -44,4 +44,10 @@ public interface ITrackedShareStore
 
     /// <summary>Deletes links kept past <see cref="TrackedShare.KeepUntil"/>; stores with native expiry do nothing.</summary>
     Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets whom the link went to, as learnt once it was sent: the name the platform gave, or nobody when it could not be
+    /// sent. One write.
+    /// </summary>
+    Task SetSentToAsync(string id, Person? sentTo, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
 
 namespace OneTimeBot.Core.Tracking;
 
@@ -54,4 +55,7 @@ public sealed class LinkTracker(ITrackedShareStore store, MetadataKeySeal seal, 
             await store.ReleaseNotificationAsync(trackedId, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    public Task RecipientKnownAsync(string trackedId, Person? sentTo, CancellationToken cancellationToken) =>
+        store.SetSentToAsync(trackedId, sentTo, cancellationToken);
 }
