@@ -31,6 +31,12 @@ public interface ILinkTracking
     /// or null when it could not be sent, so the owner's list and messages name the right person, or nobody.
     /// </summary>
     Task RecipientKnownAsync(string trackedId, Person? sentTo, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The owner's own Check status showed them the link <paramref name="status"/>: settles it if nothing has yet, and
+    /// then sends no message about it, as their card already says so.
+    /// </summary>
+    Task OwnerSawAsync(string trackedId, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -83,13 +83,24 @@ public sealed partial class SharingService(
         var current = await client.GetReceiptAsync(WithBudget(connection.Connection, budget), keys.MetadataKey, cancellationToken).ConfigureAwait(false);
         if (current.IsSuccess)
         {
-            return Result<SecretCard, SharingError>.Success(Card(receipt, current.Value, connection, keys.SecretLink));
+            return Result<SecretCard, SharingError>.Success(await SeenAsync(receipt, Card(receipt, current.Value, connection, keys.SecretLink), cancellationToken).ConfigureAwait(false));
         }
 
         // The backend forgets a receipt after twice the secret's lifetime; by then the secret has surely expired.
         return current.Error.Kind == OtsFailureKind.SecretNotFound
-            ? Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.Expired, receipt.ExpiresAt, connection))
+            ? Result<SecretCard, SharingError>.Success(await SeenAsync(receipt, Card(receipt, SecretStatus.Expired, receipt.ExpiresAt, connection), cancellationToken).ConfigureAwait(false))
             : Failed(actor, "status", current.Error, connection);
+    }
+
+    /// <summary>What the owner's card now shows them needs no message after: tracking settles it as told.</summary>
+    private async Task<SecretCard> SeenAsync(ReceiptRecord receipt, SecretCard card, CancellationToken cancellationToken)
+    {
+        if (receipt.TrackedId is { } trackedId && !card.IsLive)
+        {
+            await tracking.OwnerSawAsync(trackedId, card.Status, card.StatusChangedAt ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return card;
     }
 
     public async Task<Result<SecretCard, SharingError>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, TimeSpan? budget, CancellationToken cancellationToken)

@@ -198,6 +198,27 @@ public sealed class LinkNotificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_owner_whose_check_status_showed_the_link_opened_gets_no_message_about_it_after()
+    {
+        var card = await ShareAsync(Alice, Bob);
+        var opened = Made.AddSeconds(30);
+        _server.On("GET", RemoteBackend.ReceiptPath, RemoteBackend.Receipt("received", Made, Day, received: opened));
+
+        var checkedCard = await _state.Sharing.StatusAsync(Alice, card.ReceiptId, null, default);
+        var readsByCheck = ReceiptReads;
+        await PollAtAsync(TimeSpan.FromMinutes(1));
+        await PollAtAsync(Day);
+        var listed = Assert.Single((await Recent.ListAsync(Alice, default)).Links);
+        var tracked = await _state.Services.GetRequiredService<ITrackedShareStore>().FindAsync(listed.Id, default);
+
+        Assert.Equal(SecretStatus.Viewed, checkedCard.Value!.Status);
+        Assert.Empty(_messenger.Sent);
+        Assert.Equal((SecretStatus.Viewed, opened), (listed.Status, listed.StatusChangedAt));
+        Assert.Equal(NotificationOutcome.OwnerChecked, tracked!.Notification);
+        Assert.Equal(readsByCheck, ReceiptReads);
+    }
+
+    [Fact]
     public async Task A_burn_that_failed_on_a_wrong_passphrase_leaves_the_message_free_to_go_when_the_link_is_opened()
     {
         var card = await ShareAsync(Alice, Bob, passphrase: "Vb2-right-phrase-0c3d");
