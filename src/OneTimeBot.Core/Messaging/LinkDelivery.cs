@@ -10,7 +10,7 @@ namespace OneTimeBot.Core.Messaging;
 /// the link to pass on themselves and why it could not be sent. Used by share and generate with a recipient, and by
 /// the answer to a request.
 /// </summary>
-public sealed class LinkDelivery(DirectMessengers messengers)
+public sealed class LinkDelivery(DirectMessengers messengers, ILinkTracking tracking)
 {
     public async Task<SecretCard> SendAsync(Actor sender, Person to, SecretCard card, string? note, CancellationToken cancellationToken)
     {
@@ -19,9 +19,17 @@ public sealed class LinkDelivery(DirectMessengers messengers)
         ArgumentNullException.ThrowIfNull(card);
         // Within the sender's workspace, reached the way the sender is (same Slack org, same Teams service URL and bot).
         var recipient = new Actor(sender.Workspace, to.UserId) { Reach = sender.Reach is { } reach ? reach with { ChannelUserId = null, Name = to.Name } : null };
-        var sent = await messengers.SendAsync(recipient, new LinkForYou(new Person(sender.UserId, sender.Reach?.Name), card, note), cancellationToken).ConfigureAwait(false);
+        var sent = await messengers.SendAsync(recipient, new LinkForYou(new Person(sender.UserId, sender.Reach?.Name), card with { TrackedId = null }, note), cancellationToken).ConfigureAwait(false);
+        var sentTo = sent.Sent && sent.RecipientName is { Length: > 0 } name ? to with { Name = name } : to;
+        // The link was tracked as for `to` before it was sent: a write only when sending taught something new (a name
+        // a Teams picker did not give), or the link never reached them. Not cancelled with the request: it went or not.
+        if (card.TrackedId is { } trackedId && (!sent.Sent || sentTo != to))
+        {
+            await tracking.RecipientKnownAsync(trackedId, sent.Sent ? sentTo : null, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return sent.Sent
-            ? card with { SentTo = sent.RecipientName is { Length: > 0 } name ? to with { Name = name } : to }
+            ? card with { SentTo = sentTo }
             : card with { NotSent = (to, sent.Problem ?? "the message could not be sent.") };
     }
 

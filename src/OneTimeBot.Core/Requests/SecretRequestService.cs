@@ -91,7 +91,8 @@ public sealed partial class SecretRequestService(
         }
 
         var request = opened.Value;
-        var shared = await sharing.ShareAsync(answerer, new ShareInput(answer.Secret, answer.Ttl, answer.Passphrase), budget, cancellationToken).ConfigureAwait(false);
+        // For the requester: the answerer's recent links and the message when it is opened say whom it was for.
+        var shared = await sharing.ShareAsync(answerer, new ShareInput(answer.Secret, answer.Ttl, answer.Passphrase, SendTo: request.From), budget, cancellationToken).ConfigureAwait(false);
         if (!shared.IsSuccess)
         {
             return shared.Error;

@@ -25,6 +25,18 @@ public interface ILinkTracking
     /// the backend down), lets a message go again if <paramref name="held"/>.
     /// </summary>
     Task OwnerBurnEndedAsync(string trackedId, bool held, DateTimeOffset? burnedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After the link was sent to the person it is for: whom it went to, with the name the platform gave while sending,
+    /// or null when it could not be sent, so the owner's list and messages name the right person, or nobody.
+    /// </summary>
+    Task RecipientKnownAsync(string trackedId, Person? sentTo, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The owner's own Check status showed them the link <paramref name="status"/>: settles it if nothing has yet, and
+    /// then sends no message about it, as their card already says so.
+    /// </summary>
+    Task OwnerSawAsync(string trackedId, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>

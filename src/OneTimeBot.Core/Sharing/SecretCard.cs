@@ -37,6 +37,12 @@ public sealed record SecretCard(
     bool Generated,
     DateTimeOffset? StatusChangedAt = null)
 {
+    /// <summary>
+    /// The id link tracking watches a link just made under, for what sending it learns about its recipient; null on
+    /// cards about a link made before.
+    /// </summary>
+    public string? TrackedId { get; init; }
+
     /// <summary>The person the bot sent the link to, when it did.</summary>
     public Person? SentTo { get; init; }
 

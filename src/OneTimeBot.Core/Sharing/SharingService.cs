@@ -83,13 +83,24 @@ public sealed partial class SharingService(
         var current = await client.GetReceiptAsync(WithBudget(connection.Connection, budget), keys.MetadataKey, cancellationToken).ConfigureAwait(false);
         if (current.IsSuccess)
         {
-            return Result<SecretCard, SharingError>.Success(Card(receipt, current.Value, connection, keys.SecretLink));
+            return Result<SecretCard, SharingError>.Success(await SeenAsync(receipt, Card(receipt, current.Value, connection, keys.SecretLink), cancellationToken).ConfigureAwait(false));
         }
 
         // The backend forgets a receipt after twice the secret's lifetime; by then the secret has surely expired.
         return current.Error.Kind == OtsFailureKind.SecretNotFound
-            ? Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.Expired, receipt.ExpiresAt, connection))
+            ? Result<SecretCard, SharingError>.Success(await SeenAsync(receipt, Card(receipt, SecretStatus.Expired, receipt.ExpiresAt, connection), cancellationToken).ConfigureAwait(false))
             : Failed(actor, "status", current.Error, connection);
+    }
+
+    /// <summary>What the owner's card now shows them needs no message after: tracking settles it as told.</summary>
+    private async Task<SecretCard> SeenAsync(ReceiptRecord receipt, SecretCard card, CancellationToken cancellationToken)
+    {
+        if (receipt.TrackedId is { } trackedId && !card.IsLive)
+        {
+            await tracking.OwnerSawAsync(trackedId, card.Status, card.StatusChangedAt ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return card;
     }
 
     public async Task<Result<SecretCard, SharingError>> BurnAsync(Actor actor, string receiptId, SecretText? passphrase, TimeSpan? budget, CancellationToken cancellationToken)
@@ -101,26 +112,37 @@ public sealed partial class SharingService(
         }
 
         var (receipt, connection) = found.Value;
+        // Opened before the message is held back: a receipt whose keys cannot be opened must not hold it for ever.
+        var metadataKey = receipts.KeysOf(receipt).MetadataKey;
         var held = receipt.TrackedId is { } trackedId && await tracking.OwnerBurnStartingAsync(trackedId, cancellationToken).ConfigureAwait(false);
-        var burned = await client.BurnAsync(WithBudget(connection.Connection, budget), receipts.KeysOf(receipt).MetadataKey, passphrase, cancellationToken).ConfigureAwait(false);
-        if (receipt.TrackedId is { } tracked)
+        Result<SecretReceipt, OtsFailure>? burned = null;
+        try
         {
-            // Not cancelled with the request: a message held back must be let go again, whatever happened to the burn.
-            await tracking.OwnerBurnEndedAsync(tracked, held, burned.IsSuccess ? burned.Value.Updated : null, CancellationToken.None).ConfigureAwait(false);
+            burned = await client.BurnAsync(WithBudget(connection.Connection, budget), metadataKey, passphrase, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (receipt.TrackedId is { } tracked)
+            {
+                // Not cancelled with the request: a message held back must be let go again, whatever happened to the
+                // burn, a cancelled or failed call included.
+                await tracking.OwnerBurnEndedAsync(tracked, held, burned is { IsSuccess: true } done ? done.Value.Updated : null, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
-        if (burned.IsSuccess)
+        var outcome = burned.Value;
+        if (outcome.IsSuccess)
         {
             LogBurned(actor.Workspace.Key, receipt.Id);
-            return Result<SecretCard, SharingError>.Success(Card(receipt, burned.Value, connection));
+            return Result<SecretCard, SharingError>.Success(Card(receipt, outcome.Value, connection));
         }
 
-        return burned.Error.Kind switch
+        return outcome.Error.Kind switch
         {
             // Already viewed or expired: say what became of it rather than that burning failed.
             OtsFailureKind.SecretNotFound => await StatusAsync(actor, receiptId, budget, cancellationToken).ConfigureAwait(false),
             OtsFailureKind.WrongPassphrase => BackendErrors.BurnPassphrase(given: passphrase is not null),
-            _ => Failed(actor, "burn", burned.Error, connection),
+            _ => Failed(actor, "burn", outcome.Error, connection),
         };
     }
 
@@ -205,7 +227,7 @@ public sealed partial class SharingService(
             tracking.TrackAsync(receipt.TrackedId, new NewLink(actor, sendTo, connection.Backend, host, created, generated), cancellationToken)).ConfigureAwait(false);
         LogCreated(generated ? "generate" : "share", actor.Workspace.Key, receipt.Id, host, (long)created.Ttl.TotalSeconds);
         // The link in hand, not unprotected again from what was just protected.
-        return Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.New, null, connection, link));
+        return Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.New, null, connection, link) with { TrackedId = receipt.TrackedId });
     }
 
     private SecretCard Card(ReceiptRecord receipt, SecretReceipt current, WorkspaceConnection connection, Uri? link = null)

@@ -53,4 +53,10 @@ public interface ITrackedShareStore
 
     /// <summary>Stops offering a settled link's message again; a link not settled keeps its polls.</summary>
     Task EndNotificationRetriesAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets whom the link went to, as learnt once it was sent: the name the platform gave, or nobody when it could not be
+    /// sent. One write.
+    /// </summary>
+    Task SetSentToAsync(string id, Person? sentTo, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
 
 namespace OneTimeBot.Core.Tracking;
 
@@ -52,6 +53,20 @@ public sealed class LinkTracker(ITrackedShareStore store, MetadataKeySeal seal, 
         else if (held)
         {
             await store.ReleaseNotificationAsync(trackedId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task RecipientKnownAsync(string trackedId, Person? sentTo, CancellationToken cancellationToken) =>
+        store.SetSentToAsync(trackedId, sentTo, cancellationToken);
+
+    public async Task OwnerSawAsync(string trackedId, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // Only the call that settles it decides its message, as a poll or an event would: one that settled first tells them.
+        if (status != SecretStatus.New
+            && await store.SettleAsync(trackedId, status, at, cancellationToken).ConfigureAwait(false)
+            && await store.TryClaimNotificationAsync(trackedId, cancellationToken).ConfigureAwait(false))
+        {
+            await store.RecordNotificationAsync(trackedId, NotificationOutcome.OwnerChecked, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -69,7 +69,22 @@ public sealed partial class RecentLinks(
         var call = budget is { } b ? connection.Value.Connection with { Budget = b } : connection.Value.Connection;
         var metadataKey = seal.Open(share.Id, share.SealedMetadataKey);
         var held = await store.TryClaimNotificationAsync(share.Id, cancellationToken).ConfigureAwait(false);
-        var burned = await client.BurnAsync(call, metadataKey, passphrase, cancellationToken).ConfigureAwait(false);
+        Result<SecretReceipt, OtsFailure>? attempt = null;
+        try
+        {
+            attempt = await client.BurnAsync(call, metadataKey, passphrase, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (held && attempt is not { IsSuccess: true })
+            {
+                // Not cancelled with the request: the message must be free to go once the link is opened after all,
+                // whether the burn was refused, failed, threw or was cancelled.
+                await store.ReleaseNotificationAsync(share.Id, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        var burned = attempt.Value;
         if (burned.IsSuccess)
         {
             await store.SettleAsync(share.Id, SecretStatus.Burned, burned.Value.Updated, CancellationToken.None).ConfigureAwait(false);
@@ -80,12 +95,6 @@ public sealed partial class RecentLinks(
 
             LogBurned(share.Id, share.Workspace.Key);
             return Result<RecentLinkList, SharingError>.Success(await ListAsync(owner, cancellationToken).ConfigureAwait(false));
-        }
-
-        if (held)
-        {
-            // Not cancelled with the request: the message must be free to go once the link is opened after all.
-            await store.ReleaseNotificationAsync(share.Id, CancellationToken.None).ConfigureAwait(false);
         }
 
         switch (burned.Error.Kind)

@@ -83,4 +83,7 @@ public enum NotificationOutcome
 
     /// <summary>The owner burned it through the bot, which showed them so on their card.</summary>
     OwnersBurn,
+
+    /// <summary>The owner's own Check status showed them what became of it before anything else learnt it.</summary>
+    OwnerChecked,
 }

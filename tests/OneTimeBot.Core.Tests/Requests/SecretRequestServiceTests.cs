@@ -7,6 +7,7 @@ using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Storage.Sqlite;
 using OneTimeBot.Core.Tests.Storage;
+using OneTimeBot.Core.Tracking;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Testing;
 using OneTimeSecret.Client;
@@ -175,6 +176,18 @@ public sealed class SecretRequestServiceTests : IAsyncLifetime
             Assert.DoesNotContain(never, _state.Logs.AllText, StringComparison.Ordinal);
             Assert.DoesNotContain(never, answered.ToString(), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_answerers_recent_links_list_the_answer_as_for_the_requester()
+    {
+        var request = await AskBobAsync();
+        ShareAnswers();
+
+        await Requests.AnswerAsync(Bob, request.Id, new RequestAnswer(new SecretText(Secret)), null, default);
+        var listed = Assert.Single((await _state.Services.GetRequiredService<RecentLinks>().ListAsync(Bob, default)).Links);
+
+        Assert.Equal(new Person("U0ADA", "Ada"), listed.SentTo);
     }
 
     [Fact]

@@ -198,6 +198,27 @@ public sealed class LinkNotificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_owner_whose_check_status_showed_the_link_opened_gets_no_message_about_it_after()
+    {
+        var card = await ShareAsync(Alice, Bob);
+        var opened = Made.AddSeconds(30);
+        _server.On("GET", RemoteBackend.ReceiptPath, RemoteBackend.Receipt("received", Made, Day, received: opened));
+
+        var checkedCard = await _state.Sharing.StatusAsync(Alice, card.ReceiptId, null, default);
+        var readsByCheck = ReceiptReads;
+        await PollAtAsync(TimeSpan.FromMinutes(1));
+        await PollAtAsync(Day);
+        var listed = Assert.Single((await Recent.ListAsync(Alice, default)).Links);
+        var tracked = await _state.Services.GetRequiredService<ITrackedShareStore>().FindAsync(listed.Id, default);
+
+        Assert.Equal(SecretStatus.Viewed, checkedCard.Value!.Status);
+        Assert.Empty(_messenger.Sent);
+        Assert.Equal((SecretStatus.Viewed, opened), (listed.Status, listed.StatusChangedAt));
+        Assert.Equal(NotificationOutcome.OwnerChecked, tracked!.Notification);
+        Assert.Equal(readsByCheck, ReceiptReads);
+    }
+
+    [Fact]
     public async Task A_burn_that_failed_on_a_wrong_passphrase_leaves_the_message_free_to_go_when_the_link_is_opened()
     {
         var card = await ShareAsync(Alice, Bob, passphrase: "Vb2-right-phrase-0c3d");
@@ -209,6 +230,45 @@ public sealed class LinkNotificationTests : IAsyncLifetime
 
         Assert.Equal(SharingError.PassphraseField, refused.Error!.Field);
         Assert.Equal(SecretStatus.Viewed, Assert.Single(_messenger.StatusMessages).Status);
+    }
+
+    [Fact]
+    public async Task A_burn_from_the_card_cancelled_while_the_backend_answers_leaves_the_message_free_to_go_when_the_link_is_opened()
+    {
+        var card = await ShareAsync(Alice, Bob);
+        var held = new BackendHold();
+        _server.On("POST", RemoteBackend.BurnPath, FakeResponse.Json(OtsAnswers.Burned(Made, (long)Day.TotalSeconds)).Until(held));
+        using var cancel = new CancellationTokenSource();
+
+        var burning = _state.Sharing.BurnAsync(Alice, card.ReceiptId, null, null, cancel.Token);
+        await held.Reached;
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => burning);
+        held.Release();
+        _server.On("GET", RemoteBackend.ReceiptPath, RemoteBackend.Receipt("received", Made, Day, received: Made.AddMinutes(1)));
+        await PollAtAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(new LinkStatusChanged(SecretStatus.Viewed, Made.AddMinutes(1), Bob, false, Made), Assert.Single(_messenger.Sent).Message);
+    }
+
+    [Fact]
+    public async Task A_burn_from_the_list_cancelled_while_the_backend_answers_leaves_the_message_free_to_go_when_the_link_is_opened()
+    {
+        await ShareAsync(Alice, Bob);
+        var id = (await Recent.ListAsync(Alice, default)).Links[0].Id;
+        var held = new BackendHold();
+        _server.On("POST", RemoteBackend.BurnPath, FakeResponse.Json(OtsAnswers.Burned(Made, (long)Day.TotalSeconds)).Until(held));
+        using var cancel = new CancellationTokenSource();
+
+        var burning = Recent.BurnAsync(Alice, id, null, null, cancel.Token);
+        await held.Reached;
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => burning);
+        held.Release();
+        _server.On("GET", RemoteBackend.ReceiptPath, RemoteBackend.Receipt("received", Made, Day, received: Made.AddMinutes(1)));
+        await PollAtAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(new LinkStatusChanged(SecretStatus.Viewed, Made.AddMinutes(1), Bob, false, Made), Assert.Single(_messenger.Sent).Message);
     }
 
     [Fact]

@@ -239,6 +239,27 @@ public abstract class TrackedShareStoreContract
         Assert.Null(await preferences.FindAsync(new WorkspaceId(ChatPlatform.Teams, "T0ACME"), "U0ALICE", default));
     }
 
+    [Fact]
+    public async Task Whom_a_link_went_to_can_be_set_once_known_or_cleared_and_every_replica_sees_it_in_the_owners_list()
+    {
+        await using var first = Replica();
+        await using var second = Replica(sameStoreAs: first);
+        var named = Share(first, "t00000000000000000000000010", Start) with { SentTo = new Person("aad-0b0b") };
+        var unsent = Share(first, "t00000000000000000000000011", Start.AddSeconds(1)) with { SentTo = new Person("aad-0c0c", "Carol") };
+        await Store(first).SaveAsync(named, default);
+        await Store(first).SaveAsync(unsent, default);
+
+        await Store(first).SetSentToAsync(named.Id, new Person("aad-0b0b", "Bob Builder"), default);
+        await Store(first).SetSentToAsync(unsent.Id, null, default);
+        await Store(first).SetSentToAsync("t00000000000000000000000404", new Person("aad-0d0d", "Dan"), default);
+        var listed = await Store(second).RecentAsync(Acme, "U0ALICE", Start, default);
+        await Store(second).SettleAsync(named.Id, SecretStatus.Viewed, Start.AddMinutes(2), default);
+
+        Assert.Equal([null, new Person("aad-0b0b", "Bob Builder")], listed.Select(l => l.SentTo));
+        Assert.Equal(new Person("aad-0b0b", "Bob Builder"), (await Store(second).FindAsync(named.Id, default))!.SentTo);
+        Assert.Null(await Store(second).FindAsync("t00000000000000000000000404", default));
+    }
+
     private static TrackedShare Share(StateHarness state, string id, DateTimeOffset created, string owner = "U0ALICE", WorkspaceId? workspace = null, string? backendReceiptId = null, TimeSpan? ttl = null)
     {
         var lifetime = ttl ?? TimeSpan.FromDays(1);

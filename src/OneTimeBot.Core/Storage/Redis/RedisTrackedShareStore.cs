@@ -194,6 +194,7 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
                 NotificationClaimed = all.ContainsKey("claimed"),
                 Notification = all.TryGetValue("outcome", out var outcome) ? Enum.Parse<NotificationOutcome>(outcome) : null,
                 NextPollAt = nextPoll is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null,
+                SentTo = all.TryGetValue(SentToField, out var sentTo) ? StateJson.Read<Person>(sentTo) : share.SentTo,
             };
         }
         catch (Exception unreadable) when (unreadable is System.Text.Json.JsonException or InvalidDataException or ArgumentException or FormatException or OverflowException)
@@ -208,4 +209,17 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
     private RedisKey Owner(WorkspaceId workspace, string userId) => redis.KeyPrefix + "tracked-owner:" + workspace.Key + ":" + userId;
 
     private RedisKey Receipt(string backendReceiptId) => redis.KeyPrefix + "tracked-receipt:" + backendReceiptId;
+
+    // A field of its own beside the document, read over the document's: one script, the document left as saved.
+    private const string SentToField = "sentto";
+
+    private const string SetSentTo = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'sentto', ARGV[1]) end
+        """;
+
+    public async Task SetSentToAsync(string id, Person? sentTo, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(SetSentTo, [Share(id)], [StateJson.Write(sentTo)]).ConfigureAwait(false);
+    }
 }

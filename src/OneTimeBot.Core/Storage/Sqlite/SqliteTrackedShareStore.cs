@@ -148,4 +148,10 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
             NextPollAt = row.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(5)),
         };
     }
+
+    // In the stored document, as StateJson names it: one statement, no read of the row first.
+    public Task SetSentToAsync(string id, Person? sentTo, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(SqliteTrackingSchema.Tables,
+            "UPDATE bot_tracked_shares SET body = json_set(body, '$.sentTo', json($sent_to)) WHERE id = $id",
+            [("$id", id), ("$sent_to", StateJson.Write(sentTo))], cancellationToken);
 }
