@@ -11,7 +11,7 @@ public static class RequestsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers asking someone for a secret: <c>Requests</c> options (validated at start-up), the request store on the
-    /// provider <c>Storage:Provider</c> selects, its limits, the use-case, and the purge of expired requests.
+    /// provider <c>Storage:Provider</c> selects, its limits and the use-case; <see cref="StateCleaner"/> purges expired requests.
     /// </summary>
     public static IServiceCollection AddSecretRequests(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,7 +22,6 @@ public static class RequestsServiceCollectionExtensions
         services.AddSingleton<SecretRequests>();
         services.AddSingleton<RequestLimiter>();
         services.AddSingleton<SecretRequestService>();
-        services.AddHostedService<SecretRequestPurger>();
         return services;
     }
 }

@@ -1,20 +1,22 @@
 using Microsoft.Extensions.Logging;
 using OneTimeBot.Core.Events;
+using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tracking;
 
 namespace OneTimeBot.Core.Storage;
 
-/// <summary>Deletes expired receipts, tracked links and event ids from stores without native expiry.</summary>
-public sealed class StateCleaner(IReceiptStore receipts, IEventDeduplicator events, ITrackedShareStore trackedShares, TimeProvider time, ILogger<StateCleaner> logger)
+/// <summary>Deletes expired receipts, tracked links, requests for a secret and event ids from stores without native expiry.</summary>
+public sealed class StateCleaner(IReceiptStore receipts, IEventDeduplicator events, ITrackedShareStore trackedShares, ISecretRequestStore requests, TimeProvider time, ILogger<StateCleaner> logger)
     : PeriodicPurge(time, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
 
-    protected override string What => "receipts, tracked links and event ids";
+    protected override string What => "receipts, tracked links, requests and event ids";
 
     protected override async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         await receipts.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false)
         + await trackedShares.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false)
+        + await requests.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false)
         + await events.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false);
 }
