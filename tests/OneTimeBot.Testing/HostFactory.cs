@@ -26,7 +26,9 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
         if (kestrel)
         {
             Port = FreePort.Next();
-            UseKestrel(Port);
+            // The port goes in as the host's own urls setting. UseKestrel(port) would rewrite the server's addresses
+            // after Build, racing the app's own Run: when Run wins, Kestrel refuses the change and the test fails.
+            UseKestrel();
         }
     }
 
@@ -52,6 +54,11 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
         builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(DataDirectory, "onetimebot.db")}");
         builder.UseSetting("SecretServer:KeyFile", Path.Combine(DataDirectory, "secret-server.key"));
         builder.UseSetting("Slack:SigningSecretFile", Path.Combine(DataDirectory, "slack-signing-secret"));
+        if (Port != 0)
+        {
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, $"http://127.0.0.1:{Port}");
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
