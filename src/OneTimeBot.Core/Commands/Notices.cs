@@ -1,12 +1,12 @@
+using OneTimeBot.Core.Localization;
+
 namespace OneTimeBot.Core.Commands;
 
 /// <summary>The notices every platform says in the same words.</summary>
 public static class Notices
 {
     /// <summary>The one apology, for a failure on OneTimeBot's side: nothing the user did, nothing half done.</summary>
-    public static readonly Notice Apology = new(
-        "Something went wrong on OneTimeBot's side, and nothing was done.",
-        "Try again in a moment; if it keeps happening, tell whoever runs OneTimeBot.");
+    public static Notice Apology => new(CoreStrings.Get("Notice.Apology.Message"), CoreStrings.Get("Notice.Apology.Hint"));
 
     /// <summary>A secret typed into a chat is already in its history: a link made from it would only pretend to protect it.</summary>
     public static readonly Notice SecretTypedInChat = new(

@@ -1,0 +1,44 @@
+namespace OneTimeBot.Architecture.Tests.Localization;
+
+/// <summary>Every word a user reads comes from the resources, so every language can say it.</summary>
+public sealed class UserVisibleTextTests
+{
+    /// <summary>
+    /// Product code whose two-word literals no chat user or page reader sees, each with the reason. Anything else that
+    /// reads like words is user-visible and belongs in the resources.
+    /// </summary>
+    private static readonly Dictionary<string, string> OperatorOnly = new(StringComparer.Ordinal)
+    {
+        ["src/OneTimeBot.Core/Storage/"] = "SQL statements and Redis scripts",
+        ["src/OneTimeBot.SecretServer/Storage/"] = "SQL statements and Redis scripts",
+        ["src/OneTimeBot.Slack/Installations/Sqlite"] = "SQL statements",
+        ["src/OneTimeBot.Slack/Installations/Redis"] = "Redis keys and scripts",
+        ["src/OneTimeBot.Host/"] = "the composition root, health checks and start-up: operator-facing",
+        ["src/OneTimeSecret.Client/"] = "a library: its failure descriptions are for developers; the core's BackendErrors words them for users",
+        ["src/OneTimeBot.Teams/Auth/"] = "why a token was refused: for the log, never shown to the caller",
+        ["src/OneTimeBot.SecretServer/Configuration/"] = "settings checked at start-up: for the operator",
+        ["src/OneTimeBot.SecretServer/Api/"] = "the Onetime Secret v1 API's own machine-read error strings, in English as the API has them",
+        ["src/OneTimeBot.SecretServer/Service/SecretServerMetrics.cs"] = "metric descriptions, for the operator's dashboards",
+    };
+
+    /// <summary>Settings validators speak to the operator at start-up, in the log.</summary>
+    private static readonly string[] OperatorOnlySuffixes = ["OptionsValidator.cs"];
+
+    private static bool IsOperatorOnly(string path)
+    {
+        var relative = SourceTree.Relative(path);
+        return OperatorOnly.Keys.Any(prefix => relative.StartsWith(prefix, StringComparison.Ordinal)) ||
+               OperatorOnlySuffixes.Any(suffix => relative.EndsWith(suffix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void No_product_code_outside_the_operator_only_places_holds_a_user_visible_literal()
+    {
+        var findings = SourceTree.ProductSources()
+            .Where(p => !IsOperatorOnly(p))
+            .SelectMany(ProseLiterals.In)
+            .ToList();
+
+        Assert.True(findings.Count == 0, $"{findings.Count} user-visible literals outside the resources:\n" + string.Join('\n', findings));
+    }
+}
