@@ -10,10 +10,16 @@ need_apt=()
 for requirement in "${requirements[@]}"; do
   command -v "${requirement%%:*}" >/dev/null 2>&1 || need_apt+=("${requirement##*:}")
 done
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "Installing test prerequisites: ${need_apt[*]}"
+# ICU: replies and pages format dates and numbers in the reader's language (English and Swedish).
+ldconfig -p 2>/dev/null | grep 'libicuuc\.so' >/dev/null || need_icu=1
+if [ ${#need_apt[@]} -gt 0 ] || [ -n "${need_icu:-}" ]; then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq
+  if [ -n "${need_icu:-}" ]; then
+    # Debian names the package after ICU's version (libicu72, libicu76): take the one this release has.
+    need_apt+=("$(apt-cache search --names-only '^libicu[0-9]+$' | awk '{print $1}' | sort -V | tail -1)")
+  fi
+  echo "Installing test prerequisites: ${need_apt[*]}"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
