@@ -28,6 +28,7 @@ public sealed partial class SocketModeService(
     private static readonly TimeSpan RetirePatience = TimeSpan.FromSeconds(5);
 
     private readonly CancellationTokenSource _work = new();
+    private int _disposed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,8 +37,14 @@ public sealed partial class SocketModeService(
         await Task.WhenAll(Enumerable.Range(1, settings.Connections).Select(slot => KeepSlotAsync(slot, settings, running))).ConfigureAwait(false);
     }
 
+    // Disposed twice: as the singleton, and as the hosted service the container made from it.
     public override void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _work.Cancel();
         _work.Dispose();
         base.Dispose();
