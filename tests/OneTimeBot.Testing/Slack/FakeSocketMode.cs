@@ -134,11 +134,13 @@ public sealed class FakeSocketMode : IDisposable
         _changed.Release();
         try
         {
-            await connection.ReceiveAsync(ack =>
-            {
-                _acks.Enqueue(ack);
-                _changed.Release();
-            }).ConfigureAwait(false);
+            await connection.ReceiveAsync(
+                ack =>
+                {
+                    _acks.Enqueue(ack);
+                    _changed.Release();
+                },
+                () => _live.Count).ConfigureAwait(false);
         }
         finally
         {
@@ -251,7 +253,10 @@ public sealed class FakeSocketConnection : IDisposable
 
     internal void MarkEnded() => _ended.TrySetResult();
 
-    internal async Task ReceiveAsync(Action<SocketAckRecord> onAck)
+    /// <summary>How many connections were open when the app closed this one: a replacement opened first makes it one more.</summary>
+    public int OpenWhenClosedByApp { get; private set; }
+
+    internal async Task ReceiveAsync(Action<SocketAckRecord> onAck, Func<int> openNow)
     {
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();
@@ -262,6 +267,7 @@ public sealed class FakeSocketConnection : IDisposable
                 var received = await _socket.ReceiveAsync(buffer, CancellationToken.None).ConfigureAwait(false);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
+                    OpenWhenClosedByApp = openNow();
                     _closedByApp.TrySetResult();
                     if (_socket.State == WebSocketState.CloseReceived)
                     {
