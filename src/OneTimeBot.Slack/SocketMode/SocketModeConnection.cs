@@ -289,7 +289,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     /// <summary>A frame type as it may be logged: an identifier as Slack's are, else not at all.</summary>
     private static string Printable(string type) =>
-        type.Length is > 0 and <= 40 && type.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? type : "(not an identifier)";
+        type.Length is > 0 and <= 40 && type.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? type : "(unprintable)";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connection {Name} open; Slack counts {Count} connection(s) for the app")]
     private partial void LogHello(string name, int count);
