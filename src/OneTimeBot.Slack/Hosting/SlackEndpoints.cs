@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OneTimeBot.Slack.BlockKit;
-using OneTimeBot.Slack.Inbound;
 using OneTimeBot.Slack.Installations;
 
 namespace OneTimeBot.Slack.Hosting;

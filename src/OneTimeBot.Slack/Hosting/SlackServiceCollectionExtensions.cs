@@ -9,10 +9,8 @@ using OneTimeBot.Core.Storage;
 using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Handlers;
-using OneTimeBot.Slack.Inbound;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Messaging;
-using OneTimeBot.Slack.SocketMode;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.WebApi;
 using Polly;
@@ -82,7 +80,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<HomeHandlers>();
         services.AddSingleton<SlackRouter>();
         services.AddSingleton<SlackInbound>();
-        services.AddSlackSocketMode(configuration);
         services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         return services;
     }
