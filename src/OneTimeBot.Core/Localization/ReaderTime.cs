@@ -55,6 +55,9 @@ public static class ReaderTime
         return string.Join(' ', words);
     }
 
+    /// <summary>A count of seconds as it is, not made into minutes: "90 seconds" / "90 sekunder", "1 second".</summary>
+    public static string Seconds(long count) => Count(Unit.Second, count);
+
     /// <summary>A time from now: "in 2 days" / "om 2 dagar".</summary>
     public static string In(TimeSpan span) => CoreStrings.Format("Time.In", Duration(span));
 

@@ -80,4 +80,23 @@ public sealed class ReaderTimeTests
             Assert.Equal("2026-11-30 12:06", ReaderTime.At(at, stockholm));
         }
     }
+
+    [Fact]
+    public void The_expiries_a_form_offers_are_labelled_in_the_readers_language_and_keep_their_parsed_values()
+    {
+        using (LanguageScope.Use(Languages.Swedish))
+        {
+            var choices = ExpiryChoices.UpTo(TimeSpan.FromDays(3), TimeSpan.FromMinutes(90));
+
+            Assert.Contains(("1h", "1 timme"), choices);
+            Assert.Contains(("5400", "1 timme 30 minuter"), choices);
+            Assert.Contains(("3d", "3 dagar"), choices);
+            Assert.DoesNotContain(choices, c => c.Value == "7d");
+        }
+
+        using (LanguageScope.Use(Languages.English))
+        {
+            Assert.Contains(("12h", "12 hours"), ExpiryChoices.Standard);
+        }
+    }
 }
