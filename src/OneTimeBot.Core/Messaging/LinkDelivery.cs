@@ -1,4 +1,5 @@
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;
@@ -30,7 +31,7 @@ public sealed class LinkDelivery(DirectMessengers messengers, ILinkTracking trac
 
         return sent.Sent
             ? card with { SentTo = sentTo }
-            : card with { NotSent = (to, sent.Problem ?? "the message could not be sent.") };
+            : card with { NotSent = (to, sent.Problem ?? CoreStrings.Get("Error.Delivery.NotSent")) };
     }
 
     /// <summary>

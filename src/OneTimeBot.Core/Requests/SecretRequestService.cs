@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
@@ -58,7 +59,7 @@ public sealed partial class SecretRequestService(
         {
             await requests.DeleteAsync(request.Id, cancellationToken).ConfigureAwait(false);
             LogNotDelivered(request.Workspace.Key, request.Id);
-            return RequestRules.NotDelivered(sent.Problem ?? "the message could not be sent.");
+            return RequestRules.NotDelivered(sent.Problem ?? CoreStrings.Get("Error.Delivery.NotSent"));
         }
 
         LogCreated(request.Workspace.Key, request.Id, (long)options.Value.Ttl.TotalSeconds);

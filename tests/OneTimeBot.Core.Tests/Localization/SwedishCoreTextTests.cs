@@ -169,4 +169,14 @@ public sealed class SwedishCoreTextTests
         Assert.Equal("🔥 Bränd [11:06] · delad [09:06] · lösenfras krävs", RecentLinksText.Status(link, At));
         Assert.Equal("Dina senaste länkar", RecentLinksText.Title);
     }
+
+    [Fact]
+    public void A_swedish_admin_reads_the_secret_service_choices_and_pinned_settings_in_swedish()
+    {
+        using var swedish = LanguageScope.Use(Languages.Swedish);
+
+        Assert.Contains(("nz", "onetimesecret.com, Nya Zeeland"), BackendChoices.All);
+        Assert.Contains((BackendChoices.Custom, "Din egen server"), BackendChoices.All);
+        Assert.Equal("längsta utgångstid", BackendChoices.Describe(WorkspaceSettings.MaxTtlField));
+    }
 }
