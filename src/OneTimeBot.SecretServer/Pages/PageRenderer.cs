@@ -196,7 +196,7 @@ internal static class PageRenderer
     private static void Row(HtmlWriter html, string term, string value) => html.Element("dt", term).Element("dd", value);
 
     /// <summary>A moment in UTC, written the reader's way (<c>2026-11-30 11:06 UTC</c>, <c>30 nov. 2026 11:06 UTC</c>).</summary>
-    private static string Instant(DateTimeOffset at) => PageStrings.Format("Receipt.Time", at.UtcDateTime);
+    private static string Instant(DateTimeOffset at) => ReaderTime.At(at);
 
     /// <summary>
     /// A whole page: every page of the service has this head, stylesheet, language switch and footer, and says which
