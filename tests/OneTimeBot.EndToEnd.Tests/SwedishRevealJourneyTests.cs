@@ -45,6 +45,8 @@ public sealed class SwedishRevealJourneyTests(Chromium chromium)
         Assert.Equal("sv", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Empty(await AxeAsync(page));
         await page.ClickAsync("button[data-copy-target=secret-value]");
+        // The script writes its status when the clipboard answers, which is after the click returns.
+        await page.WaitForFunctionAsync("() => document.getElementById('copy-status').textContent.length > 0");
         Assert.Contains(await page.Locator("#copy-status").InnerTextAsync(), new[] { "Kopierad till urklipp.", "Markerad. Tryck Ctrl+C (Cmd+C på en Mac) för att kopiera." });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = LanguageScreenshots.PathFor("sv", "page-secret-revealed") });
 
