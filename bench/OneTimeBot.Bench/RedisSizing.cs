@@ -33,15 +33,18 @@ internal static class RedisSizing
             ["Slack:SigningSecret"] = signingSecret,
             ["Slack:BotToken"] = "xoxb-5151-2626-sizing" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
             ["Teams:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
             // Sizing, not limits: every share goes through.
             ["CreationLimits:PerUserPerMinute"] = "0",
             ["CreationLimits:PerWorkspacePerMinute"] = "0",
         };
-        await using var host = new HostFactory<Program>(settings) { CapturedLevel = LogLevel.Warning };
+        // The host's own folder as its content root (its appsettings.json), wherever the benchmark is started from.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ONETIMEBOT_HOST", RepositoryRoot.Combine("src", "OneTimeBot.Host"));
+        await using var host = new HostFactory<OneTimeBot.Host.Hosting.PublicUrl>(settings, kestrel: true) { CapturedLevel = LogLevel.Warning };
         using var http = host.CreateClient();
         await ShareAsync(http, signingSecret, 0, secretLength);
         var before = await UsedMemoryAsync(redis);
-        var keysBefore = await redis.CommandAsync("DBSIZE");
+        var keysBefore = await KeyCountAsync(redis);
 
         var next = 0;
         await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
@@ -55,10 +58,12 @@ internal static class RedisSizing
 
         var after = await UsedMemoryAsync(redis);
         var perThousand = (after - before) * 1000.0 / shares;
+        var version = await StateSize.InfoFieldAsync(redis, "server", "redis_version");
+        var keysAfter = await KeyCountAsync(redis);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"OneTimeBot on Redis {await StateSize.InfoFieldAsync(redis, "server", "redis_version")}: {shares:N0} Slack shares of {secretLength}-character secrets, {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+            $"OneTimeBot on Redis {version}: {shares:N0} Slack shares of {secretLength}-character secrets, {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"used_memory {before / 1048576.0:F1} MiB -> {after / 1048576.0:F1} MiB (keys {keysBefore} -> {await redis.CommandAsync("DBSIZE")}): {perThousand / 1048576.0:F2} MiB per 1,000 live shares"));
+            $"used_memory {before / 1048576.0:F1} MiB -> {after / 1048576.0:F1} MiB (keys {keysBefore} -> {keysAfter}): {perThousand / 1048576.0:F2} MiB per 1,000 live shares"));
         Console.WriteLine();
         Console.WriteLine("| key kind | keys | bytes per key (MEMORY USAGE) | MiB per 1,000 shares | lives |");
         Console.WriteLine("|---|--:|--:|--:|---|");
@@ -90,6 +95,9 @@ internal static class RedisSizing
             throw new InvalidOperationException($"A share got no link: {(int)response.StatusCode}");
         }
     }
+
+    // DBSIZE answers an integer reply: ":N".
+    private static async Task<string> KeyCountAsync(RedisServer redis) => (await redis.CommandAsync("DBSIZE")).Trim().TrimStart(':');
 
     private static async Task<long> UsedMemoryAsync(RedisServer redis) =>
         long.Parse(await StateSize.InfoFieldAsync(redis, "memory", "used_memory"), CultureInfo.InvariantCulture);
