@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Sharing;
@@ -124,10 +125,19 @@ public sealed class AdaptiveCardRendererTests
         return (JsonObject)JsonNode.Parse(output)!;
     }
 
-    [Fact]
-    public async Task Every_card_parses_in_the_official_renderer_at_version_1_5_without_errors_or_warnings()
+    /// <summary>Every card as a reader of <paramref name="language"/> gets it (Swedish words run longer).</summary>
+    public static Dictionary<string, JsonObject> EveryCardIn(string language)
     {
-        var cards = EveryCard();
+        using var scope = LanguageScope.Use(Languages.From(language));
+        return EveryCard();
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sv")]
+    public async Task Every_card_parses_in_the_official_renderer_at_version_1_5_without_errors_or_warnings(string language)
+    {
+        var cards = EveryCardIn(language);
 
         var results = await RenderAsync(cards);
 
@@ -148,10 +158,12 @@ public sealed class AdaptiveCardRendererTests
     private static bool IsTeamsPeoplePicker(JsonNode e) =>
         e["event"]!.GetValue<string>() == "UnsupportedProperty" && e["message"]!.GetValue<string>().StartsWith("Property \"choices.data\" is supported in version 1.6", StringComparison.Ordinal);
 
-    [Fact]
-    public async Task The_forms_people_picker_is_a_data_query_the_renderer_accepts_without_a_single_warning_at_1_6()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sv")]
+    public async Task The_forms_people_picker_is_a_data_query_the_renderer_accepts_without_a_single_warning_at_1_6(string language)
     {
-        var forms = EveryCard().Where(c => c.Value.ToJsonString().Contains("choices.data", StringComparison.Ordinal)).ToDictionary();
+        var forms = EveryCardIn(language).Where(c => c.Value.ToJsonString().Contains("choices.data", StringComparison.Ordinal)).ToDictionary();
 
         var results = await RenderAsync(forms, "1.6");
 
