@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Expiry;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Localization;
@@ -95,8 +96,8 @@ public static class ConfigCard
             AdaptiveCard.Facts(
                 (TeamsStrings.Get("Config.Backend"), settings.IsEmbedded ? TeamsStrings.Get("Config.Saved.Embedded") : settings.Backend),
                 (TeamsStrings.Get("Config.Saved.Account"), settings.HasApiToken ? TeamsStrings.Format("Config.Saved.WithToken", account) : account),
-                (TeamsStrings.Get("Config.DefaultTtl"), Core.Expiry.Ttl.Format(settings.DefaultTtl)),
-                (TeamsStrings.Get("Config.Saved.MaxTtl"), Core.Expiry.Ttl.Format(settings.MaxTtl)),
+                (TeamsStrings.Get("Config.DefaultTtl"), ReaderTime.Duration(settings.DefaultTtl)),
+                (TeamsStrings.Get("Config.Saved.MaxTtl"), ReaderTime.Duration(settings.MaxTtl)),
                 (TeamsStrings.Get("Config.Saved.Notify"), settings.NotifyOwners ? TeamsStrings.Get("Config.Saved.NotifyOn") : TeamsStrings.Get("Config.Saved.NotifyOff"))),
         ]);
     }
