@@ -47,6 +47,14 @@ public sealed class SwedishTeamsJourneyTests
         Assert.Contains("⚠️ OneTimeBot kan bara skicka länken till någon som du har valt i listan. Välj personen igen under Skicka till, eller lämna fältet tomt för att få länken själv.", TeamsApp.TextsOf(fix));
         Assert.Equal("Skriv eller klistra in hemligheten du vill dela.", Input(fix, "secret")["errorMessage"]!.GetValue<string>());
 
+        // A passphrase too short: the core's words for it, in Swedish, above the form.
+        var tooShort = DialogCard(await TeamsApp.JsonAsync(await app.SendAsync(In("sv-SE", app.Invoke("composeExtension/submitAction", "shareSecret", new JsonObject
+        {
+            ["action"] = "share", ["secret"] = "Pf7-sv-short-fras-secret-n3b5", ["ttl"] = "1h", ["passphrase"] = "abc", ["recipient"] = "",
+        })))));
+
+        Assert.Contains(TeamsApp.TextsOf(tooShort), t => t.StartsWith("⚠️ Lösenfrasen måste vara 4 till 128 tecken lång, men den är 3.", StringComparison.Ordinal));
+
         var shared = await TeamsApp.JsonAsync(await app.SendAsync(In("sv-SE", app.Invoke("composeExtension/submitAction", "shareSecret", new JsonObject
         {
             ["action"] = "share", ["secret"] = "Pf7-sv-journey-secret-q8w3e", ["ttl"] = "1h", ["passphrase"] = "Pf7-sv-fras-z1x2", ["recipient"] = "",
@@ -55,6 +63,9 @@ public sealed class SwedishTeamsJourneyTests
         var burn = card["actions"]!.AsArray().OfType<JsonObject>().Single(a => a["type"]!.GetValue<string>() == "Action.ShowCard");
         var burnPassphrase = burn["card"]!["body"]!.AsArray().OfType<JsonObject>().Single(e => e["id"]?.GetValue<string>() == "passphrase");
 
+        Assert.Equal("🔒 En engångshemlighet", TeamsApp.TitleOf(card));
+        Assert.Contains("När länken öppnas visas hemligheten en gång och förstörs sedan. Bara mottagaren ska öppna den.", TeamsApp.TextsOf(card));
+        Assert.Contains("om 1 timme", card["fallbackText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("Lösenfras", burnPassphrase["label"]!.GetValue<string>());
         Assert.Equal("Hemligheten delades med en lösenfras; för att bränna den behövs samma lösenfras.", burnPassphrase["errorMessage"]!.GetValue<string>());
         Assert.Equal("Pf7-sv-journey-secret-q8w3e", await TeamsApp.RevealAsync(TeamsApp.LinkOn(card), "Pf7-sv-fras-z1x2"));
@@ -63,8 +74,10 @@ public sealed class SwedishTeamsJourneyTests
         var help = (await app.BotFramework.WaitForCallsAsync(1))[0].Card!;
 
         Assert.Contains("Jag gör om en hemlighet till en länk som fungerar **en gång**, så att den aldrig blir kvar i chatthistoriken.", TeamsApp.TextsOf(help));
+        Assert.Contains(help["body"]!.AsArray().OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>() == "FactSet").SelectMany(f => f["facts"]!.AsArray()),
+            f => f!["value"]!.GetValue<string>().StartsWith("ett slumpat lösenord bakom en länk", StringComparison.Ordinal));
         Assert.Equal(["Dela en hemlighet", "Skapa ett lösenord"], help["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()));
-        app.AssertNowhere("Pf7-sv-journey-secret-q8w3e", "Pf7-sv-fras-z1x2", "Pf7-sv-typed-person-k2m4x");
+        app.AssertNowhere("Pf7-sv-journey-secret-q8w3e", "Pf7-sv-fras-z1x2", "Pf7-sv-typed-person-k2m4x", "Pf7-sv-short-fras-secret-n3b5");
     }
 
     [Theory]
@@ -89,6 +102,46 @@ public sealed class SwedishTeamsJourneyTests
         Assert.Equal("Share a secret as a one-time link", TeamsApp.TitleOf(DialogCard(dialog)));
         Assert.Contains("⚠️ OneTimeBot can only send the link to someone picked from the list. Pick them again under Send to, or leave it empty to get the link yourself.", TeamsApp.TextsOf(again));
         Assert.Contains("I turn a secret into a link that works **once**, so it never sits in chat history.", TeamsApp.TextsOf(help));
+    }
+
+    [Fact]
+    public async Task A_swedish_senders_link_opened_later_is_told_to_them_in_swedish_in_the_background()
+    {
+        await using var app = await TeamsApp.StartAsync();
+        await app.SendAsync(In("sv-SE", app.Activity("message", value: new JsonObject
+        {
+            ["action"] = "share", ["secret"] = "Pf7-sv-opened-later-c4v5b", ["ttl"] = "4h", ["passphrase"] = "", ["recipient"] = "",
+        })));
+        var card = (await app.BotFramework.WaitForCallsAsync(1))[0].Card!;
+
+        // Opened in a browser: nothing in that request says what language the sender reads.
+        await TeamsApp.RevealAsync(TeamsApp.LinkOn(card));
+        var told = (await app.BotFramework.WaitForMessagesToAsync("29:1" + TeamsApp.AliceAad, timeout: TimeSpan.FromSeconds(5)))[0];
+
+        Assert.Equal("🔒 Din engångslänk är klar", TeamsApp.TitleOf(card));
+        Assert.Equal("👀 Din länk har öppnats", TeamsApp.TitleOf(told.Card!));
+        app.AssertNowhere("Pf7-sv-opened-later-c4v5b");
+    }
+
+    [Fact]
+    public async Task A_link_a_swedish_sender_sends_to_someone_whose_language_is_unknown_reaches_them_in_english()
+    {
+        await using var app = await TeamsApp.StartAsync();
+        const string bob = "b0b00000-0000-4000-8000-000000000002";
+        app.BotFramework.AddPerson(bob, "Bob Builder");
+
+        await app.SendAsync(In("sv-SE", app.Activity("message", value: new JsonObject
+        {
+            ["action"] = "share", ["secret"] = "Pf7-sv-to-bob-secret-x9c8v", ["ttl"] = "1h", ["passphrase"] = "", ["recipient"] = "", ["sendTo"] = bob,
+        })));
+        var toBob = (await app.BotFramework.WaitForMessagesToAsync(bob))[0].Card!;
+        await app.Host.Services.FollowUpsFinishedAsync();
+        // The sender's card is the reply in their own chat with the bot.
+        var toAlice = app.BotFramework.CallsTo(Uri.EscapeDataString("a:1convpersonal")).Single(c => c.Card is not null).Card!;
+
+        Assert.Equal("🔒 A one-time secret for you", TeamsApp.TitleOf(toBob));
+        Assert.Contains("📨 Skickad till Bob Builder, privat, i personens chatt med OneTimeBot.", TeamsApp.TextsOf(toAlice));
+        app.AssertNowhere("Pf7-sv-to-bob-secret-x9c8v");
     }
 
     [Fact]
