@@ -76,7 +76,7 @@ public sealed class SwedishTeamsJourneyTests
         Assert.Contains("Jag gör om en hemlighet till en länk som fungerar **en gång**, så att den aldrig blir kvar i chatthistoriken.", TeamsApp.TextsOf(help));
         Assert.Contains(help["body"]!.AsArray().OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>() == "FactSet").SelectMany(f => f["facts"]!.AsArray()),
             f => f!["value"]!.GetValue<string>().StartsWith("ett slumpat lösenord bakom en länk", StringComparison.Ordinal));
-        Assert.Equal(["Dela en hemlighet", "Skapa ett lösenord"], help["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()));
+        Assert.Equal(["Dela en hemlighet", "Generera ett lösenord"], help["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()));
         app.AssertNowhere("Pf7-sv-journey-secret-q8w3e", "Pf7-sv-fras-z1x2", "Pf7-sv-typed-person-k2m4x", "Pf7-sv-short-fras-secret-n3b5");
     }
 
