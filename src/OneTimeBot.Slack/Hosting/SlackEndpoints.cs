@@ -56,7 +56,7 @@ public static partial class SlackEndpoints
         if (SlashCommand.From(SlackRequestBody.Verified(http).Form()) is not { } parsed)
         {
             LogMalformed(logger, "command");
-            return Results.BadRequest("A slash command needs team_id, user_id and command.");
+            return Results.BadRequest(RefusedRequests.MalformedCommand);
         }
 
         if (!workspaces.Allows(parsed.EnterpriseId, parsed.TeamId))
@@ -87,7 +87,7 @@ public static partial class SlackEndpoints
         if (payload?.TeamId is not { } team || payload.User?.Id is not { Length: > 0 } user)
         {
             LogMalformed(logger, "interaction");
-            return Results.BadRequest("An interaction payload needs a team and a user.");
+            return Results.BadRequest(RefusedRequests.MalformedInteraction);
         }
 
         var enterprise = payload.Enterprise?.Id is { Length: > 0 } e ? e : null;
@@ -166,7 +166,7 @@ public static partial class SlackEndpoints
                 return Results.Ok();
             default:
                 LogMalformed(logger, "event");
-                return Results.BadRequest("Not an event Slack sends.");
+                return Results.BadRequest(RefusedRequests.MalformedEvent);
         }
     }
 

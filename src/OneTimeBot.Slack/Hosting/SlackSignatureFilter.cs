@@ -47,7 +47,7 @@ internal sealed partial class SlackSignatureFilter(SlackRequestVerifier verifier
         if (verdict != SlackVerification.Valid)
         {
             LogRefused(http.Request.Path, verdict);
-            return Results.Text("The request's Slack signature is missing, wrong, stale or replayed.", "text/plain", statusCode: StatusCodes.Status401Unauthorized);
+            return Results.Text(RefusedRequests.BadSignature, "text/plain", statusCode: StatusCodes.Status401Unauthorized);
         }
 
         http.Features.Set(body);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeSecret.Client;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -16,7 +17,7 @@ public static class BurnModal
     public static JsonObject Build(ViewMetadata metadata, string callbackId = CallbackId) => Inputs.Modal(callbackId, SecretCardText.BurnConfirmTitle, SecretCardText.BurnConfirmYes, metadata,
     [
         Blocks.Section(SecretCardText.BurnConfirmText),
-        Inputs.Passphrase("The secret was shared with a passphrase; burning it needs the same one.", optional: false),
+        Inputs.Passphrase(SlackStrings.Get("Modal.Burn.PassphraseHint"), optional: false),
     ]);
 
     public static SecretText? Read(ViewValues values) => Inputs.ReadPassphrase(values);

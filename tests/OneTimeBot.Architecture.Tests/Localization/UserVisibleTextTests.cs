@@ -19,6 +19,7 @@ public sealed class UserVisibleTextTests
         ["src/OneTimeBot.SecretServer/Configuration/"] = "settings checked at start-up: for the operator",
         ["src/OneTimeBot.SecretServer/Api/"] = "the Onetime Secret v1 API's own machine-read error strings, in English as the API has them",
         ["src/OneTimeBot.SecretServer/Service/SecretServerMetrics.cs"] = "metric descriptions, for the operator's dashboards",
+        ["src/OneTimeBot.Slack/Hosting/RefusedRequests.cs"] = "the bodies of 400s and 401s to malformed or unsigned requests: Slack shows a user its own error instead",
     };
 
     /// <summary>Settings validators speak to the operator at start-up, in the log.</summary>
