@@ -9,6 +9,7 @@ using OneTimeBot.Core.Storage;
 using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Handlers;
+using OneTimeBot.Slack.Inbound;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Messaging;
 using OneTimeBot.Slack.Verification;
@@ -79,6 +80,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<RequestHandlers>();
         services.AddSingleton<HomeHandlers>();
         services.AddSingleton<SlackRouter>();
+        services.AddSingleton<SlackInbound>();
         services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         return services;
     }
