@@ -42,7 +42,7 @@ public sealed partial class HomeHandlers(
         }
 
         // The event names the person's DM with the bot: where a form opened from the tab answers.
-        var origin = new SlackOrigin(team, envelope.EnterpriseId, user, ResponseUrl: null, opened.Channel);
+        var origin = new SlackOrigin(team, envelope.EnterpriseId, user, ResponseUrl: null, opened.Channel) { Locale = envelope.UserLocale };
         await PublishAsync(origin, await recent.ListAsync(origin.Actor, cancellationToken).ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
     }
 

@@ -15,6 +15,7 @@ using OneTimeBot.Slack.Messaging;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.WebApi;
 using Polly;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Hosting;
 
@@ -81,6 +82,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<HomeHandlers>();
         services.AddSingleton<SlackRouter>();
         services.AddSingleton<SlackInbound>();
+        services.AddSingleton<SlackUserLanguages>();
         services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         return services;
     }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Slack.Verification;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Hosting;
 
@@ -10,7 +12,7 @@ namespace OneTimeBot.Slack.Hosting;
 /// replay check cannot reach its store, the request is not acted on (fail closed) and gets the endpoint's
 /// <see cref="SignedSlackEndpoint.WhenStoreDown"/>. A genuine body is handed on as the <see cref="SlackRequestBody"/>.
 /// </summary>
-internal sealed partial class SlackSignatureFilter(SlackRequestVerifier verifier, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
+internal sealed partial class SlackSignatureFilter(SlackRequestVerifier verifier, SlackUserLanguages languages, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -41,7 +43,15 @@ internal sealed partial class SlackSignatureFilter(SlackRequestVerifier verifier
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
             LogStoreDown(ex.GetType().Name);
-            return endpoint.WhenStoreDown;
+            // The signature matched (only the replay check needed the store): the sender's language, if already known, is
+            // safe to answer in, and nothing else of the body is used.
+            var form = body.Form();
+            var known = form.TryGetValue("team_id", out var team) && form.TryGetValue("user_id", out var user) && team.Count == 1 && user.Count == 1 &&
+                        !string.IsNullOrEmpty(team[0]) && !string.IsNullOrEmpty(user[0])
+                ? languages.Known(team[0]!, user[0]!)
+                : null;
+            using var language = LanguageScope.Use(Languages.From(known));
+            return endpoint.WhenStoreDown();
         }
 
         if (verdict != SlackVerification.Valid)
