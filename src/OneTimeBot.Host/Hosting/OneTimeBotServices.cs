@@ -10,6 +10,7 @@ using OneTimeBot.Host.Hosting.Proxies;
 using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Storage;
 using OneTimeBot.Slack.Hosting;
+using OneTimeBot.Slack.SocketMode;
 using OneTimeBot.Teams.Hosting;
 using OneTimeSecret.Client;
 using OneTimeSecret.Client.Http;
@@ -50,6 +51,11 @@ public static class OneTimeBotServices
         services.AddHealthChecks()
             .AddCheck<SecretStoreHealthCheck>("secret-store", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<OneTimeSecretBackendHealthCheck>("onetimesecret-backend", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(6));
+        if (SocketModeServiceCollectionExtensions.SlackUsesSocketMode(configuration))
+        {
+            services.AddHealthChecks().AddCheck<SlackSocketModeHealthCheck>("slack-socket-mode", tags: [ReadyTag]);
+        }
+
         return services;
     }
 

@@ -20,19 +20,27 @@ public static class SlackEndpoints
     // Built once per language: it is the answer to every command while the store is down, and otherwise never needed.
     private static readonly PerLanguage<IResult> StorageDown = new(() => Results.Bytes(SlackMessages.StorageDown().ToUtf8Json(), "application/json; charset=utf-8"));
 
-    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Maps the install pages, and the endpoints Slack posts to when <paramref name="takeSignedRequests"/> (there is a signing secret
+    /// to check them against; with Socket Mode alone, Slack sends everything over the socket instead).
+    /// </summary>
+    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder app, bool takeSignedRequests = true)
     {
         ArgumentNullException.ThrowIfNull(app);
         // A browser's visits while installing the app: Slack signs nothing here, so they stay outside the signed group.
         app.MapGet("/slack/install", SlackInstall.Start);
         app.MapGet("/slack/oauth_redirect", SlackInstall.FinishAsync);
+        if (!takeSignedRequests)
+        {
+            return app;
+        }
 
-        var signed = app.MapGroup("/slack").AddEndpointFilter<RouteGroupBuilder, SlackSignatureFilter>();
-        signed.MapPost("/commands", CommandsAsync).WithMetadata(new SignedSlackEndpoint(() => StorageDown.Current, AnswersSslCheck: true));
+        var group = app.MapGroup("/slack").AddEndpointFilter<RouteGroupBuilder, SlackSignatureFilter>();
+        group.MapPost("/commands", CommandsAsync).WithMetadata(new SignedSlackEndpoint(() => StorageDown.Current, AnswersSslCheck: true));
         // An interaction cannot be answered with a message; Slack shows its own error when it gets a 503.
-        signed.MapPost("/interactivity", InteractivityAsync).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
+        group.MapPost("/interactivity", InteractivityAsync).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
         // A 503 makes Slack retry the event later, when the store is back.
-        signed.MapPost("/events", EventsAsync).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
+        group.MapPost("/events", EventsAsync).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
         return app;
     }
 

@@ -12,6 +12,7 @@ using OneTimeBot.Slack.Handlers;
 using OneTimeBot.Slack.Inbound;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Messaging;
+using OneTimeBot.Slack.SocketMode;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.WebApi;
 using Polly;
@@ -83,6 +84,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackRouter>();
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackUserLanguages>();
+        services.AddSlackSocketMode(configuration);
         services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         return services;
     }
@@ -93,6 +95,16 @@ public static class SlackServiceCollectionExtensions
     /// </summary>
     private static SocketsHttpHandler WithoutRedirects() => new() { AllowAutoRedirect = false };
 
+    /// <summary>
+    /// Whether Slack's signed requests over HTTP are taken (see <see cref="SlackOptions.ReceivesHttp"/>), read raw like
+    /// <see cref="SlackEnabled"/>: with Socket Mode and no signing secret, the signed endpoints are not mapped at all.
+    /// </summary>
+    public static bool SlackReceivesHttp(IConfiguration configuration)
+    {
+        var section = configuration?.GetSection(SlackOptions.SectionName);
+        return new SlackOptions { AppToken = section?[nameof(SlackOptions.AppToken)] ?? "", SigningSecret = section?[nameof(SlackOptions.SigningSecret)] ?? "" }.ReceivesHttp;
+    }
+
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app, IConfiguration configuration) =>
-        SlackEnabled(configuration) ? app.MapSlackEndpoints() : app;
+        SlackEnabled(configuration) ? app.MapSlackEndpoints(takeSignedRequests: SlackReceivesHttp(configuration)) : app;
 }
