@@ -47,14 +47,13 @@ public sealed class SwedishSlackJourneyTests
 
         Assert.Equal("errors", mistake["response_action"]!.GetValue<string>());
         var error = mistake["errors"]!["secret"]!.GetValue<string>();
-        Assert.DoesNotContain("The secret is empty", error, StringComparison.Ordinal);
-        Assert.Contains("hemlighet", error, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("Hemligheten är tom.", error, StringComparison.Ordinal);
 
         // The card and the DM: Slack shows their dates "… kl. 11:06" around its own date words.
+        Assert.StartsWith("Engångslänk:", card["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("{date_short_pretty} kl. {time}", Wire(card), StringComparison.Ordinal);
-        Assert.DoesNotContain("One-time link", Wire(card), StringComparison.Ordinal);
+        Assert.StartsWith($"<@{Alice}> har skickat en engångslänk till dig:", dm["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("{date_short_pretty} kl. {time}", Wire(dm), StringComparison.Ordinal);
-        Assert.DoesNotContain("sent you a one-time link", Wire(dm), StringComparison.Ordinal);
         Assert.Equal(SlackApp.LinkOn(card), SlackApp.LinkOn(dm));
         Assert.Equal("Pf7-sv-delad-hemlighet-q8w2", await SlackApp.RevealAsync(SlackApp.LinkOn(dm)));
 
@@ -90,8 +89,8 @@ public sealed class SwedishSlackJourneyTests
 
         Assert.Contains("{date_short_pretty} at {time}", Wire(card), StringComparison.Ordinal);
         Assert.StartsWith("One-time link", card["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith($"<@{Alice}> har skickat en engångslänk till dig:", dm["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("{date_short_pretty} kl. {time}", Wire(dm), StringComparison.Ordinal);
-        Assert.DoesNotContain("sent you a one-time link", Wire(dm), StringComparison.Ordinal);
         app.AssertNowhere("Pf7-en-to-sv-z3x5");
     }
 
@@ -109,7 +108,26 @@ public sealed class SwedishSlackJourneyTests
         var dm = Assert.Single(app.Slack.DirectMessagesTo(Bob)).Body;
 
         Assert.True(sent.Sent);
-        Assert.Contains("{date_short_pretty} kl. {time}", Wire(dm), StringComparison.Ordinal);
+        Assert.StartsWith($"<@{Alice}> har skickat en engångslänk till dig:", dm["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_swedish_requester_hears_in_swedish_that_their_request_was_declined_even_once_slack_no_longer_answers_for_them()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await SlackAppClock.StartAsync(clock);
+        app.Slack.Locales[Alice] = "sv-SE";
+
+        await SlackApp.JsonAsync(await app.Requests.CommandAsync($"request <@{Bob}|bob> lösenordet till testdatabasen", app.Slack.NewResponseUrl()));
+        var asked = (await app.Slack.WaitForDirectMessagesAsync(Bob))[0].Body;
+        // Hours later Slack no longer says Alice's language: the one kept with her request speaks for her.
+        clock.Advance(TimeSpan.FromHours(2));
+        app.Slack.On("users.info", FakeResponse.Json("""{"ok":false,"error":"ratelimited"}"""));
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.DeclineRequest, SlackApp.ButtonValue(asked, ActionIds.DeclineRequest), app.Slack.NewResponseUrl(), user: Bob, channel: "D0BOB"));
+        var told = (await app.Slack.WaitForDirectMessagesAsync(Alice))[0].Body;
+
+        Assert.Equal($"<@{Bob}> avböjde din förfrågan om: lösenordet till testdatabasen", told["text"]!.GetValue<string>());
+        Assert.StartsWith($"<@{Alice}> asks you for", asked["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
