@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
-using OneTimeBot.Core.Expiry;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.Localization;
 
@@ -91,8 +91,8 @@ public static class SlackMessages
             Blocks.Fields(
                 Fact(SlackStrings.Get("Settings.Service"), Blocks.Escape(settings.IsEmbedded ? SlackStrings.Get("Settings.Embedded") : settings.Backend)),
                 Fact(SlackStrings.Get("Settings.Account"), settings.HasApiToken ? SlackStrings.Format("Settings.AccountWithToken", account) : account),
-                Fact(SlackStrings.Get("Settings.DefaultExpiry"), Ttl.Format(settings.DefaultTtl)),
-                Fact(SlackStrings.Get("Settings.MaxExpiry"), Ttl.Format(settings.MaxTtl)),
+                Fact(SlackStrings.Get("Settings.DefaultExpiry"), ReaderTime.Duration(settings.DefaultTtl)),
+                Fact(SlackStrings.Get("Settings.MaxExpiry"), ReaderTime.Duration(settings.MaxTtl)),
                 Fact(SlackStrings.Get("Settings.Notify"), settings.NotifyOwners ? SlackStrings.Get("Settings.Notify.On") : SlackStrings.Get("Settings.Notify.Off"))),
         };
         return new SlackReply(saved, blocks);
