@@ -86,6 +86,22 @@ public sealed class SwedishCoreTextTests
     }
 
     [Fact]
+    public void A_wait_of_one_second_is_said_in_the_singular_in_both_languages()
+    {
+        var failure = new OtsFailure(OtsFailureKind.RateLimited, "Rate limit exceeded", 429, TimeSpan.FromMilliseconds(400));
+
+        using (LanguageScope.Use(Languages.English))
+        {
+            Assert.Equal("Try again in 1 second.", BackendErrors.From(failure, "eu.onetimesecret.com").Hint);
+        }
+
+        using (LanguageScope.Use(Languages.Swedish))
+        {
+            Assert.Equal("Försök igen om 1 sekund.", BackendErrors.From(failure, "eu.onetimesecret.com").Hint);
+        }
+    }
+
+    [Fact]
     public void A_swedish_reader_is_told_in_swedish_why_an_expiry_was_refused_with_the_durations_in_swedish()
     {
         using var swedish = LanguageScope.Use(Languages.Swedish);
