@@ -45,6 +45,7 @@ public static class OneTimeBotServices
         services.AddSingleton<IKeyRingKey, KeyRingKeyFromServerKey>();
         services.AddOneTimeBotState(configuration);
         services.AddSlack(configuration);
+        services.AddSlackSocketMode(configuration);
         services.AddTeams(configuration);
 
         services.AddProblemDetails();

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OneTimeBot.Slack.BlockKit;
-using OneTimeBot.Slack.Inbound;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Localization;
 
@@ -21,8 +20,8 @@ public static class SlackEndpoints
     private static readonly PerLanguage<IResult> StorageDown = new(() => Results.Bytes(SlackMessages.StorageDown().ToUtf8Json(), "application/json; charset=utf-8"));
 
     /// <summary>
-    /// Maps the install pages, and the endpoints Slack posts to when <paramref name="takeSignedRequests"/> (there is a signing secret
-    /// to check them against; with Socket Mode alone, Slack sends everything over the socket instead).
+    /// Maps the install pages, and the endpoints Slack posts to when <paramref name="takeSignedRequests"/> (there is a
+    /// signing secret to check them against; with Socket Mode alone, Slack sends everything over the socket instead).
     /// </summary>
     public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder app, bool takeSignedRequests = true)
     {
@@ -35,12 +34,12 @@ public static class SlackEndpoints
             return app;
         }
 
-        var group = app.MapGroup("/slack").AddEndpointFilter<RouteGroupBuilder, SlackSignatureFilter>();
-        group.MapPost("/commands", CommandsAsync).WithMetadata(new SignedSlackEndpoint(() => StorageDown.Current, AnswersSslCheck: true));
+        var signed = app.MapGroup("/slack").AddEndpointFilter<RouteGroupBuilder, SlackSignatureFilter>();
+        signed.MapPost("/commands", CommandsAsync).WithMetadata(new SignedSlackEndpoint(() => StorageDown.Current, AnswersSslCheck: true));
         // An interaction cannot be answered with a message; Slack shows its own error when it gets a 503.
-        group.MapPost("/interactivity", InteractivityAsync).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
+        signed.MapPost("/interactivity", InteractivityAsync).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
         // A 503 makes Slack retry the event later, when the store is back.
-        group.MapPost("/events", EventsAsync).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
+        signed.MapPost("/events", EventsAsync).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
         return app;
     }
 

@@ -9,10 +9,8 @@ using OneTimeBot.Core.Storage;
 using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Handlers;
-using OneTimeBot.Slack.Inbound;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Messaging;
-using OneTimeBot.Slack.SocketMode;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.WebApi;
 using Polly;
@@ -84,7 +82,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackRouter>();
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackUserLanguages>();
-        services.AddSlackSocketMode(configuration);
         services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         return services;
     }

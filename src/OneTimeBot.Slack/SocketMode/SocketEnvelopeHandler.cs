@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Primitives;
-using OneTimeBot.Slack.Inbound;
+using OneTimeBot.Slack.Hosting;
 
 namespace OneTimeBot.Slack.SocketMode;
 

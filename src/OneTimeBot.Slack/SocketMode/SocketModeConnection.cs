@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
-using OneTimeBot.Slack.Inbound;
+using OneTimeBot.Slack.Hosting;
 
 namespace OneTimeBot.Slack.SocketMode;
 

@@ -154,10 +154,13 @@ public sealed partial class SocketModeService(
 
             LogNoHello(name, "the connection ended first");
         }
-        catch (Exception ex) when (ex is WebSocketException or HttpRequestException || (ex is OperationCanceledException && !stopping.IsCancellationRequested))
+        catch (Exception ex) when (ex is WebSocketException or HttpRequestException or OperationCanceledException)
         {
-            // The type only: a WebSocketException's message could name the URL, which carries the ticket.
-            LogNoHello(name, ex.GetType().Name);
+            if (!stopping.IsCancellationRequested)
+            {
+                // The type only: a WebSocketException's message could name the URL, which carries the ticket.
+                LogNoHello(name, ex.GetType().Name);
+            }
         }
 
         if (connection is not null)

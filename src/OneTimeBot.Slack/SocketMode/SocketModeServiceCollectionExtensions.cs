@@ -13,24 +13,26 @@ public static class SocketModeServiceCollectionExtensions
         !string.IsNullOrWhiteSpace(configuration?.GetSection(SlackOptions.SectionName)[nameof(SlackOptions.AppToken)]);
 
     /// <summary>
-    /// Socket Mode's parts, and its connections kept by a hosted service when <c>Slack:AppToken</c> is set. The status is
-    /// always registered, so that anything may ask whether Socket Mode is on at all.
+    /// Socket Mode, when Slack is on and <c>Slack:AppToken</c> is set: its parts, and its connections kept by a hosted
+    /// service. Called after <see cref="Hosting.SlackServiceCollectionExtensions.AddSlack"/>, whose route table and
+    /// <see cref="Hosting.SlackInbound"/> every envelope goes through.
     /// </summary>
     public static IServiceCollection AddSlackSocketMode(this IServiceCollection services, IConfiguration configuration)
     {
+        if (!SlackUsesSocketMode(configuration))
+        {
+            return services;
+        }
+
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
-            return new SocketModeStatus { Enabled = o.UsesSocketMode, Wanted = o.UsesSocketMode ? o.SocketMode.Connections : 0 };
+            return new SocketModeStatus { Wanted = o.SocketMode.Connections };
         });
         services.AddSingleton<SocketModeLinks>();
         services.AddSingleton<SocketEnvelopeHandler>();
-        if (SlackUsesSocketMode(configuration))
-        {
-            services.AddSingleton<SocketModeService>();
-            services.AddHostedService(sp => sp.GetRequiredService<SocketModeService>());
-        }
-
+        services.AddSingleton<SocketModeService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SocketModeService>());
         return services;
     }
 }

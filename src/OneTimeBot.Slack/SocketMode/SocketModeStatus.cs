@@ -6,9 +6,6 @@ public sealed class SocketModeStatus
     private int _open;
     private volatile bool _linkDisabled;
 
-    /// <summary>Whether Socket Mode is configured at all (<c>Slack:AppToken</c>).</summary>
-    public bool Enabled { get; init; }
-
     /// <summary>The connections this replica keeps (<c>Slack:SocketMode:Connections</c>).</summary>
     public int Wanted { get; init; }
 

@@ -8,14 +8,13 @@ using OneTimeBot.Core.Localization;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Handlers;
-using OneTimeBot.Slack.Hosting;
 using OneTimeBot.Slack.Payloads;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.Views;
 using OneTimeBot.Slack.WebApi;
 using OneTimeBot.Slack.Localization;
 
-namespace OneTimeBot.Slack.Inbound;
+namespace OneTimeBot.Slack.Hosting;
 
 /// <summary>
 /// Everything that happens to a Slack request once it is known to come from Slack, whichever way it came: a signed HTTP

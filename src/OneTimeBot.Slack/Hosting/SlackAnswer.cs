@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneTimeBot.Slack.BlockKit;
 
-namespace OneTimeBot.Slack.Inbound;
+namespace OneTimeBot.Slack.Hosting;
 
 /// <summary>
 /// What <see cref="SlackInbound"/> answers a request, whatever carried it: a status as HTTP would give it, and the JSON
