@@ -8,11 +8,12 @@ using OneTimeBot.Core.Localization;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Handlers;
+using OneTimeBot.Slack.Localization;
 using OneTimeBot.Slack.Payloads;
+using OneTimeBot.Slack.Users;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.Views;
 using OneTimeBot.Slack.WebApi;
-using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Hosting;
 

@@ -11,10 +11,10 @@ using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Handlers;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Messaging;
+using OneTimeBot.Slack.Users;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.WebApi;
 using Polly;
-using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Hosting;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OneTimeBot.Core.Localization;
+using OneTimeBot.Slack.Users;
 using OneTimeBot.Slack.Verification;
-using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Hosting;
 

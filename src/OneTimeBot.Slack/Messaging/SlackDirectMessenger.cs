@@ -4,8 +4,8 @@ using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Installations;
+using OneTimeBot.Slack.Users;
 using OneTimeBot.Slack.WebApi;
-using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Messaging;
 

@@ -6,7 +6,7 @@ using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.WebApi;
 
-namespace OneTimeBot.Slack.Localization;
+namespace OneTimeBot.Slack.Users;
 
 /// <summary>
 /// Which language a Slack user reads, as Slack says: <c>users.info</c> with <c>include_locale=true</c> gives
