@@ -54,6 +54,7 @@ public sealed partial class SocketModeService(
     {
         await Task.Yield();
         var retiring = new List<Task>();
+        var stopped = Cancelled(running.Token);
         SocketModeConnection? current = null;
         var failures = 0;
         var opened = 0;
@@ -71,12 +72,13 @@ public sealed partial class SocketModeService(
                 // The replacement is open: only now does the connection it replaces go.
                 if (current is not null)
                 {
+                    retiring.RemoveAll(t => t.IsCompleted);
                     retiring.Add(RetireAsync(current));
                 }
 
                 current = next;
                 var since = time.GetUtcNow();
-                await Task.WhenAny(current.Disconnect, current.Ended, Cancelled(running.Token)).ConfigureAwait(false);
+                await Task.WhenAny(current.Disconnect, current.Ended, stopped).ConfigureAwait(false);
                 if (running.IsCancellationRequested)
                 {
                     break;
@@ -99,6 +101,7 @@ public sealed partial class SocketModeService(
 
                 // Dropped: a connection that stayed up a while starts the back-off afresh.
                 failures = time.GetUtcNow() - since >= settings.MaxReconnectDelay ? 1 : failures + 1;
+                retiring.RemoveAll(t => t.IsCompleted);
                 retiring.Add(RetireAsync(current));
                 current = null;
                 await WaitToRetryAsync(slot, failures, settings, running.Token).ConfigureAwait(false);
