@@ -67,7 +67,7 @@ public sealed partial class FollowUps(ILogger<FollowUps> logger) : IHostedServic
             if (left.Length > 0)
             {
                 LogUnfinished(left.Sum(k => k.Count),
-                    string.Join(", ", left.Select(k => string.Create(CultureInfo.InvariantCulture, $"'{k.Kind}' x{k.Count}"))));
+                    string.Join("; ", left.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Kind}: {k.Count}"))));
             }
 
             await _stopping.CancelAsync().ConfigureAwait(false);
