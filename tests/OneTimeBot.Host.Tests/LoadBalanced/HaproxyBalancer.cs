@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -17,20 +16,17 @@ internal sealed partial class HaproxyBalancer : IAsyncDisposable
     private static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(30);
     private readonly Process _process;
     private readonly string _folder;
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly string _log;
     private readonly HttpClient _stats;
 
-    private HaproxyBalancer(Process process, string folder, int port, int statsPort, IReadOnlyList<string> servers)
+    private HaproxyBalancer(Process process, string folder, string log, int port, int statsPort, IReadOnlyList<string> servers)
     {
         _process = process;
         _folder = folder;
+        _log = log;
         Servers = servers;
         BaseUri = new Uri($"http://127.0.0.1:{port}/");
         _stats = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{statsPort}/") };
-        process.OutputDataReceived += (_, e) => Record(e.Data);
-        process.ErrorDataReceived += (_, e) => Record(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
     }
 
     /// <summary>Where clients reach the replicas: the proxy's front.</summary>
@@ -40,7 +36,20 @@ internal sealed partial class HaproxyBalancer : IAsyncDisposable
     public IReadOnlyList<string> Servers { get; }
 
     /// <summary>What haproxy printed: its own messages and one line per request.</summary>
-    public IReadOnlyList<string> Lines => _lines.ToArray();
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            using var reader = new StreamReader(new FileStream(_log, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            var lines = new List<string>();
+            while (reader.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
+
+            return lines;
+        }
+    }
 
     /// <summary>Starts haproxy in front of <paramref name="replicas"/>, its front on <paramref name="port"/>.</summary>
     public static async Task<HaproxyBalancer> StartAsync(IReadOnlyList<Uri> replicas, int port)
@@ -53,13 +62,16 @@ internal sealed partial class HaproxyBalancer : IAsyncDisposable
         var file = Path.Combine(folder, "haproxy.cfg");
         await File.WriteAllLinesAsync(file, config);
 
-        var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        foreach (var arg in new[] { "-db", "-f", file })
+        // Its output into a file: haproxy drops a log line rather than wait when a pipe is full, and a test process
+        // busy killing a replica reads its pipe late, just when the lines that matter are written.
+        var log = Path.Combine(folder, "haproxy.log");
+        var info = new ProcessStartInfo("/bin/sh") { WorkingDirectory = folder };
+        foreach (var arg in new[] { "-c", "exec \"$0\" -db -f \"$1\" >\"$2\" 2>&1", executable, file, log })
         {
             info.ArgumentList.Add(arg);
         }
 
-        var balancer = new HaproxyBalancer(Process.Start(info) ?? throw new InvalidOperationException("haproxy did not start"), folder, port, statsPort, servers);
+        var balancer = new HaproxyBalancer(Process.Start(info) ?? throw new InvalidOperationException("haproxy did not start"), folder, log, port, statsPort, servers);
         await balancer.WaitForStatsPageAsync();
         return balancer;
     }
@@ -134,6 +146,21 @@ internal sealed partial class HaproxyBalancer : IAsyncDisposable
             .ToDictionary(r => r[server], r => r[status], StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// What the status page counts for <paramref name="server"/>: requests under way on it now (scur) and ever sent to
+    /// it (stot), requests it failed to answer (eresp) or aborted mid-answer (srv_abrt), connections refused (econ), and
+    /// retries and redispatches away from it (wretr, wredis).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountersAsync(string server)
+    {
+        var csv = await _stats.GetStringAsync(new Uri("stats;csv", UriKind.Relative));
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = rows[0].TrimStart('#', ' ').Split(',');
+        var row = rows.Skip(1).Select(r => r.Split(',')).Single(r => r[0] == "replicas" && r[1] == server);
+        return new[] { "scur", "stot", "eresp", "srv_abrt", "econ", "wretr", "wredis" }
+            .ToDictionary(c => c, c => long.TryParse(row[Array.IndexOf(header, c)], CultureInfo.InvariantCulture, out var n) ? n : 0, StringComparer.Ordinal);
+    }
+
     /// <summary>Waits until every server's state is as wanted; false if not within <paramref name="timeout"/>.</summary>
     public async Task<bool> WaitForStatesAsync(Func<IReadOnlyDictionary<string, string>, bool> wanted, TimeSpan timeout)
     {
@@ -152,8 +179,22 @@ internal sealed partial class HaproxyBalancer : IAsyncDisposable
     }
 
     /// <summary>The server the request with this <c>X-Request-ID</c> was sent to, from its log line; null if none is logged.</summary>
-    public string? ServerOf(string requestId) =>
-        Lines.Select(l => RequestLine().Match(l)).Where(m => m.Success && m.Groups["id"].Value == requestId).Select(m => m.Groups["server"].Value).FirstOrDefault();
+    public string? ServerOf(string requestId) => ServersByRequestId().GetValueOrDefault(requestId);
+
+    /// <summary>For every request logged so far, by its <c>X-Request-ID</c>: the server it was sent to.</summary>
+    public IReadOnlyDictionary<string, string> ServersByRequestId() =>
+        Lines.Select(l => RequestLine().Match(l)).Where(m => m.Success)
+            .GroupBy(m => m.Groups["id"].Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Groups["server"].Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The ids of the requests <paramref name="server"/> never finished answering: cut off by the server (termination
+    /// state S…) or answered by haproxy with a 502, 503 or 504 in its place.
+    /// </summary>
+    public IReadOnlyList<string> CutOffOn(string server) =>
+        [.. Lines.Select(l => RequestLine().Match(l))
+            .Where(m => m.Success && m.Groups["server"].Value == server && (m.Groups["state"].Value.StartsWith('S') || m.Groups["status"].Value is "502" or "503" or "504"))
+            .Select(m => m.Groups["id"].Value)];
 
     public async ValueTask DisposeAsync()
     {
@@ -165,6 +206,12 @@ internal sealed partial class HaproxyBalancer : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
+        // The format logs no URL, so no key: the leak scan reads these lines as it reads the hosts'.
+        foreach (var line in Lines)
+        {
+            TestRunLedger.Current?.LogLine("haproxy", line);
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -200,23 +247,13 @@ internal sealed partial class HaproxyBalancer : IAsyncDisposable
         throw new TimeoutException($"haproxy's status page did not answer within {StartBudget.TotalSeconds} s.");
     }
 
-    private void Record(string? line)
-    {
-        if (line is not null)
-        {
-            // The format logs no URL, so no key: the leak scan reads these lines as it reads the hosts'.
-            TestRunLedger.Current?.LogLine("haproxy", line);
-            _lines.Enqueue(line);
-        }
-    }
-
     [GeneratedRegex(@"^(?<indent>\s+)bind\s+\S+\s*$")]
     private static partial Regex BindLine();
 
     [GeneratedRegex(@"^(?<indent>\s+)server\s+(?<name>\S+)\s+\S+(?<rest>.*)$")]
     private static partial Regex ServerLine();
 
-    // "... onetimebot replicas/replica2 0/0/0/5/5 200 ... POST id=7F000001..."
-    [GeneratedRegex(@" replicas/(?<server>\S+) .* id=(?<id>\S+)$")]
+    // "127.0.0.1:40312 [30/Nov/2026:22:10:05.123] onetimebot replicas/replica2 0/0/0/5/5 200 512 ---- 6/6/5/2/0 0/0 POST id=7F0000019C..."
+    [GeneratedRegex(@" replicas/(?<server>\S+) \S+ (?<status>-?\d+) \S+ (?<state>\S+) .* id=(?<id>\S+)$")]
     private static partial Regex RequestLine();
 }

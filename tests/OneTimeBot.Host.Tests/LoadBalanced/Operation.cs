@@ -20,6 +20,9 @@ internal sealed class Operation(string kind, long sent)
     /// <summary>What went wrong, for the test's output: a status or an exception's type, never a secret or link.</summary>
     public string? Problem { get; set; }
 
-    /// <summary>Whether it was still under way at <paramref name="instant"/>.</summary>
-    public bool UnderWayAt(long instant) => Sent <= instant && (Done is null || Done >= instant);
+    /// <summary>
+    /// Whether it was under way at some moment from <paramref name="from"/> to <paramref name="to"/>: a kill is not
+    /// one instant to the test, which sees only when it sent the signal and when the process was gone.
+    /// </summary>
+    public bool UnderWayDuring(long from, long to) => Sent <= to && (Done is null || Done >= from);
 }

@@ -9,14 +9,19 @@ namespace OneTimeBot.Host.Hosting.Shutdown;
 /// </summary>
 public sealed partial class ReadinessDrain(IOptions<ShutdownOptions> options, TimeProvider time, ILogger<ReadinessDrain> logger) : IHostedLifecycleService
 {
-    private volatile bool _draining;
+    private int _draining;
 
     /// <summary>Whether the host is stopping: it should get no new requests.</summary>
-    public bool IsDraining => _draining;
+    public bool IsDraining => Volatile.Read(ref _draining) == 1;
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        _draining = true;
+        // Once: a host asked to stop twice (a test host's disposal does) drains once.
+        if (Interlocked.Exchange(ref _draining, 1) == 1)
+        {
+            return;
+        }
+
         var delay = options.Value.DrainDelay;
         LogDraining(delay.TotalSeconds);
         try
