@@ -87,11 +87,13 @@ public sealed class ReplicaKillTests(ITestOutputHelper output)
         var operations = _operations.ToArray();
         // In flight on the killed replica, as haproxy counts it: the requests under way on it when the kill was sent,
         // and those sent to it until it was out of rotation (a user's, or another replica's call to its secret service
-        // made for its own user); and the cards it had acked and was still to post.
+        // made for its own user) less those whose connection it refused, which went to another; and the cards it had
+        // acked and was still to post.
         var killed = proxy.Servers[1];
         var servers = proxy.ServersByRequestId();
         var cardsItOwed = operations.Count(o => o.Problem == NoCardAfterTheAck && o.RequestId is { } id && servers.GetValueOrDefault(id) == killed);
-        var inFlightOnKilled = atKill["scur"] + (cutOff["stot"] - atKill["stot"]) + cardsItOwed;
+        var sentToItAfter = cutOff["stot"] - atKill["stot"] - (cutOff["wredis"] - atKill["wredis"]);
+        var inFlightOnKilled = atKill["scur"] + sentToItAfter + cardsItOwed;
         var failed = operations.Where(o => o.Failed).ToArray();
         foreach (var o in failed)
         {
