@@ -32,6 +32,7 @@ public sealed class StartupValidationTests
     [InlineData("Slack:ClientId", "1234.5678", "Slack:ClientSecret is required")]
     [InlineData("Slack:SigningSecret", "8f742231b10e8888abcd99yyyzzz85a5", "Slack:BotToken (one workspace) or Slack:ClientId and Slack:ClientSecret")]
     [InlineData("Slack:InlineWait", "00:00:05", "Slack:InlineWait")]
+    [InlineData("Slack:AppToken", "xoxb-1-2-not-an-app-token", "Slack:AppToken must be an app-level token (xapp-…)")]
     [InlineData("Slack:ApiBaseUrl", "slack.com/api", "Slack:ApiBaseUrl")]
     [InlineData("Teams:Enabled", "true", "Teams:AppId is required")]
     [InlineData("Teams:AppId", "not-a-guid", "Teams:AppId must be the bot's Microsoft App ID")]

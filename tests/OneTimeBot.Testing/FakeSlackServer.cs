@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OneTimeBot.Testing.Slack;
 
 namespace OneTimeBot.Testing;
 
@@ -29,7 +30,14 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly SemaphoreSlim _arrived = new(0);
     private FakeResponse _responseUrlAnswer = new(200, "ok");
 
-    private FakeSlackServer(WebApplication app) => _app = app;
+    private FakeSlackServer(WebApplication app)
+    {
+        _app = app;
+        SocketMode = new FakeSocketMode(() => BaseUri);
+    }
+
+    /// <summary>Slack's Socket Mode: the URLs <c>apps.connections.open</c> hands out lead here.</summary>
+    public FakeSocketMode SocketMode { get; }
 
     public Uri BaseUri { get; private set; } = null!;
 
@@ -52,6 +60,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var server = new FakeSlackServer(app);
+        app.UseWebSockets();
         app.Run(server.HandleAsync);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -110,6 +119,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _arrived.Dispose();
+        SocketMode.Dispose();
     }
 
     private async Task<T> WaitForAsync<T>(Func<T?> check, TimeSpan? timeout, string what)
@@ -136,6 +146,13 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        if (request.Path.StartsWithSegments("/link") && context.WebSockets.IsWebSocketRequest)
+        {
+            _received.Enqueue("GET /link/");
+            await SocketMode.AcceptAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var path = request.Path.Value ?? "";
@@ -203,6 +220,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     private FakeResponse Default(SlackApiCall call) => call.Method switch
     {
+        "apps.connections.open" => SocketMode.OpenConnection(call),
         "auth.revoke" => FakeResponse.Json("""{"ok":true,"revoked":true}"""),
         "views.publish" => FakeResponse.Json(new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0HOME", ["type"] = "home" } }.ToJsonString()),
         "views.open" => FakeResponse.Json(new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() } }.ToJsonString()),

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Sharing;
@@ -11,21 +12,23 @@ namespace OneTimeBot.Core.Commands;
 /// Every command of <c>/onetime …</c>, of a Slack DM to the bot and of the Teams chat, declared once: its name,
 /// how it is typed, its help and what it does. Help is generated from these declarations, and a word that names no
 /// command is answered with the help and a "did you mean", never silently with something else. Keywords are
-/// case-insensitive; what follows a keyword is passed on exactly as typed, since it may be a secret.
+/// case-insensitive; what follows a keyword is passed on exactly as typed, since it may be a secret. The keywords are
+/// the same in every language; the help and what a platform says while a command works are in the reader's.
 /// </summary>
-public sealed class BotCommands
+public sealed class BotCommands(SharingService sharing, LinkDelivery links, SecretRequestService requests, NotifyPreferences notifications, RecentLinks recent)
 {
-    public BotCommands(SharingService sharing, LinkDelivery links, SecretRequestService requests, NotifyPreferences notifications, RecentLinks recent)
-    {
-        All =
+    /// <summary>Every command, its help written in the current culture: declared anew on each read, which costs a few lookups.</summary>
+    public IReadOnlyList<CommandDefinition> All => Declare();
+
+    private CommandDefinition[] Declare() =>
         [
             new("share", [],
                 [
-                    new("", "a form for the secret, its expiry, a passphrase and the recipient"),
-                    new("<secret>", "a link straight away, with the default expiry", SlashCommandOnly: true),
-                    new("@person <secret>", "the link sent straight to them, in their chat with OneTimeBot", SlashCommandOnly: true),
+                    new("", CoreStrings.Get("Help.Share.Form")),
+                    new(CoreStrings.Get("Help.Share.Secret.Arguments"), CoreStrings.Get("Help.Share.Secret"), SlashCommandOnly: true),
+                    new(CoreStrings.Get("Help.Share.Person.Arguments"), CoreStrings.Get("Help.Share.Person"), SlashCommandOnly: true),
                 ],
-                "Creating your link",
+                CoreStrings.Get("Progress.Share"),
                 async (request, ct) => request.Arguments.Trim().Length == 0
                     ? new FormReply(BotForm.Share) { SendTo = request.SendTo }
                     : request.Surface == CommandSurface.Chat
@@ -38,10 +41,10 @@ public sealed class BotCommands
             },
             new("generate", ["gen"],
                 [
-                    new("[expiry] [length]", "a random password behind a link", "generate 24h 20"),
-                    new("@person [expiry] [length]", "a random password's link sent straight to them", "generate @alice 24h", SlashCommandOnly: true),
+                    new(CoreStrings.Get("Help.Generate.Arguments"), CoreStrings.Get("Help.Generate"), "generate 24h 20"),
+                    new(CoreStrings.Get("Help.Generate.Person.Arguments"), CoreStrings.Get("Help.Generate.Person"), "generate @alice 24h", SlashCommandOnly: true),
                 ],
-                "Generating a password and its link",
+                CoreStrings.Get("Progress.Generate"),
                 async (request, ct) => new CardReply(await links.SendAsync(request.Actor, request.SendTo,
                     await sharing.GenerateAsync(request.Actor, GenerateArguments.Read(request.Arguments) with { SendTo = request.SendTo }, request.Budget, ct).ConfigureAwait(false),
                     null, ct).ConfigureAwait(false)))
@@ -50,10 +53,10 @@ public sealed class BotCommands
             },
             new("request", ["ask"],
                 [
-                    new("", "a form to ask someone for a secret; its one-time link comes back to you"),
-                    new("@person <what it is for>", "asks them at once", "request @bob the staging DB password", SlashCommandOnly: true),
+                    new("", CoreStrings.Get("Help.Request.Form")),
+                    new(CoreStrings.Get("Help.Request.Person.Arguments"), CoreStrings.Get("Help.Request.Person"), CoreStrings.Get("Help.Request.Person.Example"), SlashCommandOnly: true),
                 ],
-                "Sending your request",
+                CoreStrings.Get("Progress.Request"),
                 // Without both a person and what it is for, the form asks for what is missing, with the person picked.
                 async (request, ct) => request.SendTo is { } asked && request.Arguments.Trim().Length > 0
                     ? new RequestReply(await requests.CreateAsync(request.Actor, asked, request.Arguments, ct).ConfigureAwait(false))
@@ -62,29 +65,26 @@ public sealed class BotCommands
                 TakesPerson = true,
             },
             new("recent", ["links"],
-                [new("", "your last 20 links: whether each was opened, and Burn for those still waiting")],
+                [new("", CoreStrings.Format("Help.Recent", TrackedShare.RecentPerOwner))],
                 null,
                 async (request, ct) => request.Arguments.Trim().Length == 0
                     ? new RecentLinksReply(await recent.ListAsync(request.Actor, ct).ConfigureAwait(false))
-                    : Help("recent takes nothing after it.")),
+                    : Help(CoreStrings.Get("Problem.Recent.TakesNothing"))),
             new("notify", [],
-                [new("off|on", "whether you get a message when one of your links is opened, burned or expires unopened", "notify off")],
+                [new("off|on", CoreStrings.Get("Help.Notify"), CoreStrings.Get("Help.Notify.Example"))],
                 null,
-                (request, ct) => NotifyAsync(notifications, request, ct)),
+                NotifyAsync),
             new("config", ["settings"],
-                [new("", "OneTimeBot's settings here (admins only)")],
+                [new("", CoreStrings.Get("Help.Config"))],
                 null,
                 (request, _) => Task.FromResult<CommandReply>(request.Arguments.Trim().Length == 0
                     ? new FormReply(BotForm.Config)
-                    : Help("config takes nothing after it."))),
+                    : Help(CoreStrings.Get("Problem.Config.TakesNothing")))),
             new("help", ["?"],
-                [new("", "this message")],
+                [new("", CoreStrings.Get("Help.Help"))],
                 null,
                 (_, _) => Task.FromResult<CommandReply>(Help())),
         ];
-    }
-
-    public IReadOnlyList<CommandDefinition> All { get; }
 
     /// <summary>Splits a typed line into its command and the rest. Only the one white-space character that ends the keyword is dropped.</summary>
     public ParsedCommand Parse(string? text)
@@ -103,14 +103,15 @@ public sealed class BotCommands
 
         var keyword = trimmed[..end].ToLowerInvariant();
         var rest = end < trimmed.Length ? trimmed[(end + 1)..] : "";
-        if (All.FirstOrDefault(c => c.Answers(keyword)) is { } command)
+        var all = All;
+        if (all.FirstOrDefault(c => c.Answers(keyword)) is { } command)
         {
             return new ParsedCommand(command, rest, null);
         }
 
-        return new ParsedCommand(null, "", NearestName.For(keyword, All.Select(c => c.Name)) is { } meant
-            ? $"I don't know \"{keyword}\". Did you mean {meant}?"
-            : "That isn't a command I know.");
+        return new ParsedCommand(null, "", NearestName.For(keyword, all.Select(c => c.Name)) is { } meant
+            ? CoreStrings.Format("Problem.UnknownCommand.DidYouMean", keyword, meant)
+            : CoreStrings.Get("Problem.UnknownCommand"));
     }
 
     /// <summary>Runs what was parsed; a line that named no command gets the help with its problem.</summary>
@@ -129,7 +130,7 @@ public sealed class BotCommands
     private CommandDefinition Find(string name) => All.First(c => c.Name == name);
 
     /// <summary><c>notify off</c>, <c>notify on</c>, or just <c>notify</c> to hear how it is now.</summary>
-    private async Task<CommandReply> NotifyAsync(NotifyPreferences notifications, CommandRequest request, CancellationToken cancellationToken)
+    private async Task<CommandReply> NotifyAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         switch (request.Arguments.Trim().ToLowerInvariant())
         {
@@ -140,7 +141,7 @@ public sealed class BotCommands
                 await notifications.SetAsync(request.Actor, notify, cancellationToken).ConfigureAwait(false);
                 return new NoticeReply(NotifyNotices.Now(notify));
             default:
-                return Help("notify takes on or off.");
+                return Help(CoreStrings.Get("Problem.Notify.TakesOnOrOff"));
         }
     }
 }

@@ -9,9 +9,7 @@ public static class Notices
     public static Notice Apology => new(CoreStrings.Get("Notice.Apology.Message"), CoreStrings.Get("Notice.Apology.Hint"));
 
     /// <summary>A secret typed into a chat is already in its history: a link made from it would only pretend to protect it.</summary>
-    public static readonly Notice SecretTypedInChat = new(
-        "Please don't type secrets in messages: they stay in this chat's history, where search and exports can find them.",
-        "Delete your message, then use the form: it sends the secret straight to the secret service.");
+    public static Notice SecretTypedInChat => new(CoreStrings.Get("Notice.SecretTypedInChat.Message"), CoreStrings.Get("Notice.SecretTypedInChat.Hint"));
 
     /// <summary>The apology as one line, for the places (a form field, a plain-text invoke answer) that hold one.</summary>
     public static string AsLine(this Notice notice)

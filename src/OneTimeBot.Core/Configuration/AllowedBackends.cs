@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneTimeBot.Core.Localization;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Configuration;
@@ -13,7 +14,6 @@ public sealed class AllowedBackends
 {
     public static readonly IReadOnlyList<string> Defaults = [OneTimeSecretOptions.EmbeddedBackend, .. OneTimeSecretRegions.Names];
 
-    private const int HttpsPort = 443;
     private readonly bool _embedded;
     private readonly HashSet<string> _regions;
     private readonly List<(string Host, int Port)> _hosts = [];
@@ -49,7 +49,7 @@ public sealed class AllowedBackends
                 continue;
             }
 
-            if (!TryParseEntry(entry, out var host, out var port, out var isDomain, out var error))
+            if (!AllowedBackendEntry.TryParse(entry, out var host, out var port, out var isDomain, out var error))
             {
                 throw new ArgumentException($"{OneTimeSecretOptions.SectionName}:AllowedBackends has an entry that cannot be used: {error}", nameof(entries));
             }
@@ -71,7 +71,7 @@ public sealed class AllowedBackends
     public static string? Check(string entry)
     {
         var text = entry?.Trim().ToLowerInvariant() ?? "";
-        return OneTimeSecretOptions.IsEmbeddedName(text) || OneTimeSecretRegions.Names.Contains(text) || TryParseEntry(text, out _, out _, out _, out var error)
+        return OneTimeSecretOptions.IsEmbeddedName(text) || OneTimeSecretRegions.Names.Contains(text) || AllowedBackendEntry.TryParse(text, out _, out _, out _, out var error)
             ? null
             : error;
     }
@@ -97,22 +97,22 @@ public sealed class AllowedBackends
 
         var host = uri.IdnHost.ToLowerInvariant();
         return _hosts.Contains((host, uri.Port)) ||
-               (uri.Port == HttpsPort && _domains.Any(d => host.EndsWith("." + d, StringComparison.Ordinal))) ||
-               (uri.Port == HttpsPort && RegionHost(host) is { } region && _regions.Contains(region));
+               (uri.Port == AllowedBackendEntry.HttpsPort && _domains.Any(d => host.EndsWith("." + d, StringComparison.Ordinal))) ||
+               (uri.Port == AllowedBackendEntry.HttpsPort && RegionHost(host) is { } region && _regions.Contains(region));
     }
 
-    /// <summary>What an admin may choose, in words, for the message that refuses anything else.</summary>
+    /// <summary>What an admin may choose, in the reader's words, for the message that refuses anything else.</summary>
     public string Describe()
     {
         var parts = new List<string>();
         if (_embedded)
         {
-            parts.Add("this OneTimeBot's own secret service (embedded)");
+            parts.Add(CoreStrings.Get("Backend.Allowed.Embedded"));
         }
 
         if (_regions.Count > 0)
         {
-            parts.Add("onetimesecret.com in " + string.Join(", ", OneTimeSecretRegions.Names.Where(_regions.Contains)));
+            parts.Add(CoreStrings.Format("Backend.Allowed.Regions", string.Join(", ", OneTimeSecretRegions.Names.Where(_regions.Contains))));
         }
 
         if (AllowsOwnServers)
@@ -120,58 +120,14 @@ public sealed class AllowedBackends
             parts.Add(DescribeOwnServers());
         }
 
-        return parts.Count == 0 ? "only what the operator configured" : string.Join("; ", parts);
+        return parts.Count == 0 ? CoreStrings.Get("Backend.Allowed.OperatorOnly") : string.Join("; ", parts);
     }
 
-    /// <summary>The servers of their own admins may name, in words.</summary>
+    /// <summary>The servers of their own admins may name, in the reader's words.</summary>
     public string DescribeOwnServers() => string.Join(", ",
-        _hosts.Select(h => h.Port == HttpsPort ? h.Host : $"{h.Host}:{h.Port.ToString(CultureInfo.InvariantCulture)}")
-            .Concat(_domains.Select(d => "any server under " + d)));
+        _hosts.Select(h => h.Port == AllowedBackendEntry.HttpsPort ? h.Host : $"{h.Host}:{h.Port.ToString(CultureInfo.InvariantCulture)}")
+            .Concat(_domains.Select(d => CoreStrings.Format("Backend.Allowed.AnyUnder", d))));
 
     private static string? RegionHost(string host) =>
         OneTimeSecretRegions.Names.FirstOrDefault(r => OneTimeSecretRegions.TryGet(r, out var uri) && uri.Host == host);
-
-    private static bool TryParseEntry(string entry, out string host, out int port, out bool isDomain, out string error)
-    {
-        host = "";
-        port = HttpsPort;
-        isDomain = false;
-        if (entry.Contains("://", StringComparison.Ordinal) || entry.Contains('/', StringComparison.Ordinal))
-        {
-            error = $"'{entry}' is a URL; list the host name only, e.g. secrets.example.com (https is always used).";
-            return false;
-        }
-
-        var name = entry;
-        if (name.StartsWith("*.", StringComparison.Ordinal))
-        {
-            isDomain = true;
-            name = name[2..];
-            if (name.Split('.').Length < 2)
-            {
-                error = $"'{entry}' is too wide; a wildcard covers one organisation's domain, e.g. *.example.com.";
-                return false;
-            }
-        }
-        else if (name.LastIndexOf(':') is var colon and > 0)
-        {
-            if (!int.TryParse(name[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
-            {
-                error = $"'{entry}' has a port that is not a number from 1 to 65535.";
-                return false;
-            }
-
-            name = name[..colon];
-        }
-
-        if (Uri.CheckHostName(name) != UriHostNameType.Dns || !name.Contains('.', StringComparison.Ordinal))
-        {
-            error = $"'{entry}' is not a host name such as secrets.example.com, *.example.com or secrets.example.com:8443.";
-            return false;
-        }
-
-        host = name;
-        error = "";
-        return true;
-    }
 }

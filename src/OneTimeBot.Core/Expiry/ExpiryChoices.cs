@@ -1,22 +1,26 @@
+using System.Globalization;
+using OneTimeBot.Core.Localization;
+
 namespace OneTimeBot.Core.Expiry;
 
-/// <summary>The expiries every form offers, as (value, label); each value is what <see cref="Ttl.TryParse"/> reads.</summary>
+/// <summary>
+/// The expiries every form offers, as (value, label): each value is what <see cref="Ttl.TryParse"/> reads, each label
+/// the lifetime in the reader's words ("1 hour" / "1 timme"), written when asked for.
+/// </summary>
 public static class ExpiryChoices
 {
-    public static readonly IReadOnlyList<(string Value, string Label)> Standard =
-    [
-        ("5m", "5 minutes"), ("15m", "15 minutes"), ("30m", "30 minutes"), ("1h", "1 hour"), ("4h", "4 hours"),
-        ("12h", "12 hours"), ("1d", "1 day"), ("3d", "3 days"), ("7d", "7 days"), ("14d", "14 days"), ("30d", "30 days"),
-    ];
+    private static readonly string[] StandardValues = ["5m", "15m", "30m", "1h", "4h", "12h", "1d", "3d", "7d", "14d", "30d"];
+
+    public static IReadOnlyList<(string Value, string Label)> Standard => [.. StandardValues.Select(v => (v, ReaderTime.Duration(Parsed(v))))];
 
     /// <summary>The standard choices up to <paramref name="max"/>, with <paramref name="initial"/> among them even when it is not a standard one.</summary>
     public static IReadOnlyList<(string Value, string Label)> UpTo(TimeSpan max, TimeSpan initial)
     {
-        var choices = Standard.Where(e => Ttl.TryParse(e.Value, out var t) && t <= max).ToList();
-        if (!choices.Any(c => Ttl.TryParse(c.Value, out var t) && t == initial))
+        var choices = Standard.Where(e => Parsed(e.Value) <= max).ToList();
+        if (!choices.Any(c => Parsed(c.Value) == initial))
         {
-            choices.Add((ValueFor(initial), Ttl.Format(initial)));
-            choices.Sort((a, b) => Seconds(a.Value).CompareTo(Seconds(b.Value)));
+            choices.Add((ValueFor(initial), ReaderTime.Duration(initial)));
+            choices.Sort((a, b) => Parsed(a.Value).CompareTo(Parsed(b.Value)));
         }
 
         return choices;
@@ -24,8 +28,8 @@ public static class ExpiryChoices
 
     /// <summary>The choice value that stands for <paramref name="ttl"/>: a standard one, else plain seconds.</summary>
     public static string ValueFor(TimeSpan ttl) =>
-        Standard.FirstOrDefault(e => Ttl.TryParse(e.Value, out var t) && t == ttl).Value
-        ?? ((long)ttl.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        StandardValues.FirstOrDefault(v => Parsed(v) == ttl)
+        ?? ((long)ttl.TotalSeconds).ToString(CultureInfo.InvariantCulture);
 
-    private static double Seconds(string value) => Ttl.TryParse(value, out var t) ? t.TotalSeconds : double.MaxValue;
+    private static TimeSpan Parsed(string value) => Ttl.TryParse(value, out var t) ? t : TimeSpan.MaxValue;
 }

@@ -5,8 +5,10 @@ namespace OneTimeBot.Core.Expiry;
 
 /// <summary>
 /// Lifetimes as people write them: <c>90s</c>, <c>15m</c>, <c>1h</c>, <c>7d</c>, <c>1w</c>, plain seconds
-/// (<c>3600</c>), or words (<c>1 hour</c>, <c>7 days</c>, <c>2 weeks</c>, <c>1h30m</c>). Printed back in words,
-/// largest units first, so what is printed parses to the same value.
+/// (<c>3600</c>), or words in English or Swedish (<c>1 hour</c>, <c>7 days</c>, <c>2 weeks</c>, <c>1h30m</c>,
+/// <c>1 timme</c>, <c>2 dagar</c>, <c>1 vecka</c>). Printed back in English words, largest units first, so what is
+/// printed parses to the same value; what a reader is shown in their language (see
+/// <see cref="Localization.ReaderTime"/>) parses back too.
 /// </summary>
 public static partial class Ttl
 {
@@ -34,7 +36,7 @@ public static partial class Ttl
         }
 
         var parts = Part().Matches(input);
-        if (parts.Count == 0 || string.Concat(parts.Select(p => p.Value)).Replace(" ", "", StringComparison.Ordinal) != input.Replace(" ", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Replace("and", "", StringComparison.Ordinal))
+        if (parts.Count == 0 || string.Concat(parts.Select(p => p.Value)).Replace(" ", "", StringComparison.Ordinal) != input.Replace(" ", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Replace("and", "", StringComparison.Ordinal).Replace("och", "", StringComparison.Ordinal))
         {
             return false;
         }
@@ -87,13 +89,13 @@ public static partial class Ttl
 
     private static TimeSpan Unit(string unit) => unit switch
     {
-        "s" or "sec" or "secs" or "second" or "seconds" => TimeSpan.FromSeconds(1),
-        "m" or "min" or "mins" or "minute" or "minutes" => TimeSpan.FromMinutes(1),
-        "h" or "hr" or "hrs" or "hour" or "hours" => TimeSpan.FromHours(1),
-        "d" or "day" or "days" => TimeSpan.FromDays(1),
+        "s" or "sec" or "secs" or "second" or "seconds" or "sek" or "sekund" or "sekunder" => TimeSpan.FromSeconds(1),
+        "m" or "min" or "mins" or "minute" or "minutes" or "minut" or "minuter" => TimeSpan.FromMinutes(1),
+        "h" or "hr" or "hrs" or "hour" or "hours" or "t" or "tim" or "timme" or "timmar" => TimeSpan.FromHours(1),
+        "d" or "day" or "days" or "dag" or "dagar" => TimeSpan.FromDays(1),
         _ => TimeSpan.FromDays(7),
     };
 
-    [GeneratedRegex(@"(?<n>\d+)\s*(?<unit>seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|wks|wk|w)(?![a-z])")]
+    [GeneratedRegex(@"(?<n>\d+)\s*(?<unit>seconds|second|secs|sec|sekunder|sekund|sek|s|minutes|minute|minuter|minut|mins|min|m|hours|hour|hrs|hr|h|timmar|timme|tim|t|days|day|dagar|dag|d|weeks|week|wks|wk|w|veckor|vecka|v)(?![a-zåäö])")]
     private static partial Regex Part();
 }

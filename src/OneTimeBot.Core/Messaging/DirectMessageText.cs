@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Core.Sharing;
 
@@ -11,40 +12,40 @@ namespace OneTimeBot.Core.Messaging;
 /// </summary>
 public static class DirectMessageText
 {
-    public const string SendSecurelyButton = "Send it securely";
-    public const string DeclineButton = "Decline";
+    public static string SendSecurelyButton => CoreStrings.Get("Dm.Button.SendSecurely");
+    public static string DeclineButton => CoreStrings.Get("Dm.Button.Decline");
 
     /// <summary>How a person the platform gave no name for is written where a name would go.</summary>
-    public const string Someone = "Someone";
+    public static string Someone => CoreStrings.Get("Dm.Someone");
 
-    public const string PersonYouPicked = "the person you picked";
+    public static string PersonYouPicked => CoreStrings.Get("Dm.PersonYouPicked");
 
-    public const string PersonYouAsked = "the person you asked";
+    public static string PersonYouAsked => CoreStrings.Get("Dm.PersonYouAsked");
 
     /// <summary>A link sent to the person it is for: the title, which holds no person (a Slack header cannot show a mention).</summary>
     public static string LinkForYouTitle(LinkForYou message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return message.Card.Generated ? "🔑 A password for you, behind a one-time link" : "🔒 A one-time secret for you";
+        return message.Card.Generated ? CoreStrings.Get("Dm.LinkForYou.Title.Generated") : CoreStrings.Get("Dm.LinkForYou.Title");
     }
 
     /// <summary>Who sent it, above the link.</summary>
-    public static string SentYouALink(string from) => $"{from} sent you a one-time link:";
+    public static string SentYouALink(string from) => CoreStrings.Format("Dm.LinkForYou.SentYou", from);
 
     /// <summary>What the link answers, when it answers a request of the reader's.</summary>
-    public static string AnswersYourRequest(string note) => $"It answers your request for: {note}";
+    public static string AnswersYourRequest(string note) => CoreStrings.Format("Dm.LinkForYou.AnswersYourRequest", note);
 
     public static string PassphraseFact(bool required, string from) =>
-        required ? $"Required: {from} tells you it another way; it is never in this message" : "None";
+        required ? CoreStrings.Format("Dm.LinkForYou.PassphraseRequired", from) : SecretCardText.NoPassphrase;
 
-    public const string OpenOnce = "Opening the link shows the secret once and then destroys it, so open it when you are ready to copy it.";
+    public static string OpenOnce => CoreStrings.Get("Dm.LinkForYou.OpenOnce");
 
     public static string LinkForYouFallback(LinkForYou message, string from)
     {
         ArgumentNullException.ThrowIfNull(message);
         return message.Card.IsLive
-            ? $"{from} sent you a one-time link: {message.Card.Link} (expires in {message.Card.TtlText})"
-            : $"{from} sent you a one-time link, which can no longer be opened.";
+            ? CoreStrings.Format("Dm.LinkForYou.Fallback", from, message.Card.Link, message.Card.TtlText)
+            : CoreStrings.Format("Dm.LinkForYou.FallbackSpent", from);
     }
 
     public static string StatusChangedTitle(LinkStatusChanged message)
@@ -52,10 +53,10 @@ public static class DirectMessageText
         ArgumentNullException.ThrowIfNull(message);
         return message.Status switch
         {
-            SecretStatus.Viewed => "👀 Your link was opened",
-            SecretStatus.Burned => "🔥 Your link was burned",
-            SecretStatus.Expired => "⌛ Your link expired unopened",
-            _ => "🔒 Your link is waiting to be opened",
+            SecretStatus.Viewed => CoreStrings.Get("Dm.StatusChanged.Title.Viewed"),
+            SecretStatus.Burned => CoreStrings.Get("Dm.StatusChanged.Title.Burned"),
+            SecretStatus.Expired => CoreStrings.Get("Dm.StatusChanged.Title.Expired"),
+            _ => CoreStrings.Get("Dm.StatusChanged.Title.New"),
         };
     }
 
@@ -63,55 +64,55 @@ public static class DirectMessageText
     public static string StatusChangedSentence(LinkStatusChanged message, string? sentTo, string at)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var link = (message.Generated ? "Your generated password's link" : "Your link") + (sentTo is null ? "" : $" for {sentTo}");
+        var link = YourLink(message.Generated, sentTo);
         return message.Status switch
         {
-            SecretStatus.Viewed => $"{link} was opened {at}. The secret no longer exists anywhere.",
-            SecretStatus.Burned => $"{link} was burned {at}. Nobody can open it now.",
-            SecretStatus.Expired => $"{link} expired unopened {at}, and the secret was deleted.",
-            _ => $"{link} has not been opened yet ({at}).",
+            SecretStatus.Viewed => CoreStrings.Format("Dm.StatusChanged.Viewed", link, at),
+            SecretStatus.Burned => CoreStrings.Format("Dm.StatusChanged.Burned", link, at),
+            SecretStatus.Expired => CoreStrings.Format("Dm.StatusChanged.Expired", link, at),
+            _ => CoreStrings.Format("Dm.StatusChanged.New", link, at),
         };
     }
 
-    public static string SharedAt(string at) => $"Shared {at}.";
+    public static string SharedAt(string at) => CoreStrings.Format("Dm.StatusChanged.SharedAt", at);
 
     public static string StatusChangedFallback(LinkStatusChanged message, string? sentTo)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var link = "Your link" + (sentTo is null ? "" : $" for {sentTo}");
+        var link = YourLink(generated: false, sentTo);
         return message.Status switch
         {
-            SecretStatus.Viewed => $"{link} was opened.",
-            SecretStatus.Burned => $"{link} was burned.",
-            SecretStatus.Expired => $"{link} expired unopened.",
-            _ => $"{link} has not been opened yet.",
+            SecretStatus.Viewed => CoreStrings.Format("Dm.StatusChanged.Fallback.Viewed", link),
+            SecretStatus.Burned => CoreStrings.Format("Dm.StatusChanged.Fallback.Burned", link),
+            SecretStatus.Expired => CoreStrings.Format("Dm.StatusChanged.Fallback.Expired", link),
+            _ => CoreStrings.Format("Dm.StatusChanged.Fallback.New", link),
         };
     }
 
-    public const string SecretAskedTitle = "🙋 Someone asks you for a secret";
+    public static string SecretAskedTitle => CoreStrings.Get("Dm.SecretAsked.Title");
 
     /// <summary>e.g. "Ada asks you for: the staging DB password".</summary>
-    public static string AsksYouFor(string from, string note) => $"{from} asks you for: {note}";
+    public static string AsksYouFor(string from, string note) => CoreStrings.Format("Dm.SecretAsked.AsksYouFor", from, note);
 
     /// <summary>What the buttons do and until when, under a request.</summary>
     public static string HowToAnswer(string from, string expiresAt) =>
-        $"The request expires {expiresAt}. {SendSecurelyButton} opens a form: the secret goes straight to the secret service, and only a one-time link reaches {from}.";
+        CoreStrings.Format("Dm.SecretAsked.HowToAnswer", expiresAt, SendSecurelyButton, from);
 
-    public const string RequestDeclinedTitle = "🙅 Your request was declined";
+    public static string RequestDeclinedTitle => CoreStrings.Get("Dm.RequestDeclined.Title");
 
-    public static string DeclinedYourRequest(string by, string note) => $"{by} declined your request for: {note}";
+    public static string DeclinedYourRequest(string by, string note) => CoreStrings.Format("Dm.RequestDeclined.Sentence", by, note);
 
-    public const string DeclinedHint = "Nothing was shared. If you still need it, ask them another way.";
+    public static string DeclinedHint => CoreStrings.Get("Dm.RequestDeclined.Hint");
 
     /// <summary>On the sender's card: the link went to <paramref name="to"/> privately.</summary>
-    public static string SentTo(string to) => $"📨 Sent to {to}, privately, in their chat with OneTimeBot.";
+    public static string SentTo(string to) => CoreStrings.Format("Dm.SentTo", to);
 
-    public const string SentToWarning = "Don't open the link yourself: opening it shows the secret once and destroys it.";
+    public static string SentToWarning => CoreStrings.Get("Dm.SentTo.Warning");
 
     /// <summary>On the sender's card: the link could not be sent to <paramref name="to"/>.</summary>
-    public static string NotSentTo(string to) => $"Not sent to {to}.";
+    public static string NotSentTo(string to) => CoreStrings.Format("Dm.NotSentTo", to);
 
-    public const string PassItOnYourself = "Pass the link on yourself, somewhere only they will see it. Opening it shows the secret once and destroys it, so don't open it yourself.";
+    public static string PassItOnYourself => CoreStrings.Get("Dm.NotSentTo.PassItOnYourself");
 
     /// <summary>A sender card's plain text, with whether the link was sent.</summary>
     public static string CardFallback(SecretCard card, Func<Person, string> name)
@@ -119,8 +120,17 @@ public static class DirectMessageText
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(name);
         var plain = SecretCardText.Fallback(card);
-        return card.SentTo is { } sent ? $"{plain} Sent to {name(sent)}."
-            : card.NotSent is { } notSent ? $"{plain} Not sent to {name(notSent.To)}: {notSent.Problem}"
+        return card.SentTo is { } sent ? CoreStrings.Format("Dm.CardFallback.Sent", plain, name(sent))
+            : card.NotSent is { } notSent ? CoreStrings.Format("Dm.CardFallback.NotSent", plain, name(notSent.To), notSent.Problem)
             : plain;
     }
+
+    // The subject of a sentence about the reader's link; whom it was for comes in written the platform's way.
+    private static string YourLink(bool generated, string? sentTo) => (generated, sentTo) switch
+    {
+        (true, null) => CoreStrings.Get("Dm.YourLink.Generated"),
+        (true, { } to) => CoreStrings.Format("Dm.YourLink.GeneratedFor", to),
+        (false, null) => CoreStrings.Get("Dm.YourLink"),
+        (false, { } to) => CoreStrings.Format("Dm.YourLink.For", to),
+    };
 }

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Workspaces;
 
 namespace OneTimeBot.Core.Messaging;
@@ -13,6 +14,6 @@ public sealed class DirectMessengers(IEnumerable<IDirectMessenger> messengers)
         ArgumentNullException.ThrowIfNull(to);
         return _byPlatform.TryGetValue(to.Workspace.Platform, out var messenger)
             ? messenger.SendAsync(to, message, cancellationToken)
-            : Task.FromResult(DirectMessageResult.NotSent($"OneTimeBot is not set up to send messages on {to.Workspace.Platform}."));
+            : Task.FromResult(DirectMessageResult.NotSent(CoreStrings.Format("Error.Delivery.NoMessenger", to.Workspace.Platform)));
     }
 }

@@ -1,4 +1,5 @@
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;
@@ -12,13 +13,21 @@ namespace OneTimeBot.Core.Messaging;
 /// </summary>
 public sealed class LinkDelivery(DirectMessengers messengers, ILinkTracking tracking)
 {
-    public async Task<SecretCard> SendAsync(Actor sender, Person to, SecretCard card, string? note, CancellationToken cancellationToken)
+    public Task<SecretCard> SendAsync(Actor sender, Person to, SecretCard card, string? note, CancellationToken cancellationToken) =>
+        SendAsync(sender, to, toLocale: null, card, note, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendAsync(Actor, Person, SecretCard, string?, CancellationToken)"/>, to someone whose language the
+    /// core already knows (<paramref name="toLocale"/>, their platform's tag: a requester's, kept with their request).
+    /// </summary>
+    public async Task<SecretCard> SendAsync(Actor sender, Person to, string? toLocale, SecretCard card, string? note, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(card);
-        // Within the sender's workspace, reached the way the sender is (same Slack org, same Teams service URL and bot).
-        var recipient = new Actor(sender.Workspace, to.UserId) { Reach = sender.Reach is { } reach ? reach with { ChannelUserId = null, Name = to.Name } : null };
+        // Within the sender's workspace, reached the way the sender is (same Slack org, same Teams service URL and bot);
+        // but in the recipient's own language, which is not the sender's: unknown here, the platform finds it.
+        var recipient = new Actor(sender.Workspace, to.UserId) { Reach = sender.Reach is { } reach ? reach with { ChannelUserId = null, Name = to.Name, Locale = toLocale } : null };
         var sent = await messengers.SendAsync(recipient, new LinkForYou(new Person(sender.UserId, sender.Reach?.Name), card with { TrackedId = null }, note), cancellationToken).ConfigureAwait(false);
         var sentTo = sent.Sent && sent.RecipientName is { Length: > 0 } name ? to with { Name = name } : to;
         // The link was tracked as for `to` before it was sent: a write only when sending taught something new (a name
@@ -30,7 +39,7 @@ public sealed class LinkDelivery(DirectMessengers messengers, ILinkTracking trac
 
         return sent.Sent
             ? card with { SentTo = sentTo }
-            : card with { NotSent = (to, sent.Problem ?? "the message could not be sent.") };
+            : card with { NotSent = (to, sent.Problem ?? CoreStrings.Get("Error.Delivery.NotSent")) };
     }
 
     /// <summary>

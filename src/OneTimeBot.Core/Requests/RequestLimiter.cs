@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.RateLimits;
 using OneTimeBot.Core.Workspaces;
 
@@ -26,8 +27,8 @@ public sealed partial class RequestLimiter(IRateCounter counter, IOptions<Reques
         {
             LogLimited("user", requester.Workspace.Key);
             return new SharingError(SharingErrorKind.RateLimited,
-                $"You have asked for {o.PerUserPerMinute} secrets in the last minute, which is the limit.",
-                $"Try again in {window.RemainingSeconds} seconds. Nobody was asked.");
+                CoreStrings.Format("Error.Limit.Request.User.Message", o.PerUserPerMinute),
+                CoreStrings.Format("Error.Limit.Request.Hint", ReaderTime.Seconds(window.RemainingSeconds)));
         }
 
         if (o.PerWorkspacePerMinute > 0 &&
@@ -35,8 +36,8 @@ public sealed partial class RequestLimiter(IRateCounter counter, IOptions<Reques
         {
             LogLimited("workspace", requester.Workspace.Key);
             return new SharingError(SharingErrorKind.RateLimited,
-                "This workspace has asked for as many secrets in the last minute as OneTimeBot allows.",
-                $"Try again in {window.RemainingSeconds} seconds. Nobody was asked.");
+                CoreStrings.Get("Error.Limit.Request.Workspace.Message"),
+                CoreStrings.Format("Error.Limit.Request.Hint", ReaderTime.Seconds(window.RemainingSeconds)));
         }
 
         return null;

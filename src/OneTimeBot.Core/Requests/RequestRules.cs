@@ -1,5 +1,5 @@
 using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.Expiry;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Workspaces;
 
@@ -25,11 +25,11 @@ public static class RequestRules
         ArgumentNullException.ThrowIfNull(requester);
         if (asked is null || string.IsNullOrWhiteSpace(asked.UserId))
         {
-            return Invalid(PersonField, "Say who to ask for the secret.", "Pick one person in the form, or name them right after request, e.g. request @bob the staging DB password.");
+            return Invalid(PersonField, CoreStrings.Get("Error.Request.NoPerson.Message"), CoreStrings.Get("Error.Request.NoPerson.Hint"));
         }
 
         return string.Equals(asked.UserId, requester.UserId, StringComparison.OrdinalIgnoreCase)
-            ? Invalid(PersonField, "You can't ask yourself for a secret.", "Pick the person who has it.")
+            ? Invalid(PersonField, CoreStrings.Get("Error.Request.Self.Message"), CoreStrings.Get("Error.Request.Self.Hint"))
             : null;
     }
 
@@ -38,36 +38,36 @@ public static class RequestRules
         var trimmed = note?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return Invalid(NoteField, "Say what the secret is for.", "A few words tell them what to send, e.g. the staging DB password. Never the secret itself.");
+            return Invalid(NoteField, CoreStrings.Get("Error.Request.NoNote.Message"), CoreStrings.Get("Error.Request.NoNote.Hint"));
         }
 
         return trimmed.Length > MaxNote
-            ? Invalid(NoteField, $"The note is {trimmed.Length} characters long; the limit is {MaxNote}.", "Say in a few words what to send, e.g. the staging DB password. Never the secret itself.")
+            ? Invalid(NoteField, CoreStrings.Format("Error.Request.NoteTooLong.Message", trimmed.Length, MaxNote), CoreStrings.Get("Error.Request.NoteTooLong.Hint"))
             : null;
     }
 
-    public static readonly SharingError NotFound = new(SharingErrorKind.NotFound,
-        "I can't find that request any more.",
-        "It may have expired and been cleared away. If the secret is still needed, the person who asked can send a new request.");
+    public static SharingError NotFound => new(SharingErrorKind.NotFound,
+        CoreStrings.Get("Error.Request.NotFound.Message"),
+        CoreStrings.Get("Error.Request.NotFound.Hint"));
 
-    public static readonly SharingError NotAsked = new(SharingErrorKind.NotOwner,
-        "This request was sent to someone else, so only they can answer it.",
-        "Nothing was sent.");
+    public static SharingError NotAsked => new(SharingErrorKind.NotOwner,
+        CoreStrings.Get("Error.Request.NotAsked.Message"),
+        CoreStrings.Get("Error.Request.NotAsked.Hint"));
 
-    public static readonly SharingError AlreadyAnswered = new(SharingErrorKind.Closed,
-        "You already sent a secret for this request.",
-        "A request is answered once, so nothing more was sent. Its link went to the person who asked.");
+    public static SharingError AlreadyAnswered => new(SharingErrorKind.Closed,
+        CoreStrings.Get("Error.Request.AlreadyAnswered.Message"),
+        CoreStrings.Get("Error.Request.AlreadyAnswered.Hint"));
 
-    public static readonly SharingError AlreadyDeclined = new(SharingErrorKind.Closed,
-        "You declined this request, so it can't be answered any more.",
-        "Nothing was sent. If you do want to send the secret, ask the person who asked to send a new request.");
+    public static SharingError AlreadyDeclined => new(SharingErrorKind.Closed,
+        CoreStrings.Get("Error.Request.AlreadyDeclined.Message"),
+        CoreStrings.Get("Error.Request.AlreadyDeclined.Hint"));
 
     public static SharingError Expired(SecretRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return new SharingError(SharingErrorKind.Closed,
-            "This request has expired, so nothing can be sent for it.",
-            $"Requests can be answered for {Ttl.Format(request.ExpiresAt - request.Created)}. If the secret is still needed, the person who asked can send a new request.");
+            CoreStrings.Get("Error.Request.Expired.Message"),
+            CoreStrings.Format("Error.Request.Expired.Hint", ReaderTime.Duration(request.ExpiresAt - request.Created)));
     }
 
     /// <summary>Why a request in this state, at this time, cannot be answered or declined; null when it can.</summary>
@@ -84,8 +84,8 @@ public static class RequestRules
     }
 
     public static SharingError NotDelivered(string problem) => new(SharingErrorKind.Unavailable,
-        "I could not send your request: " + problem,
-        "Nothing was asked. Ask them another way, or try again later.");
+        CoreStrings.Format("Error.Request.NotDelivered.Message", problem),
+        CoreStrings.Get("Error.Request.NotDelivered.Hint"));
 
     private static SharingError Invalid(string field, string message, string hint) => new(SharingErrorKind.InvalidInput, message, hint, field);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
@@ -58,7 +59,7 @@ public sealed partial class SecretRequestService(
         {
             await requests.DeleteAsync(request.Id, cancellationToken).ConfigureAwait(false);
             LogNotDelivered(request.Workspace.Key, request.Id);
-            return RequestRules.NotDelivered(sent.Problem ?? "the message could not be sent.");
+            return RequestRules.NotDelivered(sent.Problem ?? CoreStrings.Get("Error.Delivery.NotSent"));
         }
 
         LogCreated(request.Workspace.Key, request.Id, (long)options.Value.Ttl.TotalSeconds);
@@ -120,8 +121,8 @@ public sealed partial class SecretRequestService(
         var request = answered.Request;
         // The answerer and the requester share a workspace, so the requester is reached the way the answerer is; a
         // platform that did not say how falls back to how the requester was reached when they asked.
-        var sender = answerer.Reach is null && request.RequesterReach is { } reach ? answerer with { Reach = reach with { ChannelUserId = null, Name = null } } : answerer;
-        var card = await delivery.SendAsync(sender, request.From, answered.Card, request.Note, cancellationToken).ConfigureAwait(false);
+        var sender = answerer.Reach is null && request.RequesterReach is { } reach ? answerer with { Reach = reach with { ChannelUserId = null, Name = null, Locale = null } } : answerer;
+        var card = await delivery.SendAsync(sender, request.From, request.RequesterReach?.Locale, answered.Card, request.Note, cancellationToken).ConfigureAwait(false);
         return answered with { Card = card };
     }
 
@@ -152,9 +153,12 @@ public sealed partial class SecretRequestService(
         return Result<SecretRequest, SharingError>.Success(request with { State = RequestState.Declined });
     }
 
-    /// <summary>The person asked, reached within the requester's workspace the way the requester is.</summary>
+    /// <summary>
+    /// The person asked, reached within the requester's workspace the way the requester is, but not in the requester's
+    /// language: theirs is unknown here, and the platform finds it.
+    /// </summary>
     private static Actor AskedActor(SecretRequest request) =>
-        new(request.Workspace, request.Asked.UserId) { Reach = request.RequesterReach is { } reach ? reach with { ChannelUserId = null, Name = request.Asked.Name } : null };
+        new(request.Workspace, request.Asked.UserId) { Reach = request.RequesterReach is { } reach ? reach with { ChannelUserId = null, Name = request.Asked.Name, Locale = null } : null };
 
     private async Task<Result<SecretRequest, SharingError>> FindForAsync(Actor actor, string? requestId, CancellationToken cancellationToken)
     {

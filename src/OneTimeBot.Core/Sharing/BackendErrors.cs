@@ -1,5 +1,5 @@
-using System.Globalization;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Sharing;
@@ -15,38 +15,38 @@ public static class BackendErrors
         return failure.Kind switch
         {
             OtsFailureKind.NotAuthorized => new(SharingErrorKind.NotAuthorized,
-                $"The secret service at {host} refused this workspace's Onetime Secret account.",
-                "An admin can check the username and API token with /onetime config."),
+                CoreStrings.Format("Error.Backend.NotAuthorized.Message", host),
+                CoreStrings.Get("Error.Backend.NotAuthorized.Hint")),
             OtsFailureKind.RateLimited => new(SharingErrorKind.RateLimited,
-                $"The secret service at {host} is limiting requests right now. Nothing was shared.",
+                CoreStrings.Format("Error.Backend.RateLimited.Message", host),
                 failure.RetryAfter is { } wait
-                    ? $"Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture)} seconds."
-                    : "Try again in a minute."),
+                    ? CoreStrings.Format("Error.Backend.RateLimited.HintWait", ReaderTime.Seconds(Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds))))
+                    : CoreStrings.Get("Error.Backend.RateLimited.Hint")),
             OtsFailureKind.Rejected when !quoteServer => new(SharingErrorKind.Rejected,
-                $"The secret service at {host} refused the request.",
-                "Check what you entered and try again; if it keeps happening, an admin can check the secret service with /onetime config."),
+                CoreStrings.Format("Error.Backend.Rejected.Message", host),
+                CoreStrings.Get("Error.Backend.Rejected.Hint")),
             OtsFailureKind.Rejected => new(SharingErrorKind.Rejected,
-                $"The secret service at {host} refused the request: {failure.Message}",
-                "Check what you entered and try again."),
+                CoreStrings.Format("Error.Backend.RejectedQuoted.Message", host, failure.Message),
+                CoreStrings.Get("Error.Backend.RejectedQuoted.Hint")),
             OtsFailureKind.SecretNotFound => new(SharingErrorKind.NotFound,
-                "That secret no longer exists on the secret service.",
-                "It was viewed, burned or has expired."),
+                CoreStrings.Get("Error.Backend.SecretNotFound.Message"),
+                CoreStrings.Get("Error.Backend.SecretNotFound.Hint")),
             OtsFailureKind.AddressRefused => new(SharingErrorKind.NotConfigured,
-                $"The secret service at {host} is not on the public internet, so OneTimeBot does not connect to it.",
-                "An admin can choose another secret service with /onetime config."),
+                CoreStrings.Format("Error.Backend.AddressRefused.Message", host),
+                CoreStrings.Get("Error.Backend.AddressRefused.Hint")),
             OtsFailureKind.WrongPassphrase => new(SharingErrorKind.InvalidInput,
-                "That passphrase is not right.",
-                "Enter the passphrase the secret was shared with.",
+                CoreStrings.Get("Error.Passphrase.Wrong.Message"),
+                CoreStrings.Get("Error.Passphrase.Wrong.Hint"),
                 SharingError.PassphraseField),
             _ => new(SharingErrorKind.Unavailable,
-                $"The secret service at {host} is not answering right now. Nothing was shared.",
-                "Try again in a minute; if it keeps happening, tell whoever runs OneTimeBot."),
+                CoreStrings.Format("Error.Backend.Unavailable.Message", host),
+                CoreStrings.Get("Error.Backend.Unavailable.Hint")),
         };
     }
 
     /// <summary>A burn the backend refused for its passphrase: none was given, or not the right one.</summary>
     public static SharingError BurnPassphrase(bool given) => new(SharingErrorKind.InvalidInput,
-        given ? "That passphrase is not right." : "This secret has a passphrase, so burning it needs the passphrase too.",
-        "Enter the passphrase the secret was shared with.",
+        given ? CoreStrings.Get("Error.Passphrase.Wrong.Message") : CoreStrings.Get("Error.Passphrase.NeededToBurn.Message"),
+        CoreStrings.Get("Error.Passphrase.Wrong.Hint"),
         SharingError.PassphraseField);
 }

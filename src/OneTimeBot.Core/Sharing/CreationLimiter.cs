@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.RateLimits;
 using OneTimeBot.Core.Workspaces;
 
@@ -26,8 +27,8 @@ public sealed partial class CreationLimiter(IRateCounter counter, IOptions<Creat
         {
             LogLimited("user", actor.Workspace.Key);
             return new SharingError(SharingErrorKind.RateLimited,
-                $"You have created {o.PerUserPerMinute} secrets in the last minute, which is the limit.",
-                $"Try again in {window.RemainingSeconds} seconds. Nothing was shared.");
+                CoreStrings.Format("Error.Limit.Create.User.Message", o.PerUserPerMinute),
+                CoreStrings.Format("Error.Limit.Create.Hint", ReaderTime.Seconds(window.RemainingSeconds)));
         }
 
         if (o.PerWorkspacePerMinute > 0 &&
@@ -35,8 +36,8 @@ public sealed partial class CreationLimiter(IRateCounter counter, IOptions<Creat
         {
             LogLimited("workspace", actor.Workspace.Key);
             return new SharingError(SharingErrorKind.RateLimited,
-                "This workspace has created as many secrets in the last minute as OneTimeBot allows.",
-                $"Try again in {window.RemainingSeconds} seconds. Nothing was shared.");
+                CoreStrings.Get("Error.Limit.Create.Workspace.Message"),
+                CoreStrings.Format("Error.Limit.Create.Hint", ReaderTime.Seconds(window.RemainingSeconds)));
         }
 
         return null;

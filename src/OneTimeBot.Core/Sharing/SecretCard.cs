@@ -49,8 +49,8 @@ public sealed record SecretCard(
     /// <summary>Who the link was for and why the bot could not send it to them, for the sender to pass it on.</summary>
     public (Person To, string Problem)? NotSent { get; init; }
 
-    /// <summary>The lifetime in words, e.g. "7 days".</summary>
-    public string TtlText => Expiry.Ttl.Format(Ttl);
+    /// <summary>The lifetime in the reader's words, e.g. "7 days" / "7 dagar".</summary>
+    public string TtlText => Localization.ReaderTime.Duration(Ttl);
 
     /// <summary>Whether the secret can still be opened (and so burned).</summary>
     public bool IsLive => Status == SecretStatus.New;

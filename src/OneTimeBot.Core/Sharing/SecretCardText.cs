@@ -1,4 +1,5 @@
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 
 namespace OneTimeBot.Core.Sharing;
 
@@ -9,27 +10,27 @@ namespace OneTimeBot.Core.Sharing;
 /// </summary>
 public static class SecretCardText
 {
-    public const string LinkLabel = "One-time link";
-    public const string ExpiresLabel = "Expires";
-    public const string LifetimeLabel = "Lifetime";
-    public const string PassphraseLabel = "Passphrase";
-    public const string RecipientLabel = "Recipient";
-    public const string ServiceLabel = "Secret service";
+    public static string LinkLabel => CoreStrings.Get("Card.Label.Link");
+    public static string ExpiresLabel => CoreStrings.Get("Card.Label.Expires");
+    public static string LifetimeLabel => CoreStrings.Get("Card.Label.Lifetime");
+    public static string PassphraseLabel => CoreStrings.Get("Card.Label.Passphrase");
+    public static string RecipientLabel => CoreStrings.Get("Card.Label.Recipient");
+    public static string ServiceLabel => CoreStrings.Get("Card.Label.Service");
 
-    public const string CheckStatusButton = "Check status";
-    public const string BurnButton = "Burn now";
-    public const string OpenLinkButton = "Open the secret (once)";
+    public static string CheckStatusButton => CoreStrings.Get("Card.Button.CheckStatus");
+    public static string BurnButton => CoreStrings.Get("Card.Button.Burn");
+    public static string OpenLinkButton => CoreStrings.Get("Card.Button.OpenLink");
 
-    public const string BurnConfirmTitle = "Burn this secret?";
-    public const string BurnConfirmText = "The link stops working for everyone, now. This cannot be undone.";
-    public const string BurnConfirmYes = "Burn it";
-    public const string BurnConfirmNo = "Keep it";
+    public static string BurnConfirmTitle => CoreStrings.Get("Card.BurnConfirm.Title");
+    public static string BurnConfirmText => CoreStrings.Get("Card.BurnConfirm.Text");
+    public static string BurnConfirmYes => CoreStrings.Get("Card.BurnConfirm.Yes");
+    public static string BurnConfirmNo => CoreStrings.Get("Card.BurnConfirm.No");
 
     /// <summary>Under a live link only its sender sees: how to pass it on without burning it.</summary>
-    public const string OpenOnceWarning = "Paste the link only where its recipient will see it. Opening it shows the secret once and destroys it, so don't open it yourself.";
+    public static string OpenOnceWarning => CoreStrings.Get("Card.Warning.Sender");
 
     /// <summary>Under a live link posted where its recipients read it (a message the card was put into).</summary>
-    public const string SharedOpenOnceWarning = "Opening the link shows the secret once and destroys it. Only its recipient should open it.";
+    public static string SharedOpenOnceWarning => CoreStrings.Get("Card.Warning.Shared");
 
     /// <summary>The warning under a live link, for who reads the card.</summary>
     public static string Warning(CardAudience audience) => audience == CardAudience.Sender ? OpenOnceWarning : SharedOpenOnceWarning;
@@ -38,13 +39,14 @@ public static class SecretCardText
     public static string Title(SecretCard card, CardAudience audience = CardAudience.Sender)
     {
         ArgumentNullException.ThrowIfNull(card);
+        var sender = audience == CardAudience.Sender;
         return card.Status switch
         {
-            SecretStatus.New when card.Generated => audience == CardAudience.Sender ? "🔑 Generated password, behind a one-time link" : "🔑 A generated password, behind a one-time link",
-            SecretStatus.New => audience == CardAudience.Sender ? "🔒 Your one-time link is ready" : "🔒 A one-time secret",
-            SecretStatus.Viewed => "👀 Viewed: the secret was opened and is gone",
-            SecretStatus.Burned => "🔥 Burned: nobody can open this link now",
-            _ => "⌛ Expired: the link was never opened",
+            SecretStatus.New when card.Generated => sender ? CoreStrings.Get("Card.Title.Generated.Sender") : CoreStrings.Get("Card.Title.Generated.Shared"),
+            SecretStatus.New => sender ? CoreStrings.Get("Card.Title.New.Sender") : CoreStrings.Get("Card.Title.New.Shared"),
+            SecretStatus.Viewed => CoreStrings.Get("Card.Title.Viewed"),
+            SecretStatus.Burned => CoreStrings.Get("Card.Title.Burned"),
+            _ => CoreStrings.Get("Card.Title.Expired"),
         };
     }
 
@@ -53,12 +55,22 @@ public static class SecretCardText
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(localTime);
-        var when = card.StatusChangedAt is { } at ? " " + localTime(at) : "";
+        if (card.StatusChangedAt is not { } at)
+        {
+            return card.Status switch
+            {
+                SecretStatus.Viewed => CoreStrings.Get("Card.Status.Viewed"),
+                SecretStatus.Burned => CoreStrings.Get("Card.Status.Burned"),
+                _ => CoreStrings.Get("Card.Status.Expired"),
+            };
+        }
+
+        var when = localTime(at);
         return card.Status switch
         {
-            SecretStatus.Viewed => $"The recipient opened the link{when}. The secret no longer exists anywhere.",
-            SecretStatus.Burned => $"The secret was burned{when}. The link shows nothing to anyone.",
-            _ => $"The secret expired unread{when} and was deleted.",
+            SecretStatus.Viewed => CoreStrings.Format("Card.Status.ViewedAt", when),
+            SecretStatus.Burned => CoreStrings.Format("Card.Status.BurnedAt", when),
+            _ => CoreStrings.Format("Card.Status.ExpiredAt", when),
         };
     }
 
@@ -68,15 +80,18 @@ public static class SecretCardText
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(localTime);
         return card.IsLive
-            ? (ExpiresLabel, $"{localTime(card.ExpiresAt)} (in {card.TtlText})")
+            ? (ExpiresLabel, CoreStrings.Format("Card.Expires.Value", localTime(card.ExpiresAt), card.TtlText))
             : (LifetimeLabel, card.TtlText);
     }
 
     public static string PassphraseFact(SecretCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return card.PassphraseRequired ? "Required: tell it to the recipient another way" : "None";
+        return card.PassphraseRequired ? CoreStrings.Get("Card.Passphrase.Required") : NoPassphrase;
     }
+
+    /// <summary>The passphrase fact of a secret without one.</summary>
+    public static string NoPassphrase => CoreStrings.Get("Card.Passphrase.None");
 
     /// <summary>The plain text a notification or a screen reader shows in place of the card.</summary>
     public static string Fallback(SecretCard card)
@@ -84,10 +99,10 @@ public static class SecretCardText
         ArgumentNullException.ThrowIfNull(card);
         return card.Status switch
         {
-            SecretStatus.New => $"One-time link: {card.Link} (expires in {card.TtlText})",
-            SecretStatus.Viewed => "The secret was viewed and is gone.",
-            SecretStatus.Burned => "The secret was burned.",
-            _ => "The secret expired unread.",
+            SecretStatus.New => CoreStrings.Format("Card.Fallback.New", card.Link, card.TtlText),
+            SecretStatus.Viewed => CoreStrings.Get("Card.Fallback.Viewed"),
+            SecretStatus.Burned => CoreStrings.Get("Card.Fallback.Burned"),
+            _ => CoreStrings.Get("Card.Fallback.Expired"),
         };
     }
 

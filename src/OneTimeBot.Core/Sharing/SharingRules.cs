@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Expiry;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;
 
@@ -22,19 +23,19 @@ public static class SharingRules
     {
         if (secret is null || string.IsNullOrWhiteSpace(secret.Reveal()))
         {
-            return Invalid(SharingError.SecretField, "The secret is empty.", "Type or paste the secret you want to share.");
+            return Invalid(SharingError.SecretField, CoreStrings.Get("Error.Secret.Empty.Message"), CoreStrings.Get("Error.Secret.Empty.Hint"));
         }
 
         var bytes = secret.Utf8ByteCount;
         return bytes > MaxSecretBytes
-            ? Invalid(SharingError.SecretField, $"The secret is {bytes:N0} bytes long; the limit is {MaxSecretBytes:N0}.", "Share a shorter secret, or split it into parts.")
+            ? Invalid(SharingError.SecretField, CoreStrings.Format("Error.Secret.TooLong.Message", bytes, MaxSecretBytes), CoreStrings.Get("Error.Secret.TooLong.Hint"))
             : null;
     }
 
     public static Result<TimeSpan, SharingError> CheckTtl(string? text, WorkspaceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var range = $"Choose between 1 minute and {Ttl.Format(settings.MaxTtl)}, e.g. 15m, 1h, 7d or 1w.";
+        var range = CoreStrings.Format("Error.Ttl.Range", ReaderTime.Duration(MinTtl), ReaderTime.Duration(settings.MaxTtl));
         if (string.IsNullOrWhiteSpace(text))
         {
             return Result<TimeSpan, SharingError>.Success(settings.DefaultTtl);
@@ -42,22 +43,22 @@ public static class SharingRules
 
         if (!Ttl.TryParse(text, out var ttl))
         {
-            return Invalid(SharingError.TtlField, $"I could not read \"{Shorten(text)}\" as an expiry.", range);
+            return Invalid(SharingError.TtlField, CoreStrings.Format("Error.Ttl.Unreadable", Shorten(text)), range);
         }
 
         if (ttl < MinTtl)
         {
-            return Invalid(SharingError.TtlField, $"An expiry of {Ttl.Format(ttl)} is too short.", range);
+            return Invalid(SharingError.TtlField, CoreStrings.Format("Error.Ttl.TooShort", ReaderTime.Duration(ttl)), range);
         }
 
         return ttl > settings.MaxTtl
-            ? Invalid(SharingError.TtlField, $"An expiry of {Ttl.Format(ttl)} is longer than this workspace allows ({Ttl.Format(settings.MaxTtl)}).", range)
+            ? Invalid(SharingError.TtlField, CoreStrings.Format("Error.Ttl.TooLong", ReaderTime.Duration(ttl), ReaderTime.Duration(settings.MaxTtl)), range)
             : Result<TimeSpan, SharingError>.Success(ttl);
     }
 
     public static SharingError? CheckPassphrase(SecretText? passphrase) =>
         passphrase is { IsEmpty: false } p && (p.Length < MinPassphrase || p.Length > MaxPassphrase)
-            ? Invalid(SharingError.PassphraseField, $"The passphrase must be {MinPassphrase} to {MaxPassphrase} characters long; it is {p.Length}.", "Choose a passphrase the recipient can type, and tell it to them another way.")
+            ? Invalid(SharingError.PassphraseField, CoreStrings.Format("Error.Passphrase.Length.Message", MinPassphrase, MaxPassphrase, p.Length), CoreStrings.Get("Error.Passphrase.Length.Hint"))
             : null;
 
     public static SharingError? CheckRecipient(string? email)
@@ -70,7 +71,7 @@ public static class SharingRules
         var trimmed = email.Trim();
         return MailAddress.TryCreate(trimmed, out var address) && address.Address == trimmed && trimmed.Contains('.', StringComparison.Ordinal)
             ? null
-            : Invalid(SharingError.RecipientField, $"\"{Shorten(trimmed)}\" is not an email address.", "Give one address like name@example.com, or leave it empty.");
+            : Invalid(SharingError.RecipientField, CoreStrings.Format("Error.Recipient.NotEmail.Message", Shorten(trimmed)), CoreStrings.Get("Error.Recipient.NotEmail.Hint"));
     }
 
     /// <summary>
@@ -87,11 +88,11 @@ public static class SharingRules
         var trimmed = text.Trim();
         if (!decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number != decimal.Truncate(number))
         {
-            return Invalid(SharingError.LengthField, $"The length must be a whole number, not \"{Shorten(trimmed)}\".", $"Choose {MinLength} to {MaxLength}, or leave it empty for {DefaultLength}.");
+            return Invalid(SharingError.LengthField, CoreStrings.Format("Error.Length.NotWhole.Message", Shorten(trimmed)), CoreStrings.Format("Error.Length.NotWhole.Hint", MinLength, MaxLength, DefaultLength));
         }
 
         return number is < MinLength or > MaxLength
-            ? Invalid(SharingError.LengthField, $"A generated password can be {MinLength} to {MaxLength} characters long, not {Shorten(trimmed)}.", $"Leave it out for {DefaultLength} characters, or pick a length such as 20.")
+            ? Invalid(SharingError.LengthField, CoreStrings.Format("Error.Length.OutOfRange.Message", MinLength, MaxLength, Shorten(trimmed)), CoreStrings.Format("Error.Length.OutOfRange.Hint", DefaultLength))
             : Result<int, SharingError>.Success((int)number);
     }
 

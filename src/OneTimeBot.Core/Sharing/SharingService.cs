@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Expiry;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;
 
@@ -186,13 +187,13 @@ public sealed partial class SharingService(
             : await receipts.FindAsync(receiptId, cancellationToken).ConfigureAwait(false);
         if (receipt is null || receipt.Workspace != actor.Workspace || time.GetUtcNow() >= receipt.KeepUntil)
         {
-            return new SharingError(SharingErrorKind.NotFound, "I can't find that secret any more.", "Its receipt is kept for twice the secret's lifetime; after that there is nothing to check.");
+            return new SharingError(SharingErrorKind.NotFound, CoreStrings.Get("Error.Receipt.NotFound.Message"), CoreStrings.Get("Error.Receipt.NotFound.Hint"));
         }
 
         if (!string.Equals(receipt.OwnerUserId, actor.UserId, StringComparison.Ordinal))
         {
             LogNotOwner(actor.Workspace.Key, receipt.Id);
-            return new SharingError(SharingErrorKind.NotOwner, "Only the person who shared this secret can check or burn it.", "Ask them to do it.");
+            return new SharingError(SharingErrorKind.NotOwner, CoreStrings.Get("Error.Receipt.NotOwner.Message"), CoreStrings.Get("Error.NotOwner.Hint"));
         }
 
         var connection = await workspaces.ConnectionForReceiptAsync(actor.Workspace, receipt.Backend, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;
@@ -126,13 +127,13 @@ public sealed partial class RecentLinks(
             : await store.FindAsync(trackedId, cancellationToken).ConfigureAwait(false);
         if (share is null || share.Workspace != owner.Workspace || time.GetUtcNow() >= share.KeepUntil)
         {
-            return new SharingError(SharingErrorKind.NotFound, "I can't find that link any more.", "Links are listed for twice their lifetime; after that there is nothing to burn.");
+            return new SharingError(SharingErrorKind.NotFound, CoreStrings.Get("Error.Tracked.NotFound.Message"), CoreStrings.Get("Error.Tracked.NotFound.Hint"));
         }
 
         if (!string.Equals(share.OwnerUserId, owner.UserId, StringComparison.Ordinal))
         {
             LogNotOwner(share.Id, share.Workspace.Key);
-            return new SharingError(SharingErrorKind.NotOwner, "Only the person who shared this link can burn it.", "Ask them to do it.");
+            return new SharingError(SharingErrorKind.NotOwner, CoreStrings.Get("Error.Tracked.NotOwner.Message"), CoreStrings.Get("Error.NotOwner.Hint"));
         }
 
         return Result<TrackedShare, SharingError>.Success(share);

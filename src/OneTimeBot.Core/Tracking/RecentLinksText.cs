@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
@@ -11,23 +12,22 @@ namespace OneTimeBot.Core.Tracking;
 /// </summary>
 public static class RecentLinksText
 {
-    public const string Title = "Your recent links";
-    public const string BurnButton = "Burn";
-    public const string BurnTitle = "Burn this link?";
-    public const string ShareButton = "Share a secret";
-    public const string GenerateButton = "Generate a password";
-    public const string RequestButton = "Request a secret";
+    public static string Title => CoreStrings.Get("Recent.Title");
+    public static string BurnButton => CoreStrings.Get("Recent.Button.Burn");
+    public static string BurnTitle => CoreStrings.Get("Recent.BurnConfirm.Title");
+    public static string ShareButton => CoreStrings.Get("Recent.Button.Share");
+    public static string GenerateButton => CoreStrings.Get("Recent.Button.Generate");
+    public static string RequestButton => CoreStrings.Get("Recent.Button.Request");
 
-    public const string Empty = "You haven't shared a link from chat lately. Links you share or generate show up here, with what became of each.";
+    public static string Empty => CoreStrings.Get("Recent.Empty");
 
     /// <summary>Above the list: what it holds, and whether its owner is told of changes.</summary>
     public static string Intro(RecentLinkList list)
     {
         ArgumentNullException.ThrowIfNull(list);
-        var which = $"Your last {TrackedShare.RecentPerOwner} links shared from chat, newest first.";
         return list.Notified
-            ? $"{which} You get a message when one is opened, burned or expires unopened (notify off stops that)."
-            : $"{which} You get no message when one is opened (notify on changes that).";
+            ? CoreStrings.Format("Recent.Intro.Notified", TrackedShare.RecentPerOwner)
+            : CoreStrings.Format("Recent.Intro.Quiet", TrackedShare.RecentPerOwner);
     }
 
     /// <summary>What the link was and whom it was for, e.g. "🔒 Secret for @bob".</summary>
@@ -35,8 +35,13 @@ public static class RecentLinksText
     {
         ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(person);
-        var what = link.Generated ? "🔑 Generated password" : "🔒 Secret";
-        return link.SentTo is { } to ? $"{what} for {person(to)}" : what;
+        return (link.Generated, link.SentTo) switch
+        {
+            (true, { } to) => CoreStrings.Format("Recent.Headline.GeneratedFor", person(to)),
+            (true, null) => CoreStrings.Get("Recent.Headline.Generated"),
+            (false, { } to) => CoreStrings.Format("Recent.Headline.SecretFor", person(to)),
+            (false, null) => CoreStrings.Get("Recent.Headline.Secret"),
+        };
     }
 
     /// <summary>What became of it and when, with when it was shared and whether it needs a passphrase.</summary>
@@ -44,24 +49,26 @@ public static class RecentLinksText
     {
         ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(localTime);
-        string When(DateTimeOffset? at) => at is { } t ? " " + localTime(t) : "";
-        var status = link.Status switch
+        var status = (link.Status, link.StatusChangedAt) switch
         {
-            SecretStatus.New => $"⏳ Not opened yet · expires {localTime(link.ExpiresAt)}",
-            SecretStatus.Viewed => $"👀 Opened{When(link.StatusChangedAt)}",
-            SecretStatus.Burned => $"🔥 Burned{When(link.StatusChangedAt)}",
-            _ => $"⌛ Expired unopened{When(link.ExpiresAt)}",
+            (SecretStatus.New, _) => CoreStrings.Format("Recent.Status.New", localTime(link.ExpiresAt)),
+            (SecretStatus.Viewed, { } at) => CoreStrings.Format("Recent.Status.ViewedAt", localTime(at)),
+            (SecretStatus.Viewed, null) => CoreStrings.Get("Recent.Status.Viewed"),
+            (SecretStatus.Burned, { } at) => CoreStrings.Format("Recent.Status.BurnedAt", localTime(at)),
+            (SecretStatus.Burned, null) => CoreStrings.Get("Recent.Status.Burned"),
+            _ => CoreStrings.Format("Recent.Status.ExpiredAt", localTime(link.ExpiresAt)),
         };
-        var passphrase = link.PassphraseRequired ? " · passphrase needed" : "";
-        return $"{status} · shared {localTime(link.Created)}{passphrase}";
+        return link.PassphraseRequired
+            ? CoreStrings.Format("Recent.Status.SharedWithPassphrase", status, localTime(link.Created))
+            : CoreStrings.Format("Recent.Status.Shared", status, localTime(link.Created));
     }
 
     /// <summary>The plain-text line a notification or screen reader shows for one link.</summary>
     public static string Fallback(RecentLink link) => link.Status switch
     {
-        SecretStatus.New => "Not opened yet",
-        SecretStatus.Viewed => "Opened",
-        SecretStatus.Burned => "Burned",
-        _ => "Expired unopened",
+        SecretStatus.New => CoreStrings.Get("Recent.Fallback.New"),
+        SecretStatus.Viewed => CoreStrings.Get("Recent.Fallback.Viewed"),
+        SecretStatus.Burned => CoreStrings.Get("Recent.Fallback.Burned"),
+        _ => CoreStrings.Get("Recent.Fallback.Expired"),
     };
 }

@@ -1,4 +1,5 @@
 using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.Localization;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Workspaces;
@@ -9,15 +10,16 @@ public static class BackendChoices
     /// <summary>The choice that stands for "a URL of your own", typed into a separate field.</summary>
     public const string Custom = "custom";
 
-    public static readonly IReadOnlyList<(string Value, string Label)> All =
+    /// <summary>Every choice, labelled in the reader's words.</summary>
+    public static IReadOnlyList<(string Value, string Label)> All =>
     [
-        (OneTimeSecretOptions.EmbeddedBackend, "This OneTimeBot (embedded)"),
-        ("us", "onetimesecret.com, US"),
-        ("eu", "onetimesecret.com, EU"),
-        ("ca", "onetimesecret.com, Canada"),
-        ("nz", "onetimesecret.com, New Zealand"),
-        ("uk", "onetimesecret.com, UK"),
-        (Custom, "Your own server"),
+        (OneTimeSecretOptions.EmbeddedBackend, CoreStrings.Get("Backend.Choice.Embedded")),
+        ("us", CoreStrings.Get("Backend.Choice.Us")),
+        ("eu", CoreStrings.Get("Backend.Choice.Eu")),
+        ("ca", CoreStrings.Get("Backend.Choice.Ca")),
+        ("nz", CoreStrings.Get("Backend.Choice.Nz")),
+        ("uk", CoreStrings.Get("Backend.Choice.Uk")),
+        (Custom, CoreStrings.Get("Backend.Choice.Custom")),
     ];
 
     /// <summary>
@@ -48,17 +50,17 @@ public static class BackendChoices
     /// <summary>The URL to show in the custom field: the backend when it is one, else nothing.</summary>
     public static string? CustomUrl(WorkspaceSettings settings) => Current(settings) == Custom ? settings.Backend : null;
 
-    /// <summary>How a pinned field is named to an admin.</summary>
+    /// <summary>How a pinned field is named to an admin, in a list after a colon (so not capitalised).</summary>
     public static string Describe(string field) => field switch
     {
-        WorkspaceSettings.BackendField => "secret service",
-        WorkspaceSettings.UsernameField => "username",
-        WorkspaceSettings.ApiTokenField => "API token",
-        WorkspaceSettings.DefaultTtlField => "default expiry",
-        WorkspaceSettings.MaxTtlField => "longest expiry",
-        WorkspaceSettings.AllowAnonymousField => "anonymous sharing",
-        WorkspaceSettings.ShareDomainField => "share domain",
-        WorkspaceSettings.NotifyOwnersField => "messages when links are opened",
+        WorkspaceSettings.BackendField => CoreStrings.Get("Settings.Field.Backend"),
+        WorkspaceSettings.UsernameField => CoreStrings.Get("Settings.Field.Username"),
+        WorkspaceSettings.ApiTokenField => CoreStrings.Get("Settings.Field.ApiToken"),
+        WorkspaceSettings.DefaultTtlField => CoreStrings.Get("Settings.Field.DefaultTtl"),
+        WorkspaceSettings.MaxTtlField => CoreStrings.Get("Settings.Field.MaxTtl"),
+        WorkspaceSettings.AllowAnonymousField => CoreStrings.Get("Settings.Field.AllowAnonymous"),
+        WorkspaceSettings.ShareDomainField => CoreStrings.Get("Settings.Field.ShareDomain"),
+        WorkspaceSettings.NotifyOwnersField => CoreStrings.Get("Settings.Field.NotifyOwners"),
         _ => field,
     };
 }

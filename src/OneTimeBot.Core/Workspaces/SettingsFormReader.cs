@@ -1,5 +1,6 @@
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Expiry;
+using OneTimeBot.Core.Localization;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Workspaces;
@@ -16,7 +17,7 @@ public static class SettingsFormReader
             backend = values.Text(SettingsFields.CustomUrl);
             if (backend is null)
             {
-                return new SharingError(SharingErrorKind.InvalidInput, "Give the address of your own server.", "e.g. https://secrets.example.com", SettingsFields.CustomUrl);
+                return new SharingError(SharingErrorKind.InvalidInput, CoreStrings.Get("Error.Settings.CustomUrl.Missing.Message"), CoreStrings.Get("Error.Settings.CustomUrl.Missing.Hint"), SettingsFields.CustomUrl);
             }
         }
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Errors;
-using OneTimeBot.Core.Expiry;
+using OneTimeBot.Core.Localization;
 using OneTimeSecret.Client;
 using OneTimeSecret.Client.Network;
 
@@ -61,7 +61,7 @@ public sealed class WorkspaceSettingsService(
 
         if (Pinned(current.Settings, change) is { } pinned)
         {
-            return Invalid(pinned, "This setting is fixed by the server's configuration for this workspace.", "Ask whoever runs OneTimeBot to change it there.");
+            return Invalid(pinned, CoreStrings.Get("Error.Settings.Pinned.Message"), CoreStrings.Get("Error.Settings.Pinned.Hint"));
         }
 
         var backend = change.Backend?.Trim();
@@ -74,30 +74,30 @@ public sealed class WorkspaceSettingsService(
         var username = change.Username?.Trim();
         if (username is { Length: > 0 } && (username.Contains(':', StringComparison.Ordinal) || username.Length > 254))
         {
-            return Invalid(WorkspaceSettings.UsernameField, "The username cannot contain ':' and is at most 254 characters.", "Use the account's email address or customer id.");
+            return Invalid(WorkspaceSettings.UsernameField, CoreStrings.Get("Error.Settings.Username.Message"), CoreStrings.Get("Error.Settings.Username.Hint"));
         }
 
         if (change.ApiToken is { } token && (token.Length is < 8 or > 512 || token.Reveal().Any(char.IsWhiteSpace)))
         {
-            return Invalid(WorkspaceSettings.ApiTokenField, "That does not look like an API token (8 to 512 characters, no spaces).", "Copy the token from your Onetime Secret account page.");
+            return Invalid(WorkspaceSettings.ApiTokenField, CoreStrings.Get("Error.Settings.ApiToken.Message"), CoreStrings.Get("Error.Settings.ApiToken.Hint"));
         }
 
         var maxTtl = change.MaxTtl ?? current.Settings.MaxTtl;
         var defaultTtl = change.DefaultTtl ?? current.Settings.DefaultTtl;
         if (maxTtl < TimeSpan.FromMinutes(1) || maxTtl > LongestTtl)
         {
-            return Invalid(WorkspaceSettings.MaxTtlField, $"The longest expiry must be between 1 minute and 30 days, not {Ttl.Format(maxTtl)}.", "Choose 30 days or less.");
+            return Invalid(WorkspaceSettings.MaxTtlField, CoreStrings.Format("Error.Settings.MaxTtl.Message", ReaderTime.Duration(TimeSpan.FromMinutes(1)), ReaderTime.Duration(LongestTtl), ReaderTime.Duration(maxTtl)), CoreStrings.Format("Error.Settings.MaxTtl.Hint", ReaderTime.Duration(LongestTtl)));
         }
 
         if (defaultTtl < TimeSpan.FromMinutes(1) || defaultTtl > maxTtl)
         {
-            return Invalid(WorkspaceSettings.DefaultTtlField, $"The default expiry must be between 1 minute and the longest expiry ({Ttl.Format(maxTtl)}).", "Choose a shorter default or allow a longer expiry.");
+            return Invalid(WorkspaceSettings.DefaultTtlField, CoreStrings.Format("Error.Settings.DefaultTtl.Message", ReaderTime.Duration(TimeSpan.FromMinutes(1)), ReaderTime.Duration(maxTtl)), CoreStrings.Get("Error.Settings.DefaultTtl.Hint"));
         }
 
         var shareDomain = change.ShareDomain?.Trim();
         if (shareDomain is { Length: > 0 } && Uri.CheckHostName(shareDomain) is not (UriHostNameType.Dns))
         {
-            return Invalid(WorkspaceSettings.ShareDomainField, $"'{shareDomain}' is not a host name.", "Give just the host, e.g. secrets.example.com.");
+            return Invalid(WorkspaceSettings.ShareDomainField, CoreStrings.Format("Error.Settings.ShareDomain.Message", shareDomain), CoreStrings.Get("Error.Settings.ShareDomain.Hint"));
         }
 
         // A token goes with the backend it was entered for: a new backend drops it unless a new one came along.
@@ -158,8 +158,8 @@ public sealed class WorkspaceSettingsService(
         if (BaseUri(backend) is not { } baseUri || (!trusted && !Allowed.Permits(backend)))
         {
             return new SharingError(SharingErrorKind.Unavailable,
-                "The secret service this secret was made on is no longer one this OneTimeBot uses, so it cannot be checked or burned from here.",
-                "Its link still works, or expires, as it was made to.");
+                CoreStrings.Get("Error.Backend.NoLongerUsed.Message"),
+                CoreStrings.Get("Error.Backend.NoLongerUsed.Hint"));
         }
 
         var credentials = CredentialsFor(resolved, key) ?? (OneTimeSecretOptions.IsEmbeddedName(backend) ? embedded.Credentials : null);
@@ -172,7 +172,7 @@ public sealed class WorkspaceSettingsService(
         var settings = resolved.Settings;
         if (BaseUri(backend) is not { } baseUri)
         {
-            return new SharingError(SharingErrorKind.NotConfigured, "This workspace's Onetime Secret backend is not usable.", "An admin can choose another one with /onetime config.");
+            return new SharingError(SharingErrorKind.NotConfigured, CoreStrings.Get("Error.Backend.NotUsable.Message"), CoreStrings.Get("Error.Backend.ChooseAnother.Hint"));
         }
 
         // An admin's choice stays subject to the operator's list, also when the list changed after it was made.
@@ -180,8 +180,8 @@ public sealed class WorkspaceSettingsService(
         if (!trusted && !Allowed.Permits(backend))
         {
             return new SharingError(SharingErrorKind.NotConfigured,
-                $"This workspace's secret service ({baseUri.Authority}) is not one this OneTimeBot allows any more.",
-                "An admin can choose another one with /onetime config.");
+                CoreStrings.Format("Error.Backend.NoLongerAllowed.Message", baseUri.Authority),
+                CoreStrings.Get("Error.Backend.ChooseAnother.Hint"));
         }
 
         var credentials = CredentialsFor(resolved, key);
@@ -193,8 +193,8 @@ public sealed class WorkspaceSettingsService(
         if (credentials is null && !settings.AllowAnonymous)
         {
             return new SharingError(SharingErrorKind.NotConfigured,
-                "This workspace has no Onetime Secret API token, and anonymous sharing is turned off.",
-                "An admin can add the account's username and API token with /onetime config.");
+                CoreStrings.Get("Error.Backend.NoAccount.Message"),
+                CoreStrings.Get("Error.Backend.NoAccount.Hint"));
         }
 
         return Result<WorkspaceConnection, SharingError>.Success(new WorkspaceConnection(
@@ -206,7 +206,7 @@ public sealed class WorkspaceSettingsService(
     {
         if (!OneTimeSecretOptions.IsEmbeddedName(backend) && !OneTimeSecretConnection.TryParseBackend(backend, out _, out var why))
         {
-            return Invalid(WorkspaceSettings.BackendField, $"The backend is not usable: {why}.", "Use 'embedded', a region (us, eu, ca, nz, uk) or an https:// URL.");
+            return Invalid(WorkspaceSettings.BackendField, CoreStrings.Format("Error.Settings.Backend.Unreadable.Message", why), CoreStrings.Get("Error.Settings.Backend.Unreadable.Hint"));
         }
 
         var key = BackendKey.Of(backend);
@@ -218,14 +218,14 @@ public sealed class WorkspaceSettingsService(
         var uri = BaseUri(backend);
         if (uri is { Scheme: not "https" })
         {
-            return Invalid(WorkspaceSettings.BackendField, $"{uri.Authority} must be reached over https, not {uri.Scheme}.", "Give its https:// address.");
+            return Invalid(WorkspaceSettings.BackendField, CoreStrings.Format("Error.Settings.Backend.NotHttps.Message", uri.Authority, uri.Scheme), CoreStrings.Get("Error.Settings.Backend.NotHttps.Hint"));
         }
 
         if (!Allowed.Permits(backend))
         {
             return Invalid(WorkspaceSettings.BackendField,
-                $"{(uri is null ? backend : uri.Authority)} is not a secret service this OneTimeBot lets workspaces choose.",
-                $"Choose {Allowed.Describe()}. Whoever runs OneTimeBot can allow more servers.");
+                CoreStrings.Format("Error.Settings.Backend.NotAllowed.Message", uri is null ? backend : uri.Authority),
+                CoreStrings.Format("Error.Settings.Backend.NotAllowed.Hint", Allowed.Describe()));
         }
 
         if (uri is null || key is null || key == OneTimeSecretOptions.EmbeddedBackend || RegionKeys.Contains(key))
@@ -240,14 +240,14 @@ public sealed class WorkspaceSettingsService(
         {
             return await publicHosts.PublicAddressesOfAsync(uri.IdnHost, lookup.Token).ConfigureAwait(false) is null
                 ? Invalid(WorkspaceSettings.BackendField,
-                    $"{uri.Host} is not on the public internet, so OneTimeBot will not connect to it.",
-                    "Give the https address people reach the server at from the internet.")
+                    CoreStrings.Format("Error.Settings.Backend.NotPublic.Message", uri.Host),
+                    CoreStrings.Get("Error.Settings.Backend.NotPublic.Hint"))
                 : null;
         }
         // A name the resolver cannot take (a label or the whole name too long) is as unfindable as one it cannot resolve.
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ArgumentException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return Invalid(WorkspaceSettings.BackendField, $"{uri.Host} could not be found.", "Check the server's address and try again.");
+            return Invalid(WorkspaceSettings.BackendField, CoreStrings.Format("Error.Settings.Backend.NotFound.Message", uri.Host), CoreStrings.Get("Error.Settings.Backend.NotFound.Hint"));
         }
     }
 

@@ -11,6 +11,7 @@ using OneTimeBot.Host.Hosting.Shutdown;
 using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Storage;
 using OneTimeBot.Slack.Hosting;
+using OneTimeBot.Slack.SocketMode;
 using OneTimeBot.Teams.Hosting;
 using OneTimeSecret.Client;
 using OneTimeSecret.Client.Http;
@@ -46,6 +47,7 @@ public static class OneTimeBotServices
         services.AddSingleton<IKeyRingKey, KeyRingKeyFromServerKey>();
         services.AddOneTimeBotState(configuration);
         services.AddSlack(configuration);
+        services.AddSlackSocketMode(configuration);
         services.AddTeams(configuration);
 
         services.AddProblemDetails();
@@ -53,6 +55,11 @@ public static class OneTimeBotServices
             .AddCheck<SecretStoreHealthCheck>("secret-store", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<OneTimeSecretBackendHealthCheck>("onetimesecret-backend", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(6))
             .AddDrainingCheck(ReadyTag);
+        if (SocketModeServiceCollectionExtensions.SlackUsesSocketMode(configuration))
+        {
+            services.AddHealthChecks().AddCheck<SlackSocketModeHealthCheck>("slack-socket-mode", tags: [ReadyTag]);
+        }
+
         return services;
     }
 

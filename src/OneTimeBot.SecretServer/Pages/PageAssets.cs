@@ -1,6 +1,10 @@
 namespace OneTimeBot.SecretServer.Pages;
 
-/// <summary>The pages' only stylesheet and script, served by this host so the CSP can forbid everything else.</summary>
+/// <summary>
+/// The pages' only stylesheet and script, served by this host so the CSP can forbid everything else. They hold no
+/// words for a reader: what the copy button says after copying comes from the button's data attributes, which the
+/// page writes in its own language.
+/// </summary>
 internal static class PageAssets
 {
     public const string StylesheetPath = "/assets/ots.css";
@@ -26,6 +30,10 @@ internal static class PageAssets
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .4rem 1rem; margin: 0 0 1rem; }
         dt { font-weight: 600; }
         dd { margin: 0; }
+        .languages { max-width: 40rem; margin: 1rem auto 0; padding: 0 1rem; text-align: right; font-size: .875rem; }
+        .languages a { color: var(--accent); margin-left: 1rem; }
+        .languages a[aria-current] { color: var(--fg); font-weight: 600; text-decoration: none; }
+        .languages + main { margin-top: .75rem; }
         footer { text-align: center; color: var(--muted); font-size: .875rem; margin-bottom: 2rem; }
         """;
 
@@ -38,9 +46,9 @@ internal static class PageAssets
               var status = document.getElementById(button.getAttribute('data-copy-status'));
               var text = target.value !== undefined ? target.value : target.textContent;
               var done = function (message) { if (status) { status.textContent = message; } };
-              var select = function () { target.focus(); if (target.select) { target.select(); } done('Selected. Press Ctrl+C (Cmd+C on a Mac) to copy.'); };
+              var select = function () { target.focus(); if (target.select) { target.select(); } done(button.getAttribute('data-selected')); };
               if (navigator.clipboard && window.isSecureContext) {
-                navigator.clipboard.writeText(text).then(function () { done('Copied to the clipboard.'); }, select);
+                navigator.clipboard.writeText(text).then(function () { done(button.getAttribute('data-copied')); }, select);
               } else {
                 select();
               }

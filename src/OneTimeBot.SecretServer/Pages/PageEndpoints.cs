@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OneTimeBot.Core.Configuration;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.SecretServer.Accounts;
 using OneTimeBot.SecretServer.Api;
+using OneTimeBot.SecretServer.Localization;
 using OneTimeBot.SecretServer.Model;
 using OneTimeBot.SecretServer.Service;
 using OneTimeSecret.Client;
@@ -13,16 +15,21 @@ namespace OneTimeBot.SecretServer.Pages;
 /// <summary>
 /// The pages people open: <c>/secret/{key}</c> (GET shows a Reveal button and never consumes; only the POST reveals)
 /// and <c>/receipt/{key}</c> for the sender. The table below is every route. Links are built on the configured public
-/// URL (<see cref="IPublicBaseUrl"/>), never on the request's Host header, which the client chooses.
+/// URL (<see cref="IPublicBaseUrl"/>), never on the request's Host header, which the client chooses. Each page speaks
+/// the reader's language (<see cref="PageLanguage"/>), chosen here once per request for everything under it.
 /// </summary>
 public static class PageEndpoints
 {
     public static IEndpointRouteBuilder MapSecretPages(this IEndpointRouteBuilder endpoints)
     {
-        var pages = endpoints.MapGroup("").AddEndpointFilter(static (invocation, next) =>
+        var pages = endpoints.MapGroup("").AddEndpointFilter(static async (invocation, next) =>
         {
-            SecurityHeaders.ApplyToPage(invocation.HttpContext.Response);
-            return next(invocation);
+            var http = invocation.HttpContext;
+            SecurityHeaders.ApplyToPage(http.Response);
+            var language = await PageLanguage.OfAsync(http.Request);
+            http.Response.Headers.ContentLanguage = language.TwoLetterISOLanguageName;
+            using var scope = LanguageScope.Use(language);
+            return await next(invocation);
         });
 
         pages.MapMethods("/secret/{key}", ["GET", "HEAD"], ShowSecret);
@@ -47,7 +54,7 @@ public static class PageEndpoints
         var caller = Caller.Anonymous(ApiAuthenticator.ClientAddress(context));
         if (await service.CheckRateAsync(caller, RateLimitedAction.Reveal, cancellationToken) is { } limited)
         {
-            return RateLimited(context, limited);
+            return RateLimited(context, limited, PageRenderer.SameAddress);
         }
 
         var preview = await service.PreviewAsync(key, cancellationToken);
@@ -65,12 +72,12 @@ public static class PageEndpoints
 
         if (result.Error is { IsRateLimited: true } passphraseLimited)
         {
-            return RateLimited(context, passphraseLimited);
+            return RateLimited(context, passphraseLimited, PageRenderer.SameAddress);
         }
 
         // Still there after a failed reveal means the passphrase was wrong; gone means someone else was faster.
         return await service.PreviewAsync(key, cancellationToken) is { PassphraseRequired: true }
-            ? Page(PageRenderer.SecretForm(key, passphraseRequired: true, passphrase is null ? "Enter the passphrase." : "That passphrase is not correct. Try again."), 403)
+            ? Page(PageRenderer.SecretForm(key, passphraseRequired: true, passphrase is null ? PageStrings.Get("Secret.Error.PassphraseMissing") : PageStrings.Get("Secret.Error.PassphraseWrong")), 403)
             : Page(PageRenderer.Gone(), 404);
     }
 
@@ -78,28 +85,30 @@ public static class PageEndpoints
     {
         var result = await service.ReceiptAsync(key, context.RequestAborted);
         return result.Value is { } receipt
-            ? Page(PageRenderer.Receipt(receipt, SecretLink(publicUrl, receipt)))
-            : Page(PageRenderer.UnknownReceipt(), 404);
+            ? Page(PageRenderer.Receipt(receipt, SecretLink(publicUrl, receipt), PageRenderer.SameAddress))
+            : Page(PageRenderer.UnknownReceipt(PageRenderer.SameAddress), 404);
     }
 
     private static async Task<IResult> BurnSecret(string key, HttpContext context, SecretService service, IPublicBaseUrl publicUrl)
     {
         var caller = Caller.Anonymous(ApiAuthenticator.ClientAddress(context));
+        // This answers a POST to .../burn, which no GET serves: its language switch links to the receipt page itself.
+        var receiptPage = "/receipt/" + Uri.EscapeDataString(key);
         var result = await service.BurnAsync(caller, key, await PassphraseAsync(context), context.RequestAborted);
         if (result.Value is { } burned)
         {
-            return Page(PageRenderer.Receipt(burned, null));
+            return Page(PageRenderer.Receipt(burned, null, receiptPage));
         }
 
         if (result.Error is { IsRateLimited: true } limited)
         {
-            return RateLimited(context, limited);
+            return RateLimited(context, limited, receiptPage);
         }
 
         var current = await service.ReceiptAsync(key, context.RequestAborted);
         return current.Value is { } receipt
-            ? Page(PageRenderer.Receipt(receipt, SecretLink(publicUrl, receipt), result.Error!.Message), 403)
-            : Page(PageRenderer.UnknownReceipt(), 404);
+            ? Page(PageRenderer.Receipt(receipt, SecretLink(publicUrl, receipt), receiptPage, PageRenderer.BurnRefusal(result.Error!.IntendedStatus == 404)), 403)
+            : Page(PageRenderer.UnknownReceipt(receiptPage), 404);
     }
 
     private static async Task<SecretText?> PassphraseAsync(HttpContext context) =>
@@ -110,11 +119,11 @@ public static class PageEndpoints
     private static Uri? SecretLink(IPublicBaseUrl publicUrl, Receipt receipt) =>
         receipt.SecretKey is { } secretKey ? OtsLinks.Secret(new OneTimeSecretConnection(publicUrl.BaseUri), receipt.Record.ShareDomain, secretKey) : null;
 
-    private static IResult RateLimited(HttpContext context, ServiceError limited)
+    private static IResult RateLimited(HttpContext context, ServiceError limited, string languageSwitch)
     {
         var wait = limited.RetryAfter ?? TimeSpan.FromMinutes(1);
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Page(PageRenderer.RateLimited(wait), 429);
+        return Page(PageRenderer.RateLimited(wait, languageSwitch), 429);
     }
 
     private static IResult Page(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", null, status);

@@ -1,156 +1,264 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
+using OneTimeBot.Core.Hosting;
+using OneTimeBot.Core.Localization;
+using OneTimeBot.SecretServer.Localization;
 using OneTimeBot.SecretServer.Model;
 
 namespace OneTimeBot.SecretServer.Pages;
 
 /// <summary>
-/// The HTML a recipient and a sender see. Every dynamic value is HTML-encoded; pages work without JavaScript
-/// (the script only adds the copy button).
+/// The HTML a recipient and a sender see, in the current UI culture (see <see cref="PageLanguage"/>). Every dynamic
+/// value is HTML-encoded; pages work without JavaScript (the script only adds the copy button).
 /// </summary>
 internal static class PageRenderer
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    /// <summary>The language switch of a page that a GET to its own address shows again: links relative to it.</summary>
+    public const string SameAddress = "";
 
-    public static string SecretForm(string secretKey, bool passphraseRequired, string? error = null)
-    {
-        var body = new StringBuilder();
-        body.Append("<h1>Someone shared a secret with you</h1>");
-        body.Append("<p>It can be viewed once. When you reveal it, it is deleted from the server, so copy it somewhere safe.</p>");
-        body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/secret/{Html.Encode(secretKey)}\">");
-        if (passphraseRequired)
+    public static string SecretForm(string secretKey, bool passphraseRequired, string? error = null) =>
+        Layout(PageStrings.Get("Secret.Form.Title"), SameAddress, html =>
         {
-            body.Append("<p>The sender protected it with a passphrase. Ask them for it if you do not have it.</p>");
-            body.Append("<label for=\"passphrase\">Passphrase</label>");
-            var invalid = error is null ? "" : " aria-invalid=\"true\" aria-describedby=\"passphrase-error\"";
-            body.Append(CultureInfo.InvariantCulture, $"<input type=\"password\" id=\"passphrase\" name=\"passphrase\" required autocomplete=\"off\" autofocus{invalid}>");
-            if (error is not null)
+            html.Element("h1", PageStrings.Get("Secret.Form.Heading"));
+            html.Element("p", PageStrings.Get("Secret.Form.Intro"));
+            html.Open("form", ("method", "post"), ("action", "/secret/" + secretKey));
+            LanguageField(html);
+            if (passphraseRequired)
             {
-                body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\" id=\"passphrase-error\" role=\"alert\">{Html.Encode(error)}</p>");
+                html.Element("p", PageStrings.Get("Secret.Form.PassphraseHint"));
+                html.Element("label", PageStrings.Get("Secret.Form.Passphrase"), ("for", "passphrase"));
+                html.Open("input", PassphraseInput(error is null ? null : "passphrase-error", autofocus: true));
+                if (error is not null)
+                {
+                    html.Element("p", error, ("class", "error"), ("id", "passphrase-error"), ("role", "alert"));
+                }
             }
-        }
 
-        body.Append("<button type=\"submit\">Reveal secret</button></form>");
-        return Layout("A secret for you", body.ToString());
-    }
+            html.Element("button", PageStrings.Get("Secret.Form.Reveal"), ("type", "submit")).Close("form");
+        });
 
+    /// <summary>
+    /// The value, shown this once. It has no language switch: the value exists only in this answer, and a link away
+    /// would lose it for good.
+    /// </summary>
     public static string Revealed(string value)
     {
         var rows = Math.Clamp(value.Count(c => c == '\n') + 2, 3, 20);
-        var body = new StringBuilder();
-        body.Append("<h1>Your secret</h1>");
-        body.Append("<p>This is the only time it is shown: it has been deleted from the server. Copy it now.</p>");
-        body.Append("<label for=\"secret-value\">Secret</label>");
-        body.Append(CultureInfo.InvariantCulture, $"<textarea id=\"secret-value\" readonly rows=\"{rows}\" spellcheck=\"false\" autocomplete=\"off\">{Html.Encode(value)}</textarea>");
-        body.Append("<button type=\"button\" hidden data-copy-target=\"secret-value\" data-copy-status=\"copy-status\">Copy to clipboard</button>");
-        body.Append("<p id=\"copy-status\" class=\"muted\" role=\"status\" aria-live=\"polite\"></p>");
-        return Layout("Your secret", body.ToString());
+        return Layout(PageStrings.Get("Revealed.Title"), null, html =>
+        {
+            html.Element("h1", PageStrings.Get("Revealed.Title"));
+            html.Element("p", PageStrings.Get("Revealed.Intro"));
+            html.Element("label", PageStrings.Get("Revealed.Label"), ("for", "secret-value"));
+            html.Element(
+                "textarea",
+                value,
+                ("id", "secret-value"),
+                ("readonly", null),
+                ("rows", rows.ToString(CultureInfo.InvariantCulture)),
+                ("spellcheck", "false"),
+                ("autocomplete", "off"));
+            CopyButton(html, "secret-value", PageStrings.Get("Revealed.Copy"));
+        });
     }
 
-    public static string Gone() => Layout(
-        "Secret not available",
-        "<h1>This secret is no longer available</h1>" +
-        "<p>It has already been viewed, was burned by its sender, or has expired. Each secret can be seen only once.</p>" +
-        "<p>If you still need it, ask the sender to share it again.</p>");
+    public static string Gone() => Layout(PageStrings.Get("Gone.Title"), SameAddress, html =>
+    {
+        html.Element("h1", PageStrings.Get("Gone.Heading"));
+        html.Element("p", PageStrings.Get("Gone.Reasons"));
+        html.Element("p", PageStrings.Get("Gone.AskAgain"));
+    });
 
-    public static string RateLimited(TimeSpan retryAfter)
+    /// <param name="retryAfter">How long to wait.</param>
+    /// <param name="languageSwitch">Where the page's GET is (<see cref="SameAddress"/> when at this address).</param>
+    public static string RateLimited(TimeSpan retryAfter, string languageSwitch)
     {
         var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
-        var wait = minutes == 1 ? "a minute" : string.Create(CultureInfo.InvariantCulture, $"{minutes} minutes");
-        return Layout(
-            "Too many attempts",
-            $"<h1>Too many attempts</h1><p>There have been too many attempts from your network or on this secret. Wait {wait} and try again.</p>");
+        var message = minutes == 1 ? PageStrings.Get("RateLimited.OneMinute") : PageStrings.Format("RateLimited.Minutes", minutes);
+        return Layout(PageStrings.Get("RateLimited.Title"), languageSwitch, html =>
+        {
+            html.Element("h1", PageStrings.Get("RateLimited.Title"));
+            html.Element("p", message);
+        });
     }
 
-    public static string Receipt(Receipt view, Uri? secretLink, string? error = null)
+    /// <param name="view">The receipt.</param>
+    /// <param name="secretLink">The link to share, while the secret lives and the sender may see it.</param>
+    /// <param name="languageSwitch">Where the page's GET is (<see cref="SameAddress"/> when at this address).</param>
+    /// <param name="error">Why a burn was refused.</param>
+    public static string Receipt(Receipt view, Uri? secretLink, string languageSwitch, string? error = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         var receipt = view.Record;
-        var body = new StringBuilder();
-        body.Append("<h1>Secret receipt</h1>");
-        body.Append("<p class=\"muted\">Keep this page's address to yourself: it can burn the secret.</p>");
-        body.Append("<dl>");
-        Row(body, "Status", Describe(receipt.State));
-        Row(body, "Created", Instant(receipt.Created));
-        Row(body, ReceiptState.SecretAlive(receipt.State) ? "Expires" : "Would have expired", Instant(receipt.SecretExpiresAt));
-        if (receipt.Received is { } received)
+        return Layout(PageStrings.Get("Receipt.Title"), languageSwitch, html =>
         {
-            Row(body, "Viewed", Instant(received));
-        }
+            html.Element("h1", PageStrings.Get("Receipt.Title"));
+            html.Element("p", PageStrings.Get("Receipt.KeepPrivate"), ("class", "muted"));
+            html.Open("dl");
+            Row(html, PageStrings.Get("Receipt.Status"), Describe(receipt.State));
+            Row(html, PageStrings.Get("Receipt.Created"), Instant(receipt.Created));
+            Row(html, ReceiptState.SecretAlive(receipt.State) ? PageStrings.Get("Receipt.Expires") : PageStrings.Get("Receipt.WouldHaveExpired"), Instant(receipt.SecretExpiresAt));
+            if (receipt.Received is { } received)
+            {
+                Row(html, PageStrings.Get("Receipt.Viewed"), Instant(received));
+            }
 
-        Row(body, "Passphrase", receipt.PassphraseRequired ? "required" : "none");
-        if (receipt.Recipients.Count > 0)
-        {
-            Row(body, "Recipient", string.Join(", ", receipt.Recipients));
-        }
+            Row(html, PageStrings.Get("Receipt.Passphrase"), receipt.PassphraseRequired ? PageStrings.Get("Receipt.Passphrase.Required") : PageStrings.Get("Receipt.Passphrase.None"));
+            if (receipt.Recipients.Count > 0)
+            {
+                Row(html, PageStrings.Get("Receipt.Recipient"), string.Join(", ", receipt.Recipients));
+            }
 
-        body.Append("</dl>");
+            html.Close("dl");
+            if (secretLink is null || !ReceiptState.SecretAlive(receipt.State))
+            {
+                return;
+            }
 
-        if (secretLink is not null && ReceiptState.SecretAlive(receipt.State))
-        {
-            body.Append("<label for=\"secret-link\">Link to share</label>");
-            body.Append(CultureInfo.InvariantCulture, $"<input type=\"text\" id=\"secret-link\" readonly value=\"{Html.Encode(secretLink.ToString())}\">");
-            body.Append("<button type=\"button\" hidden data-copy-target=\"secret-link\" data-copy-status=\"copy-status\">Copy link</button>");
-            body.Append("<p id=\"copy-status\" class=\"muted\" role=\"status\" aria-live=\"polite\"></p>");
-            body.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/receipt/{Html.Encode(view.MetadataKey)}/burn\">");
+            html.Element("label", PageStrings.Get("Receipt.Link"), ("for", "secret-link"));
+            html.Open("input", ("type", "text"), ("id", "secret-link"), ("readonly", null), ("value", secretLink.ToString()));
+            CopyButton(html, "secret-link", PageStrings.Get("Receipt.CopyLink"));
+            html.Open("form", ("method", "post"), ("action", "/receipt/" + view.MetadataKey + "/burn"));
+            LanguageField(html);
             if (receipt.PassphraseRequired)
             {
-                body.Append("<label for=\"passphrase\">Passphrase (needed to burn)</label>");
-                var invalid = error is null ? "" : " aria-invalid=\"true\" aria-describedby=\"burn-error\"";
-                body.Append(CultureInfo.InvariantCulture, $"<input type=\"password\" id=\"passphrase\" name=\"passphrase\" required autocomplete=\"off\"{invalid}>");
+                html.Element("label", PageStrings.Get("Receipt.BurnPassphrase"), ("for", "passphrase"));
+                html.Open("input", PassphraseInput(error is null ? null : "burn-error", autofocus: false));
             }
 
             if (error is not null)
             {
-                body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\" id=\"burn-error\" role=\"alert\">{Html.Encode(error)}</p>");
+                html.Element("p", error, ("class", "error"), ("id", "burn-error"), ("role", "alert"));
             }
 
-            body.Append("<button type=\"submit\" class=\"danger\">Burn this secret</button></form>");
-        }
-
-        return Layout("Secret receipt", body.ToString());
+            html.Element("button", PageStrings.Get("Receipt.Burn"), ("type", "submit"), ("class", "danger")).Close("form");
+        });
     }
 
-    public static string UnknownReceipt() => Layout(
-        "Receipt not found",
-        "<h1>No such receipt</h1><p>This receipt does not exist or has expired. Receipts are kept for twice the secret's lifetime.</p>");
+    /// <param name="languageSwitch">Where the page's GET is (<see cref="SameAddress"/> when at this address).</param>
+    public static string UnknownReceipt(string languageSwitch) => Layout(PageStrings.Get("UnknownReceipt.Title"), languageSwitch, html =>
+    {
+        html.Element("h1", PageStrings.Get("UnknownReceipt.Heading"));
+        html.Element("p", PageStrings.Get("UnknownReceipt.Message"));
+    });
+
+    /// <summary>Why a burn was refused, for the sender on the receipt page (the API says it in v1's own words).</summary>
+    public static string BurnRefusal(bool secretGone) =>
+        secretGone ? PageStrings.Get("Receipt.Burn.Gone") : PageStrings.Get("Receipt.Burn.WrongPassphrase");
+
+    private static List<(string Name, string? Value)> PassphraseInput(string? errorId, bool autofocus)
+    {
+        List<(string Name, string? Value)> attributes = [("type", "password"), ("id", "passphrase"), ("name", "passphrase"), ("required", null), ("autocomplete", "off")];
+        if (autofocus)
+        {
+            attributes.Add(("autofocus", null));
+        }
+
+        if (errorId is not null)
+        {
+            attributes.Add(("aria-invalid", "true"));
+            attributes.Add(("aria-describedby", errorId));
+        }
+
+        return attributes;
+    }
+
+    /// <summary>A form carries the language its page is in, so the answer to it stays in that language.</summary>
+    private static void LanguageField(HtmlWriter html) =>
+        html.Open("input", ("type", "hidden"), ("name", PageLanguage.Parameter), ("value", CurrentLanguage));
+
+    /// <summary>The copy button the script shows; what it says after copying comes from here, in the page's language.</summary>
+    private static void CopyButton(HtmlWriter html, string target, string label)
+    {
+        html.Element(
+            "button",
+            label,
+            ("type", "button"),
+            ("hidden", null),
+            ("data-copy-target", target),
+            ("data-copy-status", "copy-status"),
+            ("data-copied", PageStrings.Get("Copy.Done")),
+            ("data-selected", PageStrings.Get("Copy.Selected")));
+        html.Element("p", "", ("id", "copy-status"), ("class", "muted"), ("role", "status"), ("aria-live", "polite"));
+    }
+
+    /// <summary>The page's language code: the one spoken in the current UI culture, English outside any scope.</summary>
+    private static string CurrentLanguage => Languages.From(CultureInfo.CurrentUICulture.Name).TwoLetterISOLanguageName;
 
     private static string Describe(string state) => state switch
     {
-        ReceiptState.New => "Not viewed yet",
-        ReceiptState.Viewed => "Not viewed yet",
-        ReceiptState.Received => "Viewed by the recipient (received)",
-        ReceiptState.Burned => "Burned by the sender",
-        ReceiptState.Expired => "Expired unread",
+        ReceiptState.New => PageStrings.Get("Receipt.State.NotViewed"),
+        ReceiptState.Viewed => PageStrings.Get("Receipt.State.NotViewed"),
+        ReceiptState.Received => PageStrings.Get("Receipt.State.Received"),
+        ReceiptState.Burned => PageStrings.Get("Receipt.State.Burned"),
+        ReceiptState.Expired => PageStrings.Get("Receipt.State.Expired"),
         _ => state,
     };
 
-    private static void Row(StringBuilder body, string term, string value) =>
-        body.Append(CultureInfo.InvariantCulture, $"<dt>{Html.Encode(term)}</dt><dd>{Html.Encode(value)}</dd>");
+    private static void Row(HtmlWriter html, string term, string value) => html.Element("dt", term).Element("dd", value);
 
-    private static string Instant(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>A moment in UTC, written the reader's way (<c>2026-11-30 11:06 UTC</c>, <c>30 nov. 2026 11:06 UTC</c>).</summary>
+    private static string Instant(DateTimeOffset at) => ReaderTime.At(at);
 
-    /// <summary>A whole page around <paramref name="body"/>: every page of the service has this head, stylesheet and footer.</summary>
-    internal static string Layout(string title, string body) => $"""
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex, nofollow">
-        <meta name="referrer" content="no-referrer">
-        <title>{Html.Encode(title)} · OneTimeBot</title>
-        <link rel="stylesheet" href="{PageAssets.StylesheetPath}">
-        <script src="{PageAssets.ScriptPath}" defer></script>
-        </head>
-        <body>
-        <main>
-        {body}
-        </main>
-        <footer>One-time secrets by OneTimeBot · Onetime Secret compatible</footer>
-        </body>
-        </html>
-        """;
+    /// <summary>
+    /// A whole page: every page of the service has this head, stylesheet, language switch and footer, and says which
+    /// language it is in.
+    /// </summary>
+    /// <param name="title">The page's title, before the product name.</param>
+    /// <param name="languageSwitch">
+    /// The address of the GET page the switch links to (<see cref="SameAddress"/> for this one), or null for no switch.
+    /// The links only ever GET a page, which never reveals or burns anything.
+    /// </param>
+    /// <param name="body">Writes what <c>main</c> holds.</param>
+    internal static string Layout(string title, string? languageSwitch, Action<HtmlWriter> body)
+    {
+        var html = new HtmlWriter().Doctype()
+            .Open("html", ("lang", CurrentLanguage)).Line()
+            .Open("head").Line()
+            .Open("meta", ("charset", "utf-8")).Line()
+            .Open("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line()
+            .Open("meta", ("name", "robots"), ("content", "noindex, nofollow")).Line()
+            .Open("meta", ("name", "referrer"), ("content", "no-referrer")).Line()
+            .Element("title", title + " · OneTimeBot").Line()
+            .Open("link", ("rel", "stylesheet"), ("href", PageAssets.StylesheetPath)).Line()
+            .Open("script", ("src", PageAssets.ScriptPath), ("defer", null)).Close("script").Line()
+            .Close("head").Line()
+            .Open("body").Line();
+        if (languageSwitch is not null)
+        {
+            LanguageLinks(html, languageSwitch);
+        }
+
+        html.Open("main").Line();
+        body(html);
+        html.Line().Close("main").Line()
+            .Element("footer", PageStrings.Get("Page.Footer")).Line()
+            .Close("body").Line()
+            .Close("html").Line();
+        return html.ToString();
+    }
+
+    /// <summary>English / Svenska: each language named in itself, the current one marked.</summary>
+    private static void LanguageLinks(HtmlWriter html, string path)
+    {
+        var current = CurrentLanguage;
+        html.Open("nav", ("class", "languages"), ("aria-label", PageStrings.Get("Language.Switch")));
+        foreach (var language in Languages.Supported)
+        {
+            var code = language.TwoLetterISOLanguageName;
+            string name;
+            using (LanguageScope.Use(language))
+            {
+                name = PageStrings.Get("Language.Name");
+            }
+
+            List<(string Name, string? Value)> attributes = [("href", path + "?" + PageLanguage.Parameter + "=" + code), ("hreflang", code), ("lang", code)];
+            if (code == current)
+            {
+                attributes.Add(("aria-current", "true"));
+            }
+
+            html.Open("a", attributes).Text(name).Close("a");
+        }
+
+        html.Close("nav").Line();
+    }
 }

@@ -4,7 +4,8 @@ namespace OneTimeBot.Slack.Configuration;
 
 /// <summary>
 /// The Slack app this host answers for. Either <see cref="BotToken"/> (one workspace) or <see cref="ClientId"/> and
-/// <see cref="ClientSecret"/> (installed into many workspaces through OAuth), and always the signing secret.
+/// <see cref="ClientSecret"/> (installed into many workspaces through OAuth); and the signing secret for Slack's requests
+/// over HTTP, or <see cref="AppToken"/> for Socket Mode, where the host connects out to Slack (or both).
 /// </summary>
 public sealed class SlackOptions : IPlatformOptions
 {
@@ -23,7 +24,11 @@ public sealed class SlackOptions : IPlatformOptions
     /// <summary>The slash command the shipped manifest declares.</summary>
     public const string DefaultCommand = "/onetime";
 
-    /// <summary>From the app's Basic Information page. Required; in Development one is generated into <see cref="SigningSecretFile"/>.</summary>
+    /// <summary>
+    /// From the app's Basic Information page. Required for Slack's requests over HTTP: without it (and with an
+    /// <see cref="AppToken"/>) the signed endpoints are not mapped and Slack reaches the app through Socket Mode only.
+    /// Without either, Development generates one into <see cref="SigningSecretFile"/>.
+    /// </summary>
     public string SigningSecret { get; set; } = "";
 
     /// <summary>Where Development keeps the signing secret it generates when <see cref="SigningSecret"/> is empty.</summary>
@@ -31,6 +36,15 @@ public sealed class SlackOptions : IPlatformOptions
 
     /// <summary>A single workspace's bot token (<c>xoxb-…</c>).</summary>
     public string BotToken { get; set; } = "";
+
+    /// <summary>
+    /// An app-level token (<c>xapp-…</c>) with <c>connections:write</c>, from the app's Basic Information page: turns on
+    /// Socket Mode, where the host opens WebSocket connections to Slack instead of waiting for Slack to call in.
+    /// </summary>
+    public string AppToken { get; set; } = "";
+
+    /// <summary>How the Socket Mode connections are kept.</summary>
+    public SocketModeSettings SocketMode { get; set; } = new();
 
     /// <summary>OAuth distribution: the app's client id and secret.</summary>
     public string ClientId { get; set; } = "";
@@ -77,6 +91,11 @@ public sealed class SlackOptions : IPlatformOptions
     public bool UsesOAuth => ClientId.Trim().Length > 0;
 
     public bool UsesBotToken => BotToken.Trim().Length > 0;
+
+    public bool UsesSocketMode => AppToken.Trim().Length > 0;
+
+    /// <summary>Whether Slack's signed requests over HTTP are taken: always, unless Socket Mode is on without a signing secret.</summary>
+    public bool ReceivesHttp => !UsesSocketMode || SigningSecret.Trim().Length > 0;
 
     /// <summary>The response_url hosts in force: the listed ones, else Slack's own.</summary>
     public IReadOnlyList<string> EffectiveResponseUrlHosts => ResponseUrlHosts.Count > 0 ? [.. ResponseUrlHosts] : [DefaultResponseUrlHost];

@@ -8,10 +8,12 @@ public sealed class SlackOptionsValidator(IHostEnvironment environment) : Platfo
 {
     protected override void CheckPlatform(SlackOptions options, bool development, ICollection<string> errors)
     {
-        if (string.IsNullOrWhiteSpace(options.SigningSecret) && !development)
+        if (string.IsNullOrWhiteSpace(options.SigningSecret) && !options.UsesSocketMode && !development)
         {
-            errors.Add($"{Prefix}SigningSecret is required: copy it from the Slack app's Basic Information page (or set {Prefix}Enabled to false).");
+            errors.Add($"{Prefix}SigningSecret is required for Slack's requests over HTTP: copy it from the Slack app's Basic Information page, or set {Prefix}AppToken to use Socket Mode instead (or set {Prefix}Enabled to false).");
         }
+
+        CheckSocketMode(options, errors);
 
         if (options.UsesBotToken && options.UsesOAuth)
         {
@@ -48,6 +50,35 @@ public sealed class SlackOptionsValidator(IHostEnvironment environment) : Platfo
         if (options.ModalBudget <= TimeSpan.Zero || options.ModalBudget > TimeSpan.FromSeconds(2.8))
         {
             errors.Add($"{Prefix}ModalBudget must be more than 0 and at most 2.8 s: Slack gives a modal submission 3 s.");
+        }
+    }
+
+    private void CheckSocketMode(SlackOptions options, ICollection<string> errors)
+    {
+        if (!options.UsesSocketMode)
+        {
+            return;
+        }
+
+        if (!options.AppToken.Trim().StartsWith("xapp-", StringComparison.Ordinal))
+        {
+            errors.Add($"{Prefix}AppToken must be an app-level token (xapp-…) with the connections:write scope, from the app's Basic Information page.");
+        }
+
+        var socket = options.SocketMode;
+        if (socket.Connections is < 1 or > SocketModeSettings.SlackMaxConnections)
+        {
+            errors.Add($"{Prefix}SocketMode:Connections must be 1 to {SocketModeSettings.SlackMaxConnections} (Slack's limit per app, over all replicas); 2 keeps one open while the other is replaced.");
+        }
+
+        if (socket.ReconnectDelay <= TimeSpan.Zero || socket.MaxReconnectDelay < socket.ReconnectDelay)
+        {
+            errors.Add($"{Prefix}SocketMode:ReconnectDelay must be more than 0 and at most {Prefix}SocketMode:MaxReconnectDelay.");
+        }
+
+        if (socket.ConnectTimeout <= TimeSpan.Zero || socket.KeepAliveInterval <= TimeSpan.Zero || socket.KeepAliveTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}SocketMode:ConnectTimeout, KeepAliveInterval and KeepAliveTimeout must be more than 0.");
         }
     }
 

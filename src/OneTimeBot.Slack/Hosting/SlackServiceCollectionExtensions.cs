@@ -79,6 +79,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<RequestHandlers>();
         services.AddSingleton<HomeHandlers>();
         services.AddSingleton<SlackRouter>();
+        services.AddSingleton<SlackInbound>();
         services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         return services;
     }
@@ -89,6 +90,16 @@ public static class SlackServiceCollectionExtensions
     /// </summary>
     private static SocketsHttpHandler WithoutRedirects() => new() { AllowAutoRedirect = false };
 
+    /// <summary>
+    /// Whether Slack's signed requests over HTTP are taken (see <see cref="SlackOptions.ReceivesHttp"/>), read raw like
+    /// <see cref="SlackEnabled"/>: with Socket Mode and no signing secret, the signed endpoints are not mapped at all.
+    /// </summary>
+    public static bool SlackReceivesHttp(IConfiguration configuration)
+    {
+        var section = configuration?.GetSection(SlackOptions.SectionName);
+        return new SlackOptions { AppToken = section?[nameof(SlackOptions.AppToken)] ?? "", SigningSecret = section?[nameof(SlackOptions.SigningSecret)] ?? "" }.ReceivesHttp;
+    }
+
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app, IConfiguration configuration) =>
-        SlackEnabled(configuration) ? app.MapSlackEndpoints() : app;
+        SlackEnabled(configuration) ? app.MapSlackEndpoints(takeSignedRequests: SlackReceivesHttp(configuration)) : app;
 }

@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.Events;
+using OneTimeBot.Core.Hosting;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Slack.Configuration;
+using OneTimeBot.Slack.Localization;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.WebApi;
 
@@ -19,7 +22,8 @@ namespace OneTimeBot.Slack.Installations;
 /// The OAuth v2 install into many workspaces. <c>/slack/install</c> sends the browser to Slack with a random state
 /// that is also in a short-lived, encrypted, HttpOnly cookie; <c>/slack/oauth_redirect</c> accepts the code only with
 /// that same browser's cookie, once, within ten minutes, then stores the bot token encrypted per team (or per org for
-/// an org-wide install).
+/// an org-wide install). Its pages speak the browser's language (<c>Accept-Language</c>); they have no language
+/// switch, since Slack's redirect can be followed only once.
 /// </summary>
 public static partial class SlackInstall
 {
@@ -29,11 +33,11 @@ public static partial class SlackInstall
     public static IResult Start(HttpContext http, IOptions<SlackOptions> options, IPublicBaseUrl publicUrl, IDataProtectionProvider dataProtection)
     {
         ArgumentNullException.ThrowIfNull(http);
+        using var language = LanguageScope.Use(BrowserLanguage(http));
         var o = options.Value;
         if (!o.UsesOAuth)
         {
-            return Page(StatusCodes.Status404NotFound, "Install is not offered here",
-                "This OneTimeBot serves one workspace with a configured bot token. Install it from the Slack app's own settings page.");
+            return Page(StatusCodes.Status404NotFound, InstallPageStrings.Get("Install.NotOffered.Title"), InstallPageStrings.Get("Install.NotOffered.Start"));
         }
 
         var state = Base64UrlTextEncoder.Encode(RandomNumberGenerator.GetBytes(32));
@@ -70,11 +74,12 @@ public static partial class SlackInstall
         ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(http);
+        using var language = LanguageScope.Use(BrowserLanguage(http));
         var logger = loggers.CreateLogger(typeof(SlackInstall).FullName!);
         var o = options.Value;
         if (!o.UsesOAuth)
         {
-            return Page(StatusCodes.Status404NotFound, "Install is not offered here", "This OneTimeBot serves one workspace with a configured bot token.");
+            return Page(StatusCodes.Status404NotFound, InstallPageStrings.Get("Install.NotOffered.Title"), InstallPageStrings.Get("Install.NotOffered.Finish"));
         }
 
         var query = http.Request.Query;
@@ -82,29 +87,28 @@ public static partial class SlackInstall
         http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/slack" });
         if (query["error"].ToString() is { Length: > 0 })
         {
-            return Page(StatusCodes.Status200OK, "Installation cancelled", "OneTimeBot was not installed. You can start again from the install link whenever you like.");
+            return Page(StatusCodes.Status200OK, InstallPageStrings.Get("Install.Cancelled.Title"), InstallPageStrings.Get("Install.Cancelled.Message"));
         }
 
         if (!StateMatches(dataProtection, cookie, query["state"].ToString()) ||
             !await seen.TryClaimAsync("slack-oauth-state:" + query["state"], StateLifetime * 2, http.RequestAborted).ConfigureAwait(false))
         {
             LogStateRefused(logger);
-            return Page(StatusCodes.Status400BadRequest, "This install link has expired",
-                "For your safety an install must finish in the browser that started it, once, within ten minutes. Start again from the install link.");
+            return Page(StatusCodes.Status400BadRequest, InstallPageStrings.Get("Install.Expired.Title"), InstallPageStrings.Get("Install.Expired.Message"));
         }
 
         var code = query["code"].ToString();
         if (code.Length is 0 or > 512)
         {
-            return Page(StatusCodes.Status400BadRequest, "Slack sent no install code", "Start again from the install link.");
+            return Page(StatusCodes.Status400BadRequest, InstallPageStrings.Get("Install.NoCode.Title"), InstallPageStrings.Get("Install.StartAgain"));
         }
 
         var access = await api.OAuthAccessAsync(o.ClientId.Trim(), o.ClientSecret.Trim(), code, RedirectUri(publicUrl), http.RequestAborted).ConfigureAwait(false);
         var botToken = access.Text("access_token");
         if (!access.Ok || botToken is null || !botToken.StartsWith("xoxb-", StringComparison.Ordinal))
         {
-            return Page(StatusCodes.Status502BadGateway, "Slack did not complete the install",
-                $"Slack answered: {access.Error ?? "no bot token"}. Start again from the install link.");
+            return Page(StatusCodes.Status502BadGateway, InstallPageStrings.Get("Install.Failed.Title"),
+                InstallPageStrings.Format("Install.Failed.Message", access.Error ?? InstallPageStrings.Get("Install.Failed.NoBotToken")));
         }
 
         var team = access.Body["team"] as JsonObject;
@@ -114,7 +118,7 @@ public static partial class SlackInstall
         var enterpriseId = enterprise?["id"]?.GetValue<string>();
         if ((orgWide && enterpriseId is null) || (!orgWide && teamId is null))
         {
-            return Page(StatusCodes.Status502BadGateway, "Slack did not say where the app was installed", "Start again from the install link.");
+            return Page(StatusCodes.Status502BadGateway, InstallPageStrings.Get("Install.NoPlace.Title"), InstallPageStrings.Get("Install.StartAgain"));
         }
 
         // An org-wide install covers every workspace of the org, so only a listed enterprise may make one.
@@ -123,8 +127,7 @@ public static partial class SlackInstall
             // Slack has already issued the token: give it back, so that not even Slack's side keeps an installation.
             var revoked = await api.RevokeAsync(botToken, http.RequestAborted).ConfigureAwait(false);
             LogNotAllowed(logger, orgWide ? "none" : teamId!, enterpriseId, revoked.Ok);
-            return Page(StatusCodes.Status403Forbidden, "OneTimeBot is not available to this workspace",
-                "Whoever runs this OneTimeBot has not allowed it to be installed here, so nothing was installed or stored. If it should be, ask them to add your workspace.");
+            return Page(StatusCodes.Status403Forbidden, InstallPageStrings.Get("Install.NotAllowed.Title"), InstallPageStrings.Get("Install.NotAllowed.Message"));
         }
 
         var identity = await api.AuthTestAsync(botToken, http.RequestAborted).ConfigureAwait(false);
@@ -142,9 +145,8 @@ public static partial class SlackInstall
         await installations.SaveAsync(installation, http.RequestAborted).ConfigureAwait(false);
         LogInstalled(logger, installation.Key);
 
-        var name = (orgWide ? enterprise?["name"] : team?["name"])?.GetValue<string>() ?? "your workspace";
-        return Page(StatusCodes.Status200OK, "OneTimeBot is installed",
-            $"OneTimeBot is now installed in {name}. In any channel, type /onetime share to share a secret as a one-time link, or /onetime help.");
+        var name = (orgWide ? enterprise?["name"] : team?["name"])?.GetValue<string>() ?? InstallPageStrings.Get("Install.Done.YourWorkspace");
+        return Page(StatusCodes.Status200OK, InstallPageStrings.Get("Install.Done.Title"), InstallPageStrings.Format("Install.Done.Message", name));
     }
 
     private static bool StateMatches(IDataProtectionProvider dataProtection, string? cookie, string state)
@@ -171,17 +173,23 @@ public static partial class SlackInstall
 
     private static Uri RedirectUri(IPublicBaseUrl publicUrl) => new(publicUrl.BaseUri, "slack/oauth_redirect");
 
+    private static CultureInfo BrowserLanguage(HttpContext http) => Languages.FromAcceptLanguage(http.Request.Headers.AcceptLanguage.ToString());
+
+    /// <summary>A page in the current UI culture, whose <c>lang</c> says which language that is.</summary>
     private static IResult Page(int status, string title, string message)
     {
-        var html = $"""
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="robots" content="noindex"><title>{HtmlEncoder.Default.Encode(title)} · OneTimeBot</title></head>
-            <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
-            <main><h1>{HtmlEncoder.Default.Encode(title)}</h1><p>{HtmlEncoder.Default.Encode(message)}</p></main>
-            </body></html>
-            """;
-        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+        var html = new HtmlWriter().Doctype()
+            .Open("html", ("lang", Languages.From(CultureInfo.CurrentUICulture.Name).TwoLetterISOLanguageName))
+            .Open("head")
+            .Open("meta", ("charset", "utf-8"))
+            .Open("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line()
+            .Open("meta", ("name", "robots"), ("content", "noindex"))
+            .Element("title", title + " · OneTimeBot")
+            .Close("head").Line()
+            .Open("body", ("style", "font-family: system-ui, sans-serif; max-width: 40rem; margin-block: 3rem; margin-inline: auto; padding: 0 1rem; line-height: 1.5")).Line()
+            .Open("main").Element("h1", title).Element("p", message).Close("main").Line()
+            .Close("body").Close("html").Line();
+        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack OAuth redirect: the state did not match this browser's, had expired or was used before")]

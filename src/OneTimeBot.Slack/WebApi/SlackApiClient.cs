@@ -44,6 +44,13 @@ public sealed partial class SlackApiClient(HttpClient http, ILogger<SlackApiClie
     public Task<SlackApiResponse> AuthTestAsync(string token, CancellationToken cancellationToken) =>
         CallAsync("auth.test", token, [], cancellationToken);
 
+    /// <summary>
+    /// A new Socket Mode URL (<c>url</c>), authenticated with the app-level token. The URL carries a single-use ticket:
+    /// it is a credential, never logged.
+    /// </summary>
+    public Task<SlackApiResponse> OpenConnectionAsync(string appToken, CancellationToken cancellationToken) =>
+        CallAsync("apps.connections.open", appToken, [], cancellationToken);
+
     /// <summary>Exchanges an OAuth code for the installation's tokens, authenticating the app with HTTP Basic.</summary>
     public async Task<SlackApiResponse> OAuthAccessAsync(string clientId, string clientSecret, string code, Uri redirectUri, CancellationToken cancellationToken)
     {

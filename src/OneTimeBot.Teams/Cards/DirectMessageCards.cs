@@ -22,11 +22,11 @@ public static class DirectMessageCards
         _ => throw new ArgumentOutOfRangeException(nameof(message), message?.GetType().Name, "A direct message Adaptive Cards have no layout for."),
     };
 
-    /// <summary>A person as a card names them: the name Teams gave, as plain text, else <paramref name="otherwise"/>.</summary>
-    public static string Name(Person person, string otherwise = DirectMessageText.Someone)
+    /// <summary>A person as a card names them: the name Teams gave, as plain text, else <paramref name="otherwise"/> (by default "someone" in the reader's words).</summary>
+    public static string Name(Person person, string? otherwise = null)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return person.Name is { Length: > 0 } name ? AdaptiveCard.Plain(name) : otherwise;
+        return person.Name is { Length: > 0 } name ? AdaptiveCard.Plain(name) : otherwise ?? DirectMessageText.Someone;
     }
 
     private static JsonObject LinkForYou(LinkForYou message)

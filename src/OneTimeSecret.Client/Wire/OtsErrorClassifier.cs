@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
@@ -69,7 +70,7 @@ internal static class OtsErrorClassifier
 
     private static int? IntendedStatus(HttpResponseMessage response) =>
         response.Headers.TryGetValues(IntendedStatusHeader, out var values) &&
-        int.TryParse(values.FirstOrDefault(), out var intended) && intended is >= 100 and <= 599
+        int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var intended) && intended is >= 100 and <= 599
             ? intended
             : null;
 

@@ -19,6 +19,13 @@ public sealed class UserVisibleTextTests
         ["src/OneTimeBot.SecretServer/Configuration/"] = "settings checked at start-up: for the operator",
         ["src/OneTimeBot.SecretServer/Api/"] = "the Onetime Secret v1 API's own machine-read error strings, in English as the API has them",
         ["src/OneTimeBot.SecretServer/Service/SecretServerMetrics.cs"] = "metric descriptions, for the operator's dashboards",
+        ["src/OneTimeBot.Core/Configuration/AllowedBackendEntry.cs"] = "why an entry of the operator's AllowedBackends setting cannot be used: for the start-up log",
+        ["src/OneTimeBot.Core/Tracking/EmbeddedSecretEvents.cs"] = "a background follow-up's name, which only the log shows",
+        ["src/OneTimeBot.Core/Sharing/ReceiptVault.cs"] = "the key-derivation label of receipt keys: bytes, never shown",
+        ["src/OneTimeBot.SecretServer/Service/SecretService.cs"] = "the v1 API's error messages, in English as the API has them; the pages word their own from PageStrings",
+        ["src/OneTimeBot.SecretServer/Service/ServiceError.cs"] = "the v1 API's error messages, in English as the API has them; the pages word their own from PageStrings",
+        ["src/OneTimeBot.SecretServer/Pages/PageAssets.cs"] = "the pages' stylesheet and script: code; the words the script shows come from the page's data attributes",
+        ["src/OneTimeBot.Core/Hosting/HtmlWriter.cs"] = "HTML syntax (the doctype), no words",
     };
 
     /// <summary>Settings validators speak to the operator at start-up, in the log.</summary>

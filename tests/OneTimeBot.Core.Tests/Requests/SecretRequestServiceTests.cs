@@ -112,7 +112,7 @@ public sealed class SecretRequestServiceTests : IAsyncLifetime
         Assert.True(second.IsSuccess);
         Assert.Equal(SharingErrorKind.RateLimited, third.Error!.Kind);
         Assert.Equal("You have asked for 2 secrets in the last minute, which is the limit.", third.Error.Message);
-        Assert.Matches(@"^Try again in \d+ seconds\. Nobody was asked\.$", third.Error.Hint);
+        Assert.Matches(@"^Try again in \d+ seconds?\. Nobody was asked\.$", third.Error.Hint);
         Assert.True(someoneElse.IsSuccess);
         Assert.DoesNotContain(_messages.Sent, s => s.To.UserId == "U0DAVE");
     }
@@ -320,6 +320,25 @@ public sealed class SecretRequestServiceTests : IAsyncLifetime
         Assert.Equal(open.Error, decline.Error);
         Assert.Empty(_server.Requests);
         Assert.Single(_messages.Sent);
+    }
+
+    [Fact]
+    public async Task The_person_asked_is_not_messaged_in_the_askers_language_and_the_answer_reaches_the_asker_in_theirs()
+    {
+        var swedishAda = Ada with { Reach = Ada.Reach! with { Locale = "sv-SE" } };
+        var englishBob = Bob with { Reach = Bob.Reach! with { Locale = "en-GB" } };
+        var request = (await Requests.CreateAsync(swedishAda, BobAsked, Note, default)).Value!;
+        ShareAnswers();
+
+        var made = (await Requests.AnswerAsync(englishBob, request.Id, new RequestAnswer(new SecretText(Secret), "1h"), null, default)).Value!;
+        await Requests.SendAnswerAsync(englishBob, made, default);
+        await Requests.SendAnswerAsync(Carol, made, default);
+
+        var (asked, _) = Assert.Single(_messages.SentOf<SecretAsked>());
+        Assert.Null(asked.Reach!.Locale);
+        var answers = _messages.SentOf<LinkForYou>();
+        Assert.Equal(2, answers.Count);
+        Assert.All(answers, a => Assert.Equal(("U0ADA", "sv-SE"), (a.To.UserId, a.To.Reach!.Locale)));
     }
 
     private StateHarness Start(IDictionary<string, string?>? settings = null)

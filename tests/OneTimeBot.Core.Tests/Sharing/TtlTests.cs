@@ -22,6 +22,14 @@ public sealed class TtlTests
     [InlineData("  24H ", 86400)]
     [InlineData("5 min", 300)]
     [InlineData("30 secs", 30)]
+    [InlineData("1 timme", 3600)]
+    [InlineData("2 timmar", 7200)]
+    [InlineData("2 dagar", 172800)]
+    [InlineData("1 vecka", 604800)]
+    [InlineData("3 veckor", 1814400)]
+    [InlineData("1 timme och 30 minuter", 5400)]
+    [InlineData("45 sekunder", 45)]
+    [InlineData("2t", 7200)]
     public void People_write_lifetimes_many_ways_and_all_of_them_parse(string text, long seconds)
     {
         Assert.True(Ttl.TryParse(text, out var ttl));
@@ -40,6 +48,8 @@ public sealed class TtlTests
     [InlineData("1.5h")]
     [InlineData("h")]
     [InlineData("1 hand")]
+    [InlineData("1 månad")]
+    [InlineData("2 dagarna")]
     [InlineData("99999999999999999999")]
     public void Anything_else_is_not_a_lifetime(string text)
     {
@@ -70,6 +80,21 @@ public sealed class TtlTests
             var ttl = TimeSpan.FromSeconds(random.NextInt64(1, 60L * 86400));
 
             Assert.True(Ttl.TryParse(Ttl.Format(ttl), out var parsed), Ttl.Format(ttl));
+            Assert.Equal(ttl, parsed);
+        }
+    }
+
+    [Fact]
+    public void What_a_swedish_reader_is_shown_parses_back_to_the_same_lifetime()
+    {
+        using var swedish = Core.Localization.LanguageScope.Use(Core.Localization.Languages.Swedish);
+        var random = new Random(20261130);
+        for (var i = 0; i < 2000; i++)
+        {
+            var ttl = TimeSpan.FromSeconds(random.NextInt64(1, 60L * 86400));
+            var shown = Core.Localization.ReaderTime.Duration(ttl);
+
+            Assert.True(Ttl.TryParse(shown, out var parsed), shown);
             Assert.Equal(ttl, parsed);
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Pages;
 
@@ -29,7 +30,7 @@ public static class RequestBodyRefusal
             case EndpointFamily.SecretPages:
                 SecurityHeaders.ApplyToPage(response);
                 response.ContentType = "text/html; charset=utf-8";
-                await response.WriteAsync(Page(statusCode, message), context.RequestAborted).ConfigureAwait(false);
+                await response.WriteAsync(Page(context.Request, statusCode, limit), context.RequestAborted).ConfigureAwait(false);
                 break;
             default:
                 response.Headers.CacheControl = "no-store";
@@ -39,6 +40,10 @@ public static class RequestBodyRefusal
         }
     }
 
-    private static string Page(int statusCode, string message) =>
-        RefusalPage.Render(statusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Request not readable", message);
+    /// <summary>The page in the reader's language; the refused body is not read, so a form's own choice cannot count.</summary>
+    private static string Page(HttpRequest request, int statusCode, long limit)
+    {
+        using var scope = LanguageScope.Use(PageLanguage.Of(request));
+        return statusCode == StatusCodes.Status413PayloadTooLarge ? RefusalPage.TooLarge(limit) : RefusalPage.Unreadable();
+    }
 }

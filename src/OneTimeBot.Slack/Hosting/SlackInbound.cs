@@ -1,0 +1,205 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+using OneTimeBot.Core.Commands;
+using OneTimeBot.Core.Events;
+using OneTimeBot.Core.Hosting;
+using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Delivery;
+using OneTimeBot.Slack.Handlers;
+using OneTimeBot.Slack.Payloads;
+using OneTimeBot.Slack.Verification;
+using OneTimeBot.Slack.Views;
+using OneTimeBot.Slack.WebApi;
+
+namespace OneTimeBot.Slack.Hosting;
+
+/// <summary>
+/// Everything that happens to a Slack request once it is known to come from Slack, whichever way it came: a signed HTTP
+/// post (<see cref="SlackEndpoints"/>) or a Socket Mode envelope. Each kind has one entry point, which parses the body
+/// into records, applies the workspace allow-list and the response_url policy, and hands the request to the
+/// <see cref="SlackRouter"/>. Malformed input is refused, and a failure answered with a private message, never thrown.
+/// </summary>
+public sealed partial class SlackInbound(
+    SlackRouter router,
+    WorkspaceAllowList workspaces,
+    ResponseUrlPolicy responseUrls,
+    SlackDelivery delivery,
+    IEventDeduplicator seen,
+    FollowUps followUps,
+    ILogger<SlackInbound> logger)
+{
+    private static readonly TimeSpan EventMemory = TimeSpan.FromHours(1);
+
+    private static readonly SlackReply NotAvailable = SlackMessages.NotAvailable();
+
+    /// <summary>A slash command, from its form fields.</summary>
+    public async Task<SlackAnswer> CommandAsync(IReadOnlyDictionary<string, StringValues> form, CancellationToken cancellationToken)
+    {
+        if (SlashCommand.From(form) is not { } parsed)
+        {
+            LogMalformed("command");
+            return SlackAnswer.Malformed("A slash command needs team_id, user_id and command.");
+        }
+
+        if (!workspaces.Allows(parsed.EnterpriseId, parsed.TeamId))
+        {
+            LogNotAllowed("command", parsed.TeamId, parsed.EnterpriseId);
+            return SlackAnswer.Reply(NotAvailable);
+        }
+
+        var command = parsed with { ResponseUrl = responseUrls.Permit(parsed.ResponseUrl) };
+        try
+        {
+            var reply = await router.CommandAsync(command, cancellationToken).ConfigureAwait(false);
+            return reply is null ? SlackAnswer.Ok : SlackAnswer.Reply(reply);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed("command", ex.GetType().Name);
+            return SlackAnswer.Reply(SlackMessages.Apology());
+        }
+    }
+
+    /// <summary>An interaction (button, modal submission, shortcut), from its JSON <c>payload</c>.</summary>
+    public async Task<SlackAnswer> InteractionAsync(string? payloadJson, CancellationToken cancellationToken)
+    {
+        var payload = SlackJson.TryRead<InteractionPayload>(payloadJson);
+        if (payload?.TeamId is not { } team || payload.User?.Id is not { Length: > 0 } user)
+        {
+            LogMalformed("interaction");
+            return SlackAnswer.Malformed("An interaction payload needs a team and a user.");
+        }
+
+        var enterprise = payload.Enterprise?.Id is { Length: > 0 } e ? e : null;
+        var responseUrl = responseUrls.Permit(SlackUrls.TryResponseUrl(payload.ResponseUrl));
+        if (!workspaces.Allows(enterprise, payload.Team?.Id, payload.User.TeamId, payload.View?.TeamId, payload.View?.AppInstalledTeamId))
+        {
+            LogNotAllowed(payload.Type ?? "interaction", team, enterprise);
+            return RefuseInteraction(payload, new ReplyTarget(team, enterprise, responseUrl, Channel: null));
+        }
+
+        try
+        {
+            switch (payload.Type)
+            {
+                case "block_actions" when payload.Actions is [{ ActionId: { } actionId } action, ..]:
+                    // A button on a view (the App Home tab) has no channel: the view's metadata names the DM it answers in.
+                    var pressed = new SlackOrigin(team, enterprise, user, responseUrl, payload.Channel?.Id ?? ViewMetadata.Read(payload.View?.PrivateMetadata).Channel, payload.TriggerId);
+                    await router.ActionAsync(actionId, new ActionContext(pressed, action.Value ?? ""), cancellationToken).ConfigureAwait(false);
+                    return SlackAnswer.Ok;
+                case "view_submission" when payload.View?.CallbackId is { } callbackId:
+                    // Where the modal was opened from: its answer goes there, through a response_url the policy allows.
+                    var metadata = ViewMetadata.Read(payload.View.PrivateMetadata);
+                    var openedAt = responseUrls.Permit(SlackUrls.TryResponseUrl(metadata.ResponseUrl));
+                    var openedFrom = new SlackOrigin(team, enterprise, user, openedAt, metadata.Channel);
+                    var view = new ViewContext(openedFrom, metadata with { ResponseUrl = openedAt?.ToString() }, new ViewValues(payload.View.State));
+                    var answer = await router.ViewAsync(callbackId, view, cancellationToken).ConfigureAwait(false);
+                    return answer is null ? SlackAnswer.Ok : SlackAnswer.Body(answer);
+                case "shortcut" when payload.CallbackId is { } shortcut:
+                    // A global shortcut comes from no conversation: there is no response_url or channel to answer in.
+                    var invoked = new SlackOrigin(team, enterprise, user, ResponseUrl: null, Channel: null, payload.TriggerId);
+                    await router.ShortcutAsync(shortcut, new ActionContext(invoked, ""), cancellationToken).ConfigureAwait(false);
+                    return SlackAnswer.Ok;
+                default:
+                    // view_closed, message shortcuts and the like: the app registers none, and Slack wants its 200.
+                    router.NoRoute("interaction", payload.Type);
+                    return SlackAnswer.Ok;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(payload.Type ?? "interaction", ex.GetType().Name);
+            return payload.Type == "view_submission"
+                ? SlackAnswer.Body(ViewResponses.Errors(FirstBlock(payload.View), Notices.Apology))
+                : SlackAnswer.Ok;
+        }
+    }
+
+    /// <summary>An Events API callback (or the URL handshake), from its JSON. The event is handled after the answer.</summary>
+    public async Task<SlackAnswer> EventAsync(string? json, CancellationToken cancellationToken)
+    {
+        var envelope = SlackJson.TryRead<EventEnvelope>(json);
+        switch (envelope)
+        {
+            case { Type: "url_verification", Challenge: { } challenge }:
+                return SlackAnswer.Body(new JsonObject { ["challenge"] = challenge });
+            case { Type: "event_callback", EventId: { Length: > 0 }, Event: { } e } when !IsRemoval(e) && !workspaces.Allows(envelope.EnterpriseId, envelope.TeamId, e.Team):
+                // Answered 200 so that Slack does not retry; nothing is claimed, stored or sent.
+                LogNotAllowed("event " + e.Type, envelope.TeamId ?? e.Team ?? "none", envelope.EnterpriseId);
+                return SlackAnswer.Ok;
+            case { Type: "event_callback", EventId: { Length: > 0 } eventId, Event: { } e }:
+                // Slack retries an event it thinks went unanswered; a retry must never make a second secret.
+                var first = await ClaimAsync(eventId, cancellationToken).ConfigureAwait(false);
+                if (first is null)
+                {
+                    return SlackAnswer.Unavailable;
+                }
+
+                if (first == false)
+                {
+                    LogDuplicate(eventId);
+                    return SlackAnswer.Ok;
+                }
+
+                followUps.Run("event " + e.Type, ct => router.EventAsync(envelope, e, ct));
+                return SlackAnswer.Ok;
+            default:
+                LogMalformed("event");
+                return SlackAnswer.Malformed("Not an event Slack sends.");
+        }
+    }
+
+    /// <summary>
+    /// The app being removed from a workspace is still honoured for a workspace that is not (or no longer) allowed:
+    /// it only deletes what that workspace had stored.
+    /// </summary>
+    private static bool IsRemoval(SlackEvent e) => e.Type is "app_uninstalled" or "tokens_revoked";
+
+    /// <summary>
+    /// A workspace that is not allowed learns so privately where Slack lets the answer be seen (beside a form field, or
+    /// through the action's response_url), and nothing is acted on.
+    /// </summary>
+    private SlackAnswer RefuseInteraction(InteractionPayload payload, ReplyTarget target)
+    {
+        switch (payload.Type)
+        {
+            case "view_submission":
+                return SlackAnswer.Body(ViewResponses.Errors(FirstBlock(payload.View), NotAvailable.Text));
+            case "block_actions" when target.ResponseUrl is not null:
+                delivery.Later("refusal", target, _ => Task.FromResult(NotAvailable));
+                return SlackAnswer.Ok;
+            default:
+                return SlackAnswer.Ok;
+        }
+    }
+
+    /// <summary>True the first time an event id is seen; null when the store cannot say (Slack will retry).</summary>
+    private async Task<bool?> ClaimAsync(string eventId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await seen.TryClaimAsync("slack-event:" + eventId, EventMemory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed("event de-duplication", ex.GetType().Name);
+            return null;
+        }
+    }
+
+    private static string FirstBlock(SlackView? view) =>
+        view?.State?.Values?.Keys.FirstOrDefault() ?? Core.Errors.SharingError.SecretField;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack {Kind} from team {Team}, enterprise {Enterprise}: not in Slack:AllowedTeams or Slack:AllowedEnterprises")]
+    private partial void LogNotAllowed(string kind, string team, string? enterprise);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a malformed Slack {Kind}")]
+    private partial void LogMalformed(string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored Slack event {EventId}: already handled")]
+    private partial void LogDuplicate(string eventId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a Slack {Kind} failed with {ExceptionType}")]
+    private partial void LogFailed(string kind, string exceptionType);
+}
