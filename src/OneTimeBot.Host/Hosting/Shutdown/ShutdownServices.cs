@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OneTimeBot.Host.Health;
 
 namespace OneTimeBot.Host.Hosting.Shutdown;
 

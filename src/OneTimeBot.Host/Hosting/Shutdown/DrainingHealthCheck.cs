@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OneTimeBot.Host.Hosting.Shutdown;
 
-namespace OneTimeBot.Host.Health;
+namespace OneTimeBot.Host.Hosting.Shutdown;
 
 /// <summary>Not ready once the host is stopping, whatever the store and backend say: it should get no new requests.</summary>
 public sealed class DrainingHealthCheck(ReadinessDrain drain) : IHealthCheck
