@@ -41,7 +41,8 @@ public sealed class ReplicaKillTests(ITestOutputHelper output)
         await using var slack = await FakeSlackServer.StartAsync();
         await using var teams = await FakeBotFramework.StartAsync();
         var front = FreePort.Next();
-        var settings = ReplicaSettings(store, slack, teams, signingSecret, front);
+        using var trusted = TrustedCertificateFile.Write(teams.Certificate);
+        var settings = ReplicaSettings(store, slack, teams, trusted, signingSecret, front);
         await using var first = new BotProcess(settings);
         await using var second = new BotProcess(settings);
         await using var third = new BotProcess(settings);
@@ -130,7 +131,7 @@ public sealed class ReplicaKillTests(ITestOutputHelper output)
 
     private static string Ms(long ticks) => (ticks * 1000 / Stopwatch.Frequency).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, string> ReplicaSettings(DurableStore store, FakeSlackServer slack, FakeBotFramework teams, string signingSecret, int front)
+    private static Dictionary<string, string> ReplicaSettings(DurableStore store, FakeSlackServer slack, FakeBotFramework teams, TrustedCertificateFile trusted, string signingSecret, int front)
     {
         var settings = OperatorSettings.For(store, slack, signingSecret);
         settings["Host__PublicUrl"] = $"http://127.0.0.1:{front}";
@@ -148,10 +149,8 @@ public sealed class ReplicaKillTests(ITestOutputHelper output)
         settings["Teams__AppPassword"] = "app-password-replicas-" + Guid.NewGuid().ToString("N")[..12];
         settings["Teams__OpenIdMetadataUrl"] = teams.MetadataUrl.ToString();
         settings["Teams__LoginBaseUrl"] = teams.BaseUri.ToString().TrimEnd('/');
-        // The hosts trust the fake Bot Framework's certificate as a real CA would be trusted: OpenSSL's own setting.
-        var trusted = Path.Combine(Path.GetTempPath(), $"onetimebot-replicas-ca-{Guid.NewGuid():N}.pem");
-        File.WriteAllText(trusted, teams.Certificate.ExportCertificatePem());
-        settings["SSL_CERT_FILE"] = trusted;
+        // The hosts trust the fake Bot Framework's certificate as a real CA would be trusted.
+        settings["SSL_CERT_FILE"] = trusted.Path;
         return settings;
     }
 
