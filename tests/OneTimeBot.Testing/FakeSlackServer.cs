@@ -192,6 +192,11 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
         ledger.NoteCredentialsIn(answer.Body);
         _arrived.Release();
+        if (answer.Hold is { } hold && !await hold.WaitAsync(context.RequestAborted).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (answer.Delay > TimeSpan.Zero)
         {
             await Task.Delay(answer.Delay, context.RequestAborted).ConfigureAwait(false);

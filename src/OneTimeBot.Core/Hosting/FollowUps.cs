@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -6,20 +7,25 @@ namespace OneTimeBot.Core.Hosting;
 
 /// <summary>
 /// Work that finishes after the platform was already answered (a slow backend, a button press, a chat message). It runs off the
-/// request, is awaited on shutdown so a card in flight still arrives, and logs its failures by name only.
+/// request, is awaited on shutdown so a card in flight still arrives, and logs its failures by name only. What is still running
+/// when the stop's time (<c>Host:ShutdownTimeout</c>) runs out is cancelled and reported, how many of which kind, never dropped
+/// silently.
 /// </summary>
 public sealed partial class FollowUps(ILogger<FollowUps> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<int, Task> _running = new();
+    private readonly ConcurrentDictionary<int, (string What, Task Task)> _running = new();
     private int _next;
 
     public void Run(string what, Func<CancellationToken, Task> work)
     {
         ArgumentNullException.ThrowIfNull(work);
         var id = Interlocked.Increment(ref _next);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var task = Task.Run(async () =>
         {
+            // Registered before it runs, so that one finishing at once is not left behind as still running.
+            await started.Task.ConfigureAwait(false);
             try
             {
                 await work(_stopping.Token).ConfigureAwait(false);
@@ -38,11 +44,12 @@ public sealed partial class FollowUps(ILogger<FollowUps> logger) : IHostedServic
                 _running.TryRemove(id, out _);
             }
         });
-        _running[id] = task;
+        _running[id] = (what, task);
+        started.SetResult();
     }
 
     /// <summary>Waits until everything started so far has finished.</summary>
-    public Task DrainAsync() => Task.WhenAll(_running.Values);
+    public Task DrainAsync() => Task.WhenAll(_running.Values.Select(r => r.Task));
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -54,11 +61,23 @@ public sealed partial class FollowUps(ILogger<FollowUps> logger) : IHostedServic
         }
         catch (OperationCanceledException)
         {
+            // Kinds only, as they were named when started: what a follow-up carries stays out of the log.
+            var left = _running.Values.Where(r => !r.Task.IsCompleted).GroupBy(r => r.What, StringComparer.Ordinal)
+                .Select(g => (Kind: g.Key, Count: g.Count())).OrderBy(k => k.Kind, StringComparer.Ordinal).ToArray();
+            if (left.Length > 0)
+            {
+                LogUnfinished(left.Sum(k => k.Count),
+                    string.Join("; ", left.Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Kind}: {k.Count}"))));
+            }
+
             await _stopping.CancelAsync().ConfigureAwait(false);
         }
     }
 
     public void Dispose() => _stopping.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} follow-ups did not finish within the shutdown timeout and were cancelled: {Kinds}")]
+    private partial void LogUnfinished(int count, string kinds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Follow-up '{What}' failed with {ExceptionType}")]
     private partial void LogFailed(string what, string exceptionType);
