@@ -57,7 +57,7 @@ public sealed class SwedishRevealJourneyTests(Chromium chromium)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = LanguageScreenshots.PathFor("sv", "page-secret-gone") });
 
         await page.GotoAsync((await ReceiptUrlAsync(app, SlackApp.ButtonValue(card, Slack.BlockKit.ActionIds.CheckStatus), link)).ToString());
-        Assert.Contains("Visad av mottagaren (mottagen)", await page.Locator("dl").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Öppnad av mottagaren", await page.Locator("dl").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(await AxeAsync(page));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = LanguageScreenshots.PathFor("sv", "page-receipt-received") });
         app.AssertNowhere("Sv9-unique-e2e", Passphrase);

@@ -44,7 +44,7 @@ public sealed class SwedishCoreTextTests
         using var swedish = LanguageScope.Use(Languages.Swedish);
         var card = LiveCard() with { Status = SecretStatus.Viewed, Link = null, Ttl = TimeSpan.FromHours(1), StatusChangedAt = Made };
 
-        Assert.Equal("👀 Visad: hemligheten har öppnats och finns inte längre", SecretCardText.Title(card));
+        Assert.Equal("👀 Öppnad: hemligheten har visats och finns inte längre", SecretCardText.Title(card));
         Assert.Equal("Mottagaren öppnade länken [11:06]. Hemligheten finns inte längre kvar någonstans.", SecretCardText.StatusSentence(card, At));
         Assert.Equal(("Livslängd", "1 timme"), SecretCardText.ExpiryFact(card, At));
     }
