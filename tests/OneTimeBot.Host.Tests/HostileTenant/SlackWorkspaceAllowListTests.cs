@@ -29,12 +29,13 @@ public sealed class SlackWorkspaceAllowListTests
         var responseUrl = app.Slack.NewResponseUrl();
 
         var refused = await SlackApp.JsonAsync(await app.Requests.CommandAsync(text, responseUrl, team: "T0EVIL"));
+        // Before the allowed workspace's command, which rightly asks Slack for its user's language.
+        Assert.Empty(app.Slack.Calls);
         var allowed = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share alpha-4b1c-secret", app.Slack.NewResponseUrl(), team: "T0ALPHA"));
 
         Assert.Equal("ephemeral", refused["response_type"]!.GetValue<string>());
         Assert.StartsWith(Refusal, refused["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(1, app.Host.RowsIn("bot_receipts"));
-        Assert.Empty(app.Slack.Calls);
         Assert.Empty(app.Slack.PostsTo(responseUrl));
         // Last: revealing the allowed link rightly DMs its sender that it was opened, a Slack call of its own.
         Assert.Equal("alpha-4b1c-secret", await SlackApp.RevealAsync(SlackApp.LinkOn(allowed)));
