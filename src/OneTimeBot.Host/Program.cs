@@ -1,4 +1,5 @@
 using OneTimeBot.Host.Hosting;
+using OneTimeBot.Host.Telemetry;
 
 try
 {
@@ -7,6 +8,7 @@ try
     // An operator's own --hostBuilder:reloadConfigOnChange after it still wins.
     var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
     DefaultListenAddress.ApplyUnlessConfigured(builder);
+    MetricsListenAddress.AddWhenEnabled(builder);
     builder.Services.AddOneTimeBot(builder.Configuration);
 
     var app = builder.Build();

@@ -7,6 +7,7 @@ using OneTimeBot.Core.Storage;
 using OneTimeBot.Host.Health;
 using OneTimeBot.Host.Hosting.BodyLimits;
 using OneTimeBot.Host.Hosting.Proxies;
+using OneTimeBot.Host.Telemetry;
 using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Storage;
 using OneTimeBot.Slack.Hosting;
@@ -47,6 +48,7 @@ public static class OneTimeBotServices
         services.AddSlack(configuration);
         services.AddSlackSocketMode(configuration);
         services.AddTeams(configuration);
+        services.AddBotTelemetry(configuration);
 
         services.AddProblemDetails();
         services.AddHealthChecks()
@@ -64,6 +66,7 @@ public static class OneTimeBotServices
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.MapBotTelemetry();
         app.UseForwardedHeadersFromKnownProxies();
         // Answers every unhandled exception with a bare problem document: no exception text or stack trace reaches a caller.
         app.UseExceptionHandler();
