@@ -35,7 +35,10 @@ public static class TelemetryServiceCollectionExtensions
             .WithTracing(tracing =>
             {
                 tracing.AddSource(BotTelemetry.Name)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = http => metricsPort is null || http.Connection.LocalPort != metricsPort)
+                    // This host's own requests, not its scrapes: ASP.NET Core's activity source is process-wide, and
+                    // another web application in the process (a test's stand-in for Slack) is not the bot.
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http =>
+                        (metricsPort is null || http.Connection.LocalPort != metricsPort) && http.RequestServices.GetService<BotMetrics>() is not null)
                     .AddHttpClientInstrumentation()
                     // Before every exporter: processors see a span in the order they were added.
                     .AddProcessor(new KeyRedactingProcessor());
