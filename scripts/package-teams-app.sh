@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Teams app package to upload: manifests/teams with your host and your bot's app id filled in, zipped
-# with its two icons. Usage: scripts/package-teams-app.sh https://bot.example.com <microsoft-app-id> [out.zip]
+# with its two icons and its Swedish texts. Usage: scripts/package-teams-app.sh https://bot.example.com <microsoft-app-id> [out.zip]
 set -euo pipefail
 url=${1:-}
 app_id=${2:-}
@@ -29,8 +29,8 @@ sed -e "s#https://onetimebot.example.com#$url#g" \
     -e "s#\"onetimebot.example.com\"#\"$host\"#g" \
     -e "s#00000000-0000-4000-8000-000000000000#$app_id#g" \
     "$repo/manifests/teams/manifest.json" > "$work/manifest.json"
-cp "$repo/manifests/teams/color.png" "$repo/manifests/teams/outline.png" "$work/"
+cp "$repo/manifests/teams/color.png" "$repo/manifests/teams/outline.png" "$repo/manifests/teams/sv.json" "$work/"
 out=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
 rm -f "$out"
-(cd "$work" && zip -q -X "$out" manifest.json color.png outline.png)
+(cd "$work" && zip -q -X "$out" manifest.json color.png outline.png sv.json)
 echo "Teams app package: $out (upload it in Teams: Apps, Manage your apps, Upload an app)"

@@ -10,6 +10,7 @@ using OneTimeBot.Testing;
 // Teams message extension invokes at 64 concurrent: ... -- teams [invokes=5000] [--store sqlite|redis|both] [--prefill N=1000000]
 // The host's memory over 100,000 secret-service requests: ... -- memory [requests=100000]
 // Where a command's time goes in the store, SQLite and Redis: ... -- store [commands per run=5000] [--prefill 1000000]
+// Redis memory per 1,000 live shares, measured through the real host: ... -- redis-size [shares=10000] [secret length=32]
 if (args.Length > 0 && args[0] is "slack" or "teams")
 {
     BenchArguments arguments;
@@ -31,6 +32,14 @@ if (args.Length > 0 && args[0] is "slack" or "teams")
 if (args.Length > 0 && args[0] == "memory")
 {
     await ServiceMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, 16);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "redis-size")
+{
+    await RedisSizing.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 32);
     return;
 }
 

@@ -15,11 +15,17 @@ internal sealed record LoadFigures(int Requests, double PerSecond, TimeSpan P50,
 /// <summary>
 /// Signed <c>/onetime share</c> commands at a fixed concurrency, as Slack sends them, against one app; measures the
 /// time to the HTTP answer (the ack), and counts cards that arrive at the response_url receiver for deferred ones.
+/// The receiver also stands in for Slack's Web API where OneTimeBot asks a user's language (<c>users.info</c>): the
+/// commands come from <see cref="Users"/> people, as in a workspace, so those lookups are remembered, not made per command.
 /// </summary>
 internal sealed class SlackCommandLoad : IAsyncDisposable
 {
     private readonly WebApplication _receiver;
     private readonly ConcurrentDictionary<string, int> _posts = new();
+    private int _userInfoCalls;
+
+    /// <summary>How many people send the commands, in turn.</summary>
+    public const int Users = 256;
 
     private SlackCommandLoad(WebApplication receiver, int port)
     {
@@ -28,6 +34,9 @@ internal sealed class SlackCommandLoad : IAsyncDisposable
     }
 
     public string ReceiverBase { get; }
+
+    /// <summary>How many times an app asked for a user's language since the start.</summary>
+    public int UserInfoCalls => Volatile.Read(ref _userInfoCalls);
 
     public static async Task<SlackCommandLoad> StartAsync()
     {
@@ -47,6 +56,12 @@ internal sealed class SlackCommandLoad : IAsyncDisposable
             }
 
             return Results.Ok();
+        });
+        app.MapPost("/api/users.info", async (HttpRequest request) =>
+        {
+            Interlocked.Increment(ref load._userInfoCalls);
+            var form = await request.ReadFormAsync();
+            return Results.Json(new { ok = true, user = new { id = form["user"].ToString(), locale = "en-US" } });
         });
         await app.StartAsync();
         return load;
@@ -78,11 +93,13 @@ internal sealed class SlackCommandLoad : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            while (Interlocked.Increment(ref next) < requests)
+            int n;
+            while ((n = Interlocked.Increment(ref next)) < requests)
             {
                 var id = Guid.NewGuid().ToString("N");
+                var user = "U0BENCH" + (n % Users).ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
                 ids.Add(id);
-                var body = "team_id=T0BENCH&team_domain=bench&channel_id=C0BENCH&channel_name=bench&user_id=U0BENCH" + id[..6] +
+                var body = "team_id=T0BENCH&team_domain=bench&channel_id=C0BENCH&channel_name=bench&user_id=" + user +
                            "&user_name=bench&command=%2Fonetime&text=share+bench-secret-" + id +
                            "&response_url=" + Uri.EscapeDataString(ReceiverBase + id) + "&trigger_id=" + id + "&api_app_id=A0BENCH";
                 var bytes = Encoding.UTF8.GetBytes(body);

@@ -150,6 +150,7 @@ internal static class SlackVersusBolt
             }
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: users.info calls so far: {load.UserInfoCalls} (for {SlackCommandLoad.Users} people)"));
         return await state.DescribeAsync();
     }
 
@@ -191,6 +192,8 @@ internal static class SlackVersusBolt
             ["Slack__BotToken"] = "xoxb-bench-not-used",
             // The benchmark's response_url receiver stands in for hooks.slack.com; a listed loopback host may be plain http.
             ["Slack__ResponseUrlHosts__0"] = new Uri(responseUrls).Authority,
+            // The same receiver answers users.info, where OneTimeBot asks each person's language once an hour.
+            ["Slack__ApiBaseUrl"] = new Uri(new Uri(responseUrls), "/api/").ToString(),
             ["Teams__Enabled"] = "false",
             ["CreationLimits__PerUserPerMinute"] = "0",
             ["CreationLimits__PerWorkspacePerMinute"] = "0",

@@ -7,6 +7,7 @@ try
     // the content root, the SQLite file's every write included, and cost about a tenth of a command's CPU under load.
     // An operator's own --hostBuilder:reloadConfigOnChange after it still wins.
     var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+    CredentialsDirectory.AddTo(builder.Configuration, Environment.GetEnvironmentVariable(CredentialsDirectory.Variable));
     DefaultListenAddress.ApplyUnlessConfigured(builder);
     MetricsListenAddress.AddWhenEnabled(builder);
     builder.Services.AddOneTimeBot(builder.Configuration);

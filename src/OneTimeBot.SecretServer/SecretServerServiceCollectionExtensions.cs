@@ -33,6 +33,7 @@ public static class SecretServerServiceCollectionExtensions
         services.AddMetrics();
 
         services.AddSingleton<ServerKey>();
+        services.AddHostedService<ServerKeyAtStart>();
         services.AddSingleton<LookupIds>();
         services.AddSingleton<Core.Tracking.IEmbeddedReceiptIds, EmbeddedReceiptIds>();
         services.AddSingleton<SecretCipher>();

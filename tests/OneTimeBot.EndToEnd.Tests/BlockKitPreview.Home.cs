@@ -52,7 +52,7 @@ internal static partial class BlockKitPreview
         }
 
         return $$"""
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>App Home preview</title><style>
+            <!doctype html><html lang="{{Lang}}"><head><meta charset="utf-8"><title>App Home preview</title><style>
             body{margin:0;padding:16px;background:#fff;font:15px/1.47 "Lato","Segoe UI",system-ui,sans-serif;color:#1d1c1d}
             #home{width:720px;border:1px solid #ddd;border-radius:8px;overflow:hidden}
             .top{display:flex;align-items:center;gap:8px;padding:12px 16px 0;font-weight:900;font-size:18px}
@@ -68,7 +68,7 @@ internal static partial class BlockKitPreview
             .button.primary{background:#007a5a;color:#fff;border-color:#007a5a}.button.danger{color:#e01e5a;border-color:#e01e5a}
             .mention{background:#e8f5fa;color:#1264a3;border-radius:3px;padding:0 2px}
             </style></head><body><div id="home"><div class="top"><div class="avatar">🔒</div>OneTimeBot</div>
-            <div class="tabs"><span class="on">Home</span><span>Messages</span><span>About</span></div>
+            <div class="tabs"><span class="on">{{Chrome("Home", "Hem")}}</span><span>{{Chrome("Messages", "Meddelanden")}}</span><span>{{Chrome("About", "Om")}}</span></div>
             <div class="content">{{body}}</div></div></body></html>
             """;
     }

@@ -18,7 +18,7 @@ internal static partial class BlockKitPreview
             switch (block["type"]!.GetValue<string>())
             {
                 case "input":
-                    var optional = block["optional"]?.GetValue<bool>() == true ? " <small>(optional)</small>" : "";
+                    var optional = block["optional"]?.GetValue<bool>() == true ? $" <small>({Chrome("optional", "valfritt")})</small>" : "";
                     body.Append("<div class=\"input\"><label>").Append(Plain(block["label"])).Append(optional).Append("</label>")
                         .Append(Element(block["element"]!.AsObject()));
                     if (block["hint"] is { } hint)
@@ -44,7 +44,7 @@ internal static partial class BlockKitPreview
         }
 
         return $$"""
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Block Kit modal preview</title><style>
+            <!doctype html><html lang="{{Lang}}"><head><meta charset="utf-8"><title>Block Kit modal preview</title><style>
             body{margin:0;padding:16px;background:#8a8a8a;font:15px/1.47 "Lato","Segoe UI",system-ui,sans-serif;color:#1d1c1d}
             #modal{width:520px;background:#fff;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.35)}
             .title{font-size:20px;font-weight:900;padding:16px 24px;border-bottom:1px solid #ddd}

@@ -9,7 +9,8 @@ namespace OneTimeBot.EndToEnd.Tests;
 /// <summary>
 /// An HTML picture of a Block Kit message as Slack lays it out (header, mrkdwn sections, two-column fields, buttons,
 /// context), for screenshots. Slack has no offline renderer; this follows its documented layout, and dates written
-/// as &lt;!date^…&gt; are shown the way Slack shows them, in the reader's time zone (here UTC).
+/// as &lt;!date^…&gt; are shown the way Slack shows them, in the reader's time zone (here UTC). Slack's own words around
+/// a message (and its date words) follow the current UI culture, as a Swedish Slack client shows them in Swedish.
 /// </summary>
 internal static partial class BlockKitPreview
 {
@@ -68,10 +69,10 @@ internal static partial class BlockKitPreview
 
         // A chat.postMessage into a DM (it names its channel) is the reader's own message, not an ephemeral one.
         var onlyYou = message["response_type"]?.GetValue<string>() != "in_channel" && message["channel"] is null
-            ? "<div class=\"only-you\">👁 Only visible to you</div>"
+            ? $"<div class=\"only-you\">👁 {Chrome("Only visible to you", "Endast synligt för dig")}</div>"
             : "";
         return $$"""
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Block Kit preview</title><style>
+            <!doctype html><html lang="{{Lang}}"><head><meta charset="utf-8"><title>Block Kit preview</title><style>
             body{margin:0;padding:16px;background:#fff;font:15px/1.47 "Lato","Segoe UI",system-ui,sans-serif;color:#1d1c1d}
             #message{width:560px;display:flex;gap:8px}#message>div:last-child{min-width:0;flex:1;overflow-wrap:anywhere}
             .avatar{width:36px;height:36px;border-radius:6px;background:#1f3a5f;color:#fff;display:flex;align-items:center;justify-content:center;flex:none}
@@ -93,8 +94,7 @@ internal static partial class BlockKitPreview
     private static string Mrkdwn(string text)
     {
         // The text is already escaped for mrkdwn (&amp; &lt; &gt;); what is left in angle brackets is Slack markup.
-        var html = DateToken().Replace(text, m => DateTimeOffset.FromUnixTimeSeconds(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
-            .UtcDateTime.ToString("MMM d, yyyy 'at' h:mm tt", CultureInfo.InvariantCulture));
+        var html = DateToken().Replace(text, m => SlackDate(DateTimeOffset.FromUnixTimeSeconds(long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).UtcDateTime, m.Groups[2].Value));
         // A mention is shown as Slack shows it, by the person's name; held aside while the rest is escaped.
         html = Mention().Replace(html, m => "\u0001" + (People.TryGetValue(m.Groups[1].Value, out var name) ? name : m.Groups[1].Value) + "\u0002");
         html = html.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
@@ -104,6 +104,21 @@ internal static partial class BlockKitPreview
         return Emojify(html).Replace("\n", "<br>", StringComparison.Ordinal);
     }
 
+    /// <summary>A date as Slack shows its tokens: "Nov 18, 2026" and "11:06 AM" in English, "18 nov. 2026" and "11:06" in Swedish.</summary>
+    private static string SlackDate(DateTime at, string format) => IsSwedish
+        ? format.Replace("{date_short_pretty}", at.ToString("d MMM yyyy", CultureInfo.CurrentCulture), StringComparison.Ordinal)
+            .Replace("{time}", at.ToString("HH:mm", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        : format.Replace("{date_short_pretty}", at.ToString("MMM d, yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{time}", at.ToString("h:mm tt", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    private static bool IsSwedish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv";
+
+    /// <summary>The page's language, as the reader's Slack client speaks it.</summary>
+    private static string Lang => IsSwedish ? "sv" : "en";
+
+    /// <summary>Words Slack's own client shows around the app's blocks, in the reader's language.</summary>
+    private static string Chrome(string english, string swedish) => IsSwedish ? swedish : english;
+
     private static string Emojify(string text) => EmojiCode().Replace(text, m => Emoji.TryGetValue(m.Groups[1].Value, out var e) ? e : m.Value);
 
     /// <summary>The people the screenshots mention, by user id, as their Slack clients would show them.</summary>
@@ -112,7 +127,7 @@ internal static partial class BlockKitPreview
     [GeneratedRegex(@"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")]
     private static partial Regex Mention();
 
-    [GeneratedRegex(@"<!date\^(\d+)\^[^|>]*\|[^>]*>")]
+    [GeneratedRegex(@"<!date\^(\d+)\^([^|>]*)\|[^>]*>")]
     private static partial Regex DateToken();
 
     [GeneratedRegex(@"\*([^*\n]+)\*")]

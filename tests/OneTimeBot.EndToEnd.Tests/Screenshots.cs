@@ -1,3 +1,4 @@
+using System.Globalization;
 using OneTimeBot.Testing;
 
 namespace OneTimeBot.EndToEnd.Tests;
@@ -12,6 +13,9 @@ internal static class Screenshots
         ? Directory.CreateDirectory(RepositoryRoot.Combine("docs", "screenshots")).FullName
         : Directory.CreateTempSubdirectory("onetimebot-screenshots-").FullName;
 
+    /// <summary>Where the picture <paramref name="name"/> goes: Swedish ones (by the current UI culture) in <c>sv/</c>.</summary>
     public static string PathFor(string name) =>
-        Path.Combine(Folder, string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')) + ".png");
+        Path.Combine(
+            CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv" ? Directory.CreateDirectory(Path.Combine(Folder, "sv")).FullName : Folder,
+            string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')) + ".png");
 }

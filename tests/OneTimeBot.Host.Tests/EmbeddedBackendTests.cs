@@ -41,7 +41,7 @@ public sealed class EmbeddedBackendTests
         var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["secret-store", "onetimesecret-backend"], checks.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["secret-store", "onetimesecret-backend", "draining"], checks.EnumerateArray().Select(c => c.GetProperty("name").GetString()));
         Assert.All(checks.EnumerateArray(), c => Assert.Equal("Healthy", c.GetProperty("status").GetString()));
     }
 

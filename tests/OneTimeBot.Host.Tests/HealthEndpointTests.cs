@@ -46,6 +46,18 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
+    public async Task Readyz_of_a_host_serving_the_embedded_secret_service_does_not_wait_for_its_public_url_which_a_balancer_opens_only_to_ready_replicas()
+    {
+        // Nothing answers the public URL, as when every replica behind a balancer starts at once and none is in rotation.
+        await using var host = new HostFactory(new Dictionary<string, string?> { ["Host:PublicUrl"] = "http://127.0.0.1:9" });
+
+        using var response = await host.CreateClient().GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", Check(await Json(response), "onetimesecret-backend").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Readyz_checks_the_configured_account_and_reports_refused_credentials_without_the_token()
     {
         await using var backend = await FakeOnetimeSecretServer.StartAsync();

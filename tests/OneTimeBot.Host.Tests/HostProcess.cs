@@ -92,12 +92,15 @@ internal sealed class HostProcess : IAsyncDisposable
     /// </summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
+        await TerminateAsync();
         return await WaitForExitAsync(timeout);
+    }
+
+    /// <summary>Sends SIGTERM and returns at once: the host begins its stop, and may serve for a while yet.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     public ValueTask DisposeAsync()

@@ -23,11 +23,13 @@ public sealed class SampleSettingsTests
 
         static void Bind<T>(IConfiguration c, string section) => c.GetSection(section).Get<T>(o => o.ErrorOnUnknownConfiguration = true);
 
-        // Section Host holds the public URL and the proxies, each bound by its own options class.
+        // Section Host holds the public URL, the proxies and the stop, each bound by its own options class.
         var host = configuration.GetSection(PublicUrlOptions.SectionName).AsEnumerable(makePathsRelative: true).ToArray();
         static bool IsProxyKey(string key) => key.StartsWith("Known", StringComparison.Ordinal);
-        new ConfigurationBuilder().AddInMemoryCollection(host.Where(p => !IsProxyKey(p.Key))).Build().Get<PublicUrlOptions>(o => o.ErrorOnUnknownConfiguration = true);
+        static bool IsShutdownKey(string key) => key is nameof(OneTimeBot.Host.Hosting.Shutdown.ShutdownOptions.ShutdownTimeout) or nameof(OneTimeBot.Host.Hosting.Shutdown.ShutdownOptions.DrainDelay);
+        new ConfigurationBuilder().AddInMemoryCollection(host.Where(p => !IsProxyKey(p.Key) && !IsShutdownKey(p.Key))).Build().Get<PublicUrlOptions>(o => o.ErrorOnUnknownConfiguration = true);
         new ConfigurationBuilder().AddInMemoryCollection(host.Where(p => IsProxyKey(p.Key))).Build().Get<OneTimeBot.Host.Hosting.Proxies.ProxyOptions>(o => o.ErrorOnUnknownConfiguration = true);
+        new ConfigurationBuilder().AddInMemoryCollection(host.Where(p => IsShutdownKey(p.Key))).Build().Get<OneTimeBot.Host.Hosting.Shutdown.ShutdownOptions>(o => o.ErrorOnUnknownConfiguration = true);
         Bind<StorageOptions>(configuration, StorageOptions.SectionName);
         Bind<SecretServerOptions>(configuration, SecretServerOptions.SectionName);
         Bind<OneTimeSecretHttpOptions>(configuration, OneTimeSecretHttpOptions.SectionName);

@@ -110,9 +110,12 @@ public sealed class CardBlocksTests
         Assert.Empty(PublishedBlockKitLimits.Violations(json));
     }
 
-    [Fact]
-    public void Oversized_inputs_are_cut_to_block_kits_limits_rather_than_rejected_by_slack()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sv")]
+    public void Oversized_inputs_are_cut_to_block_kits_limits_rather_than_rejected_by_slack(string language)
     {
+        using var speaking = Core.Localization.LanguageScope.Use(Core.Localization.Languages.From(language));
         var huge = Live with { BackendHost = new string('h', 5000), Recipient = new string('r', 5000) };
         var error = new SharingError(SharingErrorKind.Rejected, new string('m', 5000), new string('h', 5000));
 

@@ -1,8 +1,10 @@
 using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Testing.Slack;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -17,12 +19,26 @@ public sealed class DirectMessageBlocksTests
     private static readonly Person Bob = new("U0BOB", "bob");
     private static readonly string LongNote = "<&>" + new string('n', 5000);
 
-    public static TheoryData<string> Messages => new(Every().Keys);
+    /// <summary>Every direct message in every language: Swedish runs longer than English.</summary>
+    public static TheoryData<string, string> Messages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var language in Languages.Supported)
+        {
+            foreach (var name in Every().Keys)
+            {
+                data.Add(name, language.Name);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Messages))]
-    public void Each_direct_message_is_within_block_kit_limits_with_a_text_fallback_and_the_note_escaped(string name)
+    public void Each_direct_message_is_within_block_kit_limits_with_a_text_fallback_and_the_note_escaped(string name, string language)
     {
+        using var speaking = LanguageScope.Use(Languages.From(language));
         var json = DirectMessageBlocks.Render(Every()[name]).ToJson();
         var wire = json.ToJsonString(SlackReply.WireOptions);
 

@@ -1,15 +1,17 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Views;
 using OneTimeBot.Testing.Slack;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Tests;
 
-/// <summary>Every message and modal the Slack app can send, at its longest, is one Slack accepts.</summary>
+/// <summary>Every message and modal the Slack app can send, at its longest and in every language it speaks, is one Slack accepts.</summary>
 public sealed class EveryReplyWithinLimitsTests
 {
     private static readonly WorkspaceSettings Settings = new(
@@ -22,16 +24,33 @@ public sealed class EveryReplyWithinLimitsTests
     // The longest slash command Slack:Command allows, so every message that names it still fits.
     private static readonly string Command = "/" + new string('o', 31);
 
-    public static TheoryData<string> Messages => new()
-    {
+    private static readonly string[] Names =
+    [
         "help", "help-problem", "dm-help", "working", "config-refused", "not-installed", "needs-token", "slack-failed",
         "typed-in-dm", "share-button", "generate-button", "config-in-dm", "unknown-command", "settings-saved", "error-long",
-    };
+        "not-available", "storage-down", "send-to-unknown", "name-in-secret",
+    ];
+
+    /// <summary>Every message in every language: Swedish runs longer than English.</summary>
+    public static TheoryData<string, string> Messages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var language in Languages.Supported)
+        {
+            foreach (var name in Names)
+            {
+                data.Add(name, language.Name);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Messages))]
-    public void Each_message_is_within_block_kit_limits_and_has_a_text_fallback(string name)
+    public void Each_message_is_within_block_kit_limits_and_has_a_text_fallback(string name, string language)
     {
+        using var speaking = LanguageScope.Use(Languages.From(language));
         var longText = new string('w', 5000);
         var reply = name switch
         {
@@ -49,6 +68,10 @@ public sealed class EveryReplyWithinLimitsTests
             "config-in-dm" => SlackMessages.ConfigInDm(Command),
             "unknown-command" => SlackMessages.UnknownCommand(Command),
             "settings-saved" => SlackMessages.SettingsSaved(Settings with { Username = longText }),
+            "not-available" => SlackMessages.NotAvailable(),
+            "storage-down" => SlackMessages.StorageDown(),
+            "send-to-unknown" => SendToMessages.NotOnePerson(new Payloads.LeadingName(Payloads.LeadingNameKind.Unrecognised, null, "@" + new string('n', 80), ""), "generate", Command),
+            "name-in-secret" => SecretTextMessages.NameInSecret(Command),
             _ => CardBlocks.Render(new SharingError(SharingErrorKind.Rejected, longText, longText)),
         };
 
@@ -58,9 +81,12 @@ public sealed class EveryReplyWithinLimitsTests
         Assert.Equal("ephemeral", json["response_type"]!.GetValue<string>());
     }
 
-    [Fact]
-    public void Every_modal_is_within_slacks_view_limits()
+    [Theory]
+    [InlineData("en", "Share a secret", "Fixed by the server's configuration: API token, secret service.")]
+    [InlineData("sv", "Dela en hemlighet", "Låst av serverns konfiguration:")]
+    public void Every_modal_is_within_slacks_view_limits(string language, string shareTitle, string pinnedSays)
     {
+        using var speaking = LanguageScope.Use(Languages.From(language));
         var pinned = Settings with { PinnedFields = new HashSet<string> { WorkspaceSettings.BackendField, WorkspaceSettings.ApiTokenField } };
         var views = new[]
         {
@@ -73,7 +99,8 @@ public sealed class EveryReplyWithinLimitsTests
         };
 
         Assert.All(views, v => Assert.Empty(PublishedBlockKitLimits.ViewViolations(v)));
-        Assert.Contains("Fixed by the server's configuration: API token, secret service.", views[4].ToJsonString(SlackReply.WireOptions), StringComparison.Ordinal);
+        Assert.Equal(shareTitle, views[0]["title"]!["text"]!.GetValue<string>());
+        Assert.Contains(pinnedSays, views[4].ToJsonString(SlackReply.WireOptions), StringComparison.Ordinal);
         Assert.DoesNotContain(views[4]["blocks"]!.AsArray(), b => b?["block_id"]?.GetValue<string>() is "backend" or "apiToken");
     }
 

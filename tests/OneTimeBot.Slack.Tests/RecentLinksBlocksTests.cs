@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tracking;
@@ -8,6 +9,7 @@ using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Home;
 using OneTimeBot.Slack.Views;
 using OneTimeBot.Testing.Slack;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -16,9 +18,12 @@ public sealed class RecentLinksBlocksTests
 {
     private static readonly DateTimeOffset Made = new(2031, 5, 6, 10, 30, 0, TimeSpan.Zero);
 
-    [Fact]
-    public void Twenty_links_in_every_state_with_a_problem_above_fit_a_message_and_a_home_tab()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sv")]
+    public void Twenty_links_in_every_state_with_a_problem_above_fit_a_message_and_a_home_tab(string language)
     {
+        using var speaking = LanguageScope.Use(Languages.From(language));
         var list = FullList();
         var problem = new Notice(new string('m', 3000), new string('h', 3000));
 

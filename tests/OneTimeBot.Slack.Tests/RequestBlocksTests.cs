@@ -1,4 +1,5 @@
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Sharing;
@@ -7,6 +8,7 @@ using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Payloads;
 using OneTimeBot.Slack.Views;
 using OneTimeBot.Testing.Slack;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Tests;
 
@@ -30,15 +32,26 @@ public sealed class RequestBlocksTests
 
     private static readonly ViewMetadata Metadata = new("https://hooks.slack.com/actions/T0ALPHA/1234567890/" + new string('x', 24), "D0BOB");
 
-    public static TheoryData<string> Messages => new()
+    /// <summary>Every message in every language: Swedish runs longer than English.</summary>
+    public static TheoryData<string, string> Messages()
     {
-        "sent", "refused", "answered", "answered-not-sent", "declined", "form-button", "channel-named",
-    };
+        var data = new TheoryData<string, string>();
+        foreach (var language in Languages.Supported)
+        {
+            foreach (var name in new[] { "sent", "refused", "answered", "answered-not-sent", "declined", "form-button", "channel-named" })
+            {
+                data.Add(name, language.Name);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Messages))]
-    public void Each_message_about_a_request_is_within_block_kit_limits_and_has_a_text_fallback(string name)
+    public void Each_message_about_a_request_is_within_block_kit_limits_and_has_a_text_fallback(string name, string language)
     {
+        using var speaking = LanguageScope.Use(Languages.From(language));
         var reply = name switch
         {
             "sent" => RequestBlocks.Sent(Request),
@@ -68,9 +81,12 @@ public sealed class RequestBlocksTests
         Assert.Contains("Their Slack account is deactivated.", notSent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_request_and_answer_modals_are_within_slacks_view_limits()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sv")]
+    public void The_request_and_answer_modals_are_within_slacks_view_limits(string language)
     {
+        using var speaking = LanguageScope.Use(Languages.From(language));
         var views = new[]
         {
             RequestModal.Build(Metadata),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Sharing;
@@ -31,14 +32,9 @@ public sealed class AdaptiveCardRendererTests
         "req7f3k0000000000000000001", new WorkspaceId(ChatPlatform.Teams, "tenant"), Alice.UserId, new ChatReach(Name: Alice.Name), Bob,
         "the staging DB password", DateTimeOffset.FromUnixTimeSeconds(1_794_400_000), DateTimeOffset.FromUnixTimeSeconds(1_794_486_400), RequestState.Open);
 
-    private static readonly HelpLine[] HelpLines =
-    [
-        new("share", "", "a form for the secret, its expiry, a passphrase and the recipient"),
-        new("share", "<secret>", "a link straight away, with the default expiry", SlashCommandOnly: true),
-        new("generate", "[expiry] [length]", "a random password behind a link", "generate 24h 20"),
-        new("config", "", "OneTimeBot's settings here (admins only)"),
-        new("help", "", "this message"),
-    ];
+    /// <summary>Every command's help, as the core words it in the reader's language (only declarations are read: no command runs).</summary>
+    private static IReadOnlyList<HelpLine> HelpLines =>
+        new BotCommands(sharing: null!, links: null!, requests: null!, notifications: null!, recent: null!).Help().Lines;
 
     /// <summary>Twenty links in every state, some for a person, some with a passphrase: the longest list the chat shows.</summary>
     private static Core.Tracking.RecentLinkList RecentLinks() => new([.. Enumerable.Range(0, Core.Tracking.TrackedShare.RecentPerOwner).Select(i => new Core.Tracking.RecentLink(
@@ -65,12 +61,12 @@ public sealed class AdaptiveCardRendererTests
         return new Dictionary<string, JsonObject>
         {
             ["share form"] = FormCards.Share(Settings),
-            ["share form with an error"] = FormCards.Share(Settings, typed, new SharingError(SharingErrorKind.InvalidInput, "The passphrase must be 4 to 128 characters long; it is 3.", "Choose another.", SharingError.PassphraseField)),
-            ["share form with a person picked and an error"] = FormCards.Share(Settings, Picked(), new SharingError(SharingErrorKind.InvalidInput, "The secret is empty.", "Type it.", SharingError.SecretField)),
+            ["share form with an error"] = FormCards.Share(Settings, typed, PassphraseTooShort()),
+            ["share form with a person picked and an error"] = FormCards.Share(Settings, Picked(), new SharingError(SharingErrorKind.InvalidInput, CoreStrings.Get("Error.Secret.Empty.Message"), CoreStrings.Get("Error.Secret.Empty.Hint"), SharingError.SecretField)),
             ["generate form"] = FormCards.Generate(Settings),
-            ["generate form with an error"] = FormCards.Generate(Settings, typed, new SharingError(SharingErrorKind.InvalidInput, "The length must be 4 to 128.", "Choose 4 to 128.", SharingError.LengthField)),
+            ["generate form with an error"] = FormCards.Generate(Settings, typed, new SharingError(SharingErrorKind.InvalidInput, CoreStrings.Format("Error.Length.OutOfRange.Message", 4, 128, 300), CoreStrings.Format("Error.Length.OutOfRange.Hint", 20), SharingError.LengthField)),
             ["help"] = ReplyCards.Help(new HelpReply(HelpLines)),
-            ["help with a problem"] = ReplyCards.Help(new HelpReply(HelpLines, "I don't know \"frobnicate\". Did you mean share?")),
+            ["help with a problem"] = ReplyCards.Help(new HelpReply(HelpLines, CoreStrings.Format("Problem.UnknownCommand.DidYouMean", "frobnicate", "share"))),
             ["welcome"] = ReplyCards.Help(new HelpReply(HelpLines, Welcome: true)),
             ["notice"] = ReplyCards.Notice(new Notice("Only OneTimeBot's admins for this organisation can change its settings.", "Ask whoever runs OneTimeBot.")),
             ["notice with the forms"] = ReplyCards.Notice(Notices.SecretTypedInChat, offerForms: true),
@@ -83,7 +79,7 @@ public sealed class AdaptiveCardRendererTests
             ["viewed card"] = SecretCardRenderer.Render(Live with { Status = SecretStatus.Viewed, Link = null, StatusChangedAt = DateTimeOffset.FromUnixTimeSeconds(1_794_000_000) }, CardAudience.Sender),
             ["burned card"] = SecretCardRenderer.Render(Live with { Status = SecretStatus.Burned, Link = null, StatusChangedAt = DateTimeOffset.FromUnixTimeSeconds(1_794_000_000) }, CardAudience.Sender),
             ["expired card"] = SecretCardRenderer.Render(Live with { Status = SecretStatus.Expired, Link = null }, CardAudience.Sender),
-            ["error card"] = SecretCardRenderer.Render(new SharingError(SharingErrorKind.Unavailable, "The secret service at eu.onetimesecret.com is not answering right now. Nothing was shared.", "Try again in a minute.")),
+            ["error card"] = SecretCardRenderer.Render(new SharingError(SharingErrorKind.Unavailable, CoreStrings.Format("Error.Backend.Unavailable.Message", "eu.onetimesecret.com"), CoreStrings.Get("Error.Backend.Unavailable.Hint"))),
             ["config"] = ConfigCard.Build(Form(Settings)),
             ["config with a token and an error"] = ConfigCard.Build(Form(Settings with { HasApiToken = true, Backend = "https://secrets.example.com", Username = "ops" }),
                 new SharingError(SharingErrorKind.InvalidInput, "The backend is not usable.", "Use a URL.", WorkspaceSettings.BackendField)),
@@ -102,7 +98,7 @@ public sealed class AdaptiveCardRendererTests
                 new SharingError(SharingErrorKind.Unavailable, "I could not send your request: OneTimeBot isn't installed for them.", "Nothing was asked.")),
             ["request sent"] = RequestCards.Sent(Request),
             ["answer form"] = RequestCards.AnswerForm(Request, Settings),
-            ["answer form with an error"] = RequestCards.AnswerForm(Request, Settings, typed, new SharingError(SharingErrorKind.InvalidInput, "The passphrase must be 4 to 128 characters long; it is 3.", "Choose another.", SharingError.PassphraseField)),
+            ["answer form with an error"] = RequestCards.AnswerForm(Request, Settings, typed, PassphraseTooShort()),
             ["request answered"] = RequestCards.Answered(new RequestAnswered(Request with { State = RequestState.Answered }, Live with { SentTo = Alice })),
             ["request answered but not sent"] = RequestCards.Answered(new RequestAnswered(Request with { State = RequestState.Answered }, Live with { NotSent = (Alice, "OneTimeBot isn't installed for them.") })),
             ["request you declined"] = RequestCards.Declined(Request with { State = RequestState.Declined }),
@@ -111,6 +107,10 @@ public sealed class AdaptiveCardRendererTests
             ["no recent links"] = RecentLinksCard.Build(new Core.Tracking.RecentLinkList([], Notified: false)),
         };
     }
+
+    /// <summary>The core's own words for a passphrase too short, in the reader's language, as a form shows them.</summary>
+    private static SharingError PassphraseTooShort() => new(
+        SharingErrorKind.InvalidInput, CoreStrings.Format("Error.Passphrase.Length.Message", 4, 128, 3), CoreStrings.Get("Error.Passphrase.Length.Hint"), SharingError.PassphraseField);
 
     private static FormValues Picked() =>
         JsonSerializer.Deserialize<CardSubmit>("""{"sendTo":"b0b00000-0000-4000-8000-000000000002","ttl":"1h"}""", TeamsJson.Options)!.Values;
@@ -124,10 +124,19 @@ public sealed class AdaptiveCardRendererTests
         return (JsonObject)JsonNode.Parse(output)!;
     }
 
-    [Fact]
-    public async Task Every_card_parses_in_the_official_renderer_at_version_1_5_without_errors_or_warnings()
+    /// <summary>Every card as a reader of <paramref name="language"/> gets it (Swedish words run longer).</summary>
+    public static Dictionary<string, JsonObject> EveryCardIn(string language)
     {
-        var cards = EveryCard();
+        using var scope = LanguageScope.Use(Languages.From(language));
+        return EveryCard();
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sv")]
+    public async Task Every_card_parses_in_the_official_renderer_at_version_1_5_without_errors_or_warnings(string language)
+    {
+        var cards = EveryCardIn(language);
 
         var results = await RenderAsync(cards);
 
@@ -148,10 +157,12 @@ public sealed class AdaptiveCardRendererTests
     private static bool IsTeamsPeoplePicker(JsonNode e) =>
         e["event"]!.GetValue<string>() == "UnsupportedProperty" && e["message"]!.GetValue<string>().StartsWith("Property \"choices.data\" is supported in version 1.6", StringComparison.Ordinal);
 
-    [Fact]
-    public async Task The_forms_people_picker_is_a_data_query_the_renderer_accepts_without_a_single_warning_at_1_6()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sv")]
+    public async Task The_forms_people_picker_is_a_data_query_the_renderer_accepts_without_a_single_warning_at_1_6(string language)
     {
-        var forms = EveryCard().Where(c => c.Value.ToJsonString().Contains("choices.data", StringComparison.Ordinal)).ToDictionary();
+        var forms = EveryCardIn(language).Where(c => c.Value.ToJsonString().Contains("choices.data", StringComparison.Ordinal)).ToDictionary();
 
         var results = await RenderAsync(forms, "1.6");
 

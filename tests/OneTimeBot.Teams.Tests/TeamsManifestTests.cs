@@ -109,7 +109,7 @@ public sealed class TeamsManifestTests
         }
 
         using var zip = ZipFile.OpenRead(output);
-        Assert.Equal(["manifest.json", "color.png", "outline.png"], zip.Entries.Select(e => e.FullName));
+        Assert.Equal(["manifest.json", "color.png", "outline.png", "sv.json"], zip.Entries.Select(e => e.FullName));
         var extracted = Path.Combine(Path.GetDirectoryName(output)!, "manifest.json");
         zip.GetEntry("manifest.json")!.ExtractToFile(extracted);
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(extracted))!;

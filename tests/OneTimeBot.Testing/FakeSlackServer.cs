@@ -53,6 +53,12 @@ public sealed class FakeSlackServer : IAsyncDisposable
     /// <summary>Users that <c>users.info</c> reports as workspace admins.</summary>
     public ISet<string> Admins { get; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>The language Slack gives a user without one set in <see cref="Locales"/>, as most workspaces' default.</summary>
+    public const string DefaultLocale = "en-US";
+
+    /// <summary>Each user's Slack language (<c>user.locale</c>, e.g. <c>sv-SE</c>) that <c>users.info</c> answers when asked with <c>include_locale</c>; else <see cref="DefaultLocale"/>.</summary>
+    public ConcurrentDictionary<string, string> Locales { get; } = new(StringComparer.Ordinal);
+
     public static async Task<FakeSlackServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -186,6 +192,11 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
         ledger.NoteCredentialsIn(answer.Body);
         _arrived.Release();
+        if (answer.Hold is { } hold && !await hold.WaitAsync(context.RequestAborted).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (answer.Delay > TimeSpan.Zero)
         {
             await Task.Delay(answer.Delay, context.RequestAborted).ConfigureAwait(false);
@@ -213,6 +224,25 @@ public sealed class FakeSlackServer : IAsyncDisposable
         }
     }
 
+    /// <summary>A user as Slack describes them, with their <c>locale</c> only when it was asked for, as Slack does.</summary>
+    private JsonObject UserInfo(SlackApiCall call)
+    {
+        var id = call.Body["user"]?.GetValue<string>() ?? "";
+        var user = new JsonObject
+        {
+            ["id"] = id,
+            ["is_admin"] = Admins.Contains(id),
+            ["is_owner"] = false,
+            ["is_primary_owner"] = false,
+        };
+        if (call.Body["include_locale"]?.ToString() is "true" or "True")
+        {
+            user["locale"] = Locales.TryGetValue(id, out var locale) ? locale : DefaultLocale;
+        }
+
+        return new JsonObject { ["ok"] = true, ["user"] = user };
+    }
+
     private FakeResponse Default(SlackApiCall call) => call.Method switch
     {
         "apps.connections.open" => SocketMode.OpenConnection(call),
@@ -225,17 +255,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
                 ? FakeResponse.Json(new JsonObject { ["ok"] = false, ["error"] = refusal }.ToJsonString())
                 : FakeResponse.Json(new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = DirectMessageChannelOf(user) } }.ToJsonString())
             : FakeResponse.Json("""{"ok":false,"error":"users_list_not_supplied"}"""),
-        "users.info" => FakeResponse.Json(new JsonObject
-        {
-            ["ok"] = true,
-            ["user"] = new JsonObject
-            {
-                ["id"] = call.Body["user"]?.DeepClone(),
-                ["is_admin"] = Admins.Contains(call.Body["user"]?.GetValue<string>() ?? ""),
-                ["is_owner"] = false,
-                ["is_primary_owner"] = false,
-            },
-        }.ToJsonString()),
+        "users.info" => FakeResponse.Json(UserInfo(call).ToJsonString()),
         "auth.test" => FakeResponse.Json("""{"ok":true,"url":"https://example.slack.com/","team":"Example","user":"onetimebot","team_id":"T0EXAMPLE","user_id":"U0BOT","bot_id":"B0BOT"}"""),
         _ => FakeResponse.Json("""{"ok":false,"error":"unknown_method"}"""),
     };

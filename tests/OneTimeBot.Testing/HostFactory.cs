@@ -54,6 +54,8 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
         builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(DataDirectory, "onetimebot.db")}");
         builder.UseSetting("SecretServer:KeyFile", Path.Combine(DataDirectory, "secret-server.key"));
         builder.UseSetting("Slack:SigningSecretFile", Path.Combine(DataDirectory, "slack-signing-secret"));
+        // No load balancer watches a test's host: a stop need not wait for one to see /readyz turn 503.
+        builder.UseSetting("Host:DrainDelay", "00:00:00");
         if (Port != 0)
         {
             builder.UseSetting(WebHostDefaults.ServerUrlsKey, $"http://127.0.0.1:{Port}");

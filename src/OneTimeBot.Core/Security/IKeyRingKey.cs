@@ -7,5 +7,15 @@ namespace OneTimeBot.Core.Security;
 /// </summary>
 public interface IKeyRingKey
 {
+    /// <summary>The current key: everything new is sealed under it.</summary>
     byte[] Key { get; }
+
+    /// <summary>
+    /// During a key rotation, the keys that were current before, newest first: they only open what was sealed under
+    /// them. Empty otherwise.
+    /// </summary>
+    IReadOnlyList<byte[]> PreviousKeys => [];
+
+    /// <summary>The current key, then the previous ones: the order in which to try to open something.</summary>
+    IEnumerable<byte[]> AllKeys => [Key, .. PreviousKeys];
 }

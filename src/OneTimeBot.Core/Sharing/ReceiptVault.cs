@@ -23,7 +23,8 @@ public sealed class ReceiptVault
     private const int LegacyIdLength = 26;
 
     private readonly IReceiptStore _store;
-    private readonly Lazy<(byte[] Lookup, byte[] Seal)> _keys;
+    // The current key's pair first, then, during a key rotation, each previous key's.
+    private readonly Lazy<(byte[] Lookup, byte[] Seal)[]> _keys;
     private readonly IDataProtector _legacyTogether;
     private readonly IDataProtector _legacyApart;
 
@@ -33,7 +34,9 @@ public sealed class ReceiptVault
         ArgumentNullException.ThrowIfNull(dataProtection);
         _store = store ?? throw new ArgumentNullException(nameof(store));
         // One key for finding and one for sealing, each its own derivation, so neither can stand in for the other.
-        _keys = new Lazy<(byte[], byte[])>(() => (Derive(deploymentKey.Key, "OneTimeBot.Receipts.LookupId.v3"), Derive(deploymentKey.Key, "OneTimeBot.Receipts.Seal.v3")));
+        _keys = new Lazy<(byte[], byte[])[]>(() => deploymentKey.AllKeys
+            .Select(key => (Derive(key, "OneTimeBot.Receipts.LookupId.v3"), Derive(key, "OneTimeBot.Receipts.Seal.v3")))
+            .ToArray());
         _legacyTogether = dataProtection.CreateProtector("OneTimeBot.Receipts.v2");
         _legacyApart = dataProtection.CreateProtector("OneTimeBot.Receipts.v1");
     }
@@ -42,14 +45,19 @@ public sealed class ReceiptVault
     {
         ArgumentNullException.ThrowIfNull(receipt);
         ArgumentNullException.ThrowIfNull(keys);
-        return _store.SaveAsync(receipt with { Id = StorageId(receipt.Id), ProtectedKeys = Seal(receipt.Id, keys) }, cancellationToken);
+        return _store.SaveAsync(receipt with { Id = StorageId(0, receipt.Id), ProtectedKeys = Seal(receipt.Id, keys) }, cancellationToken);
     }
 
     /// <summary>The receipt a card names, with <see cref="ReceiptRecord.Id"/> as the card has it; null when there is none.</summary>
     public async Task<ReceiptRecord?> FindAsync(string receiptId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receiptId);
-        var found = await _store.FindAsync(StorageId(receiptId), cancellationToken).ConfigureAwait(false);
+        ReceiptRecord? found = null;
+        for (var generation = 0; found is null && generation < _keys.Value.Length; generation++)
+        {
+            found = await _store.FindAsync(StorageId(generation, receiptId), cancellationToken).ConfigureAwait(false);
+        }
+
         if (found is null && receiptId.Length == LegacyIdLength)
         {
             found = await _store.FindAsync(receiptId, cancellationToken).ConfigureAwait(false) is { } legacy && !IsSealed(legacy) ? legacy : null;
@@ -80,15 +88,15 @@ public sealed class ReceiptVault
         throw new InvalidDataException("A receipt holds no protected keys.");
     }
 
-    private string StorageId(string receiptId) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_keys.Value.Lookup, Encoding.UTF8.GetBytes(receiptId)));
+    private string StorageId(int generation, string receiptId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_keys.Value[generation].Lookup, Encoding.UTF8.GetBytes(receiptId)));
 
     private static bool IsSealed(ReceiptRecord receipt) => receipt.ProtectedKeys?.StartsWith(SealedPrefix, StringComparison.Ordinal) == true;
 
     private string Seal(string receiptId, ReceiptKeys keys)
     {
         var plaintext = JsonSerializer.SerializeToUtf8Bytes(keys, ReceiptKeysJson.Default.ReceiptKeys);
-        var key = SealKey(receiptId);
+        var key = SealKey(0, receiptId);
         try
         {
             var output = new byte[NonceSize + TagSize + plaintext.Length];
@@ -113,23 +121,37 @@ public sealed class ReceiptVault
         }
 
         var plaintext = new byte[bytes.Length - NonceSize - TagSize];
-        var key = SealKey(receiptId);
         try
         {
-            using var aes = new AesGcm(key, TagSize);
-            aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize + TagSize), bytes.AsSpan(NonceSize, TagSize), plaintext);
-            return JsonSerializer.Deserialize(plaintext, ReceiptKeysJson.Default.ReceiptKeys) ?? throw new InvalidDataException("A receipt's sealed keys were empty.");
+            // During a key rotation it may be sealed under a previous key; GCM's tag says which one opens it.
+            for (var generation = 0; ; generation++)
+            {
+                var key = SealKey(generation, receiptId);
+                try
+                {
+                    using var aes = new AesGcm(key, TagSize);
+                    aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize + TagSize), bytes.AsSpan(NonceSize, TagSize), plaintext);
+                    return JsonSerializer.Deserialize(plaintext, ReceiptKeysJson.Default.ReceiptKeys) ?? throw new InvalidDataException("A receipt's sealed keys were empty.");
+                }
+                catch (CryptographicException) when (generation + 1 < _keys.Value.Length)
+                {
+                    // Not under this key: try the next.
+                }
+                finally
+                {
+                    CryptographicOperations.ZeroMemory(key);
+                }
+            }
         }
         finally
         {
             CryptographicOperations.ZeroMemory(plaintext);
-            CryptographicOperations.ZeroMemory(key);
         }
     }
 
     // The receipt id is the salt: without the card that carries it, the deployment's key opens no receipt.
-    private byte[] SealKey(string receiptId) =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys.Value.Seal, 32, Encoding.UTF8.GetBytes(receiptId), Encoding.UTF8.GetBytes("receipt keys"));
+    private byte[] SealKey(int generation, string receiptId) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys.Value[generation].Seal, 32, Encoding.UTF8.GetBytes(receiptId), Encoding.UTF8.GetBytes("receipt keys"));
 
     private static ReceiptKeys Read(string json) =>
         JsonSerializer.Deserialize(json, ReceiptKeysJson.Default.ReceiptKeys) ?? throw new InvalidDataException("A receipt's protected keys were empty.");

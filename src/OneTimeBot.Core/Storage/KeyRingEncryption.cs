@@ -38,21 +38,42 @@ public sealed class AesGcmXmlDecryptor(IServiceProvider services) : IXmlDecrypto
     public XElement Decrypt(XElement encryptedElement)
     {
         ArgumentNullException.ThrowIfNull(encryptedElement);
-        var sealedBytes = Convert.FromBase64String(encryptedElement.Value);
-        var plaintext = new byte[sealedBytes.Length - AesGcmXmlEncryptor.NonceSize - AesGcmXmlEncryptor.TagSize];
+        var keys = services.GetRequiredService<IKeyRingKey>().AllKeys.ToArray();
+        var plaintext = OpenWith(keys, encryptedElement, out _);
         try
         {
-            using var aes = new AesGcm(services.GetRequiredService<IKeyRingKey>().Key, AesGcmXmlEncryptor.TagSize);
-            aes.Decrypt(
-                sealedBytes.AsSpan(0, AesGcmXmlEncryptor.NonceSize),
-                sealedBytes.AsSpan(AesGcmXmlEncryptor.NonceSize + AesGcmXmlEncryptor.TagSize),
-                sealedBytes.AsSpan(AesGcmXmlEncryptor.NonceSize, AesGcmXmlEncryptor.TagSize),
-                plaintext);
             return XElement.Parse(System.Text.Encoding.UTF8.GetString(plaintext));
         }
         finally
         {
             CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    /// <summary>
+    /// Opens an <c>aesGcmEncryptedKey</c> element with the first of <paramref name="keys"/> that authenticates it;
+    /// <paramref name="generation"/> says which (0: the current key).
+    /// </summary>
+    internal static byte[] OpenWith(IReadOnlyList<byte[]> keys, XElement encryptedElement, out int generation)
+    {
+        var sealedBytes = Convert.FromBase64String(encryptedElement.Value);
+        var plaintext = new byte[sealedBytes.Length - AesGcmXmlEncryptor.NonceSize - AesGcmXmlEncryptor.TagSize];
+        for (generation = 0; ; generation++)
+        {
+            try
+            {
+                using var aes = new AesGcm(keys[generation], AesGcmXmlEncryptor.TagSize);
+                aes.Decrypt(
+                    sealedBytes.AsSpan(0, AesGcmXmlEncryptor.NonceSize),
+                    sealedBytes.AsSpan(AesGcmXmlEncryptor.NonceSize + AesGcmXmlEncryptor.TagSize),
+                    sealedBytes.AsSpan(AesGcmXmlEncryptor.NonceSize, AesGcmXmlEncryptor.TagSize),
+                    plaintext);
+                return plaintext;
+            }
+            catch (CryptographicException) when (generation + 1 < keys.Count)
+            {
+                // Sealed under a previous key (a rotation under way): try the next.
+            }
         }
     }
 }

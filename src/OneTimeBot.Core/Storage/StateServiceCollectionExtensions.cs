@@ -54,6 +54,7 @@ public static class StateServiceCollectionExtensions
             o.XmlRepository = sp.GetRequiredService<IXmlRepository>();
             o.XmlEncryptor = sp.GetRequiredService<AesGcmXmlEncryptor>();
         }));
+        services.AddHostedService<KeyRingResealer>();
 
         services.AddSingleton<WorkspaceSettingsService>();
         services.AddOptions<CreationLimitsOptions>().Bind(configuration.GetSection(CreationLimitsOptions.SectionName))

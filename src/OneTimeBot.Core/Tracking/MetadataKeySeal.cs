@@ -17,8 +17,9 @@ public sealed class MetadataKeySeal(IKeyRingKey deploymentKey)
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
-    private readonly Lazy<byte[]> _key = new(() =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, deploymentKey.Key, 32, info: "OneTimeBot.TrackedShares.MetadataKey.v1"u8.ToArray()));
+    private readonly Lazy<byte[][]> _keys = new(() => deploymentKey.AllKeys
+        .Select(key => HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: "OneTimeBot.TrackedShares.MetadataKey.v1"u8.ToArray()))
+        .ToArray());
 
     public string Seal(string trackedId, string metadataKey)
     {
@@ -29,7 +30,7 @@ public sealed class MetadataKeySeal(IKeyRingKey deploymentKey)
         {
             var output = new byte[NonceSize + TagSize + plaintext.Length];
             RandomNumberGenerator.Fill(output.AsSpan(0, NonceSize));
-            using var aes = new AesGcm(_key.Value, TagSize);
+            using var aes = new AesGcm(_keys.Value[0], TagSize);
             aes.Encrypt(output.AsSpan(0, NonceSize), plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(trackedId));
             return Prefix + Convert.ToBase64String(output);
         }
@@ -57,9 +58,20 @@ public sealed class MetadataKeySeal(IKeyRingKey deploymentKey)
         var plaintext = new byte[bytes.Length - NonceSize - TagSize];
         try
         {
-            using var aes = new AesGcm(_key.Value, TagSize);
-            aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize + TagSize), bytes.AsSpan(NonceSize, TagSize), plaintext, Encoding.UTF8.GetBytes(trackedId));
-            return Encoding.UTF8.GetString(plaintext);
+            // During a key rotation it may be sealed under a previous key; GCM's tag says which one opens it.
+            for (var generation = 0; ; generation++)
+            {
+                try
+                {
+                    using var aes = new AesGcm(_keys.Value[generation], TagSize);
+                    aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize + TagSize), bytes.AsSpan(NonceSize, TagSize), plaintext, Encoding.UTF8.GetBytes(trackedId));
+                    return Encoding.UTF8.GetString(plaintext);
+                }
+                catch (CryptographicException) when (generation + 1 < _keys.Value.Length)
+                {
+                    // Not under this key: try the next.
+                }
+            }
         }
         finally
         {

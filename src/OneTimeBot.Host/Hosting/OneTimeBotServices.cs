@@ -7,6 +7,7 @@ using OneTimeBot.Core.Storage;
 using OneTimeBot.Host.Health;
 using OneTimeBot.Host.Hosting.BodyLimits;
 using OneTimeBot.Host.Hosting.Proxies;
+using OneTimeBot.Host.Hosting.Shutdown;
 using OneTimeBot.Host.Telemetry;
 using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Storage;
@@ -28,6 +29,7 @@ public static class OneTimeBotServices
         services.AddSingleton(TimeProvider.System);
         services.AddKeyRedactingLogging();
         services.AddKnownProxies(configuration);
+        services.AddGracefulShutdown(configuration);
         services.AddRequestBodyLimits();
 
         services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection(PublicUrlOptions.SectionName)).ValidateOnStart();
@@ -53,7 +55,8 @@ public static class OneTimeBotServices
         services.AddProblemDetails();
         services.AddHealthChecks()
             .AddCheck<SecretStoreHealthCheck>("secret-store", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5))
-            .AddCheck<OneTimeSecretBackendHealthCheck>("onetimesecret-backend", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(6));
+            .AddCheck<OneTimeSecretBackendHealthCheck>("onetimesecret-backend", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(6))
+            .AddDrainingCheck(ReadyTag);
         if (SocketModeServiceCollectionExtensions.SlackUsesSocketMode(configuration))
         {
             services.AddHealthChecks().AddCheck<SlackSocketModeHealthCheck>("slack-socket-mode", tags: [ReadyTag]);

@@ -18,14 +18,20 @@ public sealed class ApiAccounts
     private readonly Lazy<IReadOnlyDictionary<string, byte[]>> _tokenHashes;
     private readonly Lazy<SecretText> _internalToken;
 
+    // During a key rotation a replica still on the previous key speaks with the previous key's token: accepted too.
+    private readonly Lazy<byte[][]> _previousInternalTokenHashes;
+
     public ApiAccounts(IOptions<SecretServerOptions> options, ServerKey serverKey)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _internalToken = new Lazy<SecretText>(() => new SecretText(Convert.ToHexStringLower(HMACSHA256.HashData(serverKey.Bytes, KeyPurposes.InternalAccountToken))));
+        ArgumentNullException.ThrowIfNull(serverKey);
+        _internalToken = new Lazy<SecretText>(() => InternalToken(serverKey, 0));
+        _previousInternalTokenHashes = new Lazy<byte[][]>(() =>
+            Enumerable.Range(1, serverKey.Generations - 1).Select(g => HashOf(InternalToken(serverKey, g))).ToArray());
         _tokenHashes = new Lazy<IReadOnlyDictionary<string, byte[]>>(() =>
         {
             var hashes = options.Value.Accounts.ToDictionary(a => a.Username.Trim(), a => Convert.FromHexString(a.ApiTokenSha256), StringComparer.Ordinal);
-            hashes[ApiAccountOptions.InternalUsername] = SHA256.HashData(Encoding.UTF8.GetBytes(_internalToken.Value.Reveal()));
+            hashes[ApiAccountOptions.InternalUsername] = HashOf(_internalToken.Value);
             return hashes;
         });
     }
@@ -40,6 +46,16 @@ public sealed class ApiAccounts
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(token.Reveal()));
         var known = _tokenHashes.Value.TryGetValue(username, out var expected);
         var matches = CryptographicOperations.FixedTimeEquals(presented, expected ?? UnknownUserHash);
+        if (known && !matches && string.Equals(username, ApiAccountOptions.InternalUsername, StringComparison.Ordinal))
+        {
+            matches = _previousInternalTokenHashes.Value.Aggregate(false, (any, hash) => CryptographicOperations.FixedTimeEquals(presented, hash) | any);
+        }
+
         return known && matches;
     }
+
+    private static SecretText InternalToken(ServerKey serverKey, int generation) =>
+        new(Convert.ToHexStringLower(HMACSHA256.HashData(serverKey.BytesOf(generation), KeyPurposes.InternalAccountToken)));
+
+    private static byte[] HashOf(SecretText token) => SHA256.HashData(Encoding.UTF8.GetBytes(token.Reveal()));
 }

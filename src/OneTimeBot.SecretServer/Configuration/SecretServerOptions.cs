@@ -19,6 +19,13 @@ public sealed class SecretServerOptions
     /// </summary>
     public string? EncryptionKey { get; set; }
 
+    /// <summary>
+    /// Keys that were <see cref="EncryptionKey"/> before a rotation, same format: nothing new is sealed under them, but
+    /// what was still opens (secrets, receipts, the bot's key ring, receipts and tracked links). Keep one until
+    /// everything sealed under it has expired (receipts live twice <see cref="MaxTtl"/>), then remove it.
+    /// </summary>
+    public List<string> PreviousEncryptionKeys { get; set; } = [];
+
     /// <summary>Where Development keeps its generated key.</summary>
     public string KeyFile { get; set; } = "./data/secret-server.key";
 

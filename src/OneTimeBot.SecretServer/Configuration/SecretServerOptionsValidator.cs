@@ -21,6 +21,7 @@ public sealed class SecretServerOptionsValidator(IHostEnvironment environment) :
             errors.Add($"{Prefix}EncryptionKey must be 32 bytes, base64-encoded (openssl rand -base64 32).");
         }
 
+        CheckPreviousKeys(options, errors);
         if (!options.Enabled)
         {
             return;
@@ -97,6 +98,27 @@ public sealed class SecretServerOptionsValidator(IHostEnvironment environment) :
         if (options.PurgeInterval < TimeSpan.FromSeconds(1))
         {
             errors.Add($"{Prefix}PurgeInterval must be at least 00:00:01.");
+        }
+    }
+
+    private void CheckPreviousKeys(SecretServerOptions options, ICollection<string> errors)
+    {
+        if (options.PreviousEncryptionKeys.Count > 0 && string.IsNullOrWhiteSpace(options.EncryptionKey))
+        {
+            errors.Add($"{Prefix}PreviousEncryptionKeys needs {Prefix}EncryptionKey: the new key seals, the previous ones only open what they sealed.");
+        }
+
+        var current = ServerKey.TryDecode(options.EncryptionKey ?? "", out var key) ? key : null;
+        for (var i = 0; i < options.PreviousEncryptionKeys.Count; i++)
+        {
+            if (!ServerKey.TryDecode(options.PreviousEncryptionKeys[i] ?? "", out var previous))
+            {
+                errors.Add($"{Prefix}PreviousEncryptionKeys:{i} must be 32 bytes, base64-encoded, as {Prefix}EncryptionKey was.");
+            }
+            else if (current is not null && previous.AsSpan().SequenceEqual(current))
+            {
+                errors.Add($"{Prefix}PreviousEncryptionKeys:{i} is the current {Prefix}EncryptionKey: set a new key as EncryptionKey and keep the old one here.");
+            }
         }
     }
 }

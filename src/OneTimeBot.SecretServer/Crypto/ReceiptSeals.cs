@@ -31,13 +31,24 @@ public sealed class ReceiptSeals(ServerKey serverKey)
         }
     }
 
+    /// <summary>The secret key, opened under the key of whichever generation sealed it (see <see cref="ServerKey"/>).</summary>
     public string OpenSecretKey(byte[] sealedKey, string metadataKey, string receiptId)
     {
         Span<byte> key = stackalloc byte[Aead.KeySize];
         try
         {
-            serverKey.DeriveWith(Encoding.ASCII.GetBytes(metadataKey), KeyPurposes.ReceiptSecretKey, key);
-            return Encoding.ASCII.GetString(Aead.Open(key, sealedKey, Encoding.ASCII.GetBytes(receiptId)));
+            for (var generation = 0; ; generation++)
+            {
+                serverKey.DeriveWith(generation, Encoding.ASCII.GetBytes(metadataKey), KeyPurposes.ReceiptSecretKey, key);
+                try
+                {
+                    return Encoding.ASCII.GetString(Aead.Open(key, sealedKey, Encoding.ASCII.GetBytes(receiptId)));
+                }
+                catch (CryptographicException) when (generation + 1 < serverKey.Generations)
+                {
+                    // Sealed under an older key: try the next.
+                }
+            }
         }
         finally
         {
@@ -45,15 +56,21 @@ public sealed class ReceiptSeals(ServerKey serverKey)
         }
     }
 
-    /// <summary>The key an account's recent list is sealed under; derive it once per call, not per receipt.</summary>
-    public byte[] RecentListKey(string username, SecretText token)
+    /// <summary>The key an account's recent list is sealed under now; derive it once per call, not per receipt.</summary>
+    public byte[] RecentListKey(string username, SecretText token) => RecentListKey(0, username, token);
+
+    /// <summary>The keys an account's recent list may be sealed under: the current generation's, then each previous one's.</summary>
+    public IReadOnlyList<byte[]> RecentListKeys(string username, SecretText token) =>
+        Enumerable.Range(0, serverKey.Generations).Select(generation => RecentListKey(generation, username, token)).ToArray();
+
+    private byte[] RecentListKey(int generation, string username, SecretText token)
     {
         ArgumentNullException.ThrowIfNull(token);
         var key = new byte[Aead.KeySize];
         var tokenBytes = Encoding.UTF8.GetBytes(token.Reveal());
         try
         {
-            serverKey.DeriveWith(tokenBytes, Encoding.UTF8.GetBytes(KeyPurposes.RecentList + username), key);
+            serverKey.DeriveWith(generation, tokenBytes, Encoding.UTF8.GetBytes(KeyPurposes.RecentList + username), key);
             return key;
         }
         finally
@@ -65,16 +82,25 @@ public sealed class ReceiptSeals(ServerKey serverKey)
     public static byte[] SealMetadataKey(string metadataKey, byte[] recentListKey, string receiptId) =>
         Aead.Seal(recentListKey, Encoding.ASCII.GetBytes(metadataKey), Encoding.ASCII.GetBytes(receiptId));
 
-    /// <summary>The metadata key, or null when the seal is not this account's (its token has changed since).</summary>
-    public static string? TryOpenMetadataKey(byte[] sealedKey, byte[] recentListKey, string receiptId)
+    /// <summary>
+    /// The metadata key, or null when the seal is none of this account's (its token has changed since, or the key it was
+    /// sealed under is no longer configured).
+    /// </summary>
+    public static string? TryOpenMetadataKey(byte[] sealedKey, IReadOnlyList<byte[]> recentListKeys, string receiptId)
     {
-        try
+        ArgumentNullException.ThrowIfNull(recentListKeys);
+        foreach (var listKey in recentListKeys)
         {
-            return Encoding.ASCII.GetString(Aead.Open(recentListKey, sealedKey, Encoding.ASCII.GetBytes(receiptId)));
+            try
+            {
+                return Encoding.ASCII.GetString(Aead.Open(listKey, sealedKey, Encoding.ASCII.GetBytes(receiptId)));
+            }
+            catch (CryptographicException)
+            {
+                // Not under this key: try the next.
+            }
         }
-        catch (CryptographicException)
-        {
-            return null;
-        }
+
+        return null;
     }
 }

@@ -48,18 +48,41 @@ public sealed class SecretCipher(ServerKey serverKey)
         }
 
         Span<byte> key = stackalloc byte[Aead.KeySize];
+        try
+        {
+            // During a key rotation the secret may be sealed under a previous key; GCM's tag says which one opens it.
+            for (var generation = 0; ; generation++)
+            {
+                try
+                {
+                    return Open(ciphertext, secretKey, secretId, generation, key);
+                }
+                catch (CryptographicException) when (generation + 1 < serverKey.Generations)
+                {
+                    // Not under this generation's key: try the next.
+                }
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    private SecretText Open(byte[] ciphertext, string secretKey, string secretId, int generation, Span<byte> key)
+    {
         byte[]? plaintext = null;
         try
         {
             byte[] associatedData;
             if (ciphertext[0] == ServerKeyVersion)
             {
-                serverKey.Bytes.CopyTo(key);
+                serverKey.BytesOf(generation).CopyTo(key);
                 associatedData = Encoding.ASCII.GetBytes(secretKey);
             }
             else
             {
-                serverKey.DeriveWith(Encoding.ASCII.GetBytes(secretKey), KeyPurposes.SecretEncryption, key);
+                serverKey.DeriveWith(generation, Encoding.ASCII.GetBytes(secretKey), KeyPurposes.SecretEncryption, key);
                 associatedData = Encoding.ASCII.GetBytes(secretId);
             }
 
@@ -68,7 +91,6 @@ public sealed class SecretCipher(ServerKey serverKey)
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(key);
             if (plaintext is not null)
             {
                 CryptographicOperations.ZeroMemory(plaintext);

@@ -64,8 +64,8 @@ public sealed class SecretService(
     /// <summary>Whether a live secret exists, and needs a passphrase. Changes nothing, so link previews are harmless.</summary>
     public async Task<SecretPreview?> PreviewAsync(string secretKey, CancellationToken cancellationToken)
     {
-        var secret = OtsKeys.IsWellFormed(secretKey) ? await FindLiveSecretAsync(ids.Secret(secretKey), cancellationToken).ConfigureAwait(false) : null;
-        return secret is null ? null : new SecretPreview(secretKey, secret.HasPassphrase);
+        var found = OtsKeys.IsWellFormed(secretKey) ? await FindLiveSecretAsync(secretKey, cancellationToken).ConfigureAwait(false) : null;
+        return found is null ? null : new SecretPreview(secretKey, found.Value.Secret.HasPassphrase);
     }
 
     /// <summary>
@@ -79,20 +79,18 @@ public sealed class SecretService(
             return ServiceError.UnknownSecret(secretKey);
         }
 
-        var lookup = ids.Secret(secretKey);
-        var secret = await FindLiveSecretAsync(lookup, cancellationToken).ConfigureAwait(false);
-        if (secret is null)
+        if (await FindLiveSecretAsync(secretKey, cancellationToken).ConfigureAwait(false) is not var (secret, lookupId))
         {
             return ServiceError.UnknownSecret(secretKey);
         }
 
-        if (await PassphraseRefusalAsync(caller, lookup.Id, secret, passphrase, ServiceError.UnknownSecret(secretKey), cancellationToken).ConfigureAwait(false) is { } refused)
+        if (await PassphraseRefusalAsync(caller, lookupId, secret, passphrase, ServiceError.UnknownSecret(secretKey), cancellationToken).ConfigureAwait(false) is { } refused)
         {
             return refused;
         }
 
         // Decrypt before taking, so a secret this server cannot read (a changed key) is refused, not destroyed.
-        var value = cipher.Decrypt(secret.Ciphertext, secretKey, lookup.Id);
+        var value = cipher.Decrypt(secret.Ciphertext, secretKey, lookupId);
         if (await store.TakeSecretAsync(secret.Id, cancellationToken).ConfigureAwait(false) is null)
         {
             return ServiceError.UnknownSecret(secretKey);
@@ -130,8 +128,8 @@ public sealed class SecretService(
             return ServiceError.UnknownSecret(null);
         }
 
-        // Counted under the same id as reveals of this secret, whichever way its receipt was stored.
-        var secretId = ids.SecretId(view.SecretKey!);
+        // Counted under the same id as reveals of this secret, whichever way and under whichever key its receipt was stored.
+        var secretId = receipt.IsLegacy ? ids.SecretId(view.SecretKey!) : receipt.SecretId;
         if (await PassphraseRefusalAsync(caller, secretId, secret, passphrase, ServiceError.Invalid("Incorrect passphrase"), cancellationToken).ConfigureAwait(false) is { } refused)
         {
             return refused;
@@ -168,13 +166,13 @@ public sealed class SecretService(
 
         var now = time.GetUtcNow();
         var stored = await store.RecentReceiptsAsync(caller.CustomerId, now - RecentWindow, cancellationToken).ConfigureAwait(false);
-        var listKey = seals.RecentListKey(caller.CustomerId, caller.Token);
+        var listKeys = seals.RecentListKeys(caller.CustomerId, caller.Token);
         var receipts = new List<Receipt>(stored.Count);
         foreach (var receipt in stored.Where(r => !r.IsExpired(now)))
         {
             // A seal that does not open was made under a token the account no longer has; that receipt is not listed.
             var metadataKey = receipt.IsLegacy ? receipt.Id
-                : receipt.SealedMetadataKey is { } sealedKey ? ReceiptSeals.TryOpenMetadataKey(sealedKey, listKey, receipt.Id)
+                : receipt.SealedMetadataKey is { } sealedKey ? ReceiptSeals.TryOpenMetadataKey(sealedKey, listKeys, receipt.Id)
                 : null;
             if (metadataKey is not null)
             {
@@ -318,6 +316,23 @@ public sealed class SecretService(
     private Receipt View(string metadataKey, StoredReceipt receipt) =>
         new(metadataKey, receipt.IsLegacy ? receipt.SecretId : seals.OpenSecretKey(receipt.SealedSecretKey!, metadataKey, receipt.Id), receipt);
 
+    /// <summary>
+    /// The secret a link's key names and the id it was found under (the current key's, or during a rotation a previous
+    /// key's, which its ciphertext is bound to), or null when there is none or it has expired.
+    /// </summary>
+    private async Task<(StoredSecret Secret, string LookupId)?> FindLiveSecretAsync(string secretKey, CancellationToken cancellationToken)
+    {
+        foreach (var lookup in ids.SecretCandidates(secretKey))
+        {
+            if (await FindLiveSecretAsync(lookup, cancellationToken).ConfigureAwait(false) is { } secret)
+            {
+                return (secret, lookup.Id);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The secret if it exists and has not expired; an expired one is deleted on sight and its receipt updated.</summary>
     private async Task<StoredSecret?> FindLiveSecretAsync(StoreLookup lookup, CancellationToken cancellationToken)
     {
@@ -339,7 +354,15 @@ public sealed class SecretService(
         }
 
         var now = time.GetUtcNow();
-        var receipt = await store.FindReceiptAsync(ids.Receipt(metadataKey), cancellationToken).ConfigureAwait(false);
+        StoredReceipt? receipt = null;
+        foreach (var lookup in ids.ReceiptCandidates(metadataKey))
+        {
+            if ((receipt = await store.FindReceiptAsync(lookup, cancellationToken).ConfigureAwait(false)) is not null)
+            {
+                break;
+            }
+        }
+
         if (receipt is null || receipt.IsExpired(now))
         {
             return null;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.BlockKit;
 
@@ -66,9 +68,12 @@ public static class Blocks
         ["style"] = "danger",
     };
 
-    /// <summary>A date Slack shows in each reader's own time zone, with a UTC fallback for clients that cannot.</summary>
+    /// <summary>
+    /// A date Slack shows in each reader's own time zone, in the words of the current language around Slack's own date
+    /// and time tokens, with an ISO-like UTC fallback for clients that cannot.
+    /// </summary>
     public static string LocalDate(DateTimeOffset at) =>
-        $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|{at.UtcDateTime:yyyy-MM-dd HH:mm} UTC>";
+        string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{SlackStrings.Get("Date.At")}|{at.UtcDateTime:yyyy-MM-dd HH:mm} UTC>");
 
     /// <summary>Escapes the three characters Slack's mrkdwn treats as markup.</summary>
     public static string Escape(string text) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.BlockKit;
 
@@ -21,15 +22,15 @@ public static class HelpBlocks
         }
 
         blocks.Add(Blocks.Section(
-            ":lock: *OneTimeBot* turns a secret into a link that works *once*, so it never sits in chat history.\n" +
+            SlackStrings.Get("Intro") + "\n" +
             string.Join('\n', lines.Select(l => $"• `{Blocks.Escape(prefix + l.Usage)}`: {Blocks.Escape(l.Description)}" +
-                                                (l.Example is { } example ? $", e.g. `{Blocks.Escape(prefix + example)}`" : "")))));
+                                                (l.Example is { } example ? SlackStrings.Format("Help.Example", Blocks.Escape(prefix + example)) : "")))));
         blocks.Add(ShareButtons());
         var usages = "OneTimeBot: " + string.Join(", ", lines.Select(l => prefix + l.Usage));
         return new SlackReply(help.Problem is { } said ? $"{said} {usages}" : usages, blocks);
     }
 
     public static JsonObject ShareButtons() => Blocks.Actions(
-        Blocks.Button("Share a secret", ActionIds.OpenShareForm, "share", "primary"),
-        Blocks.Button("Generate a password", ActionIds.OpenGenerateForm, "generate"));
+        Blocks.Button(SlackStrings.Get("Button.Share"), ActionIds.OpenShareForm, "share", "primary"),
+        Blocks.Button(SlackStrings.Get("Button.Generate"), ActionIds.OpenGenerateForm, "generate"));
 }

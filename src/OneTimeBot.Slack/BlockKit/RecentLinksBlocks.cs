@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tracking;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.BlockKit;
 
@@ -59,7 +60,7 @@ public static class RecentLinksBlocks
     {
         ArgumentNullException.ThrowIfNull(list);
         return list.Links.Count == 0
-            ? $"{RecentLinksText.Title}: none yet."
+            ? SlackStrings.Format("RecentLinks.NoneYet", RecentLinksText.Title)
             : $"{RecentLinksText.Title}: " + string.Join(", ", list.Links.Select(RecentLinksText.Fallback));
     }
 

@@ -5,6 +5,7 @@ using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Sharing;
 using OneTimeSecret.Client;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.BlockKit;
 
@@ -22,11 +23,11 @@ public static class RequestBlocks
     public static SlackReply Sent(SecretRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var asked = $"I asked {DirectMessageBlocks.Mention(request.Asked)} for: {Blocks.Escape(request.Note)}";
+        var asked = SlackStrings.Format("Request.Sent", DirectMessageBlocks.Mention(request.Asked), Blocks.Escape(request.Note));
         JsonArray blocks =
         [
             Blocks.Section($"📨 *{asked}*"),
-            Blocks.Context($"When they send it, its one-time link comes to you in your DM with OneTimeBot. They can answer until {Blocks.LocalDate(request.ExpiresAt)}; if they decline, you'll hear that too."),
+            Blocks.Context(SlackStrings.Format("Request.Sent.Hint", Blocks.LocalDate(request.ExpiresAt))),
         ];
         return new SlackReply(asked, blocks);
     }
@@ -41,17 +42,17 @@ public static class RequestBlocks
         {
             // Not delivered: the one case where the answerer gets the link, to pass on, with why.
             var notSent = CardBlocks.Render(card, replaceOriginal: true);
-            notSent.Blocks.Insert(1, Blocks.Section($"*Your answer to {requester}'s request for:* {Blocks.Escape(answered.Request.Note)}"));
+            notSent.Blocks.Insert(1, Blocks.Section(SlackStrings.Format("Request.AnsweredNotSent", requester, Blocks.Escape(answered.Request.Note))));
             return notSent;
         }
 
-        var sent = $"You sent {requester} a one-time link for: {Blocks.Escape(answered.Request.Note)}";
+        var sent = SlackStrings.Format("Request.Answered", requester, Blocks.Escape(answered.Request.Note));
         var (expiryLabel, expiry) = SecretCardText.ExpiryFact(card, Blocks.LocalDate);
         JsonArray blocks =
         [
             Blocks.Section($":white_check_mark: *{sent}*"),
             Blocks.Fields($"*{expiryLabel}*\n{expiry}", $"*{SecretCardText.PassphraseLabel}*\n{SecretCardText.PassphraseFact(card)}"),
-            Blocks.Context("Only they can open it, in their DM with OneTimeBot, and it shows the secret once. No chat holds the secret."),
+            Blocks.Context(SlackStrings.Get("Request.Answered.Hint")),
         ];
         return new SlackReply(sent, blocks, ReplaceOriginal: true);
     }
@@ -60,24 +61,24 @@ public static class RequestBlocks
     public static SlackReply Declined(SecretRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var declined = $"You declined {DirectMessageBlocks.Mention(request.From)}'s request for: {Blocks.Escape(request.Note)}";
+        var declined = SlackStrings.Format("Request.Declined", DirectMessageBlocks.Mention(request.From), Blocks.Escape(request.Note));
         JsonArray blocks =
         [
             Blocks.Section($"🙅 *{declined}*"),
-            Blocks.Context("They were told. Nothing was shared."),
+            Blocks.Context(SlackStrings.Get("Request.Declined.Hint")),
         ];
         return new SlackReply(declined, blocks, ReplaceOriginal: true);
     }
 
     /// <summary>In a DM, where no form can be opened from a typed message: the button that opens the request form.</summary>
     public static SlackReply FormButton() => new(
-        "Request a secret: press the button to open the form.",
+        SlackStrings.Get("Request.FormButton.Fallback"),
         [
-            Blocks.Section("Press *Request a secret* to pick the person who has it and say what it is for. What they send comes back to you here, as a one-time link."),
+            Blocks.Section(SlackStrings.Get("Request.FormButton")),
             Blocks.Actions(OpenFormButton()),
         ]);
 
-    public static JsonObject OpenFormButton() => Blocks.Button("Request a secret", ActionIds.OpenRequestForm, "request");
+    public static JsonObject OpenFormButton() => Blocks.Button(SlackStrings.Get("Button.Request"), ActionIds.OpenRequestForm, "request");
 
     /// <summary>
     /// A request names someone it cannot go to (a channel, a group, a name Slack does not know): nobody was asked, and
@@ -86,14 +87,14 @@ public static class RequestBlocks
     public static SlackReply NotOnePerson(Payloads.LeadingName leading, string slashCommand)
     {
         ArgumentNullException.ThrowIfNull(leading);
-        var nameOnePerson = $"Name one person, e.g. {slashCommand} request @bob the staging DB password, or use {slashCommand} request alone for the form.";
+        var nameOnePerson = SlackStrings.Format("Request.NameOnePerson", slashCommand);
         // The first word is not quoted, as a share's refusal does not quote it: there it may be the start of a secret.
         var notice = leading.Kind switch
         {
-            Payloads.LeadingNameKind.Channel => new Notice("A request goes to one person, and the first word names a channel, so nobody was asked.", nameOnePerson),
-            Payloads.LeadingNameKind.Group => new Notice("A request goes to one person, and the first word names a group of people, so nobody was asked.", nameOnePerson),
-            Payloads.LeadingNameKind.Unrecognised => new Notice("The first word starts with @ but is not a person Slack knows, so nobody was asked.", "Pick the person from the list Slack shows as you type @."),
-            _ => new Notice("That name is not a Slack mention I can read, so nobody was asked.", nameOnePerson),
+            Payloads.LeadingNameKind.Channel => new Notice(SlackStrings.Get("Request.NotOnePerson.Channel"), nameOnePerson),
+            Payloads.LeadingNameKind.Group => new Notice(SlackStrings.Get("Request.NotOnePerson.Group"), nameOnePerson),
+            Payloads.LeadingNameKind.Unrecognised => new Notice(SlackStrings.Get("Request.NotOnePerson.Unrecognised"), SlackStrings.Get("PickFromList")),
+            _ => new Notice(SlackStrings.Get("Request.NotOnePerson.Unreadable"), nameOnePerson),
         };
         return SlackMessages.Notice(notice, ":no_entry:");
     }

@@ -1,4 +1,5 @@
 using OneTimeBot.Core.Commands;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.BlockKit;
 
@@ -9,7 +10,7 @@ public static class SecretTextMessages
     /// <param name="slashCommand">The app's slash command (Slack:Command).</param>
     public static SlackReply NameInSecret(string slashCommand) => SlackMessages.Notice(
         new Notice(
-            "Slack turned a name in your secret (a person, a channel, a group or @here) into a mention, so it cannot be sent exactly as you typed it, and nothing was shared.",
-            $"Use {slashCommand} share with nothing after it: its form takes the secret exactly as typed, and can send the link to someone."),
+            SlackStrings.Get("SecretText.NameInSecret"),
+            SlackStrings.Format("SecretText.NameInSecret.Hint", slashCommand)),
         ":no_entry:");
 }

@@ -1,5 +1,6 @@
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Slack.Payloads;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.BlockKit;
 
@@ -12,17 +13,15 @@ public static class SendToMessages
     public static SlackReply NotOnePerson(LeadingName leading, string command, string slashCommand)
     {
         ArgumentNullException.ThrowIfNull(leading);
-        var example = command == "share" ? $"{slashCommand} share @alice <secret>" : $"{slashCommand} {command} @alice";
-        var nameOnePerson = $"Name one person, e.g. {example}, or leave the name out to get the link yourself.";
+        var example = command == "share" ? SlackStrings.Format("SendTo.Example.Share", slashCommand) : $"{slashCommand} {command} @alice";
+        var nameOnePerson = SlackStrings.Format("SendTo.NameOnePerson", example);
         // Never quote the first word: Slack's reading of it may be wrong, and then it is the start of the secret.
         var notice = leading.Kind switch
         {
-            LeadingNameKind.Channel => new Notice("A link goes to one person, and the first word names a channel, so nothing was shared.", nameOnePerson),
-            LeadingNameKind.Group => new Notice("A link goes to one person, and the first word names a group of people, so nothing was shared.", nameOnePerson),
-            LeadingNameKind.Unrecognised => new Notice(
-                "The first word starts with @ but is not a person Slack knows, so nothing was shared.",
-                $"Pick the person from the list Slack shows as you type @. To share a secret that starts with @, use {slashCommand} share and its form."),
-            _ => new Notice("That name is not a Slack mention I can read, so nothing was shared.", nameOnePerson),
+            LeadingNameKind.Channel => new Notice(SlackStrings.Get("SendTo.Channel"), nameOnePerson),
+            LeadingNameKind.Group => new Notice(SlackStrings.Get("SendTo.Group"), nameOnePerson),
+            LeadingNameKind.Unrecognised => new Notice(SlackStrings.Get("SendTo.Unrecognised"), SlackStrings.Format("SendTo.Unrecognised.Hint", slashCommand)),
+            _ => new Notice(SlackStrings.Get("SendTo.Unreadable"), nameOnePerson),
         };
         return SlackMessages.Notice(notice, ":no_entry:");
     }

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
-using OneTimeBot.Core.Expiry;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.BlockKit;
 
@@ -12,7 +13,7 @@ namespace OneTimeBot.Slack.BlockKit;
 public static class SlackMessages
 {
     /// <summary>The ack of a command that finishes later, in the command's own progress words.</summary>
-    public static SlackReply Working(string progress) => new($"{progress}…", [Blocks.Context($":hourglass_flowing_sand: {progress}… The link will appear here in a moment.")]);
+    public static SlackReply Working(string progress) => new($"{progress}…", [Blocks.Context(SlackStrings.Format("Message.Working", progress))]);
 
     /// <param name="offerForms">Adds the buttons that open the share and generate forms.</param>
     public static SlackReply Notice(Notice notice, string emoji = ":warning:", bool offerForms = false)
@@ -31,65 +32,71 @@ public static class SlackMessages
     public static SlackReply Apology() => Notice(Notices.Apology);
 
     public static SlackReply ConfigRefused(string command) => Notice(new(
-        "Only workspace admins and owners can change OneTimeBot's settings.",
-        $"Ask an admin to run {command} config."), ":no_entry:");
+        SlackStrings.Get("Message.ConfigRefused"),
+        SlackStrings.Format("Message.ConfigRefused.Hint", command)), ":no_entry:");
 
     /// <summary>The answer to a slash command this OneTimeBot is not configured for, e.g. one renamed in the app but not in Slack:Command.</summary>
     public static SlackReply UnknownCommand(string command) => Notice(new(
-        $"This OneTimeBot answers only {command}.",
-        "Nothing was done. If you expected this command to work, ask whoever runs this OneTimeBot."), ":no_entry:");
+        SlackStrings.Format("Message.UnknownCommand", command),
+        SlackStrings.Get("Message.UnknownCommand.Hint")), ":no_entry:");
 
     /// <summary>The whole answer to anything from a workspace outside Slack:AllowedTeams and Slack:AllowedEnterprises.</summary>
     public static SlackReply NotAvailable() => Notice(new(
-        "This OneTimeBot is not available to this workspace.",
-        "Nothing was done. If your workspace should be able to use it, ask whoever runs this OneTimeBot."), ":no_entry:");
+        SlackStrings.Get("Message.NotAvailable"),
+        SlackStrings.Get("Message.NotAvailable.Hint")), ":no_entry:");
 
     /// <summary>The answer to every command while the state store is down: nothing was acted on.</summary>
     public static SlackReply StorageDown() => Notice(new(
-        "OneTimeBot cannot reach its storage right now, so it did nothing.",
-        "Try again in a minute; if it keeps happening, tell whoever runs OneTimeBot."));
+        SlackStrings.Get("Message.StorageDown"),
+        SlackStrings.Get("Message.StorageDown.Hint")));
 
     public static SlackReply NotInstalled(string command) => Notice(new(
-        "OneTimeBot is not installed in this workspace any more.",
-        $"Ask an admin to install it again; until then only {command} share <secret> and {command} generate can answer here."));
+        SlackStrings.Get("Message.NotInstalled"),
+        SlackStrings.Format("Message.NotInstalled.Hint", command)));
 
     public static SlackReply NeedsBotToken(string command) => Notice(new(
-        "This needs the Slack app's bot token, and this OneTimeBot runs without one.",
-        $"Set Slack__BotToken (or install the app through /slack/install); meanwhile use {command} share <secret> or {command} generate."));
+        SlackStrings.Get("Message.NeedsBotToken"),
+        SlackStrings.Format("Message.NeedsBotToken.Hint", command)));
 
+    /// <param name="what">What Slack did not let happen, as it follows "Slack did not let me", in the reader's language.</param>
+    /// <param name="error">Slack's error code, or why there was none to call Slack with.</param>
     public static SlackReply SlackFailed(string what, string error, string command) => Notice(new(
-        $"Slack did not let me {what} ({error}).",
-        $"Try again in a moment. If it keeps failing, {command} share <secret> works without a form."));
+        SlackStrings.Format("Message.SlackFailed", what, error),
+        SlackStrings.Format("Message.SlackFailed.Hint", command)));
 
     /// <summary>In a DM, where no form can be opened from a typed message: the buttons that open one.</summary>
     public static SlackReply ShareButton() => new(
-        "Share a secret: press the button to open the form.",
-        [Blocks.Section("Press *Share a secret* to open the form. The secret goes straight to the secret service; this conversation only ever shows the link."), HelpBlocks.ShareButtons()]);
+        SlackStrings.Get("Message.ShareButton.Fallback"),
+        [Blocks.Section(SlackStrings.Get("Message.ShareButton")), HelpBlocks.ShareButtons()]);
 
     /// <summary>In a DM, where no form can be opened from a typed message: the button that opens the generate form.</summary>
     public static SlackReply GenerateButton() => new(
-        "Generate a password: press the button to open the form.",
-        [Blocks.Section("Press *Generate a password* to choose its expiry, length and an optional passphrase. This conversation only ever shows the link."),
-         Blocks.Actions(Blocks.Button("Generate a password", ActionIds.OpenGenerateForm, "generate", "primary"))]);
+        SlackStrings.Get("Message.GenerateButton.Fallback"),
+        [Blocks.Section(SlackStrings.Get("Message.GenerateButton")),
+         Blocks.Actions(Blocks.Button(SlackStrings.Get("Button.Generate"), ActionIds.OpenGenerateForm, "generate", "primary"))]);
 
     /// <summary>In a DM, where the settings form cannot be opened: the command that opens it.</summary>
     public static SlackReply ConfigInDm(string command) => Notice(new(
-        $"Settings are changed with {command} config.",
-        "Type it in any channel or here in the message box, as a command."), ":gear:");
+        SlackStrings.Format("Message.ConfigInDm", command),
+        SlackStrings.Get("Message.ConfigInDm.Hint")), ":gear:");
 
     public static SlackReply SettingsSaved(WorkspaceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var saved = SlackStrings.Get("Message.SettingsSaved");
+        var account = Blocks.Escape(settings.Username ?? SlackStrings.Get("Settings.Anonymous"));
         var blocks = new JsonArray
         {
-            Blocks.Section(":white_check_mark: *OneTimeBot's settings for this workspace are saved.*"),
+            Blocks.Section($":white_check_mark: *{saved}*"),
             Blocks.Fields(
-                $"*Secret service*\n{Blocks.Escape(settings.IsEmbedded ? "this OneTimeBot (embedded)" : settings.Backend)}",
-                $"*Account*\n{Blocks.Escape(settings.Username ?? "anonymous")}{(settings.HasApiToken ? " (token set)" : "")}",
-                $"*Default expiry*\n{Ttl.Format(settings.DefaultTtl)}",
-                $"*Longest expiry*\n{Ttl.Format(settings.MaxTtl)}",
-                $"*Messages about links*\n{(settings.NotifyOwners ? "on, unless a person turned them off" : "off, unless a person turned them on")}"),
+                Fact(SlackStrings.Get("Settings.Service"), Blocks.Escape(settings.IsEmbedded ? SlackStrings.Get("Settings.Embedded") : settings.Backend)),
+                Fact(SlackStrings.Get("Settings.Account"), settings.HasApiToken ? SlackStrings.Format("Settings.AccountWithToken", account) : account),
+                Fact(SlackStrings.Get("Settings.DefaultExpiry"), ReaderTime.Duration(settings.DefaultTtl)),
+                Fact(SlackStrings.Get("Settings.MaxExpiry"), ReaderTime.Duration(settings.MaxTtl)),
+                Fact(SlackStrings.Get("Settings.Notify"), settings.NotifyOwners ? SlackStrings.Get("Settings.Notify.On") : SlackStrings.Get("Settings.Notify.Off"))),
         };
-        return new SlackReply("OneTimeBot's settings for this workspace are saved.", blocks);
+        return new SlackReply(saved, blocks);
     }
+
+    private static string Fact(string label, string value) => $"*{label}*\n{value}";
 }

@@ -85,6 +85,12 @@ public sealed class SlackOptions : IPlatformOptions
     /// <summary>How long a modal submission may wait for the secret service before the modal shows an error.</summary>
     public TimeSpan ModalBudget { get; set; } = TimeSpan.FromSeconds(2.4);
 
+    /// <summary>
+    /// How long a request waits for Slack to say which language its user reads (<c>users.info</c>), the first time in an
+    /// hour that user is seen; after that it goes on in English. Slack's 3 s also hold <see cref="InlineWait"/>.
+    /// </summary>
+    public TimeSpan LanguageWait { get; set; } = TimeSpan.FromSeconds(0.5);
+
     /// <summary>How long work finished after the ack (through <c>response_url</c> or a DM) may wait for the secret service.</summary>
     public TimeSpan FollowUpBudget { get; set; } = TimeSpan.FromSeconds(25);
 

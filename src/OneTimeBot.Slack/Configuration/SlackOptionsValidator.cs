@@ -47,6 +47,11 @@ public sealed class SlackOptionsValidator(IHostEnvironment environment) : Platfo
             errors.Add($"{Prefix}InlineWait must be more than 0 and at most 2.8 s: Slack gives a command 3 s.");
         }
 
+        if (options.LanguageWait <= TimeSpan.Zero || options.LanguageWait > TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"{Prefix}LanguageWait must be more than 0 and at most 1 s: it comes out of the 3 s Slack gives a command.");
+        }
+
         if (options.ModalBudget <= TimeSpan.Zero || options.ModalBudget > TimeSpan.FromSeconds(2.8))
         {
             errors.Add($"{Prefix}ModalBudget must be more than 0 and at most 2.8 s: Slack gives a modal submission 3 s.");

@@ -36,13 +36,13 @@ public sealed class ActionHandlers(SharingService sharing, SlackForms forms, Sla
     public async Task OpenBurnModalAsync(ActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        TellIfNotOpened("burn form", context, await forms.OpenBurnAsync(context.Origin, context.Value, cancellationToken).ConfigureAwait(false));
+        TellIfNotOpened("burn-form", context, await forms.OpenBurnAsync(context.Origin, context.Value, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task OpenAsync(ActionContext context, BotForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        TellIfNotOpened("open form", context, await forms.OpenAsync(form, context.Origin, cancellationToken).ConfigureAwait(false));
+        TellIfNotOpened("open-form", context, await forms.OpenAsync(form, context.Origin, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>A button's ack cannot carry a message, so why the form did not open goes through its response_url.</summary>

@@ -18,7 +18,7 @@ public sealed class CommandHandlers(BotCommands commands, SlackForms forms, Slac
     public async Task<SlackReply?> OneTimeAsync(SlashCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var origin = new SlackOrigin(command.TeamId, command.EnterpriseId, command.UserId, command.ResponseUrl, command.ChannelId, command.TriggerId);
+        var origin = new SlackOrigin(command.TeamId, command.EnterpriseId, command.UserId, command.ResponseUrl, command.ChannelId, command.TriggerId) { Locale = command.Locale };
         var (parsed, refusal) = SlackCommandText.Read(commands, command.Text, options.Value.Command, CommandSurface.SlashCommand);
         if (refusal is not null)
         {

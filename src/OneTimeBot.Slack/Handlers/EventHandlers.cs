@@ -32,10 +32,10 @@ public sealed partial class EventHandlers(
             return;
         }
 
-        var origin = new SlackOrigin(team, envelope.EnterpriseId, user, ResponseUrl: null, channel);
+        var origin = new SlackOrigin(team, envelope.EnterpriseId, user, ResponseUrl: null, channel) { Locale = envelope.UserLocale };
         // A message's text is in Slack's markup like a command's: mentions, links and escaped characters.
         var (parsed, refusal) = SlackCommandText.Read(commands, message.Text ?? "", options.Value.Command, CommandSurface.Chat);
-        var reply = refusal ?? await delivery.OrApologyAsync("direct message", async () => CommandReplyBlocks.Render(
+        var reply = refusal ?? await delivery.OrApologyAsync("direct-message", async () => CommandReplyBlocks.Render(
             await commands.RunAsync(parsed, origin.Actor, CommandSurface.Chat, delivery.FollowUpBudget, cancellationToken).ConfigureAwait(false),
             options.Value.Command,
             CommandSurface.Chat)).ConfigureAwait(false);

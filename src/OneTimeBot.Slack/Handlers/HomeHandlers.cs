@@ -12,6 +12,7 @@ using OneTimeBot.Slack.Payloads;
 using OneTimeBot.Slack.Views;
 using OneTimeBot.Slack.WebApi;
 using OneTimeSecret.Client;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Handlers;
 
@@ -41,7 +42,7 @@ public sealed partial class HomeHandlers(
         }
 
         // The event names the person's DM with the bot: where a form opened from the tab answers.
-        var origin = new SlackOrigin(team, envelope.EnterpriseId, user, ResponseUrl: null, opened.Channel);
+        var origin = new SlackOrigin(team, envelope.EnterpriseId, user, ResponseUrl: null, opened.Channel) { Locale = envelope.UserLocale };
         await PublishAsync(origin, await recent.ListAsync(origin.Actor, cancellationToken).ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -55,13 +56,13 @@ public sealed partial class HomeHandlers(
         {
             if (await forms.OpenTrackedBurnAsync(origin, context.Value, cancellationToken).ConfigureAwait(false) is { } notOpened)
             {
-                followUps.Run("burn form", ct => ShowAsync(origin, new SharingError(SharingErrorKind.Unavailable, notOpened.Text, "Press Burn again."), ct));
+                followUps.Run("burn-form", ct => ShowAsync(origin, new SharingError(SharingErrorKind.Unavailable, notOpened.Text, SlackStrings.Format("Home.BurnAgain", RecentLinksText.BurnButton)), ct));
             }
 
             return;
         }
 
-        followUps.Run("burn from a list", async ct => await ShowAsync(origin, found.IsSuccess
+        followUps.Run("burn-from-list", async ct => await ShowAsync(origin, found.IsSuccess
             ? await recent.BurnAsync(origin.Actor, context.Value, null, delivery.FollowUpBudget, ct).ConfigureAwait(false)
             : found.Error, ct).ConfigureAwait(false));
     }
@@ -76,7 +77,7 @@ public sealed partial class HomeHandlers(
             return ViewResponses.Errors(SharingError.PassphraseField, burned.Error);
         }
 
-        followUps.Run("list after a burn", ct => ShowAsync(context.Origin, burned, ct));
+        followUps.Run("list-after-burn", ct => ShowAsync(context.Origin, burned, ct));
         return null;
     }
 

@@ -20,7 +20,7 @@ public sealed class RequestHandlers(SecretRequestService requests, SlackForms fo
     public async Task OpenRequestModalAsync(ActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        TellIfNotOpened("request form", context, await forms.OpenAsync(BotForm.Request, context.Origin, cancellationToken).ConfigureAwait(false));
+        TellIfNotOpened("request-form", context, await forms.OpenAsync(BotForm.Request, context.Origin, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Send it securely: the answer modal, for the person asked while the request is open; else why not.</summary>
@@ -31,14 +31,14 @@ public sealed class RequestHandlers(SecretRequestService requests, SlackForms fo
         var problem = opened.IsSuccess
             ? await forms.OpenAnswerAsync(context.Origin, opened.Value, cancellationToken).ConfigureAwait(false)
             : CardBlocks.Render(opened.Error);
-        TellIfNotOpened("answer form", context, problem);
+        TellIfNotOpened("answer-form", context, problem);
     }
 
     /// <summary>Decline: acked at once; the message then says it was declined, or why it could not be.</summary>
     public Task DeclineAsync(ActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        delivery.Later("decline request", context.Origin.Target, async ct =>
+        delivery.Later("decline-request", context.Origin.Target, async ct =>
         {
             var declined = await requests.DeclineAsync(context.Origin.Actor, context.Value, ct).ConfigureAwait(false);
             return declined.IsSuccess ? RequestBlocks.Declined(declined.Value) : CardBlocks.Render(declined.Error);
@@ -66,7 +66,7 @@ public sealed class RequestHandlers(SecretRequestService requests, SlackForms fo
         }
 
         var sent = RequestBlocks.Sent(created.Value);
-        delivery.Later("request sent", context.Origin.Target, _ => Task.FromResult(sent));
+        delivery.Later("request-sent", context.Origin.Target, _ => Task.FromResult(sent));
         return null;
     }
 
@@ -87,7 +87,7 @@ public sealed class RequestHandlers(SecretRequestService requests, SlackForms fo
         }
 
         var made = answered.Value;
-        delivery.Later("request answered", context.Origin.Target, async ct =>
+        delivery.Later("request-answered", context.Origin.Target, async ct =>
             RequestBlocks.Answered(await requests.SendAnswerAsync(actor, made, ct).ConfigureAwait(false)));
         return null;
     }

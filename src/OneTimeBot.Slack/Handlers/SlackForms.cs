@@ -8,6 +8,7 @@ using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Views;
 using OneTimeBot.Slack.WebApi;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Handlers;
 
@@ -83,7 +84,7 @@ public sealed class SlackForms(WorkspaceSettingsService workspaces, SlackTokens 
         var info = await api.UserInfoAsync(token, origin.UserId, cancellationToken).ConfigureAwait(false);
         if (!info.Ok)
         {
-            return SlackMessages.SlackFailed("check that you are an admin", info.Error ?? "unknown error", _command);
+            return SlackMessages.SlackFailed(SlackStrings.Get("Message.SlackFailed.CheckAdmin"), info.Error ?? SlackStrings.Get("Message.SlackFailed.UnknownError"), _command);
         }
 
         var user = info.Body["user"] as JsonObject;
@@ -95,7 +96,7 @@ public sealed class SlackForms(WorkspaceSettingsService workspaces, SlackTokens 
     {
         if (origin.TriggerId is not { } triggerId)
         {
-            return SlackMessages.SlackFailed("open the form", "no trigger id", _command);
+            return SlackMessages.SlackFailed(SlackStrings.Get("Message.SlackFailed.OpenForm"), SlackStrings.Get("Message.SlackFailed.NoTriggerId"), _command);
         }
 
         var (token, missing) = await TokenAsync(origin, cancellationToken).ConfigureAwait(false);
@@ -105,7 +106,7 @@ public sealed class SlackForms(WorkspaceSettingsService workspaces, SlackTokens 
         }
 
         var opened = await api.OpenViewAsync(token, triggerId, view, cancellationToken).ConfigureAwait(false);
-        return opened.Ok ? null : SlackMessages.SlackFailed("open the form", opened.Error ?? "unknown error", _command);
+        return opened.Ok ? null : SlackMessages.SlackFailed(SlackStrings.Get("Message.SlackFailed.OpenForm"), opened.Error ?? SlackStrings.Get("Message.SlackFailed.UnknownError"), _command);
     }
 
     private async Task<(string? Token, SlackReply? Missing)> TokenAsync(SlackOrigin origin, CancellationToken cancellationToken) =>

@@ -11,8 +11,14 @@ namespace OneTimeBot.Slack.Handlers;
 /// </summary>
 public sealed record SlackOrigin(string TeamId, string? EnterpriseId, string UserId, Uri? ResponseUrl, string? Channel, string? TriggerId = null)
 {
-    /// <summary>The user, reachable later through their org's installation when the app is installed org-wide.</summary>
-    public Actor Actor => new(new WorkspaceId(ChatPlatform.Slack, TeamId), UserId) { Reach = new ChatReach(EnterpriseId: EnterpriseId) };
+    /// <summary>The user's language tag as Slack gave it (<c>users.info</c>), when it did; kept so later messages speak it.</summary>
+    public string? Locale { get; init; }
+
+    /// <summary>
+    /// The user, reachable later through their org's installation when the app is installed org-wide, and in their
+    /// language, so that a message to them after this request (a link opened, a request declined) speaks it.
+    /// </summary>
+    public Actor Actor => new(new WorkspaceId(ChatPlatform.Slack, TeamId), UserId) { Reach = new ChatReach(EnterpriseId: EnterpriseId, Locale: Locale) };
 
     public ReplyTarget Target => new(TeamId, EnterpriseId, ResponseUrl, Channel);
 

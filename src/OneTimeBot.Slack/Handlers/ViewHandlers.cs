@@ -55,7 +55,7 @@ public sealed class ViewHandlers(SharingService sharing, LinkDelivery links, Wor
 
         var change = SettingsFormReader.Read(context.Values);
         var saved = change.IsSuccess ? await workspaces.UpdateAsync(context.Origin.Actor, change.Value, cancellationToken).ConfigureAwait(false) : change.Error;
-        return Finish("settings saved", context, saved, field => ConfigModal.BlockFor(field, context.Values), SlackMessages.SettingsSaved);
+        return Finish("settings-saved", context, saved, field => ConfigModal.BlockFor(field, context.Values), SlackMessages.SettingsSaved);
     }
 
     /// <summary>

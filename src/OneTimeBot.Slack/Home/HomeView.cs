@@ -3,6 +3,7 @@ using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Tracking;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Views;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Home;
 
@@ -21,7 +22,7 @@ public static class HomeView
         ArgumentNullException.ThrowIfNull(metadata);
         var blocks = new JsonArray
         {
-            Blocks.Section(":lock: *OneTimeBot* turns a secret into a link that works *once*, so it never sits in chat history."),
+            Blocks.Section(SlackStrings.Get("Intro")),
             Blocks.Actions(
                 Blocks.Button(RecentLinksText.ShareButton, ActionIds.OpenShareForm, "share", "primary"),
                 Blocks.Button(RecentLinksText.GenerateButton, ActionIds.OpenGenerateForm, "generate"),

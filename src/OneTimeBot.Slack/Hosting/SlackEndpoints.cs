@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Installations;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Hosting;
 
@@ -15,8 +16,8 @@ public static class SlackEndpoints
 {
     private static readonly IResult ServiceUnavailable = Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
 
-    // Built once: it is the answer to every command while the store is down, and otherwise never needed.
-    private static readonly IResult StorageDown = Results.Bytes(SlackMessages.StorageDown().ToUtf8Json(), "application/json; charset=utf-8");
+    // Built once per language: it is the answer to every command while the store is down, and otherwise never needed.
+    private static readonly PerLanguage<IResult> StorageDown = new(() => Results.Bytes(SlackMessages.StorageDown().ToUtf8Json(), "application/json; charset=utf-8"));
 
     /// <summary>
     /// Maps the install pages, and the endpoints Slack posts to when <paramref name="takeSignedRequests"/> (there is a
@@ -34,11 +35,11 @@ public static class SlackEndpoints
         }
 
         var signed = app.MapGroup("/slack").AddEndpointFilter<RouteGroupBuilder, SlackSignatureFilter>();
-        signed.MapPost("/commands", CommandsAsync).WithMetadata(new SignedSlackEndpoint(StorageDown, AnswersSslCheck: true));
+        signed.MapPost("/commands", CommandsAsync).WithMetadata(new SignedSlackEndpoint(() => StorageDown.Current, AnswersSslCheck: true));
         // An interaction cannot be answered with a message; Slack shows its own error when it gets a 503.
-        signed.MapPost("/interactivity", InteractivityAsync).WithMetadata(new SignedSlackEndpoint(ServiceUnavailable));
+        signed.MapPost("/interactivity", InteractivityAsync).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
         // A 503 makes Slack retry the event later, when the store is back.
-        signed.MapPost("/events", EventsAsync).WithMetadata(new SignedSlackEndpoint(ServiceUnavailable));
+        signed.MapPost("/events", EventsAsync).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
         return app;
     }
 

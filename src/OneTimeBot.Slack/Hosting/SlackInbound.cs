@@ -5,11 +5,14 @@ using Microsoft.Extensions.Primitives;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Events;
 using OneTimeBot.Core.Hosting;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Telemetry;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Handlers;
+using OneTimeBot.Slack.Localization;
 using OneTimeBot.Slack.Payloads;
+using OneTimeBot.Slack.Users;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.Views;
 using OneTimeBot.Slack.WebApi;
@@ -21,6 +24,8 @@ namespace OneTimeBot.Slack.Hosting;
 /// post (<see cref="SlackEndpoints"/>) or a Socket Mode envelope. Each kind has one entry point, which parses the body
 /// into records, applies the workspace allow-list and the response_url policy, and hands the request to the
 /// <see cref="SlackRouter"/>. Malformed input is refused, and a failure answered with a private message, never thrown.
+/// Here, once, a request of an allowed workspace learns its user's language (<see cref="SlackUserLanguages"/>): it is
+/// answered in it, and the user's <see cref="Core.Workspaces.ChatReach.Locale"/> carries it to later messages.
 /// </summary>
 public sealed partial class SlackInbound(
     SlackRouter router,
@@ -29,13 +34,14 @@ public sealed partial class SlackInbound(
     SlackDelivery delivery,
     IEventDeduplicator seen,
     FollowUps followUps,
+    SlackUserLanguages languages,
     BotMetrics metrics,
     TimeProvider time,
     ILogger<SlackInbound> logger)
 {
     private static readonly TimeSpan EventMemory = TimeSpan.FromHours(1);
 
-    private static readonly SlackReply NotAvailable = SlackMessages.NotAvailable();
+    private static readonly PerLanguage<SlackReply> NotAvailable = new(SlackMessages.NotAvailable);
 
     /// <summary>A slash command, from its form fields.</summary>
     public Task<SlackAnswer> CommandAsync(IReadOnlyDictionary<string, StringValues> form, CancellationToken cancellationToken) =>
@@ -75,16 +81,18 @@ public sealed partial class SlackInbound(
         if (SlashCommand.From(form) is not { } parsed)
         {
             LogMalformed("command");
-            return SlackAnswer.Malformed("A slash command needs team_id, user_id and command.");
+            return SlackAnswer.Malformed(RefusedRequests.MalformedCommand);
         }
 
         if (!workspaces.Allows(parsed.EnterpriseId, parsed.TeamId))
         {
             LogNotAllowed("command", parsed.TeamId, parsed.EnterpriseId);
-            return SlackAnswer.Reply(NotAvailable);
+            return SlackAnswer.Reply(NotAvailable.Current);
         }
 
-        var command = parsed with { ResponseUrl = responseUrls.Permit(parsed.ResponseUrl) };
+        var locale = await languages.LocaleAsync(parsed.TeamId, parsed.EnterpriseId, parsed.UserId, cancellationToken).ConfigureAwait(false);
+        using var language = LanguageScope.Use(Languages.From(locale));
+        var command = parsed with { ResponseUrl = responseUrls.Permit(parsed.ResponseUrl), Locale = locale };
         try
         {
             var reply = await router.CommandAsync(command, cancellationToken).ConfigureAwait(false);
@@ -103,7 +111,7 @@ public sealed partial class SlackInbound(
         if (payload?.TeamId is not { } team || payload.User?.Id is not { Length: > 0 } user)
         {
             LogMalformed("interaction");
-            return SlackAnswer.Malformed("An interaction payload needs a team and a user.");
+            return SlackAnswer.Malformed(RefusedRequests.MalformedInteraction);
         }
 
         var enterprise = payload.Enterprise?.Id is { Length: > 0 } e ? e : null;
@@ -114,26 +122,29 @@ public sealed partial class SlackInbound(
             return RefuseInteraction(payload, new ReplyTarget(team, enterprise, responseUrl, Channel: null));
         }
 
+        var locale = await languages.LocaleAsync(team, enterprise, user, cancellationToken).ConfigureAwait(false);
+        using var language = LanguageScope.Use(Languages.From(locale));
+
         try
         {
             switch (payload.Type)
             {
                 case "block_actions" when payload.Actions is [{ ActionId: { } actionId } action, ..]:
                     // A button on a view (the App Home tab) has no channel: the view's metadata names the DM it answers in.
-                    var pressed = new SlackOrigin(team, enterprise, user, responseUrl, payload.Channel?.Id ?? ViewMetadata.Read(payload.View?.PrivateMetadata).Channel, payload.TriggerId);
+                    var pressed = new SlackOrigin(team, enterprise, user, responseUrl, payload.Channel?.Id ?? ViewMetadata.Read(payload.View?.PrivateMetadata).Channel, payload.TriggerId) { Locale = locale };
                     await router.ActionAsync(actionId, new ActionContext(pressed, action.Value ?? ""), cancellationToken).ConfigureAwait(false);
                     return SlackAnswer.Ok;
                 case "view_submission" when payload.View?.CallbackId is { } callbackId:
                     // Where the modal was opened from: its answer goes there, through a response_url the policy allows.
                     var metadata = ViewMetadata.Read(payload.View.PrivateMetadata);
                     var openedAt = responseUrls.Permit(SlackUrls.TryResponseUrl(metadata.ResponseUrl));
-                    var openedFrom = new SlackOrigin(team, enterprise, user, openedAt, metadata.Channel);
+                    var openedFrom = new SlackOrigin(team, enterprise, user, openedAt, metadata.Channel) { Locale = locale };
                     var view = new ViewContext(openedFrom, metadata with { ResponseUrl = openedAt?.ToString() }, new ViewValues(payload.View.State));
                     var answer = await router.ViewAsync(callbackId, view, cancellationToken).ConfigureAwait(false);
                     return answer is null ? SlackAnswer.Ok : SlackAnswer.Body(answer);
                 case "shortcut" when payload.CallbackId is { } shortcut:
                     // A global shortcut comes from no conversation: there is no response_url or channel to answer in.
-                    var invoked = new SlackOrigin(team, enterprise, user, ResponseUrl: null, Channel: null, payload.TriggerId);
+                    var invoked = new SlackOrigin(team, enterprise, user, ResponseUrl: null, Channel: null, payload.TriggerId) { Locale = locale };
                     await router.ShortcutAsync(shortcut, new ActionContext(invoked, ""), cancellationToken).ConfigureAwait(false);
                     return SlackAnswer.Ok;
                 default:
@@ -176,12 +187,24 @@ public sealed partial class SlackInbound(
                     return SlackAnswer.Ok;
                 }
 
-                followUps.Run("event " + e.Type, ct => router.EventAsync(envelope, e, ct));
+                followUps.Run("event " + e.Type, ct => HandleEventAsync(envelope, e, ct));
                 return SlackAnswer.Ok;
             default:
                 LogMalformed("event");
-                return SlackAnswer.Malformed("Not an event Slack sends.");
+                return SlackAnswer.Malformed(RefusedRequests.MalformedEvent);
         }
+    }
+
+    /// <summary>An event, after Slack was answered, in the language of the person it came from when it is from one.</summary>
+    private async Task HandleEventAsync(EventEnvelope envelope, SlackEvent e, CancellationToken cancellationToken)
+    {
+        // Only a person's own words in their DM with the bot, or their opening its Home tab, are answered.
+        var fromPerson = e.Type is "app_home_opened" || (e is { Type: "message", ChannelType: "im", Subtype: null, BotId: null });
+        var locale = fromPerson && (envelope.TeamId ?? e.Team) is { Length: > 0 } team && e.User is { Length: > 0 } user
+            ? await languages.LocaleAsync(team, envelope.EnterpriseId, user, cancellationToken).ConfigureAwait(false)
+            : null;
+        using var language = LanguageScope.Use(Languages.From(locale));
+        await router.EventAsync(envelope with { UserLocale = locale }, e, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -199,9 +222,10 @@ public sealed partial class SlackInbound(
         switch (payload.Type)
         {
             case "view_submission":
-                return SlackAnswer.Body(ViewResponses.Errors(FirstBlock(payload.View), NotAvailable.Text));
+                return SlackAnswer.Body(ViewResponses.Errors(FirstBlock(payload.View), NotAvailable.Current.Text));
             case "block_actions" when target.ResponseUrl is not null:
-                delivery.Later("refusal", target, _ => Task.FromResult(NotAvailable));
+                var refusal = NotAvailable.Current;
+                delivery.Later("refusal", target, _ => Task.FromResult(refusal));
                 return SlackAnswer.Ok;
             default:
                 return SlackAnswer.Ok;

@@ -131,7 +131,7 @@ public sealed partial class SlackRouter
 
     /// <summary>A key as it may be logged: an identifier as Slack's are, else not at all (a signed field is still typed by someone).</summary>
     private static string Printable(string key) =>
-        key.Length is > 0 and <= 64 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or '-') ? key : "(not an identifier)";
+        key.Length is > 0 and <= 64 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '/' or '-') ? key : "(unprintable)";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No route for the Slack slash command '{Command}': this app answers {Configured} (Slack:Command); the sender was told so")]
     private partial void LogUnroutedCommand(string command, string configured);

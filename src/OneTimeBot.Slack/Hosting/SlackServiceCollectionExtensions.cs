@@ -11,6 +11,7 @@ using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Handlers;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Messaging;
+using OneTimeBot.Slack.Users;
 using OneTimeBot.Slack.Verification;
 using OneTimeBot.Slack.WebApi;
 using Polly;
@@ -80,6 +81,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<HomeHandlers>();
         services.AddSingleton<SlackRouter>();
         services.AddSingleton<SlackInbound>();
+        services.AddSingleton<SlackUserLanguages>();
         services.AddSingleton<IDirectMessenger, SlackDirectMessenger>();
         return services;
     }

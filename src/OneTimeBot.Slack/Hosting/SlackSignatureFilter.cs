@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using OneTimeBot.Core.Localization;
+using OneTimeBot.Slack.Users;
 using OneTimeBot.Slack.Verification;
 
 namespace OneTimeBot.Slack.Hosting;
@@ -10,7 +12,7 @@ namespace OneTimeBot.Slack.Hosting;
 /// replay check cannot reach its store, the request is not acted on (fail closed) and gets the endpoint's
 /// <see cref="SignedSlackEndpoint.WhenStoreDown"/>. A genuine body is handed on as the <see cref="SlackRequestBody"/>.
 /// </summary>
-internal sealed partial class SlackSignatureFilter(SlackRequestVerifier verifier, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
+internal sealed partial class SlackSignatureFilter(SlackRequestVerifier verifier, SlackUserLanguages languages, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -41,13 +43,21 @@ internal sealed partial class SlackSignatureFilter(SlackRequestVerifier verifier
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
             LogStoreDown(ex.GetType().Name);
-            return endpoint.WhenStoreDown;
+            // The signature matched (only the replay check needed the store): the sender's language, if already known, is
+            // safe to answer in, and nothing else of the body is used.
+            var form = body.Form();
+            var known = form.TryGetValue("team_id", out var team) && form.TryGetValue("user_id", out var user) && team.Count == 1 && user.Count == 1 &&
+                        !string.IsNullOrEmpty(team[0]) && !string.IsNullOrEmpty(user[0])
+                ? languages.Known(team[0]!, user[0]!)
+                : null;
+            using var language = LanguageScope.Use(Languages.From(known));
+            return endpoint.WhenStoreDown();
         }
 
         if (verdict != SlackVerification.Valid)
         {
             LogRefused(http.Request.Path, verdict);
-            return Results.Text("The request's Slack signature is missing, wrong, stale or replayed.", "text/plain", statusCode: StatusCodes.Status401Unauthorized);
+            return Results.Text(RefusedRequests.BadSignature, "text/plain", statusCode: StatusCodes.Status401Unauthorized);
         }
 
         http.Features.Set(body);

@@ -8,7 +8,12 @@ public sealed record EventEnvelope(
     string? EnterpriseId,
     string? EventId,
     SlackEvent? Event,
-    bool IsEnterpriseInstall = false);
+    bool IsEnterpriseInstall = false)
+{
+    /// <summary>The language tag Slack gave for the event's user (<c>users.info</c>), once the event is verified; not in Slack's JSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? UserLocale { get; init; }
+}
 
 /// <summary>The event inside a callback. <see cref="Text"/> of a message is never logged.</summary>
 public sealed record SlackEvent(

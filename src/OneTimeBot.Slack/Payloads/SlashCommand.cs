@@ -13,6 +13,9 @@ public sealed record SlashCommand(
     Uri? ResponseUrl,
     string? TriggerId)
 {
+    /// <summary>The sender's language tag as Slack gave it (<c>users.info</c>), once the command is verified; not a form field.</summary>
+    public string? Locale { get; init; }
+
     /// <summary>The command, or null when a field it cannot do without is missing.</summary>
     public static SlashCommand? From(IReadOnlyDictionary<string, StringValues> form)
     {

@@ -5,6 +5,7 @@ using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeSecret.Client;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -25,13 +26,13 @@ public static class AnswerModal
         var blocks = new JsonArray
         {
             Blocks.Section(DirectMessageText.AsksYouFor(from, "*" + Blocks.Escape(request.Note) + "*")),
-            Inputs.Text(SharingError.SecretField, "Secret", multiline: true, placeholder: "The password, key or code they asked for",
-                hint: "It goes straight to the secret service. Only a one-time link goes back, to them alone."),
+            Inputs.Text(SharingError.SecretField, SlackStrings.Get("Modal.Secret"), multiline: true, placeholder: SlackStrings.Get("Modal.Answer.Placeholder"),
+                hint: SlackStrings.Get("Modal.Answer.Hint")),
             Inputs.Expiry(settings),
-            Inputs.Passphrase("Asked for before the secret is shown. Tell it to them another way."),
-            Blocks.Context($"The request expires {Blocks.LocalDate(request.ExpiresAt)}. Secret service: {Blocks.Escape(settings.IsEmbedded ? "this OneTimeBot" : settings.Backend)}."),
+            Inputs.Passphrase(SlackStrings.Get("Modal.Answer.PassphraseHint")),
+            Blocks.Context(SlackStrings.Format("Modal.Answer.Footer", Blocks.LocalDate(request.ExpiresAt), Blocks.Escape(settings.IsEmbedded ? SlackStrings.Get("Service.Embedded") : settings.Backend))),
         };
-        return Inputs.Modal(CallbackId, "Send a secret", "Send securely", metadata with { RequestId = request.Id }, blocks);
+        return Inputs.Modal(CallbackId, SlackStrings.Get("Modal.Answer.Title"), SlackStrings.Get("Modal.Answer.Submit"), metadata with { RequestId = request.Id }, blocks);
     }
 
     public static RequestAnswer Read(ViewValues values)

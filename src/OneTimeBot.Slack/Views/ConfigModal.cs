@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -20,60 +21,60 @@ public static class ConfigModal
         var settings = form.Settings;
         var blocks = new JsonArray
         {
-            Blocks.Section("Where this workspace's secrets are stored, with which Onetime Secret account, and for how long."),
+            Blocks.Section(SlackStrings.Get("Modal.Config.Intro")),
         };
         var pinned = settings.PinnedFields;
 
         if (!pinned.Contains(SettingsFields.Backend))
         {
-            blocks.Add(Inputs.Select(SettingsFields.Backend, "Secret service", form.BackendChoices, BackendChoices.Current(settings)));
+            blocks.Add(Inputs.Select(SettingsFields.Backend, SlackStrings.Get("Settings.Service"), form.BackendChoices, BackendChoices.Current(settings)));
             if (form.OwnServersAllowed is not null || BackendChoices.CustomUrl(settings) is not null)
             {
-                blocks.Add(Inputs.Text(SettingsFields.CustomUrl, "Custom server URL", optional: true, initial: BackendChoices.CustomUrl(settings),
+                blocks.Add(Inputs.Text(SettingsFields.CustomUrl, SlackStrings.Get("Modal.Config.CustomUrl"), optional: true, initial: BackendChoices.CustomUrl(settings),
                     placeholder: "https://secrets.example.com",
-                    hint: $"Only for \"Your own server\": its https address. Allowed: {form.OwnServersAllowed ?? "none"}.", maxLength: 500));
+                    hint: SlackStrings.Format("Modal.Config.CustomUrl.Hint", form.OwnServersAllowed ?? SlackStrings.Get("Modal.Config.CustomUrl.NoneAllowed")), maxLength: 500));
             }
         }
 
         if (!pinned.Contains(SettingsFields.Username))
         {
-            blocks.Add(Inputs.Text(SettingsFields.Username, "Account username", optional: true, initial: settings.Username,
-                hint: "The account's email or customer id. Empty: share anonymously.", maxLength: 254));
+            blocks.Add(Inputs.Text(SettingsFields.Username, SlackStrings.Get("Modal.Config.Username"), optional: true, initial: settings.Username,
+                hint: SlackStrings.Get("Modal.Config.Username.Hint"), maxLength: 254));
         }
 
         if (!pinned.Contains(SettingsFields.ApiToken))
         {
-            blocks.Add(Inputs.Text(SettingsFields.ApiToken, "API token", optional: true, maxLength: 512,
-                hint: (settings.HasApiToken ? "A token is set. Leave this empty to keep it; it is never shown." : "No token is set. It is stored encrypted and never shown again.") +
-                      " A token is only sent to the secret service it was entered for: changing the service removes it unless you enter one here."));
+            blocks.Add(Inputs.Text(SettingsFields.ApiToken, SlackStrings.Get("Modal.Config.ApiToken"), optional: true, maxLength: 512,
+                hint: SlackStrings.Format("Modal.Config.ApiToken.Hint",
+                    settings.HasApiToken ? SlackStrings.Get("Modal.Config.ApiToken.Set") : SlackStrings.Get("Modal.Config.ApiToken.NotSet"))));
             if (settings.HasApiToken)
             {
-                blocks.Add(Inputs.Checkbox(SettingsFields.ClearToken, "Stored token", "Remove the stored API token"));
+                blocks.Add(Inputs.Checkbox(SettingsFields.ClearToken, SlackStrings.Get("Modal.Config.StoredToken"), SlackStrings.Get("Modal.Config.RemoveToken")));
             }
         }
 
         if (!pinned.Contains(SettingsFields.DefaultTtl))
         {
-            blocks.Add(Inputs.Select(SettingsFields.DefaultTtl, "Default expiry", Inputs.ExpiriesUpTo(TimeSpan.FromDays(30), settings.DefaultTtl), Inputs.InitialValue(settings.DefaultTtl)));
+            blocks.Add(Inputs.Select(SettingsFields.DefaultTtl, SlackStrings.Get("Settings.DefaultExpiry"), Inputs.ExpiriesUpTo(TimeSpan.FromDays(30), settings.DefaultTtl), Inputs.InitialValue(settings.DefaultTtl)));
         }
 
         if (!pinned.Contains(SettingsFields.MaxTtl))
         {
-            blocks.Add(Inputs.Select(SettingsFields.MaxTtl, "Longest expiry allowed", Inputs.ExpiriesUpTo(TimeSpan.FromDays(30), settings.MaxTtl), Inputs.InitialValue(settings.MaxTtl)));
+            blocks.Add(Inputs.Select(SettingsFields.MaxTtl, SlackStrings.Get("Modal.Config.MaxExpiry"), Inputs.ExpiriesUpTo(TimeSpan.FromDays(30), settings.MaxTtl), Inputs.InitialValue(settings.MaxTtl)));
         }
 
         if (!pinned.Contains(SettingsFields.NotifyOwners))
         {
-            blocks.Add(Inputs.Checkbox(SettingsFields.NotifyOwners, "Messages about links", "Tell people when their links are opened, burned or expire unopened",
-                ticked: settings.NotifyOwners, hint: "Each person can still turn these messages off or on for themselves with notify off or notify on."));
+            blocks.Add(Inputs.Checkbox(SettingsFields.NotifyOwners, SlackStrings.Get("Settings.Notify"), SlackStrings.Get("Modal.Config.Notify.Option"),
+                ticked: settings.NotifyOwners, hint: SlackStrings.Get("Modal.Config.Notify.Hint")));
         }
 
         if (pinned.Count > 0)
         {
-            blocks.Add(Blocks.Context("Fixed by the server's configuration: " + string.Join(", ", pinned.Order(StringComparer.Ordinal).Select(BackendChoices.Describe)) + "."));
+            blocks.Add(Blocks.Context(SlackStrings.Format("Modal.Config.Pinned", string.Join(", ", pinned.Order(StringComparer.Ordinal).Select(BackendChoices.Describe)))));
         }
 
-        return Inputs.Modal(CallbackId, "OneTimeBot settings", "Save", metadata, blocks);
+        return Inputs.Modal(CallbackId, SlackStrings.Get("Modal.Config.Title"), SlackStrings.Get("Modal.Config.Submit"), metadata, blocks);
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -32,13 +33,13 @@ public static class GenerateModal
             {
                 ["type"] = "input",
                 ["block_id"] = SharingError.LengthField,
-                ["label"] = Inputs.PlainText("Length (characters)"),
+                ["label"] = Inputs.PlainText(SlackStrings.Get("Modal.Generate.Length")),
                 ["element"] = length,
             },
-            Inputs.Passphrase("Asked for before the password is shown. Tell it to the recipient another way."),
+            Inputs.Passphrase(SlackStrings.Get("Modal.Generate.PassphraseHint")),
             Inputs.SendTo(sendTo),
         };
-        return Inputs.Modal(CallbackId, "Generate a password", "Generate", metadata, blocks);
+        return Inputs.Modal(CallbackId, SlackStrings.Get("Modal.Generate.Title"), SlackStrings.Get("Modal.Generate.Submit"), metadata, blocks);
     }
 
     /// <summary>The input as typed: the length is left as text, for the sharing rules to check and explain.</summary>

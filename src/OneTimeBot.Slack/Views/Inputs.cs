@@ -6,6 +6,7 @@ using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.Payloads;
 using OneTimeSecret.Client;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -24,7 +25,7 @@ public static class Inputs
         ["callback_id"] = callbackId,
         ["title"] = PlainText(title),
         ["submit"] = PlainText(submit),
-        ["close"] = PlainText("Cancel"),
+        ["close"] = PlainText(SlackStrings.Get("Modal.Cancel")),
         ["private_metadata"] = metadata.Write(),
         ["blocks"] = blocks,
     };
@@ -99,15 +100,14 @@ public static class Inputs
         {
             ["type"] = "users_select",
             ["action_id"] = ValueAction,
-            ["placeholder"] = PlainText("Pick a person"),
+            ["placeholder"] = PlainText(SlackStrings.Get("Modal.PickPerson")),
         };
         if (initial is not null && SlackText.IsUserId(initial.UserId))
         {
             element["initial_user"] = initial.UserId;
         }
 
-        return Input(SendToBlock, "Send the link to", element, optional: true,
-            "Optional: OneTimeBot sends them the link in a direct message and tells you whether it arrived. Empty: the link comes to you.");
+        return Input(SendToBlock, SlackStrings.Get("Modal.SendTo"), element, optional: true, SlackStrings.Get("Modal.SendTo.Hint"));
     }
 
     public static Person? ReadSendTo(ViewValues values)
@@ -120,12 +120,12 @@ public static class Inputs
     public static JsonObject Expiry(WorkspaceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Select(SharingError.TtlField, "Link expires after", ExpiriesUpTo(settings.MaxTtl, settings.DefaultTtl), InitialValue(settings.DefaultTtl));
+        return Select(SharingError.TtlField, SlackStrings.Get("Modal.Expiry"), ExpiriesUpTo(settings.MaxTtl, settings.DefaultTtl), InitialValue(settings.DefaultTtl));
     }
 
     /// <summary>The passphrase a secret is shared (or burned) with; <paramref name="hint"/> says what it is for here.</summary>
     public static JsonObject Passphrase(string hint, bool optional = true) =>
-        Text(SharingError.PassphraseField, "Passphrase", optional, maxLength: SharingRules.MaxPassphrase, hint: hint);
+        Text(SharingError.PassphraseField, SlackStrings.Get("Modal.Passphrase"), optional, maxLength: SharingRules.MaxPassphrase, hint: hint);
 
     public static SecretText? ReadPassphrase(ViewValues values)
     {

@@ -4,6 +4,7 @@ using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Requests;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Payloads;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -21,7 +22,7 @@ public static class RequestModal
         {
             ["type"] = "users_select",
             ["action_id"] = Inputs.ValueAction,
-            ["placeholder"] = Inputs.PlainText("Pick a person"),
+            ["placeholder"] = Inputs.PlainText(SlackStrings.Get("Modal.PickPerson")),
         };
         if (asked is not null && SlackText.IsUserId(asked.UserId))
         {
@@ -30,18 +31,18 @@ public static class RequestModal
 
         var blocks = new JsonArray
         {
-            Blocks.Section("Ask someone here for a secret. They get a message with *Send it securely* and *Decline*; what they send comes back to you as a one-time link, in your DM with OneTimeBot."),
+            Blocks.Section(SlackStrings.Format("Modal.Request.Intro", DirectMessageText.SendSecurelyButton, DirectMessageText.DeclineButton)),
             new JsonObject
             {
                 ["type"] = "input",
                 ["block_id"] = RequestRules.PersonField,
-                ["label"] = Inputs.PlainText("Who has it?"),
+                ["label"] = Inputs.PlainText(SlackStrings.Get("Modal.Request.Who")),
                 ["element"] = picker,
             },
-            Inputs.Text(RequestRules.NoteField, "What is it for?", placeholder: "e.g. the staging DB password", maxLength: RequestRules.MaxNote,
-                hint: "They see this in their message. Never put the secret itself here."),
+            Inputs.Text(RequestRules.NoteField, SlackStrings.Get("Modal.Request.What"), placeholder: SlackStrings.Get("Modal.Request.What.Placeholder"), maxLength: RequestRules.MaxNote,
+                hint: SlackStrings.Get("Modal.Request.What.Hint")),
         };
-        return Inputs.Modal(CallbackId, "Request a secret", "Send request", metadata, blocks);
+        return Inputs.Modal(CallbackId, SlackStrings.Get("Modal.Request.Title"), SlackStrings.Get("Modal.Request.Submit"), metadata, blocks);
     }
 
     public static (Person? Asked, string? Note) Read(ViewValues values)
@@ -58,8 +59,8 @@ public static class RequestModal
         {
             ["type"] = "modal",
             ["callback_id"] = CallbackId,
-            ["title"] = Inputs.PlainText("Request sent"),
-            ["close"] = Inputs.PlainText("Done"),
+            ["title"] = Inputs.PlainText(SlackStrings.Get("Modal.Request.Sent.Title")),
+            ["close"] = Inputs.PlainText(SlackStrings.Get("Modal.Done")),
             ["blocks"] = RequestBlocks.Sent(request).Blocks.DeepClone(),
         };
     }

@@ -5,6 +5,7 @@ using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeSecret.Client;
+using OneTimeBot.Slack.Localization;
 
 namespace OneTimeBot.Slack.Views;
 
@@ -18,15 +19,15 @@ public static class ShareModal
         ArgumentNullException.ThrowIfNull(settings);
         var blocks = new JsonArray
         {
-            Inputs.Text(SharingError.SecretField, "Secret", multiline: true, placeholder: "A password, a key, a recovery code…",
-                hint: "It goes straight to the secret service. Nobody sees it until the link is opened, once."),
+            Inputs.Text(SharingError.SecretField, SlackStrings.Get("Modal.Secret"), multiline: true, placeholder: SlackStrings.Get("Modal.Share.Placeholder"),
+                hint: SlackStrings.Get("Modal.Share.Hint")),
             Inputs.Expiry(settings),
-            Inputs.Passphrase("Asked for before the secret is shown. Tell it to the recipient another way."),
+            Inputs.Passphrase(SlackStrings.Get("Modal.Share.PassphraseHint")),
             Inputs.SendTo(sendTo),
-            Inputs.Email(SharingError.RecipientField, "Recipient email", hint: "Optional: who the link is for. Shown obscured on your card."),
-            Blocks.Context($"Secret service: {Blocks.Escape(settings.IsEmbedded ? "this OneTimeBot" : settings.Backend)}. OneTimeBot keeps a receipt, never the secret."),
+            Inputs.Email(SharingError.RecipientField, SlackStrings.Get("Modal.Share.RecipientEmail"), hint: SlackStrings.Get("Modal.Share.RecipientEmail.Hint")),
+            Blocks.Context(SlackStrings.Format("Modal.Share.Footer", Blocks.Escape(settings.IsEmbedded ? SlackStrings.Get("Service.Embedded") : settings.Backend))),
         };
-        return Inputs.Modal(CallbackId, "Share a secret", "Create link", metadata, blocks);
+        return Inputs.Modal(CallbackId, SlackStrings.Get("Modal.Share.Title"), SlackStrings.Get("Modal.Share.Submit"), metadata, blocks);
     }
 
     public static ShareInput Read(ViewValues values)

@@ -34,8 +34,19 @@ public sealed partial class SlackApiClient(HttpClient http, ILogger<SlackApiClie
     public Task<SlackApiResponse> PublishViewAsync(string token, string userId, JsonObject view, CancellationToken cancellationToken) =>
         CallAsync("views.publish", token, new JsonObject { ["user_id"] = userId, ["view"] = view }, cancellationToken);
 
-    public Task<SlackApiResponse> UserInfoAsync(string token, string userId, CancellationToken cancellationToken) =>
-        CallAsync("users.info", token, new JsonObject { ["user"] = userId }, cancellationToken);
+    /// <summary>
+    /// The person's profile with their language (<c>user.locale</c>, e.g. <c>sv-SE</c>). Posted as a form: users.info is a
+    /// read method, which Slack documents with form-encoded arguments, as its own SDKs send them.
+    /// </summary>
+    public async Task<SlackApiResponse> UserInfoAsync(string token, string userId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "users.info")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = userId, ["include_locale"] = "true" }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync("users.info", request, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Gives back a token this app must not keep (an install it refused).</summary>
     public Task<SlackApiResponse> RevokeAsync(string token, CancellationToken cancellationToken) =>

@@ -4,7 +4,8 @@ namespace OneTimeBot.Teams.Activities;
 
 /// <summary>
 /// A Bot Framework activity as Teams posts it, the fields OneTimeBot reads. <see cref="Text"/> and
-/// <see cref="Value"/> may hold a secret: they are never logged.
+/// <see cref="Value"/> may hold a secret: they are never logged. <see cref="Locale"/> is the sender's Teams language
+/// (e.g. <c>sv-SE</c>).
 /// </summary>
 public sealed record Activity(
     string? Type,
@@ -21,7 +22,8 @@ public sealed record Activity(
     string? Action,
     IReadOnlyList<Entity>? Entities,
     IReadOnlyList<ChannelAccount>? MembersAdded,
-    string? ReplyToId)
+    string? ReplyToId,
+    string? Locale = null)
 {
     /// <summary>The tenant: the conversation's, else the channel data's (the two agree on every activity let in).</summary>
     public string? TenantId => ConversationTenantId ?? ChannelDataTenantId;

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Expiry;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Teams.Localization;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Cards;
@@ -20,22 +22,22 @@ public static class ConfigCard
         ArgumentNullException.ThrowIfNull(form);
         var settings = form.Settings;
         string Typed(string id, string stored) => typed is null ? stored : typed[id] ?? "";
-        var body = new JsonArray { AdaptiveCard.Title("⚙️ OneTimeBot settings for this organisation") };
+        var body = new JsonArray { AdaptiveCard.Title("⚙️ " + TeamsStrings.Get("Config.Title")) };
         FormCards.AddError(body, error);
         var pinned = settings.PinnedFields;
         if (!pinned.Contains(SettingsFields.Backend))
         {
-            body.Add(Choice(SettingsFields.Backend, "Secret service", Typed(SettingsFields.Backend, BackendChoices.Current(settings)), [.. form.BackendChoices]));
+            body.Add(Choice(SettingsFields.Backend, TeamsStrings.Get("Config.Backend"), Typed(SettingsFields.Backend, BackendChoices.Current(settings)), [.. form.BackendChoices]));
             if (form.OwnServersAllowed is not null || BackendChoices.CustomUrl(settings) is not null)
             {
-                body.Add(TextInput(SettingsFields.CustomUrl, $"Custom server URL (for \"Your own server\"; allowed: {form.OwnServersAllowed ?? "none"})",
+                body.Add(TextInput(SettingsFields.CustomUrl, TeamsStrings.Format("Config.CustomUrl", form.OwnServersAllowed ?? TeamsStrings.Get("Config.NoneAllowed")),
                     Typed(SettingsFields.CustomUrl, BackendChoices.CustomUrl(settings) ?? "")));
             }
         }
 
         if (!pinned.Contains(SettingsFields.Username))
         {
-            body.Add(TextInput(SettingsFields.Username, "Account username (empty: anonymous)", Typed(SettingsFields.Username, settings.Username ?? "")));
+            body.Add(TextInput(SettingsFields.Username, TeamsStrings.Get("Config.Username"), Typed(SettingsFields.Username, settings.Username ?? "")));
         }
 
         if (!pinned.Contains(SettingsFields.ApiToken))
@@ -43,57 +45,62 @@ public static class ConfigCard
             body.Add(new JsonObject
             {
                 ["type"] = "Input.Text", ["id"] = SettingsFields.ApiToken, ["style"] = "Password", ["maxLength"] = 512,
-                ["label"] = settings.HasApiToken ? "API token (a token is set; leave empty to keep it)" : "API token (none is set)",
-                ["placeholder"] = "Sent only to the secret service it is entered for; changing the service removes it",
+                ["label"] = settings.HasApiToken ? TeamsStrings.Get("Config.ApiToken.Set") : TeamsStrings.Get("Config.ApiToken.None"),
+                ["placeholder"] = TeamsStrings.Get("Config.ApiToken.Placeholder"),
             });
             if (settings.HasApiToken)
             {
-                body.Add(new JsonObject { ["type"] = "Input.Toggle", ["id"] = SettingsFields.ClearToken, ["title"] = "Remove the stored API token", ["valueOn"] = "true", ["valueOff"] = "false", ["value"] = "false" });
+                body.Add(new JsonObject { ["type"] = "Input.Toggle", ["id"] = SettingsFields.ClearToken, ["title"] = TeamsStrings.Get("Config.ApiToken.Clear"), ["valueOn"] = "true", ["valueOff"] = "false", ["value"] = "false" });
             }
         }
 
         var longest = TimeSpan.FromDays(30);
         if (!pinned.Contains(SettingsFields.DefaultTtl))
         {
-            body.Add(Choice(SettingsFields.DefaultTtl, "Default expiry", Typed(SettingsFields.DefaultTtl, ExpiryChoices.ValueFor(settings.DefaultTtl)), [.. ExpiryChoices.UpTo(longest, settings.DefaultTtl)]));
+            body.Add(Choice(SettingsFields.DefaultTtl, TeamsStrings.Get("Config.DefaultTtl"), Typed(SettingsFields.DefaultTtl, ExpiryChoices.ValueFor(settings.DefaultTtl)), [.. ExpiryChoices.UpTo(longest, settings.DefaultTtl)]));
         }
 
         if (!pinned.Contains(SettingsFields.MaxTtl))
         {
-            body.Add(Choice(SettingsFields.MaxTtl, "Longest expiry allowed", Typed(SettingsFields.MaxTtl, ExpiryChoices.ValueFor(settings.MaxTtl)), [.. ExpiryChoices.UpTo(longest, settings.MaxTtl)]));
+            body.Add(Choice(SettingsFields.MaxTtl, TeamsStrings.Get("Config.MaxTtl"), Typed(SettingsFields.MaxTtl, ExpiryChoices.ValueFor(settings.MaxTtl)), [.. ExpiryChoices.UpTo(longest, settings.MaxTtl)]));
         }
 
         if (!pinned.Contains(SettingsFields.NotifyOwners))
         {
             body.Add(new JsonObject
             {
-                ["type"] = "Input.Toggle", ["id"] = SettingsFields.NotifyOwners, ["title"] = "Tell people when their links are opened, burned or expire unopened", ["wrap"] = true,
+                ["type"] = "Input.Toggle", ["id"] = SettingsFields.NotifyOwners, ["title"] = TeamsStrings.Get("Config.Notify"), ["wrap"] = true,
                 ["valueOn"] = "true", ["valueOff"] = "false", ["value"] = Typed(SettingsFields.NotifyOwners, settings.NotifyOwners ? "true" : "false"),
             });
-            body.Add(AdaptiveCard.Text("Each person can still turn these messages off or on for themselves with notify off or notify on.", subtle: true, size: "Small"));
+            body.Add(AdaptiveCard.Text(TeamsStrings.Get("Config.Notify.Hint"), subtle: true, size: "Small"));
         }
 
         if (pinned.Count > 0)
         {
-            body.Add(AdaptiveCard.Text("Fixed by the server's configuration: " + string.Join(", ", pinned.Order(StringComparer.Ordinal).Select(BackendChoices.Describe)) + ".", subtle: true, size: "Small"));
+            body.Add(AdaptiveCard.Text(TeamsStrings.Format("Config.Pinned", string.Join(", ", pinned.Order(StringComparer.Ordinal).Select(BackendChoices.Describe))), subtle: true, size: "Small"));
         }
 
         // Teams leaves an emptied input out of what it sends; the list of inputs the card showed tells it from one not shown.
         var shown = string.Join(' ', body.OfType<JsonObject>().Select(e => e["id"]?.GetValue<string>()).OfType<string>());
-        return AdaptiveCard.Card("OneTimeBot settings for this organisation", body,
-            [AdaptiveCard.Submit("Save", new JsonObject { [CardActions.Key] = CardActions.SaveConfig, [CardActions.ShownInputsKey] = shown }, "positive")]);
+        return AdaptiveCard.Card(TeamsStrings.Get("Config.Title"), body,
+            [AdaptiveCard.Submit(TeamsStrings.Get("Config.Save"), new JsonObject { [CardActions.Key] = CardActions.SaveConfig, [CardActions.ShownInputsKey] = shown }, "positive")]);
     }
 
-    public static JsonObject Saved(WorkspaceSettings settings) => AdaptiveCard.Card("OneTimeBot's settings are saved.",
-    [
-        AdaptiveCard.Title("✅ OneTimeBot's settings are saved"),
-        AdaptiveCard.Facts(
-            ("Secret service", settings.IsEmbedded ? "this OneTimeBot (embedded)" : settings.Backend),
-            ("Account", (settings.Username ?? "anonymous") + (settings.HasApiToken ? " (token set)" : "")),
-            ("Default expiry", Core.Expiry.Ttl.Format(settings.DefaultTtl)),
-            ("Longest expiry", Core.Expiry.Ttl.Format(settings.MaxTtl)),
-            ("Messages about links", settings.NotifyOwners ? "on, unless a person turned them off" : "off, unless a person turned them on")),
-    ]);
+    public static JsonObject Saved(WorkspaceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var account = settings.Username ?? TeamsStrings.Get("Config.Saved.Anonymous");
+        return AdaptiveCard.Card(TeamsStrings.Get("Config.Saved") + ".",
+        [
+            AdaptiveCard.Title("✅ " + TeamsStrings.Get("Config.Saved")),
+            AdaptiveCard.Facts(
+                (TeamsStrings.Get("Config.Backend"), settings.IsEmbedded ? TeamsStrings.Get("Config.Saved.Embedded") : settings.Backend),
+                (TeamsStrings.Get("Config.Saved.Account"), settings.HasApiToken ? TeamsStrings.Format("Config.Saved.WithToken", account) : account),
+                (TeamsStrings.Get("Config.DefaultTtl"), ReaderTime.Duration(settings.DefaultTtl)),
+                (TeamsStrings.Get("Config.Saved.MaxTtl"), ReaderTime.Duration(settings.MaxTtl)),
+                (TeamsStrings.Get("Config.Saved.Notify"), settings.NotifyOwners ? TeamsStrings.Get("Config.Saved.NotifyOn") : TeamsStrings.Get("Config.Saved.NotifyOff"))),
+        ]);
+    }
 
     private static JsonObject TextInput(string id, string label, string value) => new()
     {

@@ -4,6 +4,7 @@ using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Expiry;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Teams.Localization;
 
 namespace OneTimeBot.Teams.Cards;
 
@@ -29,36 +30,36 @@ public static class FormCards
     public static JsonObject Share(WorkspaceSettings settings, FormValues? typed = null, SharingError? error = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var body = new JsonArray { AdaptiveCard.Title("Share a secret as a one-time link") };
+        var body = new JsonArray { AdaptiveCard.Title(TeamsStrings.Get("Share.Title")) };
         AddError(body, error);
         body.Add(Secret(error?.Field == SharingError.SecretField));
         body.Add(Expiry(settings, typed?[TtlInput]));
-        body.Add(Password(PassphraseInput, "Passphrase (optional)", "Asked for before the secret is shown; tell it to the recipient another way."));
+        body.Add(Password(PassphraseInput, TeamsStrings.Get("Form.Passphrase"), TeamsStrings.Get("Share.Passphrase.Placeholder")));
         body.Add(SendTo(typed));
         body.Add(new JsonObject
         {
-            ["type"] = "Input.Text", ["id"] = RecipientInput, ["label"] = "Recipient email (optional)", ["style"] = "Email",
+            ["type"] = "Input.Text", ["id"] = RecipientInput, ["label"] = TeamsStrings.Get("Share.Recipient"), ["style"] = "Email",
             ["value"] = typed?[RecipientInput] ?? "", ["maxLength"] = 254,
         });
-        body.Add(AdaptiveCard.Text("The secret goes straight to the secret service; OneTimeBot keeps a receipt, never the secret.", subtle: true, size: "Small"));
-        return AdaptiveCard.Card("Share a secret as a one-time link", body, [AdaptiveCard.Submit("Create link", new JsonObject { [CardActions.Key] = CardActions.Share }, "positive")]);
+        body.Add(AdaptiveCard.Text(TeamsStrings.Get("Share.Footer"), subtle: true, size: "Small"));
+        return AdaptiveCard.Card(TeamsStrings.Get("Share.Title"), body, [AdaptiveCard.Submit(TeamsStrings.Get("Share.Submit"), new JsonObject { [CardActions.Key] = CardActions.Share }, "positive")]);
     }
 
     public static JsonObject Generate(WorkspaceSettings settings, FormValues? typed = null, SharingError? error = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var body = new JsonArray { AdaptiveCard.Title("Generate a password behind a one-time link") };
+        var body = new JsonArray { AdaptiveCard.Title(TeamsStrings.Get("Generate.Title")) };
         AddError(body, error);
         body.Add(Expiry(settings, typed?[TtlInput]));
         body.Add(new JsonObject
         {
-            ["type"] = "Input.Number", ["id"] = LengthInput, ["label"] = "Length (characters)",
+            ["type"] = "Input.Number", ["id"] = LengthInput, ["label"] = TeamsStrings.Get("Generate.Length"),
             ["min"] = SharingRules.MinLength, ["max"] = SharingRules.MaxLength,
             ["value"] = int.TryParse(typed?[LengthInput], NumberStyles.None, CultureInfo.InvariantCulture, out var length) ? length : SharingRules.DefaultLength,
         });
-        body.Add(Password(PassphraseInput, "Passphrase (optional)", "Asked for before the password is shown."));
+        body.Add(Password(PassphraseInput, TeamsStrings.Get("Form.Passphrase"), TeamsStrings.Get("Generate.Passphrase.Placeholder")));
         body.Add(SendTo(typed));
-        return AdaptiveCard.Card("Generate a password behind a one-time link", body, [AdaptiveCard.Submit("Generate", new JsonObject { [CardActions.Key] = CardActions.Generate }, "positive")]);
+        return AdaptiveCard.Card(TeamsStrings.Get("Generate.Title"), body, [AdaptiveCard.Submit(TeamsStrings.Get("Generate.Submit"), new JsonObject { [CardActions.Key] = CardActions.Generate }, "positive")]);
     }
 
     /// <summary>Above a form shown again: what was wrong with what the user typed, and how to fix it.</summary>
@@ -74,15 +75,15 @@ public static class FormCards
     {
         ["type"] = "Input.Text",
         ["id"] = SecretInput,
-        ["label"] = "Secret",
+        ["label"] = TeamsStrings.Get("Form.Secret"),
         ["style"] = "Password",
         ["isRequired"] = true,
-        ["errorMessage"] = highlight ? "Type or paste the secret again." : "Type or paste the secret you want to share.",
+        ["errorMessage"] = highlight ? TeamsStrings.Get("Form.Secret.Again") : TeamsStrings.Get("Form.Secret.Missing"),
         ["maxLength"] = SharingRules.MaxSecretBytes,
         // A client without the Password style shows a multi-line box instead of nothing.
         ["fallback"] = new JsonObject
         {
-            ["type"] = "Input.Text", ["id"] = SecretFallbackInput, ["label"] = "Secret", ["isMultiline"] = true, ["maxLength"] = SharingRules.MaxSecretBytes,
+            ["type"] = "Input.Text", ["id"] = SecretFallbackInput, ["label"] = TeamsStrings.Get("Form.Secret"), ["isMultiline"] = true, ["maxLength"] = SharingRules.MaxSecretBytes,
         },
     };
 
@@ -100,10 +101,10 @@ public static class FormCards
         {
             ["type"] = "Input.ChoiceSet",
             ["id"] = SendToInput,
-            ["label"] = "Send to (optional): OneTimeBot sends them the link in their chat with it",
-            ["placeholder"] = "Type a name",
+            ["label"] = TeamsStrings.Get("Form.SendTo"),
+            ["placeholder"] = TeamsStrings.Get("Form.PeoplePlaceholder"),
             ["isMultiSelect"] = false,
-            ["choices"] = new JsonArray(new JsonObject { ["title"] = "Nobody: the link comes to me", ["value"] = Nobody }),
+            ["choices"] = new JsonArray(new JsonObject { ["title"] = TeamsStrings.Get("Form.SendTo.Nobody"), ["value"] = Nobody }),
             ["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = "graph.microsoft.com/users" },
         };
         if (PickedPerson(typed?[SendToInput]) is { } picked)
@@ -131,10 +132,10 @@ public static class FormCards
         {
             ["type"] = "Input.ChoiceSet",
             ["id"] = TtlInput,
-            ["label"] = "Link expires after",
+            ["label"] = TeamsStrings.Get("Form.Expiry"),
             ["style"] = "compact",
             ["isRequired"] = true,
-            ["errorMessage"] = "Choose how long the link works.",
+            ["errorMessage"] = TeamsStrings.Get("Form.Expiry.Missing"),
             ["value"] = typed is not null && choices.Any(c => c.Value == typed) ? typed : defaultValue,
             ["choices"] = new JsonArray(choices.Select(c => (JsonNode?)new JsonObject { ["title"] = c.Label, ["value"] = c.Value }).ToArray()),
         };

@@ -4,6 +4,7 @@ using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Tracking;
+using OneTimeBot.Teams.Localization;
 
 namespace OneTimeBot.Teams.Cards;
 
@@ -51,7 +52,7 @@ public static class RecentLinksCard
             body.Add(new JsonObject { ["type"] = "Container", ["separator"] = true, ["spacing"] = "Medium", ["items"] = item });
         }
 
-        var fallback = list.Links.Count == 0 ? $"{RecentLinksText.Title}: none yet." : $"{RecentLinksText.Title}: " + string.Join(", ", list.Links.Select(RecentLinksText.Fallback));
+        var fallback = list.Links.Count == 0 ? TeamsStrings.Format("Recent.NoneYet", RecentLinksText.Title) : $"{RecentLinksText.Title}: " + string.Join(", ", list.Links.Select(RecentLinksText.Fallback));
         return AdaptiveCard.Card(fallback, body,
         [
             AdaptiveCard.Submit(RecentLinksText.ShareButton, new JsonObject { [CardActions.Key] = CardActions.OpenShareForm }, "positive"),
@@ -82,8 +83,8 @@ public static class RecentLinksCard
                     new JsonObject
                     {
                         ["type"] = "Input.Text", ["id"] = PassphraseInput(link.Id), ["style"] = "Password", ["isRequired"] = true,
-                        ["label"] = "The secret was shared with a passphrase; burning it needs the same one.",
-                        ["errorMessage"] = "Enter the passphrase the secret was shared with.", ["maxLength"] = SharingRules.MaxPassphrase,
+                        ["label"] = TeamsStrings.Get("Burn.Passphrase.Needed"),
+                        ["errorMessage"] = TeamsStrings.Get("Burn.Passphrase.Missing"), ["maxLength"] = SharingRules.MaxPassphrase,
                     },
                 },
                 ["actions"] = new JsonArray(burn),
@@ -92,5 +93,5 @@ public static class RecentLinksCard
     }
 
     // Teams shows a name, not an id: a person the bot was not told the name of is "someone".
-    private static string Name(Person person) => person.Name ?? "someone";
+    private static string Name(Person person) => person.Name ?? TeamsStrings.Get("Recent.Someone");
 }

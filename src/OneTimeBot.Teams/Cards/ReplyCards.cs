@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Sharing;
+using OneTimeBot.Teams.Localization;
 
 namespace OneTimeBot.Teams.Cards;
 
@@ -33,7 +34,7 @@ public static class ReplyCards
         var body = new JsonArray();
         if (help.Welcome)
         {
-            body.Add(AdaptiveCard.Title("👋 Hi, I'm OneTimeBot"));
+            body.Add(AdaptiveCard.Title(TeamsStrings.Get("Help.Welcome")));
         }
 
         if (help.Problem is not null)
@@ -43,12 +44,12 @@ public static class ReplyCards
 
         // A usage only the slash command accepts (a secret typed after share) is refused in a chat: not offered here.
         var lines = help.Lines.Where(l => !l.SlashCommandOnly).ToList();
-        body.Add(AdaptiveCard.Text("I turn a secret into a link that works **once**, so it never sits in chat history."));
-        body.Add(AdaptiveCard.Facts([.. lines.Select(l => (l.Usage, l.Example is null ? l.Description : $"{l.Description}, e.g. {l.Example}"))]));
+        body.Add(AdaptiveCard.Text(TeamsStrings.Get("Help.Intro")));
+        body.Add(AdaptiveCard.Facts([.. lines.Select(l => (l.Usage, l.Example is null ? l.Description : TeamsStrings.Format("Help.Example", l.Description, l.Example)))]));
         // Beside the facts rather than with the card's buttons, which a narrow chat could not show three of in a row.
-        body.Add(AdaptiveCard.Text("Need a secret from someone? Ask them: it comes back to you as a one-time link.", size: "Small"));
+        body.Add(AdaptiveCard.Text(TeamsStrings.Get("Help.Request"), size: "Small"));
         body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray(RequestCards.OpenFormButton()) });
-        body.Add(AdaptiveCard.Text("In any chat, the OneTimeBot message extension (…) puts a one-time link into your message before you send it.", subtle: true, size: "Small"));
+        body.Add(AdaptiveCard.Text(TeamsStrings.Get("Help.Extension"), subtle: true, size: "Small"));
         return AdaptiveCard.Card("OneTimeBot: " + string.Join(", ", lines.Select(l => l.Usage)), body, OpenFormButtons());
     }
 
@@ -66,7 +67,7 @@ public static class ReplyCards
 
     private static JsonArray OpenFormButtons() =>
     [
-        AdaptiveCard.Submit("Share a secret", new JsonObject { [CardActions.Key] = CardActions.OpenShareForm }, "positive"),
-        AdaptiveCard.Submit("Generate a password", new JsonObject { [CardActions.Key] = CardActions.OpenGenerateForm }),
+        AdaptiveCard.Submit(TeamsStrings.Get("Action.Share"), new JsonObject { [CardActions.Key] = CardActions.OpenShareForm }, "positive"),
+        AdaptiveCard.Submit(TeamsStrings.Get("Action.Generate"), new JsonObject { [CardActions.Key] = CardActions.OpenGenerateForm }),
     ];
 }

@@ -4,6 +4,7 @@ using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Requests;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
+using OneTimeBot.Teams.Localization;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Cards;
@@ -22,22 +23,22 @@ public static class RequestCards
     {
         var body = new JsonArray
         {
-            AdaptiveCard.Title("🙋 Ask someone for a secret"),
-            AdaptiveCard.Text("They get a message with **Send it securely** and **Decline**. What they send comes back to you here, as a one-time link: no chat ever holds the secret."),
+            AdaptiveCard.Title("🙋 " + TeamsStrings.Get("Request.Title")),
+            AdaptiveCard.Text(TeamsStrings.Format("Request.Intro", DirectMessageText.SendSecurelyButton, DirectMessageText.DeclineButton)),
         };
         FormCards.AddError(body, error);
         var picker = new JsonObject
         {
             ["type"] = "Input.ChoiceSet",
             ["id"] = RequestRules.PersonField,
-            ["label"] = "Who has it?",
-            ["placeholder"] = "Type a name",
+            ["label"] = TeamsStrings.Get("Request.Person"),
+            ["placeholder"] = TeamsStrings.Get("Form.PeoplePlaceholder"),
             ["isRequired"] = true,
-            ["errorMessage"] = "Pick the person who has the secret.",
+            ["errorMessage"] = TeamsStrings.Get("Request.Person.Missing"),
             ["isMultiSelect"] = false,
             // A choice set needs one static choice: this one, which a host without Teams' people search shows alone,
             // names nobody, so picking it is answered with "say who to ask".
-            ["choices"] = new JsonArray(new JsonObject { ["title"] = "Type a name to find them", ["value"] = FormCards.Nobody }),
+            ["choices"] = new JsonArray(new JsonObject { ["title"] = TeamsStrings.Get("Request.Person.Choice"), ["value"] = FormCards.Nobody }),
             ["choices.data"] = new JsonObject { ["type"] = "Data.Query", ["dataset"] = PeopleDataset },
         };
         // Teams shows the person again from their object id, so a form shown after a mistake keeps the pick.
@@ -51,15 +52,15 @@ public static class RequestCards
         {
             ["type"] = "Input.Text",
             ["id"] = RequestRules.NoteField,
-            ["label"] = "What is it for?",
-            ["placeholder"] = "e.g. the staging DB password",
+            ["label"] = TeamsStrings.Get("Request.Note"),
+            ["placeholder"] = TeamsStrings.Get("Request.Note.Placeholder"),
             ["isRequired"] = true,
-            ["errorMessage"] = "Say what the secret is for.",
+            ["errorMessage"] = TeamsStrings.Get("Request.Note.Missing"),
             ["maxLength"] = RequestRules.MaxNote,
             ["value"] = typed?[RequestRules.NoteField] ?? "",
         });
-        body.Add(AdaptiveCard.Text("They see this in their message. Never put the secret itself here.", subtle: true, size: "Small"));
-        return AdaptiveCard.Card("Ask someone for a secret", body, [AdaptiveCard.Submit("Send request", new JsonObject { [CardActions.Key] = CardActions.SubmitRequest }, "positive")]);
+        body.Add(AdaptiveCard.Text(TeamsStrings.Get("Request.Note.Hint"), subtle: true, size: "Small"));
+        return AdaptiveCard.Card(TeamsStrings.Get("Request.Title"), body, [AdaptiveCard.Submit(TeamsStrings.Get("Request.Submit"), new JsonObject { [CardActions.Key] = CardActions.SubmitRequest }, "positive")]);
     }
 
     /// <summary>The requester's answer to their request: sent, or why not.</summary>
@@ -69,12 +70,12 @@ public static class RequestCards
     public static JsonObject Sent(SecretRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var asked = $"I asked {DirectMessageCards.Name(request.Asked, DirectMessageText.PersonYouPicked)} for: {AdaptiveCard.Plain(request.Note)}";
+        var asked = TeamsStrings.Format("Request.Sent.Asked", DirectMessageCards.Name(request.Asked, DirectMessageText.PersonYouPicked), AdaptiveCard.Plain(request.Note));
         return AdaptiveCard.Card(asked,
         [
-            AdaptiveCard.Title("📨 Your request is on its way"),
+            AdaptiveCard.Title(TeamsStrings.Get("Request.Sent.Title")),
             AdaptiveCard.Text(asked),
-            AdaptiveCard.Text($"When they send it, its one-time link comes to you here. They can answer until {AdaptiveCard.LocalDateTime(request.ExpiresAt)}; if they decline, you'll hear that too.", subtle: true, size: "Small"),
+            AdaptiveCard.Text(TeamsStrings.Format("Request.Sent.Hint", AdaptiveCard.LocalDateTime(request.ExpiresAt)), subtle: true, size: "Small"),
         ]);
     }
 
@@ -89,16 +90,16 @@ public static class RequestCards
         var from = DirectMessageCards.Name(request.From);
         var body = new JsonArray
         {
-            AdaptiveCard.Title("🔐 Send a secret securely"),
+            AdaptiveCard.Title(TeamsStrings.Get("Answer.Title")),
             AdaptiveCard.Text(DirectMessageText.AsksYouFor(from, "**" + AdaptiveCard.Plain(request.Note) + "**")),
         };
         FormCards.AddError(body, error);
         body.Add(FormCards.Secret(error?.Field == SharingError.SecretField));
         body.Add(FormCards.Expiry(settings, typed?[FormCards.TtlInput]));
-        body.Add(FormCards.Password(FormCards.PassphraseInput, "Passphrase (optional)", "Tell it to them another way"));
-        body.Add(AdaptiveCard.Text($"The secret goes straight to the secret service; only a one-time link goes to {from}. The request expires {AdaptiveCard.LocalDateTime(request.ExpiresAt)}.", subtle: true, size: "Small"));
+        body.Add(FormCards.Password(FormCards.PassphraseInput, TeamsStrings.Get("Form.Passphrase"), TeamsStrings.Get("Answer.Passphrase.Placeholder")));
+        body.Add(AdaptiveCard.Text(TeamsStrings.Format("Answer.Footer", from, AdaptiveCard.LocalDateTime(request.ExpiresAt)), subtle: true, size: "Small"));
         return AdaptiveCard.Card(DirectMessageText.AsksYouFor(from, AdaptiveCard.Plain(request.Note)), body,
-            [AdaptiveCard.Submit("Send securely", new JsonObject { [CardActions.Key] = CardActions.SubmitAnswer, [CardActions.RequestKey] = request.Id }, "positive")]);
+            [AdaptiveCard.Submit(TeamsStrings.Get("Answer.Submit"), new JsonObject { [CardActions.Key] = CardActions.SubmitAnswer, [CardActions.RequestKey] = request.Id }, "positive")]);
     }
 
     /// <summary>
@@ -117,7 +118,7 @@ public static class RequestCards
             return AdaptiveCard.Card($"{notSentTo} {notSent.Problem}",
             [
                 AdaptiveCard.Title("⚠️ " + notSentTo),
-                AdaptiveCard.Text($"Your answer to {requester}'s request for: {AdaptiveCard.Plain(answered.Request.Note)}"),
+                AdaptiveCard.Text(TeamsStrings.Format("Answered.Yours", requester, AdaptiveCard.Plain(answered.Request.Note))),
                 AdaptiveCard.Text(AdaptiveCard.Plain(notSent.Problem), color: "Attention"),
                 AdaptiveCard.Text(card.Link?.ToString() ?? "", size: "Small"),
                 facts,
@@ -125,13 +126,13 @@ public static class RequestCards
             ]);
         }
 
-        var sent = $"You sent {requester} a one-time link for: {AdaptiveCard.Plain(answered.Request.Note)}";
+        var sent = TeamsStrings.Format("Answered.Sent", requester, AdaptiveCard.Plain(answered.Request.Note));
         return AdaptiveCard.Card(sent,
         [
-            AdaptiveCard.Title("✅ Sent securely"),
+            AdaptiveCard.Title(TeamsStrings.Get("Answered.Title")),
             AdaptiveCard.Text(sent),
             facts,
-            AdaptiveCard.Text("Only they can open it, in their chat with OneTimeBot, and it shows the secret once. No chat holds the secret.", subtle: true, size: "Small"),
+            AdaptiveCard.Text(TeamsStrings.Get("Answered.Hint"), subtle: true, size: "Small"),
         ]);
     }
 
@@ -139,17 +140,17 @@ public static class RequestCards
     public static JsonObject Declined(SecretRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var declined = $"You declined {DirectMessageCards.Name(request.From, DirectMessageText.PersonYouAsked)}'s request for: {AdaptiveCard.Plain(request.Note)}";
+        var declined = TeamsStrings.Format("Declined.Yours", DirectMessageCards.Name(request.From, DirectMessageText.PersonYouAsked), AdaptiveCard.Plain(request.Note));
         return AdaptiveCard.Card(declined,
         [
-            AdaptiveCard.Title("🙅 Declined"),
+            AdaptiveCard.Title(TeamsStrings.Get("Declined.Title")),
             AdaptiveCard.Text(declined),
-            AdaptiveCard.Text("They were told. Nothing was shared.", subtle: true),
+            AdaptiveCard.Text(TeamsStrings.Get("Declined.Hint"), subtle: true),
         ]);
     }
 
     /// <summary>The button that opens <see cref="Form"/>, for the help and the chat's other cards.</summary>
-    public static JsonObject OpenFormButton() => AdaptiveCard.Submit("Request a secret", new JsonObject { [CardActions.Key] = CardActions.OpenRequestForm });
+    public static JsonObject OpenFormButton() => AdaptiveCard.Submit(TeamsStrings.Get("Action.Request"), new JsonObject { [CardActions.Key] = CardActions.OpenRequestForm });
 
     /// <summary>What a request's form read: the person picked (an object id, as only the picker sends) and the note, as typed.</summary>
     public static (Person? Asked, string? Note) Read(FormValues values)

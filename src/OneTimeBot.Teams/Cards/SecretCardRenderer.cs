@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
+using OneTimeBot.Teams.Localization;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Cards;
@@ -97,11 +98,11 @@ public static class SecretCardRenderer
                 {
                     ["type"] = "Input.Text",
                     ["id"] = FormCards.PassphraseInput,
-                    ["label"] = "Passphrase",
+                    ["label"] = TeamsStrings.Get("Burn.Passphrase"),
                     ["style"] = "Password",
                     ["isRequired"] = true,
-                    ["errorMessage"] = "The secret was shared with a passphrase; burning it needs the same one.",
-                    ["placeholder"] = "The passphrase the secret was shared with",
+                    ["errorMessage"] = TeamsStrings.Get("Burn.Passphrase.Needed"),
+                    ["placeholder"] = TeamsStrings.Get("Burn.Passphrase.Placeholder"),
                     ["maxLength"] = SharingRules.MaxPassphrase,
                 }),
             ["actions"] = new JsonArray(AdaptiveCard.Submit(SecretCardText.BurnConfirmYes, Data(CardActions.Burn, receiptId), "destructive")),

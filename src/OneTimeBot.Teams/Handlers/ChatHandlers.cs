@@ -9,6 +9,7 @@ using OneTimeBot.Teams.Activities;
 using OneTimeBot.Teams.Cards;
 using OneTimeBot.Teams.Configuration;
 using OneTimeBot.Teams.Connector;
+using OneTimeBot.Teams.Localization;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Handlers;
@@ -27,9 +28,8 @@ public sealed class ChatHandlers(
     ConnectorClient connector,
     IOptions<TeamsOptions> options)
 {
-    private static readonly Notice AdminsOnly = new(
-        "Only OneTimeBot's admins for this organisation can change its settings.",
-        "Ask whoever runs OneTimeBot to add you to Teams:AdminObjectIds.");
+    /// <summary>Worded when it is said, in the language of whoever asked.</summary>
+    private static Notice AdminsOnly => new(TeamsStrings.Get("Chat.AdminsOnly"), TeamsStrings.Get("Chat.AdminsOnly.Hint"));
 
     private TimeSpan Budget => options.Value.FollowUpBudget;
 
@@ -69,11 +69,11 @@ public sealed class ChatHandlers(
 
     /// <summary>A button the bot has no route for: said so, rather than nothing happening.</summary>
     public Task UnknownButtonAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
-        ReplyAsync(turn, ReplyCards.Notice(new Notice("That button is not one OneTimeBot knows, so nothing happened.", "Type help to see what OneTimeBot can do.")), cancellationToken);
+        ReplyAsync(turn, ReplyCards.Notice(new Notice(TeamsStrings.Get("Chat.UnknownButton"), TeamsStrings.Get("Chat.UnknownButton.Hint"))), cancellationToken);
 
     /// <summary>A message whose sender Teams did not name: nothing can be looked up or shared for nobody.</summary>
     public Task UnidentifiedAsync(Activity activity, CancellationToken cancellationToken) =>
-        connector.ReplyAsync(activity, ReplyCards.Notice(new Notice(TeamsReplies.NoOrganisation, "Try again from a chat in your organisation.")), cancellationToken);
+        connector.ReplyAsync(activity, ReplyCards.Notice(new Notice(TeamsReplies.NoOrganisation, TeamsStrings.Get("Chat.NoOrganisation.Hint"))), cancellationToken);
 
     /// <summary>What the user reads when handling their message failed on OneTimeBot's side.</summary>
     public Task ApologizeAsync(Activity activity, CancellationToken cancellationToken) =>

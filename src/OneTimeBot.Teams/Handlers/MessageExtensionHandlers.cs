@@ -7,6 +7,7 @@ using OneTimeBot.Core.Sharing;
 using OneTimeBot.Teams.Cards;
 using OneTimeBot.Teams.Configuration;
 using OneTimeBot.Teams.Connector;
+using OneTimeBot.Teams.Localization;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Handlers;
@@ -17,11 +18,11 @@ namespace OneTimeBot.Teams.Handlers;
 /// </summary>
 public sealed class MessageExtensionHandlers(SecretForms forms, LinkDelivery links, ConnectorClient connector, FollowUps followUps, IOptions<TeamsOptions> options)
 {
-    private const string ShareTitle = "Share a secret";
-    private const string GenerateTitle = "Generate a password";
+    private static string ShareTitle => TeamsStrings.Get("Action.Share");
 
-    public const string SendingToThePersonPicked =
-        "OneTimeBot is sending the link to the person you picked, in their chat with OneTimeBot. Your card, saying whether it arrived, is in your chat with OneTimeBot.";
+    private static string GenerateTitle => TeamsStrings.Get("Action.Generate");
+
+    public static string SendingToThePersonPicked => TeamsStrings.Get("Extension.SendingToPicked");
 
     public async Task<JsonObject> OpenShareFormAsync(TeamsTurn turn, CancellationToken cancellationToken) =>
         InvokeResponses.Dialog(ShareTitle, await forms.BlankAsync(BotForm.Share, turn.Actor, cancellationToken).ConfigureAwait(false));
@@ -62,7 +63,7 @@ public sealed class MessageExtensionHandlers(SecretForms forms, LinkDelivery lin
         }
 
         var card = submitted.Result.Value;
-        followUps.Run("teams send to a person", async ct => await connector.SendPrivatelyAsync(turn.Activity,
+        followUps.Run("teams-send-to-person", async ct => await connector.SendPrivatelyAsync(turn.Activity,
             SecretCardRenderer.Render(await links.SendAsync(turn.Actor, sendTo, card, null, ct).ConfigureAwait(false), CardAudience.Sender), ct).ConfigureAwait(false));
         return InvokeResponses.Message(SendingToThePersonPicked);
     }

@@ -5,6 +5,7 @@ using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Cards;
+using OneTimeBot.Teams.Localization;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Teams.Handlers;
@@ -26,8 +27,8 @@ public sealed class SecretForms(SharingService sharing, WorkspaceSettingsService
         var sendTo = FormCards.PickedPerson(values[FormCards.SendToInput]) is { } picked ? new Person(picked) : null;
         var result = values[FormCards.SendToInput] is { } chosen && chosen != FormCards.Nobody && sendTo is null
             // Teams' picker only ever submits an object id: anything else was not picked from it.
-            ? new SharingError(SharingErrorKind.InvalidInput, "OneTimeBot can only send the link to someone picked from the list.",
-                "Pick them again under Send to, or leave it empty to get the link yourself.", FormCards.SendToInput)
+            ? new SharingError(SharingErrorKind.InvalidInput, TeamsStrings.Get("Form.SendTo.NotPicked"),
+                TeamsStrings.Get("Form.SendTo.NotPicked.Hint"), FormCards.SendToInput)
             : form switch
             {
                 BotForm.Share => await sharing.ShareAsync(actor, new ShareInput(
@@ -54,7 +55,7 @@ public sealed class SecretForms(SharingService sharing, WorkspaceSettingsService
         _ => throw NotASecretForm(form),
     };
 
-    private static ArgumentOutOfRangeException NotASecretForm(BotForm form) => new(nameof(form), form, "Only the share and generate forms make a secret.");
+    private static ArgumentOutOfRangeException NotASecretForm(BotForm form) => new ArgumentOutOfRangeException(nameof(form), form, "Only the share and generate forms make a secret.");
 }
 
 /// <summary>

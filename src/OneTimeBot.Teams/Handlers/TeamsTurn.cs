@@ -9,7 +9,8 @@ public sealed record TeamsTurn(Activity Activity, Actor Actor)
 {
     /// <summary>
     /// The turn for an activity whose sender Teams named: their Azure AD object id when Teams gives it (stable across
-    /// chats), else their channel id; with how to message them privately later, all from the verified activity.
+    /// chats), else their channel id; with how to message them privately later and their Teams language, all from the
+    /// verified activity.
     /// </summary>
     public static TeamsTurn? For(Activity activity)
     {
@@ -19,7 +20,15 @@ public sealed record TeamsTurn(Activity Activity, Actor Actor)
             return null;
         }
 
-        var reach = new ChatReach(ServiceUrl: activity.ServiceUrl, BotId: activity.Recipient?.Id, ChannelUserId: activity.From?.Id, Name: activity.From?.Name);
+        var reach = new ChatReach(ServiceUrl: activity.ServiceUrl, BotId: activity.Recipient?.Id, ChannelUserId: activity.From?.Id, Name: activity.From?.Name,
+            Locale: LanguageTag(activity.Locale));
         return new TeamsTurn(activity, new Actor(new WorkspaceId(ChatPlatform.Teams, tenant), user) { Reach = reach });
     }
+
+    /// <summary>
+    /// The tag as Teams gave it, kept with the person for what is sent to them later, when it looks like a language tag
+    /// (<c>sv-SE</c>, <c>en-US</c>); anything longer or odder is not kept, and they are then written to in English.
+    /// </summary>
+    private static string? LanguageTag(string? locale) =>
+        locale is { Length: > 0 and <= 35 } && locale.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? locale : null;
 }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Events;
 using OneTimeBot.Core.Hosting;
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Telemetry;
 using OneTimeBot.Teams.Activities;
 using OneTimeBot.Teams.Auth;
@@ -21,7 +22,8 @@ namespace OneTimeBot.Teams.Hosting;
 /// <summary>
 /// <c>POST /api/messages</c>. The Bot Framework token is validated before the body is even read; then the activity
 /// must match it (service URL, endorsed channel). Invokes are answered in the response; everything else is acked at
-/// once and handled after. Each activity is handled once, whatever Teams retries.
+/// once and handled after. Each activity is handled once, whatever Teams retries. Everything a let-in activity causes
+/// (the invoke's answer, the chat's replies after it) speaks the sender's Teams language, <c>activity.locale</c>.
 /// </summary>
 public static partial class TeamsEndpoints
 {
@@ -64,7 +66,7 @@ public static partial class TeamsEndpoints
         InboundCheck check;
         if (authorization.Length == 0 && options.Value.AllowUnauthenticatedLocalDevelopment && IsLoopback(http))
         {
-            check = new InboundCheck(true, "local development, unauthenticated", Unauthenticated: true);
+            check = InboundCheck.LocalDevelopment();
         }
         else
         {
@@ -86,7 +88,7 @@ public static partial class TeamsEndpoints
         if (TeamsJson.TryReadActivity(body) is not { Type: { Length: > 0 } } activity)
         {
             LogMalformed(logger);
-            return Results.BadRequest("Not a Bot Framework activity.");
+            return Results.BadRequest();
         }
 
         kind.Value = activity.Type switch
@@ -108,6 +110,8 @@ public static partial class TeamsEndpoints
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
+        // From here on the activity is understood: its answers, and the follow-ups started under it, speak its sender's language.
+        using var language = LanguageScope.Use(Languages.From(activity.Locale));
         try
         {
             // Teams retries an activity it thinks went unanswered; a retry must never make a second secret.

@@ -1,3 +1,4 @@
+using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Cards;
@@ -9,7 +10,8 @@ namespace OneTimeBot.Teams.Messaging;
 /// Sends a direct message to a person in Teams: the Bot Connector opens the bot's 1:1 conversation with them
 /// (<c>POST {serviceUrl}/v3/conversations</c>, with the tenant) and the card is posted into it. The service URL and the
 /// bot's id come from the verified activity of whoever caused the message, never from what someone typed. Teams
-/// refuses when the app is not installed for the person, and the sender is told so in one sentence.
+/// refuses when the app is not installed for the person, and the sender is told so in one sentence, in the sender's
+/// language. The card itself speaks the recipient's language, as Teams last gave it for them (English when unknown).
 /// </summary>
 public sealed class TeamsDirectMessenger(ConnectorClient connector) : IDirectMessenger
 {
@@ -37,7 +39,7 @@ public sealed class TeamsDirectMessenger(ConnectorClient connector) : IDirectMes
             return DirectMessageResult.NotSent(TeamsDirectMessageProblems.For(created.Ok ? null : created.Status, to.Reach.Name), TeamsDirectMessageProblems.IsTransient(created.Ok ? null : created.Status));
         }
 
-        var posted = await connector.PostToConversationAsync(serviceUrl, conversationId, botId, DirectMessageCards.Render(message), cancellationToken).ConfigureAwait(false);
+        var posted = await connector.PostToConversationAsync(serviceUrl, conversationId, botId, InTheirLanguage(to.Reach, message), cancellationToken).ConfigureAwait(false);
         if (!posted.Ok)
         {
             return DirectMessageResult.NotSent(TeamsDirectMessageProblems.For(posted.Status, to.Reach.Name), TeamsDirectMessageProblems.IsTransient(posted.Status));
@@ -49,5 +51,12 @@ public sealed class TeamsDirectMessenger(ConnectorClient connector) : IDirectMes
             ? await connector.GetMemberAsync(serviceUrl, conversationId, memberId, cancellationToken).ConfigureAwait(false)
             : null;
         return DirectMessageResult.Delivered with { RecipientName = member?.Text("name") };
+    }
+
+    /// <summary>The card in the recipient's language; the scope ends before anything is said to the sender again.</summary>
+    private static System.Text.Json.Nodes.JsonObject InTheirLanguage(ChatReach reach, DirectMessage message)
+    {
+        using var language = LanguageScope.Use(Languages.From(reach.Locale));
+        return DirectMessageCards.Render(message);
     }
 }

@@ -26,6 +26,7 @@ public sealed class UserVisibleTextTests
         ["src/OneTimeBot.SecretServer/Service/ServiceError.cs"] = "the v1 API's error messages, in English as the API has them; the pages word their own from PageStrings",
         ["src/OneTimeBot.SecretServer/Pages/PageAssets.cs"] = "the pages' stylesheet and script: code; the words the script shows come from the page's data attributes",
         ["src/OneTimeBot.Core/Hosting/HtmlWriter.cs"] = "HTML syntax (the doctype), no words",
+        ["src/OneTimeBot.Slack/Hosting/RefusedRequests.cs"] = "the bodies of 400s and 401s to malformed or unsigned requests: Slack shows a user its own error instead",
     };
 
     /// <summary>Settings validators speak to the operator at start-up, in the log.</summary>

@@ -17,13 +17,36 @@ internal sealed class BotProcess(IReadOnlyDictionary<string, string> settings) :
 
     private HostProcess? _running;
     private HttpClient? _http;
+    private HostProcess? _last;
 
     public int Port { get; } = FreePort.Next();
 
     public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
 
+    /// <summary>Whether the host last started is running still (a stopping host runs until its stop is done).</summary>
+    public bool IsRunning => _running is { ExitCode: null };
+
+    /// <summary>What the host last started has printed so far, kept after it exits.</summary>
+    public string Output => _last?.Output ?? "";
+
+    /// <summary>Sends SIGTERM and returns at once, while the host stops (and, draining, still serves for a while).</summary>
+    public Task TerminateAsync() => (_running ?? throw new InvalidOperationException("The host is not running.")).TerminateAsync();
+
+    /// <summary>Waits until the host exits by itself, e.g. after <see cref="TerminateAsync"/>; its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        var running = _running ?? throw new InvalidOperationException("The host is not running.");
+        var exitCode = await running.WaitForExitAsync(ExitBudget);
+        Take();
+        await running.DisposeAsync();
+        return exitCode;
+    }
+
     /// <summary>A client of the host last started, with redirects and cookies shown to the test rather than followed.</summary>
     public HttpClient Http => _http ?? throw new InvalidOperationException("The host was never started.");
+
+    /// <summary>What the host last started has printed so far.</summary>
+    public string Output => _running?.Output ?? throw new InvalidOperationException("The host is not running.");
 
     public async Task StartAsync()
     {
@@ -32,7 +55,7 @@ internal sealed class BotProcess(IReadOnlyDictionary<string, string> settings) :
             throw new InvalidOperationException("The host is already running.");
         }
 
-        _running = HostProcess.Start(settings, "--urls", $"http://127.0.0.1:{Port}");
+        _running = _last = HostProcess.Start(settings, "--urls", $"http://127.0.0.1:{Port}");
         _http?.Dispose();
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseUri };
         await WaitUntilReadyAsync(_running, _http);

@@ -22,6 +22,9 @@ internal sealed class DurableStore : IAsyncDisposable
         _redis = redis;
     }
 
+    /// <summary>The Redis server, for a look behind the hosts' backs; null for SQLite.</summary>
+    public RedisServer? RedisServer => _redis;
+
     /// <summary>The <c>Storage</c> settings, as environment variables, that point a host at this store.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; }
 
