@@ -38,7 +38,7 @@ public sealed partial class FollowUps(ILogger<FollowUps> logger) : IHostedServic
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 LogAbandoned(what);
-                span?.SetStatus(ActivityStatusCode.Error, "abandoned at shutdown");
+                span?.SetStatus(ActivityStatusCode.Error);
             }
             catch (Exception ex)
             {

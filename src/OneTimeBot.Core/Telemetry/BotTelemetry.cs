@@ -16,6 +16,9 @@ public static class BotTelemetry
 
     public const string Teams = "teams";
 
+    /// <summary>The span of one request to the Bot Framework endpoint, whatever its activity.</summary>
+    public const string TeamsActivitySpan = "teams activity";
+
     public static readonly ActivitySource Source = new(Name);
 
     public static string Platform(ChatPlatform platform) => platform == ChatPlatform.Teams ? Teams : Slack;

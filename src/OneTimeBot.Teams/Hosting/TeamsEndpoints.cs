@@ -46,7 +46,7 @@ public static partial class TeamsEndpoints
         IOptions<TeamsOptions> options, ILoggerFactory loggers, BotMetrics metrics, TimeProvider time)
     {
         var started = time.GetTimestamp();
-        using var span = BotTelemetry.Source.StartActivity("teams activity", ActivityKind.Server);
+        using var span = BotTelemetry.Source.StartActivity(BotTelemetry.TeamsActivitySpan, ActivityKind.Server);
         span?.SetTag("onetimebot.platform", BotTelemetry.Teams);
         var kind = new StrongBox<string>("unknown");
         var result = await AnswerAsync(http, validator, tenants, router, seen, followUps, options, loggers, kind).ConfigureAwait(false);
