@@ -45,9 +45,6 @@ internal sealed class BotProcess(IReadOnlyDictionary<string, string> settings) :
     /// <summary>A client of the host last started, with redirects and cookies shown to the test rather than followed.</summary>
     public HttpClient Http => _http ?? throw new InvalidOperationException("The host was never started.");
 
-    /// <summary>What the host last started has printed so far.</summary>
-    public string Output => _running?.Output ?? throw new InvalidOperationException("The host is not running.");
-
     public async Task StartAsync()
     {
         if (_running is not null)
