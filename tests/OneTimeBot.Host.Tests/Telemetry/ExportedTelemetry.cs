@@ -88,6 +88,7 @@ internal sealed class ExportedTelemetry
             foreach (var record in batch)
             {
                 var text = new StringBuilder()
+                    .Append("trace=").Append(record.TraceId.ToHexString()).Append(' ')
                     .Append(record.CategoryName).Append(' ').Append(record.FormattedMessage).Append(' ').Append(record.Body)
                     .Append(' ').Append(record.Exception?.ToString());
                 foreach (var (key, value) in record.Attributes ?? [])

@@ -95,6 +95,9 @@ public sealed class TelemetryLeakTests
         var interactions = exported.Spans.Where(s => s.DisplayName == "slack interaction").Select(s => s.TraceId).ToHashSet();
         Assert.Contains(followUps, f => interactions.Contains(f.TraceId) &&
             exported.Spans.Any(c => c.Kind == ActivityKind.Client && c.TraceId == f.TraceId && c.ParentSpanId == f.SpanId));
+
+        // Log lines written while handling a request carry its trace.
+        Assert.Contains(exported.LogLines, line => interactions.Any(t => line.StartsWith("trace=" + t.ToHexString(), StringComparison.Ordinal)));
     }
 
     private static Dictionary<string, string?> Settings(FakeSlackServer slack) => new()
