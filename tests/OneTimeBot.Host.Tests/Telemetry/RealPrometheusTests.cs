@@ -9,8 +9,10 @@ namespace OneTimeBot.Host.Tests.Telemetry;
 /// <summary>
 /// Debian's Prometheus, started with its own configuration on loopback ports, scrapes the host's metrics port every
 /// second; after some Slack commands its HTTP API answers the series an operator would chart: commands by kind and
-/// outcome, and the acknowledgement latency histogram.
+/// outcome, and the acknowledgement latency histogram. It runs alone: a meter listener hears every meter of its name in
+/// the process, so another test's host sending commands at the same time would be counted too.
 /// </summary>
+[Collection(AloneInTheProcess.Name)]
 public sealed class RealPrometheusTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
@@ -100,4 +102,10 @@ public sealed class RealPrometheusTests
 
         return last;
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AloneInTheProcess
+{
+    public const string Name = "Alone in the process";
 }
