@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # What the tests start for real, as "<command>:<Debian package that provides it>".
-requirements=("redis-server:redis-server" "haproxy:haproxy" "node:nodejs" "npm:npm" "zip:zip" "openssl:openssl" "chromium:chromium" "perl:perl")
+requirements=("redis-server:redis-server" "haproxy:haproxy" "node:nodejs" "npm:npm" "zip:zip" "openssl:openssl" "chromium:chromium" "perl:perl" "prometheus:prometheus")
 need_apt=()
 for requirement in "${requirements[@]}"; do
   command -v "${requirement%%:*}" >/dev/null 2>&1 || need_apt+=("${requirement##*:}")

@@ -1,4 +1,5 @@
 using OneTimeBot.Host.Hosting;
+using OneTimeBot.Host.Telemetry;
 
 try
 {
@@ -8,6 +9,7 @@ try
     var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
     CredentialsDirectory.AddTo(builder.Configuration, Environment.GetEnvironmentVariable(CredentialsDirectory.Variable));
     DefaultListenAddress.ApplyUnlessConfigured(builder);
+    MetricsListenAddress.AddWhenEnabled(builder);
     builder.Services.AddOneTimeBot(builder.Configuration);
 
     var app = builder.Build();

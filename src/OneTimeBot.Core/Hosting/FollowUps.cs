@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OneTimeBot.Core.Telemetry;
 
 namespace OneTimeBot.Core.Hosting;
 
@@ -9,7 +11,8 @@ namespace OneTimeBot.Core.Hosting;
 /// Work that finishes after the platform was already answered (a slow backend, a button press, a chat message). It runs off the
 /// request, is awaited on shutdown so a card in flight still arrives, and logs its failures by name only. What is still running
 /// when the stop's time (<c>Host:ShutdownTimeout</c>) runs out is cancelled and reported, how many of which kind, never dropped
-/// silently.
+/// silently. Its span is a child of the request that queued it, so that the request, its backend call and the late answer
+/// are one trace even though the request's own span has ended by then. <c>what</c> is a fixed description, never anything a user typed.
 /// </summary>
 public sealed partial class FollowUps(ILogger<FollowUps> logger) : IHostedService, IDisposable
 {
@@ -21,11 +24,13 @@ public sealed partial class FollowUps(ILogger<FollowUps> logger) : IHostedServic
     {
         ArgumentNullException.ThrowIfNull(work);
         var id = Interlocked.Increment(ref _next);
+        var queuedBy = Activity.Current?.Context ?? default;
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var task = Task.Run(async () =>
         {
             // Registered before it runs, so that one finishing at once is not left behind as still running.
             await started.Task.ConfigureAwait(false);
+            using var span = BotTelemetry.Source.StartActivity("follow-up " + what, ActivityKind.Internal, queuedBy);
             try
             {
                 await work(_stopping.Token).ConfigureAwait(false);
@@ -33,11 +38,13 @@ public sealed partial class FollowUps(ILogger<FollowUps> logger) : IHostedServic
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 LogAbandoned(what);
+                span?.SetStatus(ActivityStatusCode.Error);
             }
             catch (Exception ex)
             {
                 // The exception's type only: its message could quote a payload.
                 LogFailed(what, ex.GetType().Name);
+                span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             }
             finally
             {

@@ -11,7 +11,8 @@ namespace OneTimeBot.Core.Sharing;
 /// Stops one person (a runaway script, a stuck key) or one workspace from flooding the secret service: fixed
 /// one-minute windows, counted in the shared store so every replica sees the same totals.
 /// </summary>
-public sealed partial class CreationLimiter(IRateCounter counter, IOptions<CreationLimitsOptions> options, TimeProvider time, ILogger<CreationLimiter> logger)
+public sealed partial class CreationLimiter(
+    IRateCounter counter, IOptions<CreationLimitsOptions> options, TimeProvider time, Telemetry.BotMetrics metrics, ILogger<CreationLimiter> logger)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
@@ -26,6 +27,7 @@ public sealed partial class CreationLimiter(IRateCounter counter, IOptions<Creat
             await counter.CountAsync($"rate:create:user:{actor.Workspace.Key}:{actor.UserId}", window, cancellationToken).ConfigureAwait(false) > o.PerUserPerMinute)
         {
             LogLimited("user", actor.Workspace.Key);
+            metrics.RateLimited("user");
             return new SharingError(SharingErrorKind.RateLimited,
                 CoreStrings.Format("Error.Limit.Create.User.Message", o.PerUserPerMinute),
                 CoreStrings.Format("Error.Limit.Create.Hint", ReaderTime.Seconds(window.RemainingSeconds)));
@@ -35,6 +37,7 @@ public sealed partial class CreationLimiter(IRateCounter counter, IOptions<Creat
             await counter.CountAsync($"rate:create:workspace:{actor.Workspace.Key}", window, cancellationToken).ConfigureAwait(false) > o.PerWorkspacePerMinute)
         {
             LogLimited("workspace", actor.Workspace.Key);
+            metrics.RateLimited("workspace");
             return new SharingError(SharingErrorKind.RateLimited,
                 CoreStrings.Get("Error.Limit.Create.Workspace.Message"),
                 CoreStrings.Format("Error.Limit.Create.Hint", ReaderTime.Seconds(window.RemainingSeconds)));

@@ -20,6 +20,7 @@ public sealed partial class SharingService(
     CreationLimiter limits,
     ILinkTracking tracking,
     TimeProvider time,
+    Telemetry.BotMetrics metrics,
     ILogger<SharingService> logger)
 {
     private const string ReceiptIdAlphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -227,6 +228,7 @@ public sealed partial class SharingService(
             receipts.SaveAsync(receipt, new ReceiptKeys(created.MetadataKey, link), cancellationToken),
             tracking.TrackAsync(receipt.TrackedId, new NewLink(actor, sendTo, connection.Backend, host, created, generated), cancellationToken)).ConfigureAwait(false);
         LogCreated(generated ? "generate" : "share", actor.Workspace.Key, receipt.Id, host, (long)created.Ttl.TotalSeconds);
+        metrics.LinkCreated(Telemetry.BotTelemetry.Platform(actor.Workspace.Platform), Configuration.OneTimeSecretOptions.IsEmbeddedName(connection.Backend) ? "embedded" : "external", generated);
         // The link in hand, not unprotected again from what was just protected.
         return Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.New, null, connection, link) with { TrackedId = receipt.TrackedId });
     }

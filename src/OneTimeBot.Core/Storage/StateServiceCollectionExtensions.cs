@@ -70,6 +70,9 @@ public static class StateServiceCollectionExtensions
         services.AddLinkTracking(configuration);
         services.AddHostedService<StateCleaner>();
 
+        services.AddMetrics();
+        services.TryAddSingleton<Telemetry.BotMetrics>();
+
         // Work a platform adapter finishes after answering its platform; awaited at shutdown.
         services.AddSingleton<Hosting.FollowUps>();
         services.AddHostedService(sp => sp.GetRequiredService<Hosting.FollowUps>());

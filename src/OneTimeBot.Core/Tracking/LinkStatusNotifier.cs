@@ -13,7 +13,8 @@ namespace OneTimeBot.Core.Tracking;
 /// poller's pass, later each time, for a day after the change; a refusal for good (a deactivated person) is not.
 /// </summary>
 public sealed partial class LinkStatusNotifier(
-    ITrackedShareStore store, NotifyPreferences preferences, DirectMessengers messengers, TimeProvider time, ILogger<LinkStatusNotifier> logger)
+    ITrackedShareStore store, NotifyPreferences preferences, DirectMessengers messengers, TimeProvider time, Telemetry.BotMetrics metrics,
+    ILogger<LinkStatusNotifier> logger)
 {
     /// <summary>How long after the change a message that could not go yet is still worth sending.</summary>
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(1);
@@ -30,6 +31,7 @@ public sealed partial class LinkStatusNotifier(
         }
 
         LogSettled(share.Id, share.Workspace.Key, status);
+        metrics.LinkSettled(Telemetry.BotTelemetry.Platform(share.Workspace.Platform), status.ToString().ToLowerInvariant());
         await TellAsync(share with { Status = status, StatusChangedAt = at }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -8,6 +8,7 @@ using OneTimeBot.Host.Health;
 using OneTimeBot.Host.Hosting.BodyLimits;
 using OneTimeBot.Host.Hosting.Proxies;
 using OneTimeBot.Host.Hosting.Shutdown;
+using OneTimeBot.Host.Telemetry;
 using OneTimeBot.SecretServer;
 using OneTimeBot.SecretServer.Storage;
 using OneTimeBot.Slack.Hosting;
@@ -49,6 +50,7 @@ public static class OneTimeBotServices
         services.AddSlack(configuration);
         services.AddSlackSocketMode(configuration);
         services.AddTeams(configuration);
+        services.AddBotTelemetry(configuration);
 
         services.AddProblemDetails();
         services.AddHealthChecks()
@@ -67,6 +69,7 @@ public static class OneTimeBotServices
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.MapBotTelemetry();
         app.UseForwardedHeadersFromKnownProxies();
         // Answers every unhandled exception with a bare problem document: no exception text or stack trace reaches a caller.
         app.UseExceptionHandler();

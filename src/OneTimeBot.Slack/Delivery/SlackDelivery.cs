@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Hosting;
+using OneTimeBot.Core.Telemetry;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Installations;
@@ -18,6 +19,7 @@ public sealed partial class SlackDelivery(
     SlackApiClient api,
     SlackTokens tokens,
     FollowUps followUps,
+    BotMetrics metrics,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackDelivery> logger)
@@ -81,17 +83,22 @@ public sealed partial class SlackDelivery(
         // Checked again here, whatever the caller did: this is the last step before the link leaves the host.
         if (responseUrlPolicy.Permit(target.ResponseUrl) is { } url)
         {
-            return await responseUrls.PostAsync(url, reply, cancellationToken).ConfigureAwait(false);
+            var posted = await responseUrls.PostAsync(url, reply, cancellationToken).ConfigureAwait(false);
+            metrics.Delivered(BotTelemetry.Slack, "response_url", posted);
+            return posted;
         }
 
         // Only into a DM: a card posted to a channel would be seen by everyone in it.
         if (target.Channel is { Length: > 1 } channel && channel[0] == 'D' &&
             await tokens.ForAsync(target.TeamId, target.EnterpriseId, cancellationToken).ConfigureAwait(false) is { } token)
         {
-            return (await api.PostMessageAsync(token, channel, reply, cancellationToken).ConfigureAwait(false)).Ok;
+            var sent = (await api.PostMessageAsync(token, channel, reply, cancellationToken).ConfigureAwait(false)).Ok;
+            metrics.Delivered(BotTelemetry.Slack, "dm", sent);
+            return sent;
         }
 
         LogUndeliverable();
+        metrics.Delivered(BotTelemetry.Slack, "none", succeeded: false);
         return false;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
@@ -5,6 +6,7 @@ using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Events;
 using OneTimeBot.Core.Hosting;
 using OneTimeBot.Core.Localization;
+using OneTimeBot.Core.Telemetry;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Delivery;
 using OneTimeBot.Slack.Handlers;
@@ -33,6 +35,8 @@ public sealed partial class SlackInbound(
     IEventDeduplicator seen,
     FollowUps followUps,
     SlackUserLanguages languages,
+    BotMetrics metrics,
+    TimeProvider time,
     ILogger<SlackInbound> logger)
 {
     private static readonly TimeSpan EventMemory = TimeSpan.FromHours(1);
@@ -40,7 +44,39 @@ public sealed partial class SlackInbound(
     private static readonly PerLanguage<SlackReply> NotAvailable = new(SlackMessages.NotAvailable);
 
     /// <summary>A slash command, from its form fields.</summary>
-    public async Task<SlackAnswer> CommandAsync(IReadOnlyDictionary<string, StringValues> form, CancellationToken cancellationToken)
+    public Task<SlackAnswer> CommandAsync(IReadOnlyDictionary<string, StringValues> form, CancellationToken cancellationToken) =>
+        MeasuredAsync("command", () => HandleCommandAsync(form, cancellationToken));
+
+    /// <summary>An interaction (button, modal submission, shortcut), from its JSON <c>payload</c>.</summary>
+    public Task<SlackAnswer> InteractionAsync(string? payloadJson, CancellationToken cancellationToken) =>
+        MeasuredAsync("interaction", () => HandleInteractionAsync(payloadJson, cancellationToken));
+
+    /// <summary>An Events API callback (or the URL handshake), from its JSON. The event is handled after the answer.</summary>
+    public Task<SlackAnswer> EventAsync(string? json, CancellationToken cancellationToken) =>
+        MeasuredAsync("event", () => HandleEventAsync(json, cancellationToken));
+
+    /// <summary>
+    /// One span and one acknowledgement measurement per request, whichever transport brought it. Over Socket Mode the
+    /// span is the trace's root; over HTTP it is a child of the server's. The kind is one of three fixed words.
+    /// </summary>
+    private async Task<SlackAnswer> MeasuredAsync(string kind, Func<Task<SlackAnswer>> handle)
+    {
+        var started = time.GetTimestamp();
+        using var span = BotTelemetry.Source.StartActivity("slack " + kind, ActivityKind.Server);
+        span?.SetTag("onetimebot.platform", BotTelemetry.Slack);
+        var answer = await handle().ConfigureAwait(false);
+        var outcome = BotTelemetry.Outcome(answer.Status);
+        span?.SetTag("onetimebot.outcome", outcome);
+        if (answer.Status >= 500)
+        {
+            span?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        metrics.Acknowledged(BotTelemetry.Slack, kind, outcome, time.GetElapsedTime(started));
+        return answer;
+    }
+
+    private async Task<SlackAnswer> HandleCommandAsync(IReadOnlyDictionary<string, StringValues> form, CancellationToken cancellationToken)
     {
         if (SlashCommand.From(form) is not { } parsed)
         {
@@ -69,8 +105,7 @@ public sealed partial class SlackInbound(
         }
     }
 
-    /// <summary>An interaction (button, modal submission, shortcut), from its JSON <c>payload</c>.</summary>
-    public async Task<SlackAnswer> InteractionAsync(string? payloadJson, CancellationToken cancellationToken)
+    private async Task<SlackAnswer> HandleInteractionAsync(string? payloadJson, CancellationToken cancellationToken)
     {
         var payload = SlackJson.TryRead<InteractionPayload>(payloadJson);
         if (payload?.TeamId is not { } team || payload.User?.Id is not { Length: > 0 } user)
@@ -127,8 +162,7 @@ public sealed partial class SlackInbound(
         }
     }
 
-    /// <summary>An Events API callback (or the URL handshake), from its JSON. The event is handled after the answer.</summary>
-    public async Task<SlackAnswer> EventAsync(string? json, CancellationToken cancellationToken)
+    private async Task<SlackAnswer> HandleEventAsync(string? json, CancellationToken cancellationToken)
     {
         var envelope = SlackJson.TryRead<EventEnvelope>(json);
         switch (envelope)

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using OneTimeBot.Core.Telemetry;
 using OneTimeBot.Teams.Activities;
 
 namespace OneTimeBot.Teams.Connector;
@@ -10,7 +11,7 @@ namespace OneTimeBot.Teams.Connector;
 /// Sends and updates messages through the Bot Connector REST API at an activity's <c>serviceUrl</c>, which only ever
 /// comes from an authenticated activity. Failures are logged by status, never with the message.
 /// </summary>
-public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider tokens, ILogger<ConnectorClient> logger)
+public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider tokens, BotMetrics metrics, ILogger<ConnectorClient> logger)
 {
     public const string HttpClientName = "BotConnector";
 
@@ -96,7 +97,14 @@ public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider to
             ["conversation"] = new JsonObject { ["id"] = conversationId },
             ["attachments"] = new JsonArray(Cards.AdaptiveCard.Attachment(card)),
         };
-        return ExchangeAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", message, cancellationToken);
+        return DeliveredAsync(ExchangeAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", message, cancellationToken));
+    }
+
+    private async Task<ConnectorAnswer> DeliveredAsync(Task<ConnectorAnswer> sending)
+    {
+        var answer = await sending.ConfigureAwait(false);
+        metrics.Delivered(BotTelemetry.Teams, "connector", answer.Body is not null);
+        return answer;
     }
 
     /// <summary>One member of a conversation, by their <c>29:</c> id or Azure AD object id: their name, among others.</summary>
@@ -105,8 +113,13 @@ public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider to
 
     private static string Escape(string? id) => Uri.EscapeDataString(id ?? "");
 
-    private async Task<bool> SucceedsAsync(HttpMethod method, string? serviceUrl, string path, JsonObject body, CancellationToken cancellationToken) =>
-        await CallAsync(method, serviceUrl, path, body, cancellationToken).ConfigureAwait(false) is not null;
+    /// <summary>A message sent or updated: each one is a delivery, counted by its outcome.</summary>
+    private async Task<bool> SucceedsAsync(HttpMethod method, string? serviceUrl, string path, JsonObject body, CancellationToken cancellationToken)
+    {
+        var delivered = await CallAsync(method, serviceUrl, path, body, cancellationToken).ConfigureAwait(false) is not null;
+        metrics.Delivered(BotTelemetry.Teams, "connector", delivered);
+        return delivered;
+    }
 
     private async Task<JsonObject?> CallAsync(HttpMethod method, string? serviceUrl, string path, JsonObject body, CancellationToken cancellationToken) =>
         (await ExchangeAsync(method, serviceUrl, path, body, cancellationToken).ConfigureAwait(false)).Body;

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,6 +11,7 @@ using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Events;
 using OneTimeBot.Core.Hosting;
 using OneTimeBot.Core.Localization;
+using OneTimeBot.Core.Telemetry;
 using OneTimeBot.Teams.Activities;
 using OneTimeBot.Teams.Auth;
 using OneTimeBot.Teams.Configuration;
@@ -34,9 +37,29 @@ public static partial class TeamsEndpoints
         return app;
     }
 
+    /// <summary>
+    /// One span and one acknowledgement measurement per request. The kind is invoke, message or activity (any other
+    /// type), or unknown when the request was refused before its activity was read.
+    /// </summary>
     private static async Task<IResult> MessagesAsync(
         HttpContext http, BotFrameworkTokenValidator validator, TenantAllowList tenants, TeamsRouter router, IEventDeduplicator seen, FollowUps followUps,
-        IOptions<TeamsOptions> options, ILoggerFactory loggers)
+        IOptions<TeamsOptions> options, ILoggerFactory loggers, BotMetrics metrics, TimeProvider time)
+    {
+        var started = time.GetTimestamp();
+        using var span = BotTelemetry.Source.StartActivity(BotTelemetry.TeamsActivitySpan, ActivityKind.Server);
+        span?.SetTag("onetimebot.platform", BotTelemetry.Teams);
+        var kind = new StrongBox<string>("unknown");
+        var result = await AnswerAsync(http, validator, tenants, router, seen, followUps, options, loggers, kind).ConfigureAwait(false);
+        var outcome = BotTelemetry.Outcome(result is IStatusCodeHttpResult { StatusCode: { } status } ? status : StatusCodes.Status200OK);
+        span?.SetTag("onetimebot.kind", kind.Value);
+        span?.SetTag("onetimebot.outcome", outcome);
+        metrics.Acknowledged(BotTelemetry.Teams, kind.Value!, outcome, time.GetElapsedTime(started));
+        return result;
+    }
+
+    private static async Task<IResult> AnswerAsync(
+        HttpContext http, BotFrameworkTokenValidator validator, TenantAllowList tenants, TeamsRouter router, IEventDeduplicator seen, FollowUps followUps,
+        IOptions<TeamsOptions> options, ILoggerFactory loggers, StrongBox<string> kind)
     {
         var logger = loggers.CreateLogger(typeof(TeamsEndpoints).FullName!);
         var authorization = http.Request.Headers.Authorization.ToString();
@@ -68,6 +91,12 @@ public static partial class TeamsEndpoints
             return Results.BadRequest();
         }
 
+        kind.Value = activity.Type switch
+        {
+            TeamsNames.Invoke => "invoke",
+            "message" => "message",
+            _ => "activity",
+        };
         if (check.MismatchWith(activity.ServiceUrl, activity.ChannelId) is { } mismatch)
         {
             LogRefused(logger, mismatch);

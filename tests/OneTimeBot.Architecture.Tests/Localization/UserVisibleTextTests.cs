@@ -19,6 +19,7 @@ public sealed class UserVisibleTextTests
         ["src/OneTimeBot.SecretServer/Configuration/"] = "settings checked at start-up: for the operator",
         ["src/OneTimeBot.SecretServer/Api/"] = "the Onetime Secret v1 API's own machine-read error strings, in English as the API has them",
         ["src/OneTimeBot.SecretServer/Service/SecretServerMetrics.cs"] = "metric descriptions, for the operator's dashboards",
+        ["src/OneTimeBot.Core/Telemetry/"] = "metric descriptions and span names, for the operator's dashboards and traces",
         ["src/OneTimeBot.Core/Configuration/AllowedBackendEntry.cs"] = "why an entry of the operator's AllowedBackends setting cannot be used: for the start-up log",
         ["src/OneTimeBot.Core/Tracking/EmbeddedSecretEvents.cs"] = "a background follow-up's name, which only the log shows",
         ["src/OneTimeBot.Core/Sharing/ReceiptVault.cs"] = "the key-derivation label of receipt keys: bytes, never shown",

@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Telemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace OneTimeBot.Host.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for the host: the bot's own meter and activity source, the standard ASP.NET Core, HttpClient and runtime
+/// instrumentation, every span redacted by <see cref="KeyRedactingProcessor"/> before export, and the exporters the
+/// <c>Telemetry</c> settings turn on (OTLP for traces, metrics and logs; a Prometheus scraping endpoint on its own port).
+/// </summary>
+public static class TelemetryServiceCollectionExtensions
+{
+    public static IServiceCollection AddBotTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(TelemetryOptions.SectionName);
+        services.AddOptions<TelemetryOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
+        services.AddSingleton<BackendCallMetricsHandler>();
+        services.AddHttpClient(OneTimeSecret.Client.OneTimeSecretServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler<BackendCallMetricsHandler>();
+        services.AddHttpClient(OneTimeSecret.Client.OneTimeSecretServiceCollectionExtensions.PublicOnlyHttpClientName).AddHttpMessageHandler<BackendCallMetricsHandler>();
+
+        // Each log line carries the trace and span it was written in (the JSON console shows them as scopes).
+        services.Configure<LoggerFactoryOptions>(o => o.ActivityTrackingOptions |= ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+
+        var settings = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var otlp = settings.OtlpEndpoint;
+        var metricsPort = settings.MetricsPort;
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(BotTelemetry.Name))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(BotTelemetry.Name)
+                    // This host's own requests, not its scrapes: ASP.NET Core's activity source is process-wide, and
+                    // another web application in the process (a test's stand-in for Slack) is not the bot.
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http =>
+                        (metricsPort is null || http.Connection.LocalPort != metricsPort) && http.RequestServices.GetService<BotMetrics>() is not null)
+                    .AddHttpClientInstrumentation()
+                    // Before every exporter: processors see a span in the order they were added.
+                    .AddProcessor(new KeyRedactingProcessor());
+                if (otlp is not null)
+                {
+                    tracing.AddOtlpExporter(o => Point(o, otlp, "v1/traces"));
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(BotTelemetry.Name)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation();
+                if (otlp is not null)
+                {
+                    metrics.AddOtlpExporter(o => Point(o, otlp, "v1/metrics"));
+                }
+
+                if (metricsPort is not null)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            });
+        if (otlp is not null)
+        {
+            // Exported log records pass through the same key-redacting logger factory as the console's.
+            telemetry.WithLogging(logging => logging.AddOtlpExporter(o => Point(o, otlp, "v1/logs")), o => o.IncludeScopes = true);
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Serves <c>/metrics</c> on the metrics port alone, and nothing else there. Call first, before the public routes.
+    /// </summary>
+    public static WebApplication MapBotTelemetry(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value.MetricsPort is not { } port)
+        {
+            return app;
+        }
+
+        app.Use(next => http =>
+        {
+            if (http.Connection.LocalPort == port && !http.Request.Path.Equals("/metrics", StringComparison.OrdinalIgnoreCase))
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(http);
+        });
+        app.MapPrometheusScrapingEndpoint().RequireHost("*:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return app;
+    }
+
+    /// <summary>OTLP over HTTP (a collector's port 4318): each signal has its own path under the endpoint.</summary>
+    private static void Point(OtlpExporterOptions options, Uri endpoint, string signalPath)
+    {
+        options.Protocol = OtlpExportProtocol.HttpProtobuf;
+        options.Endpoint = new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + signalPath);
+    }
+}

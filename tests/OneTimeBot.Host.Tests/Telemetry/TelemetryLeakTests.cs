@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Tests;
+using OneTimeBot.Testing;
+
+namespace OneTimeBot.Host.Tests.Telemetry;
+
+/// <summary>
+/// A whole Slack journey (a share with a passphrase through the form, a wrong and a right reveal, a share burned from its
+/// card) exported through the host's OpenTelemetry pipeline: no span name, tag, metric tag or exported log line holds a
+/// secret, passphrase, key, link or token the journey used, while the journey is visibly there, as one trace per request.
+/// </summary>
+public sealed class TelemetryLeakTests
+{
+    [Fact]
+    public async Task A_slack_journey_exports_spans_metrics_and_logs_free_of_every_secret_passphrase_key_link_and_token_it_used()
+    {
+        var folder = Directory.CreateTempSubdirectory("onetimebot-telemetry-").FullName;
+        var exported = new ExportedTelemetry();
+        var used = new List<string>();
+        try
+        {
+            await using var slack = await FakeSlackServer.StartAsync();
+            using (var ledger = new LedgerFolder(folder))
+            {
+                await using var host = new HostFactory(Settings(slack), kestrel: true, ledger: ledger) { TestServices = exported.AddExporters };
+                host.StartServer();
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.Port}/") };
+                var requests = new SlackRequests(http, SlackApp.SigningSecret);
+
+                // A share through the form, with a passphrase: the link arrives through the command's response_url.
+                const string Guarded = "Tl1-guarded-telemetry-secret-8c3e";
+                const string Passphrase = "Tl1 guard phrase 5d7a";
+                const string WrongPassphrase = "Tl1 not the phrase 2b9f";
+                var commandUrl = slack.NewResponseUrl();
+                await requests.CommandAsync("share", commandUrl);
+                var shareView = (await slack.WaitForCallsAsync("views.open"))[0].Body["view"]!.AsObject();
+                await requests.InteractionAsync(SlackRequests.ViewSubmission(shareView, new Dictionary<string, JsonObject>
+                {
+                    ["secret"] = SlackRequests.Typed(Guarded),
+                    ["ttl"] = SlackRequests.Chosen("1h"),
+                    ["passphrase"] = SlackRequests.Typed(Passphrase),
+                }));
+                var guardedLink = SlackApp.LinkOn((await slack.WaitForPostsAsync(commandUrl))[0].Body);
+                Assert.Null(await SlackApp.RevealAsync(guardedLink, WrongPassphrase));
+                Assert.Equal(Guarded, await SlackApp.RevealAsync(guardedLink, Passphrase));
+
+                // A share by command, burned from its card through a button.
+                const string Burned = "Tl2-burned-telemetry-secret-4f1a";
+                var burnUrl = slack.NewResponseUrl();
+                var inline = await SlackApp.JsonAsync(await requests.CommandAsync("share " + Burned, burnUrl));
+                var card = inline["blocks"]!.AsArray().Count > 1 ? inline : (await slack.WaitForPostsAsync(burnUrl))[0].Body;
+                var burnedLink = SlackApp.LinkOn(card);
+                var cardUrl = slack.NewResponseUrl();
+                await requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.Burn, SlackApp.ButtonValue(card, ActionIds.Burn), cardUrl));
+                await slack.WaitForPostsAsync(cardUrl);
+
+                await host.Services.FollowUpsFinishedAsync();
+                ExportedTelemetry.Flush(host.Services);
+                used.AddRange([Guarded, Passphrase, WrongPassphrase, Burned, SlackApp.SigningSecret, SlackApp.BotToken]);
+                foreach (var url in new[] { guardedLink, burnedLink, commandUrl, burnUrl, cardUrl })
+                {
+                    used.Add(url.ToString());
+                    used.Add(url.AbsolutePath.TrimEnd('/').Split('/')[^1]);
+                }
+            }
+
+            // Every value the ledger learned on the way: the keys the embedded service answered, the settings' secrets.
+            used.AddRange(Directory.GetFiles(folder, "values-*.txt").SelectMany(File.ReadAllLines)
+                .Select(line => line.Split('\t', 2)).Where(kind => kind.Length == 2 && kind[0] != "vocabulary").Select(kind => kind[1]));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var lines = exported.Lines().ToList();
+        var leaks = used.Where(v => v.Length >= 6).Distinct()
+            .SelectMany(value => lines.Where(line => line.Contains(value, StringComparison.OrdinalIgnoreCase)).Select(line => $"{value[..4]}… in: {line}"))
+            .ToList();
+
+        Assert.Empty(leaks);
+        Assert.Contains(exported.Metrics, m => m.Name == "onetimebot.requests");
+        Assert.Contains(exported.Metrics, m => m.Name == "onetimebot.ack.duration");
+        Assert.Contains(exported.Metrics, m => m.Name == "onetimebot.links.created");
+        Assert.Contains(exported.Metrics, m => m.Name == "onetimebot.followups.deliveries");
+        Assert.Contains(exported.Metrics, m => m.Name == "http.server.request.duration");
+        Assert.Contains(lines, line => line.Contains("[redacted]", StringComparison.Ordinal));
+        Assert.NotEmpty(exported.LogLines);
+
+        // The form's submission, the follow-up that shared after Slack was answered, and its post to the response_url
+        // are one trace.
+        var followUps = exported.Spans.Where(s => s.DisplayName.StartsWith("follow-up ", StringComparison.Ordinal)).ToList();
+        var interactions = exported.Spans.Where(s => s.DisplayName == "slack interaction").Select(s => s.TraceId).ToHashSet();
+        Assert.Contains(followUps, f => interactions.Contains(f.TraceId) &&
+            exported.Spans.Any(c => c.Kind == ActivityKind.Client && c.TraceId == f.TraceId && c.ParentSpanId == f.SpanId));
+
+        // Log lines written while handling a request carry its trace.
+        Assert.Contains(exported.LogLines, line => interactions.Any(t => line.StartsWith("trace=" + t.ToHexString(), StringComparison.Ordinal)));
+    }
+
+    private static Dictionary<string, string?> Settings(FakeSlackServer slack) => new()
+    {
+        ["Slack:SigningSecret"] = SlackApp.SigningSecret,
+        ["Slack:BotToken"] = SlackApp.BotToken,
+        ["Slack:ApiBaseUrl"] = slack.ApiBaseUri.ToString(),
+        ["Slack:ResponseUrlHosts:0"] = slack.BaseUri.Authority,
+        // Turns the log exporter on; nothing listens there, and nothing needs to.
+        ["Telemetry:Otlp:Endpoint"] = $"http://127.0.0.1:{FreePort.Next()}",
+    };
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Host.Hosting;
+
+namespace OneTimeBot.Host.Tests.Telemetry;
+
+public sealed class TelemetrySettingsTests
+{
+    [Theory]
+    [InlineData("Telemetry:Otlp:Endpoint", "collector:4318", "Telemetry:Otlp:Endpoint must be an absolute http:// or https:// URL")]
+    [InlineData("Telemetry:Otlp:Endpoint", "ftp://collector:4318", "Telemetry:Otlp:Endpoint must be an absolute http:// or https:// URL")]
+    [InlineData("Telemetry:Prometheus:Port", "0", "Telemetry:Prometheus:Port must be a port number from 1 to 65535")]
+    [InlineData("Telemetry:Prometheus:Port", "70000", "Telemetry:Prometheus:Port must be a port number from 1 to 65535")]
+    public void A_wrong_telemetry_setting_fails_start_up_validation_naming_the_key(string key, string value, string expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telemetry:Prometheus:Enabled"] = "true",
+            [key] = value,
+        }).Build();
+        using var services = ValidationServices.Build(configuration);
+
+        var error = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(ConfigurationErrors.From(error)!, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+}
