@@ -175,6 +175,20 @@ public sealed class SocketModeConnectionTests
         Assert.Contains(Errors(options), e => e.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0.5, 2.0, true)]
+    [InlineData(1.0, 1.8, true)]
+    [InlineData(0.9, 2.0, false)]
+    [InlineData(1.0, 2.8, false)]
+    public void Options_language_wait_and_inline_wait_together_must_leave_room_in_slacks_3_s(double languageWait, double inlineWait, bool accepted)
+    {
+        var options = new SlackOptions { BotToken = "xoxb-1-2-3", AppToken = AppToken, LanguageWait = TimeSpan.FromSeconds(languageWait), InlineWait = TimeSpan.FromSeconds(inlineWait) };
+
+        var errors = Errors(options).Where(e => e.Contains("LanguageWait plus Slack:InlineWait must be at most 2.8 s", StringComparison.Ordinal));
+
+        Assert.Equal(accepted, !errors.Any());
+    }
+
     [Fact]
     public void Socket_mode_needs_no_signing_secret_but_without_an_app_token_the_error_says_either_will_do()
     {
