@@ -197,11 +197,15 @@ public sealed class SocketModeConnectionTests
     }
 
     [Fact]
-    public void Only_wss_or_ws_on_a_loopback_host_is_connected_to()
+    public void Only_wss_or_ws_to_a_loopback_ip_literal_is_connected_to_not_ws_to_the_name_localhost()
     {
         Assert.True(SocketModeLinks.IsAllowed(new Uri("wss://wss-primary.slack.com/link/?ticket=abc&app_id=A1")));
         Assert.True(SocketModeLinks.IsAllowed(new Uri("ws://127.0.0.1:5000/link/?ticket=abc")));
         Assert.True(SocketModeLinks.IsAllowed(new Uri("ws://[::1]:5000/link/?ticket=abc")));
+        Assert.True(SocketModeLinks.IsAllowed(new Uri("ws://127.0.0.2:5000/link/?ticket=abc")));
+        Assert.False(SocketModeLinks.IsAllowed(new Uri("ws://localhost:5000/link/?ticket=abc")));
+        Assert.False(SocketModeLinks.IsAllowed(new Uri("ws://127.0.0.1.nip.io:5000/link/?ticket=abc")));
+        Assert.False(SocketModeLinks.IsAllowed(new Uri("ws://10.0.0.1:5000/link/?ticket=abc")));
         Assert.False(SocketModeLinks.IsAllowed(new Uri("ws://wss-primary.slack.com/link/?ticket=abc")));
         Assert.False(SocketModeLinks.IsAllowed(new Uri("https://wss-primary.slack.com/link/?ticket=abc")));
         Assert.False(SocketModeLinks.IsAllowed(new Uri("wss://user:pw@wss-primary.slack.com/link/?ticket=abc")));
