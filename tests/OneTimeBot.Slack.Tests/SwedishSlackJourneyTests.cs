@@ -6,6 +6,7 @@ using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
+using OneTimeBot.Slack.Users;
 using OneTimeBot.Testing;
 
 namespace OneTimeBot.Slack.Tests;
@@ -163,6 +164,33 @@ public sealed class SwedishSlackJourneyTests
         Assert.Contains("turns a secret into a link", Wire(first), StringComparison.Ordinal);
         Assert.Contains("gör om en hemlighet till en länk", Wire(later!), StringComparison.Ordinal);
         Assert.Single(LanguageLookups(app, Alice));
+    }
+
+    [Fact]
+    public async Task A_modal_submission_is_answered_without_waiting_for_a_slow_language_lookup_in_the_language_last_known()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await SlackAppClock.StartAsync(clock);
+        app.Slack.Locales[Alice] = "sv-SE";
+        var view = await OpenShareFormAsync(app, Alice);
+
+        // An hour later Slack is asked again, and does not answer until the submission has been answered: the host's
+        // clock stands still, so a submission that waited for the language would never be answered.
+        clock.Advance(SlackUserLanguages.Memory + TimeSpan.FromMinutes(1));
+        var slack = new BackendHold();
+        app.Slack.On("users.info", call => FakeResponse.Json(new JsonObject
+        {
+            ["ok"] = true,
+            ["user"] = new JsonObject { ["id"] = call.Body["user"]!.DeepClone(), ["locale"] = "sv-SE" },
+        }.ToJsonString()).Until(slack));
+        var mistake = await SubmitAsync(app, view, Alice, secret: "", passphrase: "Pf7-modal-utan-väntan-r4t");
+        var asked = slack.Reached.IsCompleted || await Task.WhenAny(slack.Reached, Task.Delay(TimeSpan.FromSeconds(30))) == slack.Reached;
+        slack.Release();
+
+        Assert.Equal("errors", mistake["response_action"]!.GetValue<string>());
+        Assert.StartsWith("Hemligheten är tom.", mistake["errors"]!["secret"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(asked);
+        app.AssertNowhere("Pf7-modal-utan-väntan-r4t");
     }
 
     private static IReadOnlyList<SlackApiCall> LanguageLookups(SlackApp app, string user) =>

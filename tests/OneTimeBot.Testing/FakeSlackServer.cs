@@ -85,6 +85,13 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     public FakeSlackServer On(string method, FakeResponse answer) => On(method, _ => answer);
 
+    /// <summary>From now on <paramref name="method"/> answers as it did before any <see cref="On(string, FakeResponse)"/>.</summary>
+    public FakeSlackServer Restore(string method)
+    {
+        _methods.TryRemove(method, out _);
+        return this;
+    }
+
     /// <summary>What every response_url answers from now on (Slack's is a 200 "ok").</summary>
     public FakeSlackServer OnResponseUrl(FakeResponse answer)
     {

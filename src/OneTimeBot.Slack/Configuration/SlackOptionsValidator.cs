@@ -52,6 +52,11 @@ public sealed class SlackOptionsValidator(IHostEnvironment environment) : Platfo
             errors.Add($"{Prefix}LanguageWait must be more than 0 and at most 1 s: it comes out of the 3 s Slack gives a command.");
         }
 
+        if (options.LanguageWait + options.InlineWait > TimeSpan.FromSeconds(2.8))
+        {
+            errors.Add($"{Prefix}LanguageWait plus {Prefix}InlineWait must be at most 2.8 s: a command waits for both within the 3 s Slack gives it.");
+        }
+
         if (options.ModalBudget <= TimeSpan.Zero || options.ModalBudget > TimeSpan.FromSeconds(2.8))
         {
             errors.Add($"{Prefix}ModalBudget must be more than 0 and at most 2.8 s: Slack gives a modal submission 3 s.");

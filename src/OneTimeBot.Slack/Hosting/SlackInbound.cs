@@ -122,7 +122,12 @@ public sealed partial class SlackInbound(
             return RefuseInteraction(payload, new ReplyTarget(team, enterprise, responseUrl, Channel: null));
         }
 
-        var locale = await languages.LocaleAsync(team, enterprise, user, cancellationToken).ConfigureAwait(false);
+        // A button or a modal's submit is answered within Slack's 3 s by work that has its own budget (InlineWait, the
+        // modal budget): the language known now is used, never waited for. The form was opened by a request that
+        // asked, so the language is known by then nearly always.
+        var locale = payload.Type is "view_submission" or "block_actions"
+            ? languages.KnownOrLookUp(team, enterprise, user)
+            : await languages.LocaleAsync(team, enterprise, user, cancellationToken).ConfigureAwait(false);
         using var language = LanguageScope.Use(Languages.From(locale));
 
         try

@@ -31,6 +31,8 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private Task _receiving = Task.CompletedTask;
     private int _nextEnvelope;
     private int _counted;
+    private int _retiring;
+    private int _turnedAway;
 
     public SocketModeConnection(string name, ClientWebSocket socket, SocketEnvelopeHandler handler, SocketModeStatus status, TimeProvider time, ILogger logger, CancellationToken work)
     {
@@ -59,13 +61,28 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     /// <summary>
     /// Closes the connection once every envelope it received is acked (within <paramref name="patience"/>), with a
-    /// normal close handshake; a peer that does not answer the close is cut off.
+    /// normal close handshake; a peer that does not answer the close is cut off. From the start, envelopes that still
+    /// arrive on it are not handled and not acked: their acks could reach a socket already closing and be lost while
+    /// the work was done, whereas unacked Slack sends them again on a connection that stays.
     /// </summary>
     public async Task RetireAsync(TimeSpan patience)
     {
+        Volatile.Write(ref _retiring, 1);
+        LogRetiring(Name, _inFlight.Count);
+        var deadline = _time.GetUtcNow() + patience;
         try
         {
-            await Task.WhenAll(_inFlight.Values).WaitAsync(patience, _time).ConfigureAwait(false);
+            // Again while any is left: one read just before retiring began may have been added since.
+            while (!_inFlight.IsEmpty)
+            {
+                var left = deadline - _time.GetUtcNow();
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new TimeoutException();
+                }
+
+                await Task.WhenAll(_inFlight.Values).WaitAsync(left, _time).ConfigureAwait(false);
+            }
         }
         catch (TimeoutException)
         {
@@ -97,6 +114,11 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         catch (TimeoutException)
         {
             _socket.Abort();
+        }
+
+        if (Volatile.Read(ref _turnedAway) is > 0 and var turnedAway)
+        {
+            LogTurnedAway(Name, turnedAway);
         }
     }
 
@@ -211,6 +233,11 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 LogDisconnectRequested(Name, reason);
                 _disconnect.TrySetResult(reason);
                 return;
+            case { Type: SocketEnvelope.SlashCommands or SocketEnvelope.Interactive or SocketEnvelope.EventsApi, EnvelopeId: { Length: > 0 } }
+                when Volatile.Read(ref _retiring) == 1:
+                // Not acked: Slack sends it again on the connection that replaces this one.
+                Interlocked.Increment(ref _turnedAway);
+                return;
             case { Type: SocketEnvelope.SlashCommands or SocketEnvelope.Interactive or SocketEnvelope.EventsApi, EnvelopeId: { Length: > 0 } }:
                 Dispatch(envelope);
                 return;
@@ -226,17 +253,23 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private void Dispatch(SocketEnvelope envelope)
     {
         var id = Interlocked.Increment(ref _nextEnvelope);
-        _inFlight[id] = Task.Run(async () =>
+        // Listed before it starts: a task that finished at once would otherwise remove its entry before it was added,
+        // and the entry of a finished task would hold a retirement up for nothing.
+        var work = new Task<Task>(() => AnswerAndForgetAsync(id, envelope));
+        _inFlight[id] = work.Unwrap();
+        work.Start(TaskScheduler.Default);
+    }
+
+    private async Task AnswerAndForgetAsync(int id, SocketEnvelope envelope)
+    {
+        try
         {
-            try
-            {
-                await AnswerAsync(envelope).ConfigureAwait(false);
-            }
-            finally
-            {
-                _inFlight.TryRemove(id, out _);
-            }
-        });
+            await AnswerAsync(envelope).ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.TryRemove(id, out _);
+        }
     }
 
     private async Task AnswerAsync(SocketEnvelope envelope)
@@ -272,9 +305,13 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     private async Task SendAsync(byte[] frame)
     {
-        await _sending.WaitAsync().ConfigureAwait(false);
+        // A handler may finish after the connection was disposed (its retirement gave up waiting): the ack is lost
+        // then, and logged, rather than thrown where nobody observes it.
+        var holding = false;
         try
         {
+            await _sending.WaitAsync().ConfigureAwait(false);
+            holding = true;
             await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
@@ -283,7 +320,22 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
         finally
         {
+            if (holding)
+            {
+                Release();
+            }
+        }
+    }
+
+    private void Release()
+    {
+        try
+        {
             _sending.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while this send held it: nobody waits for it any more.
         }
     }
 
@@ -317,6 +369,12 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ack a Slack envelope on connection {Name}: {ExceptionType}")]
     private partial void LogAckLost(string name, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack Socket Mode connection {Name} left {Count} envelope(s) that arrived while it was closing unacked, for Slack to send again on another connection")]
+    private partial void LogTurnedAway(string name, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closing Slack Socket Mode connection {Name} once the {Count} envelope(s) it is answering are acked")]
+    private partial void LogRetiring(string name, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closed Slack Socket Mode connection {Name} with {Count} envelope(s) still unanswered")]
     private partial void LogAcksAbandoned(string name, int count);

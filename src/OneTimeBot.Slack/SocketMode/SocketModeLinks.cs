@@ -30,10 +30,17 @@ public sealed partial class SocketModeLinks(SlackApiClient api, IOptions<SlackOp
         return url;
     }
 
+    /// <summary>
+    /// wss, or plain ws to a loopback IP literal (a local fake Slack). Not to the name <c>localhost</c>: what it resolves
+    /// to depends on the machine's hosts file, and the ticket would then travel unencrypted.
+    /// </summary>
     public static bool IsAllowed(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return url.UserInfo.Length == 0 && (url.Scheme == Uri.UriSchemeWss || (url.Scheme == Uri.UriSchemeWs && url.IsLoopback));
+        return url.UserInfo.Length == 0
+            && (url.Scheme == Uri.UriSchemeWss
+                || (url.Scheme == Uri.UriSchemeWs && url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+                    && System.Net.IPAddress.TryParse(url.IdnHost, out var address) && System.Net.IPAddress.IsLoopback(address)));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack's apps.connections.open answered a URL that is not wss:// (nor ws:// on a loopback host); scheme {Scheme}, not connecting")]

@@ -12,7 +12,7 @@ namespace OneTimeBot.Slack.SocketMode;
 /// Keeps <see cref="SocketModeSettings.Connections"/> Socket Mode connections open for as long as the host runs, each in
 /// its own slot. When Slack asks to close one (<c>refresh_requested</c>, <c>warning</c>) the slot opens its replacement
 /// first and only then closes the old one, once everything it received is acked. A dropped connection is reopened after
-/// a jittered, doubling wait; <c>link_disabled</c> stops every slot. On shutdown each connection acks what it has and
+/// a jittered, doubling wait; after <c>link_disabled</c> the slot keeps trying at the maximum wait. On shutdown each connection acks what it has and
 /// closes normally.
 /// </summary>
 public sealed partial class SocketModeService(
@@ -26,6 +26,9 @@ public sealed partial class SocketModeService(
 {
     /// <summary>How long a connection being closed may take to ack what it received, and to finish the close handshake.</summary>
     private static readonly TimeSpan RetirePatience = TimeSpan.FromSeconds(5);
+
+    /// <summary>A failure count whose back-off is the maximum whatever the settings (the doubling is capped at 2^20).</summary>
+    private const int AtMaximumBackoff = 21;
 
     private readonly CancellationTokenSource _work = new();
     private int _disposed;
@@ -88,10 +91,16 @@ public sealed partial class SocketModeService(
                 {
                     if (current.Disconnect.Result == SocketEnvelope.LinkDisabled)
                     {
+                        // Socket Mode was turned off for the app. Keep asking at the longest wait, so that turning it
+                        // back on needs no restart; the rest of the host (pages, Teams) serves on meanwhile.
                         status.Disable();
                         LogLinkDisabled();
-                        await running.CancelAsync().ConfigureAwait(false);
-                        break;
+                        retiring.RemoveAll(t => t.IsCompleted);
+                        retiring.Add(RetireAsync(current));
+                        current = null;
+                        failures = AtMaximumBackoff;
+                        await WaitToRetryAsync(slot, failures, settings, running.Token).ConfigureAwait(false);
+                        continue;
                     }
 
                     // Open the replacement at once; the old connection keeps serving until it is up.
@@ -213,6 +222,6 @@ public sealed partial class SocketModeService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconnecting Slack Socket Mode slot {Slot} in {Seconds:0.###} s (attempt {Failures} in a row)")]
     private partial void LogRetrying(int slot, double seconds, int failures);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Slack turned Socket Mode off for this app (link_disabled): no longer connecting. Turn it back on under the app's Socket Mode settings and restart, or configure the signed HTTP endpoints")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack turned Socket Mode off for this app (link_disabled): retrying at the longest reconnect wait. Turn it back on under the app's Socket Mode settings, or configure the signed HTTP endpoints")]
     private partial void LogLinkDisabled();
 }

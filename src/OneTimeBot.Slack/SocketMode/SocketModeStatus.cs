@@ -11,10 +11,14 @@ public sealed class SocketModeStatus
 
     public int Open => Volatile.Read(ref _open);
 
-    /// <summary>Slack said <c>link_disabled</c>: Socket Mode was turned off for the app, and the host stopped connecting.</summary>
+    /// <summary>Slack said <c>link_disabled</c>: Socket Mode was turned off for the app; cleared once Slack says hello again.</summary>
     public bool LinkDisabled => _linkDisabled;
 
-    internal void Opened() => Interlocked.Increment(ref _open);
+    internal void Opened()
+    {
+        _linkDisabled = false;
+        Interlocked.Increment(ref _open);
+    }
 
     internal void Closed() => Interlocked.Decrement(ref _open);
 

@@ -64,6 +64,21 @@ public sealed partial class SlackUserLanguages(
         }
     }
 
+    /// <summary>
+    /// The language tag known for the user right now, without waiting: for requests whose answer cannot spare
+    /// <see cref="SlackOptions.LanguageWait"/> (a modal's answer is due within Slack's 3 s). When none is known (or it is past its
+    /// hour), Slack is asked in the background for the next request; until then, the last answer, or null (English).
+    /// </summary>
+    public string? KnownOrLookUp(string teamId, string? enterpriseId, string userId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(teamId);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        // An answer past its hour is still the best guess while Slack is asked again.
+        var stale = _known.TryGetValue((teamId, userId), out var known) && known.Answer.IsCompletedSuccessfully ? known.Answer.Result.Locale : null;
+        var lookup = Find((teamId, userId), enterpriseId, time.GetUtcNow());
+        return lookup.Answer.IsCompletedSuccessfully ? lookup.Answer.Result.Locale : stale;
+    }
+
     /// <summary>The language tag already known for the user, without asking Slack; null when none is.</summary>
     public string? Known(string teamId, string userId) =>
         _known.TryGetValue((teamId, userId), out var known) && known.Answer.IsCompletedSuccessfully && !known.IsExpired(time.GetUtcNow())

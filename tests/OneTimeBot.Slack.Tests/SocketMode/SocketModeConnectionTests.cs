@@ -11,7 +11,7 @@ namespace OneTimeBot.Slack.Tests.SocketMode;
 
 /// <summary>
 /// Staying connected: a refresh replaces a connection without a gap or a lost envelope, a dropped connection comes back,
-/// <c>link_disabled</c> stops, <c>/readyz</c> counts what is open, and neither the app token nor a URL's ticket is logged.
+/// <c>link_disabled</c> backs off to the longest wait, <c>/readyz</c> counts what is open (degraded, never unready), and neither the app token nor a URL's ticket is logged.
 /// </summary>
 public sealed class SocketModeConnectionTests
 {
@@ -94,31 +94,38 @@ public sealed class SocketModeConnectionTests
     }
 
     [Fact]
-    public async Task Readyz_counts_the_open_connections_and_is_not_ready_once_slack_disables_the_link()
+    public async Task Readyz_stays_ready_but_degraded_once_slack_disables_the_link_and_the_app_reconnects_when_slack_accepts_again()
     {
-        await using var app = await StartAsync();
-        var socket = app.Slack.SocketMode;
+        await using var slack = await FakeSlackServer.StartAsync();
+        await using var app = await SlackApp.StartAsync(Settings(), sharedSlack: slack);
+        var socket = slack.SocketMode;
 
         var ready = await ReadinessAsync(app);
-        await (await socket.WaitForOpenAsync(2, Patience))[0].RequestDisconnectAsync("link_disabled");
-        foreach (var connection in socket.All)
+        slack.On("apps.connections.open", FakeResponse.Json("""{"ok":false,"error":"not_allowed_token_type"}"""));
+        foreach (var connection in await socket.WaitForOpenAsync(2, Patience))
         {
-            await connection.Ended.WaitAsync(Patience);
+            await connection.RequestDisconnectAsync("link_disabled");
+            await connection.ClosedByApp.WaitAsync(Patience);
         }
 
         var disabled = await ReadinessAsync(app);
+        slack.Restore("apps.connections.open");
+        var reopened = await socket.WaitForOpenAsync(2, Patience);
+        var envelope = await socket.SendCommandAsync(SlackRequests.CommandBody("help", slack.NewResponseUrl()), on: reopened[0]);
+        var ack = await socket.WaitForAckAsync(envelope, Patience);
 
         Assert.Equal("Healthy", ready.Check["status"]!.GetValue<string>());
         Assert.Contains("2 of 2 connection(s) open", ready.Check["description"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, disabled.Status);
-        Assert.Equal("Unhealthy", disabled.Check["status"]!.GetValue<string>());
-        Assert.Contains("link_disabled", disabled.Check["description"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(2, socket.All.Count);
-        Assert.Equal(2, app.Slack.CallsOf("apps.connections.open").Count);
+        Assert.Equal(HttpStatusCode.OK, disabled.Status);
+        Assert.Equal("Degraded", disabled.Check["status"]!.GetValue<string>());
+        Assert.Contains("Socket Mode was turned off for the app", disabled.Check["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All(reopened, c => Assert.True(c.Id > 2));
+        Assert.NotEmpty(ack.Payload!["blocks"]!.AsArray());
+        Assert.Equal("Healthy", (await ReadinessAsync(app)).Check["status"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task While_slack_refuses_the_app_token_the_app_keeps_asking_and_readyz_is_not_ready()
+    public async Task While_slack_refuses_the_app_token_the_app_keeps_asking_and_readyz_stays_ready_but_degraded()
     {
         await using var slack = await FakeSlackServer.StartAsync();
         slack.On("apps.connections.open", FakeResponse.Json("""{"ok":false,"error":"invalid_auth"}"""));
@@ -128,8 +135,8 @@ public sealed class SocketModeConnectionTests
         await slack.WaitForCallsAsync("apps.connections.open", 6, Patience);
         var readiness = await ReadinessAsync(app);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, readiness.Status);
-        Assert.Equal("Unhealthy", readiness.Check["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, readiness.Status);
+        Assert.Equal("Degraded", readiness.Check["status"]!.GetValue<string>());
         Assert.Contains("0 of 2 connection(s) open", readiness.Check["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(slack.SocketMode.All);
         Assert.DoesNotContain(AppToken, app.Host.Logs.AllText, StringComparison.Ordinal);
@@ -168,6 +175,20 @@ public sealed class SocketModeConnectionTests
         Assert.Contains(Errors(options), e => e.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0.5, 2.0, true)]
+    [InlineData(1.0, 1.8, true)]
+    [InlineData(0.9, 2.0, false)]
+    [InlineData(1.0, 2.8, false)]
+    public void Options_language_wait_and_inline_wait_together_must_leave_room_in_slacks_3_s(double languageWait, double inlineWait, bool accepted)
+    {
+        var options = new SlackOptions { BotToken = "xoxb-1-2-3", AppToken = AppToken, LanguageWait = TimeSpan.FromSeconds(languageWait), InlineWait = TimeSpan.FromSeconds(inlineWait) };
+
+        var errors = Errors(options).Where(e => e.Contains("LanguageWait plus Slack:InlineWait must be at most 2.8 s", StringComparison.Ordinal));
+
+        Assert.Equal(accepted, !errors.Any());
+    }
+
     [Fact]
     public void Socket_mode_needs_no_signing_secret_but_without_an_app_token_the_error_says_either_will_do()
     {
@@ -176,11 +197,15 @@ public sealed class SocketModeConnectionTests
     }
 
     [Fact]
-    public void Only_wss_or_ws_on_a_loopback_host_is_connected_to()
+    public void Only_wss_or_ws_to_a_loopback_ip_literal_is_connected_to_not_ws_to_the_name_localhost()
     {
         Assert.True(SocketModeLinks.IsAllowed(new Uri("wss://wss-primary.slack.com/link/?ticket=abc&app_id=A1")));
         Assert.True(SocketModeLinks.IsAllowed(new Uri("ws://127.0.0.1:5000/link/?ticket=abc")));
         Assert.True(SocketModeLinks.IsAllowed(new Uri("ws://[::1]:5000/link/?ticket=abc")));
+        Assert.True(SocketModeLinks.IsAllowed(new Uri("ws://127.0.0.2:5000/link/?ticket=abc")));
+        Assert.False(SocketModeLinks.IsAllowed(new Uri("ws://localhost:5000/link/?ticket=abc")));
+        Assert.False(SocketModeLinks.IsAllowed(new Uri("ws://127.0.0.1.nip.io:5000/link/?ticket=abc")));
+        Assert.False(SocketModeLinks.IsAllowed(new Uri("ws://10.0.0.1:5000/link/?ticket=abc")));
         Assert.False(SocketModeLinks.IsAllowed(new Uri("ws://wss-primary.slack.com/link/?ticket=abc")));
         Assert.False(SocketModeLinks.IsAllowed(new Uri("https://wss-primary.slack.com/link/?ticket=abc")));
         Assert.False(SocketModeLinks.IsAllowed(new Uri("wss://user:pw@wss-primary.slack.com/link/?ticket=abc")));

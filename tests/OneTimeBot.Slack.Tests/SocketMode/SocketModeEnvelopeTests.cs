@@ -181,6 +181,48 @@ public sealed class SocketModeEnvelopeTests
         app.AssertNowhere("Pf7-slow-socket-5e4d3c2b");
     }
 
+    [Fact]
+    public async Task An_envelope_that_arrives_on_a_connection_being_closed_is_left_for_slack_to_send_again_and_is_acked_once_on_the_new_one()
+    {
+        await using var backend = await FakeOnetimeSecretServer.StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        var held = new BackendHold();
+        backend.On("POST", "/api/v1/share", FakeResponse.Json(OtsAnswers.Receipt("new", now, 604800)).Until(held));
+        var clock = new WatchedClock(now);
+        await using var app = await StartAsync(new Dictionary<string, string?> { ["OneTimeSecret:Backend"] = backend.BaseUri.ToString() }, clock);
+        var socket = app.Slack.SocketMode;
+        socket.RedeliversUnacked = true;
+        var old = (await socket.WaitForOpenAsync(2, Patience))[0];
+
+        // An envelope the old connection is still answering (the backend holds it) keeps it from closing.
+        var answering = await socket.SendCommandAsync(SlackRequests.CommandBody("share Pf7-held-while-closing-7h6g", app.Slack.NewResponseUrl()), on: old);
+        await held.Reached.WaitAsync(Patience);
+        await old.RequestDisconnectAsync("refresh_requested");
+        await LoggedAsync(app, "Closing Slack Socket Mode connection");
+        // Sent on the connection being closed, as Slack may have before it stopped using it.
+        var late = await socket.SendCommandAsync(SlackRequests.CommandBody("share Pf7-late-on-closing-3k9m", app.Slack.NewResponseUrl()), on: old);
+        held.Release();
+        await LoggedAsync(app, "left 1 envelope(s) that arrived while it was closing unacked");
+        var redelivered = await socket.WaitForAckAsync(late, Patience);
+        await socket.WaitForAckAsync(answering, Patience);
+
+        Assert.NotEqual(old.Id, redelivered.Connection);
+        Assert.Single(socket.AcksOf(late));
+        Assert.Single(socket.AcksOf(answering));
+        Assert.Single(backend.Requests, r => r.Path == "/api/v1/share" && r.Body.Contains("Pf7-late-on-closing-3k9m", StringComparison.Ordinal));
+        app.AssertNowhere("Pf7-held-while-closing-7h6g", "Pf7-late-on-closing-3k9m");
+    }
+
+    private static async Task LoggedAsync(SlackApp app, string text)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!app.Host.Logs.Entries.Any(e => e.Message.Contains(text, StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"nothing logged with '{text}'");
+            await Task.Delay(20);
+        }
+    }
+
     private static async Task SkippedFramesAsync(SlackApp app, int count)
     {
         var deadline = DateTime.UtcNow + Patience;

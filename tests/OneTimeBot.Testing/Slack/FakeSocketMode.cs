@@ -19,6 +19,7 @@ public sealed class FakeSocketMode : IDisposable
     private readonly ConcurrentQueue<FakeSocketConnection> _all = new();
     private readonly ConcurrentQueue<SocketAckRecord> _acks = new();
     private readonly ConcurrentQueue<string> _refusedTickets = new();
+    private readonly ConcurrentDictionary<string, (int Connection, JsonObject Frame)> _unacked = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _changed = new(0);
     private int _nextConnection;
     private int _nextEnvelope;
@@ -33,6 +34,12 @@ public sealed class FakeSocketMode : IDisposable
 
     /// <summary>Connection attempts refused because their ticket was unknown or already used.</summary>
     public int RefusedTickets => _refusedTickets.Count;
+
+    /// <summary>
+    /// As Slack does: an envelope still unacked when its connection ends is sent again, with the next
+    /// <c>retry_attempt</c>, on another open connection. Off unless a test turns it on.
+    /// </summary>
+    public bool RedeliversUnacked { get; set; }
 
     /// <summary>Connections open now, in the order they opened.</summary>
     public IReadOnlyList<FakeSocketConnection> Open => [.. _live.Values.OrderBy(c => c.Id)];
@@ -61,7 +68,7 @@ public sealed class FakeSocketMode : IDisposable
         ArgumentNullException.ThrowIfNull(payload);
         var id = envelopeId ?? $"env-{Interlocked.Increment(ref _nextEnvelope)}-{Guid.NewGuid():N}";
         var target = on ?? Next();
-        await target.SendTextAsync(new JsonObject
+        var frame = new JsonObject
         {
             ["envelope_id"] = id,
             ["type"] = type,
@@ -69,7 +76,13 @@ public sealed class FakeSocketMode : IDisposable
             ["accepts_response_payload"] = acceptsResponsePayload,
             ["retry_attempt"] = 0,
             ["retry_reason"] = "",
-        }.ToJsonString()).ConfigureAwait(false);
+        };
+        if (RedeliversUnacked)
+        {
+            _unacked[id] = (target.Id, frame);
+        }
+
+        await target.SendTextAsync(frame.ToJsonString()).ConfigureAwait(false);
         return id;
     }
 
@@ -137,6 +150,7 @@ public sealed class FakeSocketMode : IDisposable
             await connection.ReceiveAsync(
                 ack =>
                 {
+                    _unacked.TryRemove(ack.EnvelopeId, out _);
                     _acks.Enqueue(ack);
                     _changed.Release();
                 },
@@ -145,8 +159,27 @@ public sealed class FakeSocketMode : IDisposable
         finally
         {
             _live.TryRemove(connection.Id, out _);
+            await RedeliverAsync(connection.Id).ConfigureAwait(false);
             connection.MarkEnded();
             _changed.Release();
+        }
+    }
+
+    private async Task RedeliverAsync(int ended)
+    {
+        foreach (var (id, (connection, frame)) in _unacked)
+        {
+            if (connection != ended || Open.Where(c => !c.IsRetiring).ToArray() is not { Length: > 0 })
+            {
+                continue;
+            }
+
+            var again = (JsonObject)frame.DeepClone();
+            again["retry_attempt"] = frame["retry_attempt"]!.GetValue<int>() + 1;
+            again["retry_reason"] = "timeout";
+            var target = Next();
+            _unacked[id] = (target.Id, again);
+            await target.SendTextAsync(again.ToJsonString()).ConfigureAwait(false);
         }
     }
 
