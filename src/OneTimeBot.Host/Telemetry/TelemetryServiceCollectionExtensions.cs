@@ -85,7 +85,11 @@ public static class TelemetryServiceCollectionExtensions
 
         app.Use(next => http =>
         {
-            if (http.Connection.LocalPort == port && !http.Request.Path.Equals("/metrics", StringComparison.OrdinalIgnoreCase))
+            // The port the connection came in on, not the Host header, which the caller writes: RequireHost alone would
+            // serve the scrape on the public port to anyone naming the metrics port in Host.
+            var onMetricsPort = http.Connection.LocalPort == port;
+            var forMetrics = http.Request.Path.Equals("/metrics", StringComparison.OrdinalIgnoreCase);
+            if (onMetricsPort != forMetrics)
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;

@@ -22,11 +22,16 @@ public sealed class MetricsPortTests
 
         using var onPublic = await scraper.GetAsync(new Uri($"http://127.0.0.1:{app.Host.Port}/metrics"));
         using var onMetrics = await scraper.GetAsync(new Uri($"http://127.0.0.1:{metricsPort}/metrics"));
+        // A Host header naming the metrics port is the caller's to write: it must not open /metrics on the public port.
+        using var spoofed = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{app.Host.Port}/metrics"));
+        spoofed.Headers.Host = $"127.0.0.1:{metricsPort}";
+        using var onPublicWithMetricsHost = await scraper.SendAsync(spoofed);
         using var botOnMetrics = await scraper.PostAsync(new Uri($"http://127.0.0.1:{metricsPort}/slack/commands"), new StringContent("", Encoding.UTF8, "application/x-www-form-urlencoded"));
         using var healthOnMetrics = await scraper.GetAsync(new Uri($"http://127.0.0.1:{metricsPort}/healthz"));
         var scraped = await onMetrics.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, onPublic.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, onPublicWithMetricsHost.StatusCode);
         Assert.Equal(HttpStatusCode.OK, onMetrics.StatusCode);
         Assert.Contains("onetimebot_requests_total{", scraped, StringComparison.Ordinal);
         Assert.Contains("kind=\"command\"", scraped, StringComparison.Ordinal);
