@@ -19,7 +19,7 @@ public sealed class TelemetryOptions
 
 public sealed class OtlpSettings
 {
-    /// <summary>An OpenTelemetry collector's OTLP/HTTP or gRPC address (e.g. http://collector:4317); empty turns OTLP export off.</summary>
+    /// <summary>An OpenTelemetry collector's OTLP/HTTP address (e.g. http://collector:4318; sent as HTTP/protobuf); empty turns OTLP export off.</summary>
     public string? Endpoint { get; set; }
 }
 

@@ -11,7 +11,7 @@ public sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOption
         var failures = new List<string>();
         if (!string.IsNullOrWhiteSpace(options.Otlp.Endpoint) && options.OtlpEndpoint is null)
         {
-            failures.Add("Telemetry:Otlp:Endpoint must be an absolute http:// or https:// URL (e.g. http://collector:4317), or empty to turn OTLP export off.");
+            failures.Add("Telemetry:Otlp:Endpoint must be an absolute http:// or https:// URL (OTLP over HTTP, e.g. http://collector:4318), or empty to turn OTLP export off.");
         }
 
         if (options.Prometheus.Enabled && options.MetricsPort is null)
