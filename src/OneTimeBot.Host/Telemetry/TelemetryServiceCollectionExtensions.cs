@@ -20,9 +20,11 @@ public static class TelemetryServiceCollectionExtensions
         var section = configuration.GetSection(TelemetryOptions.SectionName);
         services.AddOptions<TelemetryOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
-        services.AddSingleton<BackendCallMetricsHandler>();
-        services.AddHttpClient(OneTimeSecret.Client.OneTimeSecretServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler<BackendCallMetricsHandler>();
-        services.AddHttpClient(OneTimeSecret.Client.OneTimeSecretServiceCollectionExtensions.PublicOnlyHttpClientName).AddHttpMessageHandler<BackendCallMetricsHandler>();
+        // A new handler for each pipeline the factory builds: one DelegatingHandler instance cannot sit in two.
+        services.AddHttpClient(OneTimeSecret.Client.OneTimeSecretServiceCollectionExtensions.HttpClientName)
+            .AddHttpMessageHandler(sp => new BackendCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), sp.GetRequiredService<TimeProvider>(), chosenByWorkspaces: false));
+        services.AddHttpClient(OneTimeSecret.Client.OneTimeSecretServiceCollectionExtensions.PublicOnlyHttpClientName)
+            .AddHttpMessageHandler(sp => new BackendCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), sp.GetRequiredService<TimeProvider>(), chosenByWorkspaces: true));
 
         // Each log line carries the trace and span it was written in (the JSON console shows them as scopes).
         services.Configure<LoggerFactoryOptions>(o => o.ActivityTrackingOptions |= ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
