@@ -54,7 +54,12 @@ public static class TelemetryServiceCollectionExtensions
                 metrics.AddMeter(BotTelemetry.Name)
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
-                    .AddRuntimeInstrumentation();
+                    .AddRuntimeInstrumentation()
+                    // The standard client and DNS metrics without the server's name and port: a workspace admin can point their
+                    // workspace at any server, and each name would be a new series (BotMetrics tags backends boundedly).
+                    .AddView(instrument => instrument.Name.StartsWith("http.client.", StringComparison.Ordinal)
+                        ? new MetricStreamConfiguration { TagKeys = ClientMetricTags }
+                        : instrument.Name == "dns.lookup.duration" ? new MetricStreamConfiguration { TagKeys = ["error.type"] } : null);
                 if (otlp is not null)
                 {
                     metrics.AddOtlpExporter(o => Point(o, otlp, "v1/metrics"));
@@ -102,6 +107,9 @@ public static class TelemetryServiceCollectionExtensions
         app.MapPrometheusScrapingEndpoint().RequireHost("*:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return app;
     }
+
+    private static readonly string[] ClientMetricTags =
+        ["http.request.method", "http.response.status_code", "network.protocol.name", "network.protocol.version", "url.scheme", "error.type"];
 
     /// <summary>OTLP over HTTP (a collector's port 4318): each signal has its own path under the endpoint.</summary>
     private static void Point(OtlpExporterOptions options, Uri endpoint, string signalPath)

@@ -36,6 +36,10 @@ public sealed class MetricsPortTests
         Assert.Contains("onetimebot_requests_total{", scraped, StringComparison.Ordinal);
         Assert.Contains("kind=\"command\"", scraped, StringComparison.Ordinal);
         Assert.Contains("onetimebot_ack_duration_seconds_bucket{", scraped, StringComparison.Ordinal);
+        // The standard client metrics are there, without the server's name: a workspace may point at any server.
+        Assert.Contains("http_client_request_duration_seconds_bucket{", scraped, StringComparison.Ordinal);
+        Assert.DoesNotContain(scraped.Split('\n'), line => (line.StartsWith("http_client_", StringComparison.Ordinal) && line.Contains("server_address", StringComparison.Ordinal)) ||
+                                                         (line.StartsWith("dns_lookup_", StringComparison.Ordinal) && line.Contains("dns_question_name", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.NotFound, botOnMetrics.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, healthOnMetrics.StatusCode);
     }
