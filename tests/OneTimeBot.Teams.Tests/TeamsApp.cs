@@ -18,10 +18,12 @@ internal sealed class TeamsApp : IAsyncDisposable
     public const string AppId = "7c6a1f40-2b8e-4c57-9d3a-5e0f1b2c3d4e";
     public const string TenantId = "0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a";
     public const string AliceAad = "a11ce000-0000-4000-8000-000000000001";
+    private readonly bool _owned;
     private int _next;
 
-    private TeamsApp(FakeBotFramework botFramework, HostFactory host)
+    private TeamsApp(FakeBotFramework botFramework, HostFactory host, bool owned = true)
     {
+        _owned = owned;
         BotFramework = botFramework;
         Host = host;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.Port}/") };
@@ -56,6 +58,12 @@ internal sealed class TeamsApp : IAsyncDisposable
         host.StartServer();
         return new TeamsApp(botFramework, host);
     }
+
+    /// <summary>
+    /// A client for a host the caller built (with services of its own, such as telemetry exporters) around
+    /// <paramref name="botFramework"/>; disposing it leaves the host and the fake to their owner.
+    /// </summary>
+    public static TeamsApp On(FakeBotFramework botFramework, HostFactory host) => new(botFramework, host, owned: false);
 
     public JsonObject Activity(string type, string? text = null, JsonNode? value = null, string? name = null, string conversationType = "personal", string fromAad = AliceAad, string? replyToId = null)
     {
@@ -172,7 +180,10 @@ internal sealed class TeamsApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await Host.DisposeAsync();
-        await BotFramework.DisposeAsync();
+        if (_owned)
+        {
+            await Host.DisposeAsync();
+            await BotFramework.DisposeAsync();
+        }
     }
 }
