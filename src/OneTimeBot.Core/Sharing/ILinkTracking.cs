@@ -22,9 +22,9 @@ public interface ILinkTracking
 
     /// <summary>
     /// After the owner's burn: records that it burned at <paramref name="burnedAt"/>; when it did not (a wrong passphrase,
-    /// the backend down), lets a message go again if <paramref name="held"/>.
+    /// the backend down), lets a message go again if <paramref name="held"/>. True when this call settled the link.
     /// </summary>
-    Task OwnerBurnEndedAsync(string trackedId, bool held, DateTimeOffset? burnedAt, CancellationToken cancellationToken);
+    Task<bool> OwnerBurnEndedAsync(string trackedId, bool held, DateTimeOffset? burnedAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// After the link was sent to the person it is for: whom it went to, with the name the platform gave while sending,
@@ -34,9 +34,9 @@ public interface ILinkTracking
 
     /// <summary>
     /// The owner's own Check status showed them the link <paramref name="status"/>: settles it if nothing has yet, and
-    /// then sends no message about it, as their card already says so.
+    /// then sends no message about it, as their card already says so. True when this call settled the link.
     /// </summary>
-    Task OwnerSawAsync(string trackedId, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<bool> OwnerSawAsync(string trackedId, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -99,7 +99,10 @@ public sealed partial class SharingService(
     {
         if (receipt.TrackedId is { } trackedId && !card.IsLive)
         {
-            await tracking.OwnerSawAsync(trackedId, card.Status, card.StatusChangedAt ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (await tracking.OwnerSawAsync(trackedId, card.Status, card.StatusChangedAt ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            {
+                metrics.LinkSettled(Telemetry.BotTelemetry.Platform(receipt.Workspace.Platform), card.Status.ToString().ToLowerInvariant());
+            }
         }
 
         return card;
@@ -128,7 +131,10 @@ public sealed partial class SharingService(
             {
                 // Not cancelled with the request: a message held back must be let go again, whatever happened to the
                 // burn, a cancelled or failed call included.
-                await tracking.OwnerBurnEndedAsync(tracked, held, burned is { IsSuccess: true } done ? done.Value.Updated : null, CancellationToken.None).ConfigureAwait(false);
+                if (await tracking.OwnerBurnEndedAsync(tracked, held, burned is { IsSuccess: true } done ? done.Value.Updated : null, CancellationToken.None).ConfigureAwait(false))
+                {
+                    metrics.LinkSettled(Telemetry.BotTelemetry.Platform(actor.Workspace.Platform), "burned");
+                }
             }
         }
 

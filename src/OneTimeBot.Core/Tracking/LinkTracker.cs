@@ -40,33 +40,43 @@ public sealed class LinkTracker(ITrackedShareStore store, MetadataKeySeal seal, 
     public Task<bool> OwnerBurnStartingAsync(string trackedId, CancellationToken cancellationToken) =>
         store.TryClaimNotificationAsync(trackedId, cancellationToken);
 
-    public async Task OwnerBurnEndedAsync(string trackedId, bool held, DateTimeOffset? burnedAt, CancellationToken cancellationToken)
+    public async Task<bool> OwnerBurnEndedAsync(string trackedId, bool held, DateTimeOffset? burnedAt, CancellationToken cancellationToken)
     {
         if (burnedAt is { } at)
         {
-            await store.SettleAsync(trackedId, SecretStatus.Burned, at, cancellationToken).ConfigureAwait(false);
+            var settled = await store.SettleAsync(trackedId, SecretStatus.Burned, at, cancellationToken).ConfigureAwait(false);
             if (held)
             {
                 await store.RecordNotificationAsync(trackedId, NotificationOutcome.OwnersBurn, cancellationToken).ConfigureAwait(false);
             }
+
+            return settled;
         }
-        else if (held)
+
+        if (held)
         {
             await store.ReleaseNotificationAsync(trackedId, cancellationToken).ConfigureAwait(false);
         }
+
+        return false;
     }
 
     public Task RecipientKnownAsync(string trackedId, Person? sentTo, CancellationToken cancellationToken) =>
         store.SetSentToAsync(trackedId, sentTo, cancellationToken);
 
-    public async Task OwnerSawAsync(string trackedId, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> OwnerSawAsync(string trackedId, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // Only the call that settles it decides its message, as a poll or an event would: one that settled first tells them.
-        if (status != SecretStatus.New
-            && await store.SettleAsync(trackedId, status, at, cancellationToken).ConfigureAwait(false)
-            && await store.TryClaimNotificationAsync(trackedId, cancellationToken).ConfigureAwait(false))
+        if (status == SecretStatus.New || !await store.SettleAsync(trackedId, status, at, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (await store.TryClaimNotificationAsync(trackedId, cancellationToken).ConfigureAwait(false))
         {
             await store.RecordNotificationAsync(trackedId, NotificationOutcome.OwnerChecked, cancellationToken).ConfigureAwait(false);
         }
+
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using OpenTelemetry.Metrics;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using OneTimeBot.Slack.BlockKit;
@@ -87,6 +88,10 @@ public sealed class TelemetryLeakTests
         Assert.Contains(exported.Metrics, m => m.Name == "onetimebot.ack.duration");
         Assert.Contains(exported.Metrics, m => m.Name == "onetimebot.links.created");
         Assert.Contains(exported.Metrics, m => m.Name == "onetimebot.followups.deliveries");
+        // The sender's own Burn from the card counts as a burned link (here through the embedded service's event; with a
+        // remote backend, through the burn's own settling).
+        Assert.Contains(exported.Metrics, m => m.Name == "onetimebot.links.settled" &&
+                                               HasTag(m, "status", "burned"));
         Assert.Contains(exported.Metrics, m => m.Name == "http.server.request.duration");
         Assert.Contains(lines, line => line.Contains("[redacted]", StringComparison.Ordinal));
         Assert.NotEmpty(exported.LogLines);
@@ -219,4 +224,20 @@ public sealed class TelemetryLeakTests
         // Turns the log exporter on; nothing listens there, and nothing needs to.
         ["Telemetry:Otlp:Endpoint"] = $"http://127.0.0.1:{FreePort.Next()}",
     };
+
+    private static bool HasTag(MetricSnapshot metric, string key, string value)
+    {
+        foreach (var point in metric.MetricPoints)
+        {
+            foreach (var tag in point.Tags)
+            {
+                if (tag.Key == key && Equals(tag.Value, value))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }
