@@ -19,6 +19,12 @@ public interface ISecretRequestStore
     /// <summary>Forgets a request that never reached the person asked.</summary>
     Task DeleteAsync(string requestId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes every request of <paramref name="workspace"/>, open or closed, with whom it asked and who asked: the app
+    /// was removed from the workspace. Returns how many it deleted.
+    /// </summary>
+    Task<int> PurgeWorkspaceAsync(Workspaces.WorkspaceId workspace, CancellationToken cancellationToken);
+
     /// <summary>Deletes requests kept past <see cref="StoredSecretRequest.KeepUntil"/>; stores with native expiry do nothing.</summary>
     Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
