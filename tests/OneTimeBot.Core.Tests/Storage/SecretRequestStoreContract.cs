@@ -163,6 +163,9 @@ public abstract class SecretRequestStoreContract
             var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
             var ttl = await db.KeyTimeToLiveAsync(state.KeyPrefix + "request:" + request.Id);
             Assert.InRange(ttl!.Value, TimeSpan.FromHours(47), TimeSpan.FromHours(48));
+            // The workspace's index, which a purge at uninstall reads, goes with its last request.
+            var indexTtl = await db.KeyTimeToLiveAsync(state.KeyPrefix + "request-workspace:teams:tenant-acme");
+            Assert.InRange(indexTtl!.Value, TimeSpan.FromHours(47), TimeSpan.FromHours(48));
             Assert.Equal(0, await store.PurgeExpiredAsync(state.Clock.GetUtcNow(), default));
         }
     }

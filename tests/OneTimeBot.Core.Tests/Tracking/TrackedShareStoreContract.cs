@@ -216,6 +216,7 @@ public abstract class TrackedShareStoreContract
             var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
             Assert.InRange((await db.KeyTimeToLiveAsync(state.KeyPrefix + "tracked:" + share.Id))!.Value, TimeSpan.FromMinutes(119), TimeSpan.FromHours(2));
             Assert.InRange((await db.KeyTimeToLiveAsync(state.KeyPrefix + "tracked-owner:slack:T0ACME:U0ALICE"))!.Value, TimeSpan.FromMinutes(119), TimeSpan.FromHours(2));
+            Assert.InRange((await db.KeyTimeToLiveAsync(state.KeyPrefix + "tracked-workspace:slack:T0ACME"))!.Value, TimeSpan.FromMinutes(119), TimeSpan.FromHours(2));
         }
     }
 
