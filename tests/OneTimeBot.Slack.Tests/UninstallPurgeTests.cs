@@ -37,6 +37,33 @@ public sealed class UninstallPurgeTests
     }
 
     [Fact]
+    public async Task Removing_an_org_wide_install_purges_every_workspace_of_the_org_that_used_it_and_no_other()
+    {
+        await using var app = await SlackApp.StartAsync();
+        foreach (var (team, enterprise) in new[] { ("T0GRIDONE", "E0GRID"), ("T0GRIDTWO", "E0GRID"), ("T0ALONE", null) })
+        {
+            await app.Requests.PostAsync("/slack/commands", SlackRequests.CommandBody("notify off", app.Slack.NewResponseUrl(), team: team, enterprise: enterprise), "application/x-www-form-urlencoded");
+            await app.Requests.PostAsync("/slack/commands", SlackRequests.CommandBody("generate 1h", app.Slack.NewResponseUrl(), team: team, enterprise: enterprise), "application/x-www-form-urlencoded");
+        }
+
+        await app.Requests.PostAsync("/slack/commands", SlackRequests.CommandBody("request <@U0BOB|bob> the Up2-unique org key", app.Slack.NewResponseUrl(), team: "T0GRIDTWO", enterprise: "E0GRID"), "application/x-www-form-urlencoded");
+        await app.Slack.WaitForDirectMessagesAsync("U0BOB");
+        await app.Host.Services.FollowUpsFinishedAsync();
+        var before = Counts(app);
+        var e = SlackRequests.Envelope("Ev0ORGPURGE", new JsonObject { ["type"] = "app_uninstalled" }, team: "T0GRIDONE");
+        e["enterprise_id"] = "E0GRID";
+        e["is_enterprise_install"] = true;
+
+        await app.Requests.EventAsync(e);
+        await app.Host.Services.FollowUpsFinishedAsync();
+
+        Assert.Equal((3, 1, 3), before);
+        Assert.Equal((1, 0, 1), Counts(app));
+        Assert.Equal("slack:T0ALONE", app.Host.Sql("SELECT workspace FROM bot_tracked_shares"));
+        Assert.Equal("slack:T0ALONE", app.Host.Sql("SELECT workspace FROM bot_notify_preferences"));
+    }
+
+    [Fact]
     public async Task Revoking_only_user_tokens_purges_nothing()
     {
         await using var app = await SlackApp.StartAsync();

@@ -25,6 +25,12 @@ public interface ISecretRequestStore
     /// </summary>
     Task<int> PurgeWorkspaceAsync(Workspaces.WorkspaceId workspace, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The Slack workspaces whose people asked for secrets through the Enterprise Grid org <paramref name="enterpriseId"/>
+    /// (as the requester's reach says), for a purge when an org-wide install is removed.
+    /// </summary>
+    Task<IReadOnlyList<Workspaces.WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken);
+
     /// <summary>Deletes requests kept past <see cref="StoredSecretRequest.KeepUntil"/>; stores with native expiry do nothing.</summary>
     Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -26,6 +26,22 @@ public sealed partial class WorkspacePurge(
         LogPurged(workspace.Key, purgedLinks, purgedRequests, purgedPreferences);
     }
 
+    /// <summary>
+    /// An org-wide install of an Enterprise Grid org was removed: every workspace of the org whose people made links or
+    /// requests through it is purged as above. A workspace of the org where nobody did is not known to the bot; its
+    /// people's notify choices stay until changed.
+    /// </summary>
+    public async Task PurgeEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(enterpriseId);
+        var withLinks = await links.WorkspacesOfEnterpriseAsync(enterpriseId, cancellationToken).ConfigureAwait(false);
+        var withRequests = await requests.WorkspacesOfEnterpriseAsync(enterpriseId, cancellationToken).ConfigureAwait(false);
+        foreach (var workspace in withLinks.Union(withRequests))
+        {
+            await PurgeAsync(workspace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public Task ForgetPersonAsync(Actor person, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);

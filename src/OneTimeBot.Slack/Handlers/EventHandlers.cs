@@ -60,8 +60,12 @@ public sealed partial class EventHandlers(
 
         LogRemoved(envelope.IsEnterpriseInstall ? envelope.EnterpriseId ?? "?" : envelope.TeamId ?? "?", removed);
         // What the bot keeps about the workspace's people goes with it: links (and their polls), requests, choices.
-        // An org-wide removal names one workspace of the org at most; the others' records end at their own time.
-        if (envelope.TeamId is { Length: > 0 } removedTeam)
+        // An org-wide install served every workspace of the org, which the event does not list: the stores know them.
+        if (envelope.IsEnterpriseInstall && envelope.EnterpriseId is { Length: > 0 } org)
+        {
+            await purge.PurgeEnterpriseAsync(org, cancellationToken).ConfigureAwait(false);
+        }
+        else if (envelope.TeamId is { Length: > 0 } removedTeam)
         {
             await purge.PurgeAsync(new WorkspaceId(ChatPlatform.Slack, removedTeam), cancellationToken).ConfigureAwait(false);
         }

@@ -128,6 +128,30 @@ public abstract class SecretRequestStoreContract
     }
 
     [Fact]
+    public async Task The_workspaces_of_an_enterprise_grid_org_are_those_whose_people_asked_through_it()
+    {
+        await using var first = Start();
+        await using var second = Start(sameStoreAs: first);
+        SecretRequest InSlack(string id, string team, string? enterprise) => NewRequest(first, id) with
+        {
+            Workspace = new WorkspaceId(ChatPlatform.Slack, team), RequesterReach = new ChatReach(EnterpriseId: enterprise),
+        };
+        foreach (var request in new[]
+        {
+            InSlack("req00000000000000000000041", "T0ACME", "E0ORG"), InSlack("req00000000000000000000042", "T0ACME", "E0ORG"),
+            InSlack("req00000000000000000000043", "T0BETA", "E0ORG"), InSlack("req00000000000000000000044", "T0GAMMA", "E0OTHER"),
+            InSlack("req00000000000000000000045", "T0DELTA", null), NewRequest(first, "req00000000000000000000046"),
+        })
+        {
+            await Requests(first).SaveAsync(request, default);
+        }
+
+        var org = await second.Services.GetRequiredService<ISecretRequestStore>().WorkspacesOfEnterpriseAsync("E0ORG", default);
+
+        Assert.Equal(["slack:T0ACME", "slack:T0BETA"], org.Select(w => w.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_deleted_request_is_gone()
     {
         await using var state = Start();
@@ -193,6 +217,7 @@ public abstract class SecretRequestStoreContract
             {
                 StackExchange.Redis.RedisType.Hash => string.Join('\n', (await db.HashGetAllAsync(key)).Select(e => e.Value.ToString())),
                 StackExchange.Redis.RedisType.SortedSet => string.Join('\n', await db.SortedSetRangeByRankAsync(key)),
+                StackExchange.Redis.RedisType.Set => string.Join('\n', await db.SetMembersAsync(key)),
                 _ => (string?)await db.StringGetAsync(key),
             }).Append('\n');
         }

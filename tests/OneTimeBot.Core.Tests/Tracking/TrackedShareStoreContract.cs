@@ -273,6 +273,24 @@ public abstract class TrackedShareStoreContract
     }
 
     [Fact]
+    public async Task The_workspaces_of_an_enterprise_grid_org_are_those_whose_people_made_links_through_it()
+    {
+        await using var first = Replica();
+        await using var second = Replica(sameStoreAs: first);
+        var inOrg = new ChatReach(EnterpriseId: "E0ORG");
+        await Store(first).SaveAsync(Share(first, "torg0000000000000000000001", Start) with { OwnerReach = inOrg }, default);
+        await Store(first).SaveAsync(Share(first, "torg0000000000000000000002", Start, owner: "U0BOB") with { OwnerReach = inOrg }, default);
+        await Store(first).SaveAsync(Share(first, "torg0000000000000000000003", Start, workspace: new WorkspaceId(ChatPlatform.Slack, "T0BETA")) with { OwnerReach = inOrg }, default);
+        await Store(first).SaveAsync(Share(first, "torg0000000000000000000004", Start, workspace: new WorkspaceId(ChatPlatform.Slack, "T0GAMMA")) with { OwnerReach = new ChatReach(EnterpriseId: "E0OTHER") }, default);
+        await Store(first).SaveAsync(Share(first, "torg0000000000000000000005", Start, workspace: new WorkspaceId(ChatPlatform.Slack, "T0DELTA")), default);
+
+        var org = await Store(second).WorkspacesOfEnterpriseAsync("E0ORG", default);
+
+        Assert.Equal(["slack:T0ACME", "slack:T0BETA"], org.Select(w => w.Key).Order(StringComparer.Ordinal));
+        Assert.Empty(await Store(second).WorkspacesOfEnterpriseAsync("E0NONE", default));
+    }
+
+    [Fact]
     public async Task Purging_a_workspace_forgets_its_peoples_notify_choices_and_one_person_can_be_forgotten_alone()
     {
         await using var state = Replica();
@@ -349,6 +367,7 @@ public abstract class TrackedShareStoreContract
             {
                 RedisType.Hash => string.Join('\n', (await db.HashGetAllAsync(key)).Select(e => e.Value.ToString())),
                 RedisType.SortedSet => string.Join('\n', await db.SortedSetRangeByRankAsync(key)),
+                RedisType.Set => string.Join('\n', await db.SetMembersAsync(key)),
                 _ => (string?)await db.StringGetAsync(key),
             }).Append('\n');
         }

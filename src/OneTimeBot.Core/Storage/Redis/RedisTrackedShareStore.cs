@@ -11,7 +11,8 @@ namespace OneTimeBot.Core.Storage.Redis;
 /// each a field set once), with a native TTL that ends with its receipt; the owner's newest links in a sorted set kept
 /// to <see cref="TrackedShare.RecentPerOwner"/>; every link still polled in one sorted set scored by its next poll; and
 /// for a link of the embedded service, its receipt id pointing to it; and the workspace's links in a sorted set scored
-/// by when each is kept until, which purges the workspace when the app is removed. Each change is one script, so it is
+/// by when each is kept until, which purges the workspace when the app is removed (and for a workspace of an Enterprise
+/// Grid org, its team id in the org's set, which finds it when an org-wide install is removed). Each change is one script, so it is
 /// atomic and "first" is decided by Redis. Index entries of links that expired are dropped when next met.
 /// </summary>
 public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShareStore
@@ -26,7 +27,11 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
         redis.call('ZADD', KEYS[4], ARGV[7], ARGV[1])
         redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', ARGV[4])
         if redis.call('PTTL', KEYS[4]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[4], ARGV[3]) end
-        if KEYS[5] then redis.call('SET', KEYS[5], ARGV[1], 'PX', ARGV[3]) end
+        if ARGV[8] ~= '' then
+            redis.call('SADD', KEYS[5], ARGV[8])
+            if redis.call('PTTL', KEYS[5]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[5], ARGV[3]) end
+        end
+        if KEYS[6] then redis.call('SET', KEYS[6], ARGV[1], 'PX', ARGV[3]) end
         """;
 
     private const string Lease = """
@@ -79,13 +84,15 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
         ArgumentNullException.ThrowIfNull(share);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
         var lifetime = share.KeepUntil - share.Created;
+        var enterprise = share.Workspace.Platform == ChatPlatform.Slack ? share.OwnerReach?.EnterpriseId : null;
         RedisKey[] keys = share.BackendReceiptId is { } receipt
-            ? [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls, InWorkspace(share.Workspace), Receipt(receipt)]
-            : [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls, InWorkspace(share.Workspace)];
+            ? [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls, InWorkspace(share.Workspace), OfEnterprise(enterprise ?? ""), Receipt(receipt)]
+            : [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls, InWorkspace(share.Workspace), OfEnterprise(enterprise ?? "")];
         await db.ScriptEvaluateAsync(Save, keys,
         [
             share.Id, StateJson.Write(share), (long)Math.Max(1000, lifetime.TotalMilliseconds), share.Created.ToUnixTimeMilliseconds(),
             share.NextPollAt is { } next ? next.ToUnixTimeMilliseconds() : "", TrackedShare.RecentPerOwner, share.KeepUntil.ToUnixTimeMilliseconds(),
+            enterprise is null ? "" : share.Workspace.Id,
         ]).ConfigureAwait(false);
     }
 
@@ -164,6 +171,12 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    public async Task<IReadOnlyList<WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        return [.. (await db.SetMembersAsync(OfEnterprise(enterpriseId)).ConfigureAwait(false)).Select(team => new WorkspaceId(ChatPlatform.Slack, team.ToString()))];
+    }
 
     /// <summary>
     /// The links of the workspace's index, and those in its owners' lists (found with SCAN by their workspace-prefixed
@@ -250,6 +263,8 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
     private string OwnerPrefix(WorkspaceId workspace) => redis.KeyPrefix + "tracked-owner:" + workspace.Key + ":";
 
     private RedisKey InWorkspace(WorkspaceId workspace) => redis.KeyPrefix + "tracked-workspace:" + workspace.Key;
+
+    private RedisKey OfEnterprise(string enterpriseId) => redis.KeyPrefix + "tracked-enterprise:" + enterpriseId;
 
     private RedisKey Receipt(string backendReceiptId) => redis.KeyPrefix + "tracked-receipt:" + backendReceiptId;
 

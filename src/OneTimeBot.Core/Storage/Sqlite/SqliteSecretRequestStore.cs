@@ -65,6 +65,12 @@ public sealed class SqliteSecretRequestStore(SqliteDatabase database) : ISecretR
         return database.DeleteInStepsAsync(Schema, "bot_secret_requests", "json_extract(body, '$.workspace.key') = $workspace", [("$workspace", workspace.Key)], cancellationToken);
     }
 
+    public Task<IReadOnlyList<Workspaces.WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken) =>
+        database.ReadAsync(Schema, statements => SqliteEnterpriseWorkspaces.Read(statements, """
+            SELECT DISTINCT json_extract(body, '$.workspace.id') FROM bot_secret_requests
+            WHERE json_extract(body, '$.workspace.platform') = 'Slack' AND json_extract(body, '$.requesterReach.enterpriseId') = $enterprise
+            """, enterpriseId), cancellationToken);
+
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         database.DeleteInStepsAsync(Schema, "bot_secret_requests", "keep_until <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
 }

@@ -91,6 +91,13 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
         return database.DeleteInStepsAsync(SqliteTrackingSchema.Tables, "bot_tracked_shares", "workspace = $workspace", [("$workspace", workspace.Key)], cancellationToken);
     }
 
+    // Read from the stored documents: an org-wide install is removed rarely, so a scan then beats a column on every insert.
+    public Task<IReadOnlyList<WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken) =>
+        database.ReadAsync(SqliteTrackingSchema.Tables, statements => SqliteEnterpriseWorkspaces.Read(statements, """
+            SELECT DISTINCT json_extract(body, '$.workspace.id') FROM bot_tracked_shares
+            WHERE workspace LIKE 'slack:%' AND json_extract(body, '$.ownerReach.enterpriseId') = $enterprise
+            """, enterpriseId), cancellationToken);
+
     public Task RetryNotificationAsync(string id, DateTimeOffset next, CancellationToken cancellationToken) =>
         database.ExecuteAsync(SqliteTrackingSchema.Tables,
             "UPDATE bot_tracked_shares SET claimed = 0, next_poll = $next WHERE id = $id AND status IS NOT NULL AND outcome IS NULL",
