@@ -135,7 +135,7 @@ public sealed partial class LinkPoller(
         {
             case OtsFailureKind.RateLimited:
                 var until = now + (receipt.Error.RetryAfter ?? DefaultPause);
-                budget.WaitUntil(share.BackendHost, until);
+                await budget.WaitUntilAsync(share.BackendHost, now, until, cancellationToken).ConfigureAwait(false);
                 LogPaused(share.BackendHost, until);
                 await store.ReschedulePollAsync(share.Id, until, cancellationToken).ConfigureAwait(false);
                 break;
