@@ -101,9 +101,9 @@ public sealed partial class LinkPoller(
     {
         if (share.Status != SecretStatus.New)
         {
-            // Settled, its message offered again (see NotificationClaim): nothing to ask the server. Claiming it keeps it
-            // offered until it is decided, so a claim that another replica still holds, or that runs out with its holder,
-            // sees the link offered again.
+            // Settled, its message not decided in time (see NotificationClaim): nothing to ask the server. A claim keeps
+            // the link offered until its lease runs out, so one held by a live replica now is looked at again then.
+            // A message decided meanwhile (or by a version that kept such links offered) only leaves the pass.
             if (share.Notification is null)
             {
                 await notifier.TellAsync(share, cancellationToken).ConfigureAwait(false);
