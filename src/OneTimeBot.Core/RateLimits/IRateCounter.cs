@@ -1,7 +1,7 @@
 namespace OneTimeBot.Core.RateLimits;
 
 /// <summary>
-/// Counters in the deployment's shared store, so every replica counts together: the bot's creation limits and the
+/// Counters and pauses in the deployment's shared store, so every replica counts and waits together: the bot's creation limits and the
 /// embedded secret service's rate limits both count with it. Callers keep their counters apart by a prefix of their own.
 /// </summary>
 public interface IRateCounter
@@ -11,6 +11,15 @@ public interface IRateCounter
     /// <paramref name="lifetime"/> from its first increment; after that it counts from one again.
     /// </summary>
     Task<long> IncrementAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Pauses <paramref name="key"/> until <paramref name="until"/>, or keeps a longer pause already set: every replica
+    /// sees it at once. The store forgets the pause after it ends.
+    /// </summary>
+    Task PauseAsync(string key, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>When the pause on <paramref name="key"/> ends, if one is still on at <paramref name="now"/>; otherwise null.</summary>
+    Task<DateTimeOffset?> PausedUntilAsync(string key, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Deletes counters whose lifetime ended before <paramref name="now"/>; stores with native expiry have nothing to do.</summary>
     Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);

@@ -9,12 +9,12 @@ internal sealed class SqliteConnections(string connectionString, string filePath
     // process dies (the write is in the operating system's hands before the commit returns); only a power cut can
     // take the last commits. The busy timeout is for other processes sharing the file; secure_delete overwrites
     // deleted rows instead of leaving them in free pages.
-    // The writer keeps its cache (no other connection of the process writes to invalidate it), so 64 MiB holds the
-    // indexes a million receipts and replay records need; the file is also mapped, so pages outside the cache are read
-    // without a system call. The WAL is cut back to 64 MiB whenever it starts over, so old page images do not linger.
+    // The writer keeps its cache (no other connection of the process writes to invalidate it); its size follows the
+    // file's (SqliteWriterCache). The file is also mapped, so pages outside the cache are read without a system call.
+    // The WAL is cut back to 64 MiB whenever it starts over, so old page images do not linger.
     private const string WriterPragmas =
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON; " +
-        "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; PRAGMA journal_size_limit=67108864; PRAGMA temp_store=MEMORY;";
+        "PRAGMA mmap_size=1073741824; PRAGMA journal_size_limit=67108864; PRAGMA temp_store=MEMORY;";
 
     // query_only keeps a reader a reader, whatever work it is handed. A reader's cache is emptied whenever another
     // connection commits, so the map, not the cache, is what makes its reads cheap.

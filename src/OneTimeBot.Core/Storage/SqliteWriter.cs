@@ -24,6 +24,9 @@ internal sealed class SqliteWriter : IDisposable
     private const int ForegroundShare = 4;
     private static readonly long MinimumForeground = Stopwatch.Frequency / 50;
 
+    // The file grows slowly: its cache is fitted to its size when the connection opens and after this many commits.
+    private const int CommitsPerCacheFit = 4096;
+
     private readonly BlockingCollection<WriteWork> _queue = new(new ConcurrentQueue<WriteWork>());
     private readonly BlockingCollection<WriteWork> _background = new(new ConcurrentQueue<WriteWork>());
     private readonly SqliteConnections _connections;
@@ -32,6 +35,8 @@ internal sealed class SqliteWriter : IDisposable
     private bool _disposed;
     private SqliteConnection? _connection;
     private SqliteStatements? _statements;
+    private string? _cache;
+    private int _commitsSinceCacheFit;
 
     public SqliteWriter(SqliteConnections connections) => _connections = connections;
 
@@ -210,6 +215,31 @@ internal sealed class SqliteWriter : IDisposable
         {
             work.Complete();
         }
+
+        if (++_commitsSinceCacheFit >= CommitsPerCacheFit)
+        {
+            FitCache();
+        }
+    }
+
+    /// <summary>Sizes the writer's page cache to the file (<see cref="SqliteWriterCache"/>), between transactions.</summary>
+    private void FitCache()
+    {
+        _commitsSinceCacheFit = 0;
+        try
+        {
+            var statements = Statements();
+            var fitting = SqliteWriterCache.For(statements);
+            if (fitting != _cache)
+            {
+                statements.Execute(fitting, []);
+                _cache = fitting;
+            }
+        }
+        catch (SqliteException)
+        {
+            // The size is only a matter of speed; the next fit tries again, and a broken file shows in the next write.
+        }
     }
 
     private static void RunUnderSavepoint(SqliteStatements statements, WriteWork work)
@@ -254,6 +284,8 @@ internal sealed class SqliteWriter : IDisposable
         {
             _connection = _connections.OpenWriter();
             _statements = new SqliteStatements(_connection);
+            _cache = null;
+            FitCache();
         }
 
         return _statements;

@@ -30,16 +30,25 @@ public interface ITrackedShareStore
     /// <summary>Sets when the next poll is due, unless the link's status was settled meanwhile.</summary>
     Task ReschedulePollAsync(string id, DateTimeOffset next, CancellationToken cancellationToken);
 
-    /// <summary>Settles the link's final status, first come first served, and ends its polling; true for the call that settled it.</summary>
-    Task<bool> SettleAsync(string id, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Settles the link's final status, first come first served, and ends its polling; true for the call that settled it.
+    /// Unless its message was decided already, the poller's pass is offered the link at <paramref name="offerAt"/>, so
+    /// that the message still goes if whoever settled it stops before claiming it (see <see cref="NotificationClaim"/>).
+    /// </summary>
+    Task<bool> SettleAsync(string id, SecretStatus status, DateTimeOffset at, DateTimeOffset offerAt, CancellationToken cancellationToken);
 
-    /// <summary>Claims the one message about the link's status; true for the one call that gets it.</summary>
-    Task<bool> TryClaimNotificationAsync(string id, CancellationToken cancellationToken);
+    /// <summary>
+    /// Claims the one message about the link's status until <paramref name="until"/>; true for the one call that gets it.
+    /// A claim still held at <paramref name="now"/>, or a message whose outcome is recorded, cannot be taken; a claim that
+    /// ran out with no outcome (its holder stopped) can. On a settled link, the poller's pass is offered it again at
+    /// <paramref name="until"/>, for the claim that runs out.
+    /// </summary>
+    Task<bool> TryClaimNotificationAsync(string id, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>Gives a claim back, so the message can go after all, unless an outcome was recorded.</summary>
     Task ReleaseNotificationAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Records what came of the message.</summary>
+    /// <summary>Records what came of the message: it is decided, and offered to the poller's pass no more.</summary>
     Task RecordNotificationAsync(string id, NotificationOutcome outcome, CancellationToken cancellationToken);
 
     /// <summary>Deletes links kept past <see cref="TrackedShare.KeepUntil"/>; stores with native expiry do nothing.</summary>
@@ -63,7 +72,7 @@ public interface ITrackedShareStore
     /// </summary>
     Task RetryNotificationAsync(string id, DateTimeOffset next, CancellationToken cancellationToken);
 
-    /// <summary>Stops offering a settled link's message again; a link not settled keeps its polls.</summary>
+    /// <summary>Stops offering a settled link to the poller's pass, as when its message was decided; a link not settled keeps its polls.</summary>
     Task EndNotificationRetriesAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>

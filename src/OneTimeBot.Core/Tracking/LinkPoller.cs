@@ -10,7 +10,8 @@ namespace OneTimeBot.Core.Tracking;
 /// Asks secret services about the tracked links that are due (<see cref="PollSchedule"/>):
 /// <c>GET /api/v1/private/METADATA_KEY</c>, within each host's <see cref="PollBudget"/>. Each due link is leased to one
 /// replica, which polls it, then settles it through <see cref="LinkStatusNotifier"/> when it was opened, burned or
-/// expired, or sets its next poll. The same scan notices links of the embedded service that expired unopened.
+/// expired, or sets its next poll. The same scan notices links of the embedded service that expired unopened, and
+/// offers again the messages of settled links that were not decided in time (<see cref="NotificationClaim"/>).
 /// <see cref="LinkPolling"/> runs a scan every <see cref="NotificationOptions.ScanInterval"/>.
 /// </summary>
 public sealed partial class LinkPoller(
@@ -100,9 +101,18 @@ public sealed partial class LinkPoller(
     {
         if (share.Status != SecretStatus.New)
         {
-            // Settled, its message offered again (see LinkStatusNotifier): nothing to ask the server.
-            await store.EndNotificationRetriesAsync(share.Id, cancellationToken).ConfigureAwait(false);
-            await notifier.TellAsync(share, cancellationToken).ConfigureAwait(false);
+            // Settled, its message not decided in time (see NotificationClaim): nothing to ask the server. A claim keeps
+            // the link offered until its lease runs out, so one held by a live replica now is looked at again then.
+            // A message decided meanwhile (or by a version that kept such links offered) only leaves the pass.
+            if (share.Notification is null)
+            {
+                await notifier.TellAsync(share, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await store.EndNotificationRetriesAsync(share.Id, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -135,7 +145,7 @@ public sealed partial class LinkPoller(
         {
             case OtsFailureKind.RateLimited:
                 var until = now + (receipt.Error.RetryAfter ?? DefaultPause);
-                budget.WaitUntil(share.BackendHost, until);
+                await budget.WaitUntilAsync(share.BackendHost, now, until, cancellationToken).ConfigureAwait(false);
                 LogPaused(share.BackendHost, until);
                 await store.ReschedulePollAsync(share.Id, until, cancellationToken).ConfigureAwait(false);
                 break;

@@ -11,6 +11,8 @@ namespace OneTimeBot.Core.Tracking;
 /// through the bot claims it first, so that burn sends nothing: their card already says so. A message the platform
 /// turned away for now (a rate limit, unreachable) or whose sending threw is given back and offered again by the
 /// poller's pass, later each time, for a day after the change; a refusal for good (a deactivated person) is not.
+/// A replica that stops after settling a link, or while it holds the claim, loses the message to nobody: the poller's
+/// pass is offered the link again once the claim could have been taken and has run out (<see cref="NotificationClaim"/>).
 /// </summary>
 public sealed partial class LinkStatusNotifier(
     ITrackedShareStore store, NotifyPreferences preferences, DirectMessengers messengers, TimeProvider time, Telemetry.BotMetrics metrics,
@@ -25,7 +27,7 @@ public sealed partial class LinkStatusNotifier(
     public async Task SettledAsync(TrackedShare share, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(share);
-        if (status == SecretStatus.New || !await store.SettleAsync(share.Id, status, at, cancellationToken).ConfigureAwait(false))
+        if (status == SecretStatus.New || !await store.SettleAsync(share.Id, status, at, time, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -40,7 +42,7 @@ public sealed partial class LinkStatusNotifier(
     {
         ArgumentNullException.ThrowIfNull(share);
         if (share.Status == SecretStatus.New || share.StatusChangedAt is not { } at
-            || !await store.TryClaimNotificationAsync(share.Id, cancellationToken).ConfigureAwait(false))
+            || !await store.ClaimAsync(share.Id, time, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -52,9 +54,12 @@ public sealed partial class LinkStatusNotifier(
         }
 
         DirectMessageResult sent;
+        // Given up well inside the claim's lease: no other replica may take the message while this one still sends it.
+        using var budget = new CancellationTokenSource(NotificationClaim.SendBudget, time);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            sent = await messengers.SendAsync(share.Owner, new LinkStatusChanged(share.Status, at, share.SentTo, share.Generated, share.Created), cancellationToken).ConfigureAwait(false);
+            sent = await messengers.SendAsync(share.Owner, new LinkStatusChanged(share.Status, at, share.SentTo, share.Generated, share.Created), sending.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -38,13 +38,13 @@ public sealed class LinkTracker(ITrackedShareStore store, MetadataKeySeal seal, 
     }
 
     public Task<bool> OwnerBurnStartingAsync(string trackedId, CancellationToken cancellationToken) =>
-        store.TryClaimNotificationAsync(trackedId, cancellationToken);
+        store.ClaimAsync(trackedId, time, cancellationToken);
 
     public async Task<bool> OwnerBurnEndedAsync(string trackedId, bool held, DateTimeOffset? burnedAt, CancellationToken cancellationToken)
     {
         if (burnedAt is { } at)
         {
-            var settled = await store.SettleAsync(trackedId, SecretStatus.Burned, at, cancellationToken).ConfigureAwait(false);
+            var settled = await store.SettleAsync(trackedId, SecretStatus.Burned, at, time, cancellationToken).ConfigureAwait(false);
             if (held)
             {
                 await store.RecordNotificationAsync(trackedId, NotificationOutcome.OwnersBurn, cancellationToken).ConfigureAwait(false);
@@ -70,12 +70,12 @@ public sealed class LinkTracker(ITrackedShareStore store, MetadataKeySeal seal, 
     public async Task<bool> OwnerSawAsync(string trackedId, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // Only the call that settles it decides its message, as a poll or an event would: one that settled first tells them.
-        if (status == SecretStatus.New || !await store.SettleAsync(trackedId, status, at, cancellationToken).ConfigureAwait(false))
+        if (status == SecretStatus.New || !await store.SettleAsync(trackedId, status, at, time, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
-        if (await store.TryClaimNotificationAsync(trackedId, cancellationToken).ConfigureAwait(false))
+        if (await store.ClaimAsync(trackedId, time, cancellationToken).ConfigureAwait(false))
         {
             await store.RecordNotificationAsync(trackedId, NotificationOutcome.OwnerChecked, cancellationToken).ConfigureAwait(false);
         }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
 using OneTimeBot.Core.RateLimits;
@@ -7,20 +6,19 @@ namespace OneTimeBot.Core.Tracking;
 
 /// <summary>
 /// How much polling one secret service host gets: at most <see cref="NotificationOptions.PollsPerHostPerMinute"/> a
-/// minute, counted in the shared store so all replicas together keep to it, and nothing at all while the host asked
-/// us to wait (a 429 and its <c>Retry-After</c>). That wait is kept by each replica for itself: the one that heard it
-/// stops, and another stops as soon as it hears the same.
+/// minute, and nothing at all while the host asked us to wait (a 429 and its <c>Retry-After</c>). Both are kept in the
+/// shared store, so all replicas together keep to the budget, and the one replica that heard a 429 stops every other
+/// replica's polls of that host too.
 /// </summary>
 public sealed class PollBudget(IRateCounter counter, IOptions<NotificationOptions> options)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _waitUntil = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>When polling <paramref name="host"/> may go on, if it may not now; null when a poll may be made.</summary>
     public async Task<DateTimeOffset?> TakeAsync(string host, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        if (_waitUntil.TryGetValue(host, out var until) && until > now)
+        if (await counter.PausedUntilAsync(PauseKey(host), now, cancellationToken).ConfigureAwait(false) is { } until)
         {
             return until;
         }
@@ -30,10 +28,12 @@ public sealed class PollBudget(IRateCounter counter, IOptions<NotificationOption
         return count <= options.Value.PollsPerHostPerMinute ? null : now + window.Remaining;
     }
 
-    /// <summary>The host asked for a pause: no poll of it before <paramref name="until"/>.</summary>
-    public void WaitUntil(string host, DateTimeOffset until)
+    /// <summary>The host asked for a pause: no replica polls it before <paramref name="until"/>.</summary>
+    public Task WaitUntilAsync(string host, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        _waitUntil.AddOrUpdate(host, until, (_, known) => known > until ? known : until);
+        return counter.PauseAsync(PauseKey(host), now, until, cancellationToken);
     }
+
+    private static string PauseKey(string host) => "poll-pause:" + host.ToLowerInvariant();
 }

@@ -69,7 +69,7 @@ public sealed partial class RecentLinks(
 
         var call = budget is { } b ? connection.Value.Connection with { Budget = b } : connection.Value.Connection;
         var metadataKey = seal.Open(share.Id, share.SealedMetadataKey);
-        var held = await store.TryClaimNotificationAsync(share.Id, cancellationToken).ConfigureAwait(false);
+        var held = await store.ClaimAsync(share.Id, time, cancellationToken).ConfigureAwait(false);
         Result<SecretReceipt, OtsFailure>? attempt = null;
         try
         {
@@ -88,7 +88,7 @@ public sealed partial class RecentLinks(
         var burned = attempt.Value;
         if (burned.IsSuccess)
         {
-            await store.SettleAsync(share.Id, SecretStatus.Burned, burned.Value.Updated, CancellationToken.None).ConfigureAwait(false);
+            await store.SettleAsync(share.Id, SecretStatus.Burned, burned.Value.Updated, time, CancellationToken.None).ConfigureAwait(false);
             if (held)
             {
                 await store.RecordNotificationAsync(share.Id, NotificationOutcome.OwnersBurn, CancellationToken.None).ConfigureAwait(false);

@@ -42,9 +42,12 @@ public sealed record TrackedShare(
     [JsonIgnore]
     public DateTimeOffset? StatusChangedAt { get; init; }
 
-    /// <summary>Whether the one message about its status is taken: being sent, sent, or held back by its owner's own burn.</summary>
+    /// <summary>
+    /// Until when the one message about its status was last claimed (being sent, or held back by its owner's own burn);
+    /// null when it is free. A claim past its time with no <see cref="Notification"/> recorded was its holder's, who stopped.
+    /// </summary>
     [JsonIgnore]
-    public bool NotificationClaimed { get; init; }
+    public DateTimeOffset? NotificationClaimedUntil { get; init; }
 
     /// <summary>What came of that message, once decided.</summary>
     [JsonIgnore]

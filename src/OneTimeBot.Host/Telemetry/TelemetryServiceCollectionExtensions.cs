@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 using OneTimeBot.Core.Telemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
@@ -25,6 +29,14 @@ public static class TelemetryServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new BackendCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), sp.GetRequiredService<TimeProvider>(), chosenByWorkspaces: false));
         services.AddHttpClient(OneTimeSecret.Client.OneTimeSecretServiceCollectionExtensions.PublicOnlyHttpClientName)
             .AddHttpMessageHandler(sp => new BackendCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), sp.GetRequiredService<TimeProvider>(), chosenByWorkspaces: true));
+
+        // Requests start their own traces, and calls out carry no baggage: see NewTraceAtTheEdge. ASP.NET Core reads the
+        // incoming headers with the propagator in the container, HttpClient writes outgoing ones with the process-wide one,
+        // and OpenTelemetry's instrumentation reads and writes baggage itself unless its propagator is trace context alone.
+        services.RemoveAll<DistributedContextPropagator>();
+        services.AddSingleton<DistributedContextPropagator>(NewTraceAtTheEdge.Instance);
+        DistributedContextPropagator.Current = NewTraceAtTheEdge.Instance;
+        Sdk.SetDefaultTextMapPropagator(new TraceContextPropagator());
 
         // Each log line carries the trace and span it was written in (the JSON console shows them as scopes).
         services.Configure<LoggerFactoryOptions>(o => o.ActivityTrackingOptions |= ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);

@@ -40,6 +40,36 @@ public abstract class RateCounterContract
     }
 
     [Fact]
+    public async Task A_pause_set_by_one_replica_is_seen_by_another_keeps_the_longer_of_two_and_ends_when_it_said()
+    {
+        var now = new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        await using var first = StateHarness.Start(RedisConnectionString, now: now);
+        await using var second = StateHarness.Start(RedisConnectionString, dataDirectory: first.DataDirectory, keyPrefix: first.KeyPrefix, now: now);
+        var a = first.Services.GetRequiredService<IRateCounter>();
+        var b = second.Services.GetRequiredService<IRateCounter>();
+
+        var before = await b.PausedUntilAsync("test:pause", now, default);
+        await a.PauseAsync("test:pause", now, now.AddMinutes(2), default);
+        await b.PauseAsync("test:pause", now, now.AddMinutes(1), default);
+        var seen = await b.PausedUntilAsync("test:pause", now.AddSeconds(119), default);
+        var after = await a.PausedUntilAsync("test:pause", now.AddMinutes(2), default);
+
+        Assert.Null(before);
+        Assert.Equal(now.AddMinutes(2), seen);
+        Assert.Null(after);
+        Assert.Null(await a.PausedUntilAsync("test:other", now, default));
+        if (RedisConnectionString is null)
+        {
+            Assert.Equal(1, await a.PurgeExpiredAsync(now.AddMinutes(2), default));
+        }
+        else
+        {
+            var db = await first.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
+            Assert.InRange((await db.KeyTimeToLiveAsync(first.KeyPrefix + "test:pause"))!.Value, TimeSpan.FromSeconds(100), TimeSpan.FromMinutes(2));
+        }
+    }
+
+    [Fact]
     public async Task A_fixed_window_says_how_long_until_the_next_one_and_counts_each_window_apart()
     {
         var start = new DateTimeOffset(2030, 1, 1, 12, 0, 45, TimeSpan.Zero);

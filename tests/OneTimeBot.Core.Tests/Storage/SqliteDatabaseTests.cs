@@ -184,6 +184,26 @@ public sealed class SqliteDatabaseTests : IDisposable
         Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "engine.db")}" }),
         new HostingEnvironment { ContentRootPath = _folder });
 
+    [Fact]
+    public async Task The_writer_keeps_sqlites_small_default_cache_while_the_file_is_under_1_GiB()
+    {
+        await InsertExpired(500);
+
+        var cacheSize = await _database.WriteAsync(Notes, statements => Convert.ToInt64(statements.Scalar("PRAGMA cache_size", []), System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+
+        // Negative: KiB. 2000 is SQLite's default; a large cache below 1 GiB would be walked whole at every commit.
+        Assert.Equal(-2000, cacheSize);
+    }
+
+    [Theory]
+    [InlineData(1, 4096, false)]
+    [InlineData(262_144, 4096, false)]
+    [InlineData(262_145, 4096, true)]
+    [InlineData(16_384, 65536, false)]
+    [InlineData(16_385, 65536, true)]
+    public void The_writer_takes_the_large_cache_once_the_file_is_past_the_lock_byte_page(long pages, long pageSize, bool large) =>
+        Assert.Equal(large ? SqliteWriterCache.Large : SqliteWriterCache.Small, SqliteWriterCache.For(pages, pageSize));
+
     private Task<int> InsertExpired(int count) =>
         _database.WriteAsync(Notes, statements =>
         {

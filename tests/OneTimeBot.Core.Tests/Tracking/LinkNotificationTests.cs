@@ -252,6 +252,30 @@ public sealed class LinkNotificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_link_opened_while_the_owners_burn_holds_its_message_still_gets_its_owner_one_message_when_that_burn_fails()
+    {
+        var card = await ShareAsync(Alice, Bob);
+        var held = new BackendHold();
+        _server.On("POST", RemoteBackend.BurnPath, FakeResponse.OtsError("Unknown secret", 404).Until(held));
+        _server.On("GET", RemoteBackend.ReceiptPath, RemoteBackend.Receipt("received", Made, Day, received: Made.AddSeconds(50)));
+
+        var burning = _state.Sharing.BurnAsync(Alice, card.ReceiptId, null, null, default);
+        await held.Reached;
+        // Opened meanwhile, and heard at once (as the embedded service tells it): the clock stays, the burn still waits.
+        var tracked = (await _state.Services.GetRequiredService<ITrackedShareStore>().FindAsync((await Recent.ListAsync(Alice, default)).Links[0].Id, default))!;
+        await _state.Services.GetRequiredService<LinkStatusNotifier>().SettledAsync(tracked, SecretStatus.Viewed, Made.AddSeconds(50), default);
+        var whileBurnHeld = _messenger.Sent.Count;
+        held.Release();
+        var burned = await burning;
+        await PollAtAsync(NotificationClaim.OfferedAfterSettle);
+        await PollAtAsync(TimeSpan.FromHours(2));
+
+        Assert.Equal(0, whileBurnHeld);
+        Assert.Equal(SecretStatus.Viewed, burned.Value!.Status);
+        Assert.Equal(new LinkStatusChanged(SecretStatus.Viewed, Made.AddSeconds(50), Bob, false, Made), Assert.Single(_messenger.Sent).Message);
+    }
+
+    [Fact]
     public async Task A_burn_from_the_list_cancelled_while_the_backend_answers_leaves_the_message_free_to_go_when_the_link_is_opened()
     {
         await ShareAsync(Alice, Bob);

@@ -62,6 +62,34 @@ public sealed class NotificationRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_send_the_platform_never_answers_is_given_up_well_inside_the_claim_and_the_message_goes_once_at_a_later_pass()
+    {
+        var messenger = new ScriptedMessenger(ScriptedMessenger.Hangs);
+        await using var state = Start(messenger);
+        var id = await ShareAsync(state);
+
+        state.Clock.SetUtcNow(Made + TimeSpan.FromMinutes(1));
+        var polling = state.Services.GetRequiredService<LinkPoller>().PollDueAsync(default);
+        for (var i = 0; i < 300 && messenger.Attempts == 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        state.Clock.Advance(NotificationClaim.SendBudget);
+        // Not a limit on how fast: a send never given up would hang the test run instead of failing it.
+        await polling.WaitAsync(TimeSpan.FromMinutes(1));
+        var afterHang = (await state.Services.GetRequiredService<ITrackedShareStore>().FindAsync(id, default))!;
+        await PollAtAsync(state, TimeSpan.FromMinutes(10));
+        await PollAtAsync(state, TimeSpan.FromHours(2));
+
+        Assert.True(NotificationClaim.SendBudget < NotificationClaim.Lease);
+        Assert.Null(afterHang.NotificationClaimedUntil);
+        Assert.Null(afterHang.Notification);
+        Assert.Equal(2, messenger.Attempts);
+        Assert.Equal(new LinkStatusChanged(SecretStatus.Viewed, Opened, null, false, Made), Assert.Single(messenger.Delivered));
+    }
+
+    [Fact]
     public async Task A_message_refused_for_good_because_the_owners_account_is_deactivated_is_not_tried_again()
     {
         var messenger = new ScriptedMessenger(DirectMessageResult.NotSent("Their Slack account is deactivated, so Slack delivers nothing to them."));

@@ -111,7 +111,7 @@ public abstract class TrackedShareStoreContract
     }
 
     [Fact]
-    public async Task A_link_settles_once_first_come_first_served_and_is_polled_no_more()
+    public async Task A_link_settles_once_first_come_first_served_and_is_then_due_only_to_offer_its_message_until_that_is_decided()
     {
         await using var first = Replica();
         await using var second = Replica(sameStoreAs: first);
@@ -119,19 +119,39 @@ public abstract class TrackedShareStoreContract
         await Store(first).SaveAsync(share, default);
 
         var settled = await Task.WhenAll(
-            Store(first).SettleAsync(share.Id, SecretStatus.Viewed, Start.AddMinutes(3), default),
-            Store(second).SettleAsync(share.Id, SecretStatus.Burned, Start.AddMinutes(4), default));
-        await Store(second).ReschedulePollAsync(share.Id, Start.AddMinutes(5), default);
+            Store(first).SettleAsync(share.Id, SecretStatus.Viewed, Start.AddMinutes(3), Start.AddMinutes(6), default),
+            Store(second).SettleAsync(share.Id, SecretStatus.Burned, Start.AddMinutes(4), Start.AddMinutes(7), default));
+        await Store(second).ReschedulePollAsync(share.Id, Start.AddMinutes(20), default);
         var found = (await Store(first).FindAsync(share.Id, default))!;
+        var early = await Store(first).LeaseDuePollsAsync(Start.AddMinutes(5), Start.AddMinutes(10), 10, default);
+        await Store(second).RecordNotificationAsync(share.Id, NotificationOutcome.Sent, default);
+        var decided = (await Store(first).FindAsync(share.Id, default))!;
         var due = await Store(first).LeaseDuePollsAsync(Start.AddDays(1), Start.AddDays(2), 10, default);
 
         Assert.Single(settled, s => s);
         Assert.Equal(settled[0] ? SecretStatus.Viewed : SecretStatus.Burned, found.Status);
         Assert.Equal(settled[0] ? Start.AddMinutes(3) : Start.AddMinutes(4), found.StatusChangedAt);
-        Assert.Null(found.NextPollAt);
+        Assert.Equal(settled[0] ? Start.AddMinutes(6) : Start.AddMinutes(7), found.NextPollAt);
+        Assert.Empty(early);
+        Assert.Null(decided.NextPollAt);
         Assert.Empty(due);
-        Assert.False(await Store(first).SettleAsync("tunknown000000000000000000", SecretStatus.Viewed, Start, default));
+        Assert.False(await Store(first).SettleAsync("tunknown000000000000000000", SecretStatus.Viewed, Start, Start, default));
         Assert.Null(await Store(first).FindAsync("tunknown000000000000000000", default));
+    }
+
+    [Fact]
+    public async Task A_link_whose_message_was_decided_before_it_settled_is_not_offered_again()
+    {
+        await using var state = Replica();
+        var share = Share(state, "tdecided000000000000000000", Start);
+        await Store(state).SaveAsync(share, default);
+
+        Assert.True(await Store(state).TryClaimNotificationAsync(share.Id, Start, Start.AddMinutes(5), default));
+        await Store(state).RecordNotificationAsync(share.Id, NotificationOutcome.OwnersBurn, default);
+        Assert.True(await Store(state).SettleAsync(share.Id, SecretStatus.Burned, Start.AddMinutes(1), Start.AddMinutes(3), default));
+
+        Assert.Null((await Store(state).FindAsync(share.Id, default))!.NextPollAt);
+        Assert.Empty(await Store(state).LeaseDuePollsAsync(Start.AddDays(1), Start.AddDays(2), 10, default));
     }
 
     [Fact]
@@ -141,55 +161,47 @@ public abstract class TrackedShareStoreContract
         await using var second = Replica(sameStoreAs: first);
         var share = Share(first, "tclaim00000000000000000000", Start);
         await Store(first).SaveAsync(share, default);
+        var until = Start.AddMinutes(5);
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Store(i % 2 == 0 ? first : second).TryClaimNotificationAsync(share.Id, default)));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Store(i % 2 == 0 ? first : second).TryClaimNotificationAsync(share.Id, Start, until, default)));
         await Store(second).ReleaseNotificationAsync(share.Id, default);
-        var again = await Store(first).TryClaimNotificationAsync(share.Id, default);
+        var again = await Store(first).TryClaimNotificationAsync(share.Id, Start, until, default);
         await Store(first).RecordNotificationAsync(share.Id, NotificationOutcome.Sent, default);
         await Store(second).ReleaseNotificationAsync(share.Id, default);
-        var afterOutcome = await Store(second).TryClaimNotificationAsync(share.Id, default);
+        var afterOutcome = await Store(second).TryClaimNotificationAsync(share.Id, Start.AddDays(1), Start.AddDays(2), default);
         var found = (await Store(second).FindAsync(share.Id, default))!;
 
         Assert.Equal(1, claims.Count(c => c));
         Assert.True(again);
         Assert.False(afterOutcome);
-        Assert.True(found.NotificationClaimed);
+        Assert.Equal(until, found.NotificationClaimedUntil);
         Assert.Equal(NotificationOutcome.Sent, found.Notification);
-        Assert.False(await Store(first).TryClaimNotificationAsync("tunknown000000000000000000", default));
+        Assert.False(await Store(first).TryClaimNotificationAsync("tunknown000000000000000000", Start, until, default));
     }
 
     [Fact]
-    public async Task A_message_given_back_for_a_retry_is_due_again_and_can_be_claimed_until_an_outcome_is_recorded()
+    public async Task A_claim_its_holder_never_decided_runs_out_at_its_time_when_the_settled_link_is_offered_again_and_one_replica_takes_it()
     {
         await using var first = Replica();
         await using var second = Replica(sameStoreAs: first);
-        var share = Share(first, "tretry00000000000000000000", Start);
-        var unsettled = Share(first, "tretryunsettled00000000000", Start);
+        var share = Share(first, "tlease00000000000000000000", Start);
         await Store(first).SaveAsync(share, default);
-        await Store(first).SaveAsync(unsettled, default);
-        await Store(first).SettleAsync(share.Id, SecretStatus.Viewed, Start.AddMinutes(3), default);
+        await Store(first).SettleAsync(share.Id, SecretStatus.Viewed, Start.AddMinutes(1), Start.AddMinutes(3), default);
+        var until = Start.AddMinutes(6);
 
-        Assert.True(await Store(first).TryClaimNotificationAsync(share.Id, default));
-        await Store(first).RetryNotificationAsync(share.Id, Start.AddMinutes(10), default);
-        await Store(first).RetryNotificationAsync(unsettled.Id, Start.AddMinutes(10), default);
-        var early = await Store(second).LeaseDuePollsAsync(Start.AddMinutes(9), Start.AddMinutes(14), 10, default);
-        var due = await Store(second).LeaseDuePollsAsync(Start.AddMinutes(10), Start.AddMinutes(15), 10, default);
-        await Store(second).EndNotificationRetriesAsync(share.Id, default);
-        var claimedAgain = await Store(second).TryClaimNotificationAsync(share.Id, default);
-        await Store(second).RecordNotificationAsync(share.Id, NotificationOutcome.Sent, default);
-        await Store(first).RetryNotificationAsync(share.Id, Start.AddMinutes(20), default);
-        await Store(first).EndNotificationRetriesAsync(unsettled.Id, default);
-        var later = await Store(first).LeaseDuePollsAsync(Start.AddDays(1), Start.AddDays(2), 10, default);
+        Assert.True(await Store(first).TryClaimNotificationAsync(share.Id, Start.AddMinutes(1), until, default));
+        var offeredWhileHeld = await Store(second).LeaseDuePollsAsync(Start.AddMinutes(5), Start.AddMinutes(10), 10, default);
+        var takenWhileHeld = await Store(second).TryClaimNotificationAsync(share.Id, until.AddMilliseconds(-1), until.AddMinutes(5), default);
+        var offered = await Store(second).LeaseDuePollsAsync(until, until.AddMinutes(5), 10, default);
+        var taken = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Store(i % 2 == 0 ? first : second).TryClaimNotificationAsync(share.Id, until, until.AddMinutes(5), default)));
         var found = (await Store(first).FindAsync(share.Id, default))!;
 
-        Assert.Equal([unsettled.Id], early.Select(s => s.Id));
-        Assert.Equal(share.Id, Assert.Single(due).Id);
-        Assert.Equal(SecretStatus.Viewed, due[0].Status);
-        Assert.False(due[0].NotificationClaimed);
-        Assert.True(claimedAgain);
-        Assert.Equal([unsettled.Id], later.Select(s => s.Id));
-        Assert.Null(found.NextPollAt);
-        Assert.Equal(NotificationOutcome.Sent, found.Notification);
+        Assert.Empty(offeredWhileHeld);
+        Assert.False(takenWhileHeld);
+        Assert.Equal(share.Id, Assert.Single(offered).Id);
+        Assert.Equal(1, taken.Count(t => t));
+        Assert.Equal(until.AddMinutes(5), found.NotificationClaimedUntil);
+        Assert.Equal(until.AddMinutes(5), found.NextPollAt);
     }
 
     [Fact]
@@ -327,7 +339,7 @@ public abstract class TrackedShareStoreContract
         await Store(first).SetSentToAsync(unsent.Id, null, default);
         await Store(first).SetSentToAsync("t00000000000000000000000404", new Person("aad-0d0d", "Dan"), default);
         var listed = await Store(second).RecentAsync(Acme, "U0ALICE", Start, default);
-        await Store(second).SettleAsync(named.Id, SecretStatus.Viewed, Start.AddMinutes(2), default);
+        await Store(second).SettleAsync(named.Id, SecretStatus.Viewed, Start.AddMinutes(2), Start.AddMinutes(4), default);
 
         Assert.Equal([null, new Person("aad-0b0b", "Bob Builder")], listed.Select(l => l.SentTo));
         Assert.Equal(new Person("aad-0b0b", "Bob Builder"), (await Store(second).FindAsync(named.Id, default))!.SentTo);

@@ -82,10 +82,14 @@ public sealed class DeployManifestTests
 
         Assert.True(compose.GetProperty("services").TryGetProperty("redis", out _));
         Assert.Equal("redis", environment.GetProperty("Storage__Provider").GetString());
-        Assert.StartsWith("redis:", environment.GetProperty("Storage__ConnectionString").GetString(), StringComparison.Ordinal);
         Assert.Equal("/run/secrets", environment.GetProperty("CREDENTIALS_DIRECTORY").GetString());
-        Assert.Equal(Secrets, host.GetProperty("secrets").EnumerateArray().Select(s => s.GetString()));
-        Assert.All(Secrets, s => Assert.False(environment.TryGetProperty(s, out _), $"{s} is in the environment"));
+        // Redis's address comes with its password, so it is a secret too.
+        string[] secrets = [.. Secrets, "Storage__ConnectionString"];
+        Assert.Equal(secrets, host.GetProperty("secrets").EnumerateArray().Select(s => s.GetString()));
+        Assert.All(secrets, s => Assert.False(environment.TryGetProperty(s, out _), $"{s} is in the environment"));
+        var redis = compose.GetProperty("services").GetProperty("redis");
+        Assert.Contains("--requirepass", redis.GetProperty("command").ToString(), StringComparison.Ordinal);
+        Assert.False(redis.TryGetProperty("ports", out _), "Redis publishes a port");
         Assert.Equal("deploy/Dockerfile", host.GetProperty("build").GetProperty("dockerfile").GetString());
     }
 

@@ -3,7 +3,10 @@ using StackExchange.Redis;
 
 namespace OneTimeBot.Core.Storage.Redis;
 
-/// <summary><c>INCR</c>, and an expiry set when the counter is new, in one script: Redis forgets the counter by itself.</summary>
+/// <summary>
+/// <c>INCR</c>, and an expiry set when the counter is new, in one script: Redis forgets the counter by itself. A pause
+/// is a key holding when it ends, compared with the caller's clock, and expiring then.
+/// </summary>
 public sealed class RedisRateCounter(RedisConnection redis) : IRateCounter
 {
     private const string IncrementWithLifetime = """
@@ -11,6 +14,27 @@ public sealed class RedisRateCounter(RedisConnection redis) : IRateCounter
         if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
         return count
         """;
+
+    private const string PauseUntil = """
+        local known = tonumber(redis.call('GET', KEYS[1]) or '0')
+        if tonumber(ARGV[1]) > known then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+        """;
+
+    public async Task PauseAsync(string key, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        var lifetime = (long)Math.Max(1, (until - now).TotalMilliseconds);
+        await db.ScriptEvaluateAsync(PauseUntil, [(RedisKey)(redis.KeyPrefix + key)], [until.ToUnixTimeMilliseconds(), lifetime]).ConfigureAwait(false);
+    }
+
+    public async Task<DateTimeOffset?> PausedUntilAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        return await db.StringGetAsync(redis.KeyPrefix + key).ConfigureAwait(false) is { HasValue: true } value
+            && (long)value is var until && until > now.ToUnixTimeMilliseconds()
+            ? DateTimeOffset.FromUnixTimeMilliseconds(until)
+            : null;
+    }
 
     public async Task<long> IncrementAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken)
     {

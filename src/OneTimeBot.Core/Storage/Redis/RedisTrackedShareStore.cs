@@ -7,13 +7,14 @@ using StackExchange.Redis;
 namespace OneTimeBot.Core.Storage.Redis;
 
 /// <summary>
-/// Tracked links on Redis: each a hash (its document, then its status, the claim on its message and what came of it,
-/// each a field set once), with a native TTL that ends with its receipt; the owner's newest links in a sorted set kept
-/// to <see cref="TrackedShare.RecentPerOwner"/>; every link still polled in one sorted set scored by its next poll; and
-/// for a link of the embedded service, its receipt id pointing to it; and the workspace's links in a sorted set scored
-/// by when each is kept until, which purges the workspace when the app is removed (and for a workspace of an Enterprise
-/// Grid org, its team id in the org's set, which finds it when an org-wide install is removed). Each change is one script, so it is
-/// atomic and "first" is decided by Redis. Index entries of links that expired are dropped when next met.
+/// Tracked links on Redis: each a hash (its document, then its status, the claim on its message as when it runs out, and
+/// what came of it), with a native TTL that ends with its receipt; the owner's newest links in a sorted set kept to
+/// <see cref="TrackedShare.RecentPerOwner"/>; every link still polled, or settled with its message undecided, in one
+/// sorted set scored by when it is next due; for a link of the embedded service, its receipt id pointing to it; and the
+/// workspace's links in a sorted set scored by when each is kept until, which purges the workspace when the app is
+/// removed (for a workspace of an Enterprise Grid org, also its team id in the org's set, which finds it when an
+/// org-wide install is removed). Each change is one script, so it is atomic and "first" is decided by Redis. Index
+/// entries of links that expired are dropped when next met.
 /// </summary>
 public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShareStore
 {
@@ -49,13 +50,21 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
     private const string Settle = """
         if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HSETNX', KEYS[1], 'status', ARGV[2]) == 0 then return 0 end
         redis.call('HSET', KEYS[1], 'changed', ARGV[3])
-        redis.call('ZREM', KEYS[2], ARGV[1])
+        if redis.call('HEXISTS', KEYS[1], 'outcome') == 0 then
+            redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+        else
+            redis.call('ZREM', KEYS[2], ARGV[1])
+        end
         return 1
         """;
 
+    // 'claimed' holds when the claim runs out (a claim from before claims ran out holds 1, long past).
     private const string Claim = """
-        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-        return redis.call('HSETNX', KEYS[1], 'claimed', '1')
+        if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'outcome') == 1 then return 0 end
+        if tonumber(redis.call('HGET', KEYS[1], 'claimed') or '0') > tonumber(ARGV[2]) then return 0 end
+        redis.call('HSET', KEYS[1], 'claimed', ARGV[3])
+        if redis.call('HEXISTS', KEYS[1], 'status') == 1 then redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1]) end
+        return 1
         """;
 
     private const string Release = """
@@ -63,7 +72,9 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
         """;
 
     private const string Record = """
-        if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'outcome', ARGV[1]) end
+        if redis.call('EXISTS', KEYS[1]) == 0 then return end
+        redis.call('HSET', KEYS[1], 'outcome', ARGV[2])
+        if redis.call('HEXISTS', KEYS[1], 'status') == 1 then redis.call('ZREM', KEYS[2], ARGV[1]) end
         """;
 
     private const string RetryNotification = """
@@ -146,16 +157,16 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
         await db.ScriptEvaluateAsync(Reschedule, [Share(id), Polls], [id, next.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
     }
 
-    public async Task<bool> SettleAsync(string id, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> SettleAsync(string id, SecretStatus status, DateTimeOffset at, DateTimeOffset offerAt, CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        return (long)await db.ScriptEvaluateAsync(Settle, [Share(id), Polls], [id, status.ToString(), at.ToUnixTimeMilliseconds()]).ConfigureAwait(false) == 1;
+        return (long)await db.ScriptEvaluateAsync(Settle, [Share(id), Polls], [id, status.ToString(), at.ToUnixTimeMilliseconds(), offerAt.ToUnixTimeMilliseconds()]).ConfigureAwait(false) == 1;
     }
 
-    public async Task<bool> TryClaimNotificationAsync(string id, CancellationToken cancellationToken)
+    public async Task<bool> TryClaimNotificationAsync(string id, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        return (long)await db.ScriptEvaluateAsync(Claim, [Share(id)]).ConfigureAwait(false) == 1;
+        return (long)await db.ScriptEvaluateAsync(Claim, [Share(id), Polls], [id, now.ToUnixTimeMilliseconds(), until.ToUnixTimeMilliseconds()]).ConfigureAwait(false) == 1;
     }
 
     public async Task ReleaseNotificationAsync(string id, CancellationToken cancellationToken)
@@ -167,7 +178,7 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
     public async Task RecordNotificationAsync(string id, NotificationOutcome outcome, CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        await db.ScriptEvaluateAsync(Record, [Share(id)], [outcome.ToString()]).ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(Record, [Share(id), Polls], [id, outcome.ToString()]).ConfigureAwait(false);
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
@@ -243,7 +254,7 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
             {
                 Status = all.TryGetValue("status", out var status) ? Enum.Parse<SecretStatus>(status) : SecretStatus.New,
                 StatusChangedAt = all.TryGetValue("changed", out var changed) ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(changed, CultureInfo.InvariantCulture)) : null,
-                NotificationClaimed = all.ContainsKey("claimed"),
+                NotificationClaimedUntil = all.TryGetValue("claimed", out var claimed) ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(claimed, CultureInfo.InvariantCulture)) : null,
                 Notification = all.TryGetValue("outcome", out var outcome) ? Enum.Parse<NotificationOutcome>(outcome) : null,
                 NextPollAt = nextPoll is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null,
                 SentTo = all.TryGetValue(SentToField, out var sentTo) ? StateJson.Read<Person>(sentTo) : share.SentTo,

@@ -29,6 +29,20 @@ public sealed class SqliteRateCounter(SqliteDatabase database, TimeProvider time
         return (long)count!;
     }
 
+    // A pause is a row that counts nothing and expires when it ends, so the purge that drops old counters drops it too.
+    public Task PauseAsync(string key, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(Schema, """
+            INSERT INTO bot_rate_counts (counter_key, count, expires) VALUES ($key, 0, $until)
+            ON CONFLICT (counter_key) DO UPDATE SET expires = max(bot_rate_counts.expires, $until)
+            """,
+            [("$key", key), ("$until", until.ToUnixTimeMilliseconds())], cancellationToken);
+
+    public async Task<DateTimeOffset?> PausedUntilAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ReadScalarAsync(Schema, "SELECT expires FROM bot_rate_counts WHERE counter_key = $key AND expires > $now",
+            [("$key", key), ("$now", now.ToUnixTimeMilliseconds())], cancellationToken).ConfigureAwait(false) is long until
+            ? DateTimeOffset.FromUnixTimeMilliseconds(until)
+            : null;
+
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         database.DeleteInStepsAsync(Schema, "bot_rate_counts", "expires <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
 }

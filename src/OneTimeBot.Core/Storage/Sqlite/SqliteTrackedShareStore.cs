@@ -61,15 +61,20 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
             "UPDATE bot_tracked_shares SET next_poll = $next WHERE id = $id AND status IS NULL",
             [("$id", id), ("$next", next.ToUnixTimeMilliseconds())], cancellationToken);
 
-    public async Task<bool> SettleAsync(string id, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await database.ExecuteAsync(SqliteTrackingSchema.Tables,
-            "UPDATE bot_tracked_shares SET status = $status, status_changed = $at, next_poll = NULL WHERE id = $id AND status IS NULL",
-            [("$id", id), ("$status", status.ToString()), ("$at", at.ToUnixTimeMilliseconds())], cancellationToken).ConfigureAwait(false) == 1;
+    public async Task<bool> SettleAsync(string id, SecretStatus status, DateTimeOffset at, DateTimeOffset offerAt, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(SqliteTrackingSchema.Tables, """
+            UPDATE bot_tracked_shares SET status = $status, status_changed = $at, next_poll = CASE WHEN outcome IS NULL THEN $offer END
+            WHERE id = $id AND status IS NULL
+            """,
+            [("$id", id), ("$status", status.ToString()), ("$at", at.ToUnixTimeMilliseconds()), ("$offer", offerAt.ToUnixTimeMilliseconds())],
+            cancellationToken).ConfigureAwait(false) == 1;
 
-    public async Task<bool> TryClaimNotificationAsync(string id, CancellationToken cancellationToken) =>
-        await database.ExecuteAsync(SqliteTrackingSchema.Tables,
-            "UPDATE bot_tracked_shares SET claimed = 1 WHERE id = $id AND claimed = 0",
-            [("$id", id)], cancellationToken).ConfigureAwait(false) == 1;
+    public async Task<bool> TryClaimNotificationAsync(string id, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(SqliteTrackingSchema.Tables, """
+            UPDATE bot_tracked_shares SET claimed = $until, next_poll = CASE WHEN status IS NULL THEN next_poll ELSE $until END
+            WHERE id = $id AND outcome IS NULL AND claimed <= $now
+            """,
+            [("$id", id), ("$now", now.ToUnixTimeMilliseconds()), ("$until", until.ToUnixTimeMilliseconds())], cancellationToken).ConfigureAwait(false) == 1;
 
     public Task ReleaseNotificationAsync(string id, CancellationToken cancellationToken) =>
         database.ExecuteAsync(SqliteTrackingSchema.Tables,
@@ -78,7 +83,7 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
 
     public Task RecordNotificationAsync(string id, NotificationOutcome outcome, CancellationToken cancellationToken) =>
         database.ExecuteAsync(SqliteTrackingSchema.Tables,
-            "UPDATE bot_tracked_shares SET outcome = $outcome WHERE id = $id",
+            "UPDATE bot_tracked_shares SET outcome = $outcome, next_poll = CASE WHEN status IS NULL THEN next_poll END WHERE id = $id",
             [("$id", id), ("$outcome", outcome.ToString())], cancellationToken);
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -157,7 +162,7 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
         {
             Status = row.IsDBNull(1) ? SecretStatus.New : Enum.Parse<SecretStatus>(row.GetString(1)),
             StatusChangedAt = row.IsDBNull(2) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(2)),
-            NotificationClaimed = row.GetInt64(3) != 0,
+            NotificationClaimedUntil = row.GetInt64(3) is var claimed and not 0 ? DateTimeOffset.FromUnixTimeMilliseconds(claimed) : null,
             Notification = row.IsDBNull(4) ? null : Enum.Parse<NotificationOutcome>(row.GetString(4)),
             NextPollAt = row.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(5)),
         };

@@ -3,7 +3,9 @@ namespace OneTimeBot.Core.Storage.Sqlite;
 /// <summary>
 /// Tracked links and notification preferences. A link's facts are one JSON document; what changes after it is saved
 /// (status, the claim on its message, its next poll) has columns of its own, so each change is one conditional UPDATE.
-/// The partial indexes hold only what is looked up: links still polled, and links of the embedded service.
+/// <c>claimed</c> is when the claim on the message runs out, in Unix milliseconds (0: free; a claim from before claims
+/// ran out is 1, long past). <c>next_poll</c> is also when a settled link's undecided message is offered again.
+/// The partial indexes hold only what is looked up: links still polled or offered, and links of the embedded service.
 /// </summary>
 internal static class SqliteTrackingSchema
 {
