@@ -43,4 +43,33 @@ internal static class AdaptiveCardPage
             }
             """, card.ToJsonString());
     }
+
+    /// <summary>
+    /// The titles of the shown buttons that reach past the card's edge, where the renderer lays a row of actions out in
+    /// one line and the card cuts off what does not fit (a Teams client cuts them off, or hides them, alike).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ButtonsCutOffAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return await page.EvaluateAsync<string[]>("""
+            () => {
+              // Cut off by any box around it that clips what overflows it (the renderer's button strip does), or by the card.
+              const clipped = b => {
+                const r = b.getBoundingClientRect();
+                for (let box = b.parentElement; box; box = box.parentElement) {
+                  const style = getComputedStyle(box);
+                  if (box.id === 'card' || style.overflow !== 'visible' || style.overflowX !== 'visible') {
+                    const edge = box.getBoundingClientRect();
+                    if (r.right > edge.right + 0.5 || r.left < edge.left - 0.5) return true;
+                  }
+                  if (box.id === 'card') return false;
+                }
+                return false;
+              };
+              return [...document.querySelectorAll('#card button')]
+                .filter(b => b.getBoundingClientRect().width > 0 && clipped(b))
+                .map(b => b.innerText);
+            }
+            """);
+    }
 }

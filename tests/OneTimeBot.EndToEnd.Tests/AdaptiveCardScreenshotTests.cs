@@ -23,6 +23,7 @@ public sealed class AdaptiveCardScreenshotTests(Chromium chromium)
 
         Assert.True(box is { Height: > 40 }, $"{name} rendered {box?.Height} px high");
         Assert.DoesNotContain("{{DATE(", rendered, StringComparison.Ordinal);
+        Assert.Empty(await AdaptiveCardPage.ButtonsCutOffAsync(page));
         var title = card["body"]![0]!["text"]?.GetValue<string>();
         if (title is not null)
         {

@@ -40,6 +40,7 @@ public sealed class SwedishAdaptiveCardScreenshotTests(Chromium chromium)
 
         Assert.True(box is { Height: > 40 }, $"{name} rendered {box?.Height} px high");
         Assert.DoesNotContain("{{DATE(", rendered, StringComparison.Ordinal);
+        Assert.Empty(await AdaptiveCardPage.ButtonsCutOffAsync(page));
         Assert.NotEqual(english.ToJsonString(), swedish.ToJsonString());
         var title = swedish["body"]![0]!["text"]?.GetValue<string>();
         if (title is not null)

@@ -76,6 +76,44 @@ public sealed class SendToPersonTests
     }
 
     [Fact]
+    public async Task After_check_status_and_burn_the_senders_card_still_says_whom_the_link_was_sent_to()
+    {
+        await using var app = await SlackApp.StartAsync();
+        var card = await CardAsync(app, "share <@U0BOB|bob> Pf7-status-keeps-bob-h6j2");
+        var receipt = SlackApp.ButtonValue(card, ActionIds.CheckStatus);
+        var cardUrl = app.Slack.NewResponseUrl();
+
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.CheckStatus, receipt, cardUrl));
+        var checkedCard = (await app.Slack.WaitForPostsAsync(cardUrl))[0];
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.Burn, receipt, cardUrl));
+        var burned = (await app.Slack.WaitForPostsAsync(cardUrl, 2))[1];
+
+        const string SentToBob = "📨 Sent to <@U0BOB>, privately, in their chat with OneTimeBot.";
+        Assert.Contains(SentToBob, Wire(checkedCard.Body), StringComparison.Ordinal);
+        Assert.EndsWith("Sent to <@U0BOB>.", checkedCard.Text, StringComparison.Ordinal);
+        Assert.Equal(SlackApp.LinkOn(card), SlackApp.LinkOn(checkedCard.Body));
+        Assert.Contains(SentToBob, Wire(burned.Body), StringComparison.Ordinal);
+        Assert.StartsWith("The secret was burned.", burned.Text, StringComparison.Ordinal);
+        SlackApp.AssertWithinBlockKitLimits(burned.Body);
+    }
+
+    [Fact]
+    public async Task Check_status_of_a_link_the_person_opened_says_it_was_viewed_and_whom_it_was_sent_to()
+    {
+        await using var app = await SlackApp.StartAsync();
+        var card = await CardAsync(app, "share <@U0BOB|bob> Pf7-viewed-by-bob-q8w1");
+        await SlackApp.RevealAsync(SlackApp.LinkOn(card));
+        var cardUrl = app.Slack.NewResponseUrl();
+
+        await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.CheckStatus, SlackApp.ButtonValue(card, ActionIds.CheckStatus), cardUrl));
+        var viewed = (await app.Slack.WaitForPostsAsync(cardUrl))[0];
+
+        Assert.Equal("The secret was viewed and is gone. Sent to <@U0BOB>.", viewed.Text);
+        Assert.Contains("📨 Sent to <@U0BOB>, privately, in their chat with OneTimeBot.", Wire(viewed.Body), StringComparison.Ordinal);
+        SlackApp.AssertWithinBlockKitLimits(viewed.Body);
+    }
+
+    [Fact]
     public async Task A_share_that_names_nobody_gives_the_link_to_its_sender_only()
     {
         await using var app = await SlackApp.StartAsync();

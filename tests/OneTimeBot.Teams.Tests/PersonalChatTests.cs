@@ -243,4 +243,25 @@ public sealed class PersonalChatTests
         Assert.Equal(2, calls.Count);
         Assert.Contains("Hi, I'm OneTimeBot", calls.Select(c => c.Card!.ToJsonString(Wire)).First(t => t.Contains("Hi,", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Removing_the_app_from_ones_own_chat_forgets_ones_notify_choice_and_a_team_removal_forgets_nothing()
+    {
+        await using var app = await TeamsApp.StartAsync();
+        await app.SendAsync(app.Activity("message", "notify off"));
+        await app.SendAsync(app.Activity("message", "notify off", fromAad: "b0b00000-0000-4000-8000-000000000002"));
+        await app.BotFramework.WaitForCallsAsync(2);
+        await app.Host.Services.FollowUpsFinishedAsync();
+        var fromATeam = app.Activity("installationUpdate", conversationType: "channel", fromAad: "b0b00000-0000-4000-8000-000000000002");
+        fromATeam["action"] = "remove";
+        var personal = app.Activity("installationUpdate");
+        personal["action"] = "remove";
+
+        await app.SendAsync(fromATeam);
+        await app.SendAsync(personal);
+        await app.Host.Services.FollowUpsFinishedAsync();
+
+        Assert.Equal("b0b00000-0000-4000-8000-000000000002", app.Host.Sql("SELECT group_concat(user_id) FROM bot_notify_preferences"));
+        Assert.Equal(2, app.BotFramework.Calls.Count);
+    }
 }

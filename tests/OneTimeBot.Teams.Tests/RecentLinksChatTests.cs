@@ -126,7 +126,8 @@ public sealed class RecentLinksChatTests
 
         await app.SendAsync(app.Activity("message", "recent"));
         var list = (await app.BotFramework.WaitForCallsAsync(1))[0].Card!;
-        var verbs = list["actions"]!.AsArray().Select(a => a!["data"]!["action"]!.GetValue<string>()).ToList();
+        var rows = list["body"]!.AsArray().OfType<JsonObject>().Where(e => e["type"]!.GetValue<string>() == "ActionSet").Select(e => e["actions"]!.AsArray()).Append(list["actions"]!.AsArray());
+        var verbs = rows.SelectMany(row => row.Select(a => a!["data"]!["action"]!.GetValue<string>())).ToList();
         await app.SendAsync(app.Activity("message", value: list["actions"]!.AsArray().Last()!["data"]!.DeepClone()));
         var form = (await app.BotFramework.WaitForCallsAsync(2))[1].Card!;
 

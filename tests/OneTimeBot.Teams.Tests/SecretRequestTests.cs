@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OneTimeBot.Testing;
 
 namespace OneTimeBot.Teams.Tests;
@@ -124,6 +126,61 @@ public sealed class SecretRequestTests
     }
 
     [Fact]
+    public async Task A_second_send_it_securely_press_after_the_answer_is_refused_kindly_and_keeps_the_answered_card()
+    {
+        await using var app = await TeamsApp.StartAsync();
+        var requestId = await AskBobAsync(app);
+        await app.SendAsync(Bob(app, new JsonObject
+        {
+            ["action"] = "submitAnswer", ["requestId"] = requestId, ["secret"] = "Tq5-unique-only-answer-7p3k", ["ttl"] = "1h",
+        }, "bob-card-5"));
+        await app.BotFramework.WaitForMessagesToAsync(TeamsApp.AliceAad);
+        await UpdateOfAsync(app, "bob-card-5");
+        var replies = PersonalReplies(app);
+
+        await app.SendAsync(Bob(app, new JsonObject { ["action"] = "answerRequest", ["requestId"] = requestId }, "bob-card-5"));
+        var refusal = await ReplyAsync(app, replies + 1);
+
+        Assert.Contains("⚠️ You already sent a secret for this request.", TeamsApp.TextsOf(refusal));
+        await app.Host.Services.FollowUpsFinishedAsync();
+        Assert.Single(app.BotFramework.Calls, c => c.Method == "PUT" && c.Path.EndsWith("/activities/bob-card-5", StringComparison.Ordinal));
+        Assert.Single(app.BotFramework.MessagesTo(TeamsApp.AliceAad));
+        Assert.Equal(1, app.Host.RowsIn("bot_receipts"));
+        app.AssertNowhere("Tq5-unique-only-answer-7p3k");
+    }
+
+    [Fact]
+    public async Task An_expired_request_can_be_neither_opened_answered_nor_declined_says_so_privately_and_makes_nothing()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await TeamsApp.StartAsync(
+            new Dictionary<string, string?> { ["Requests:Ttl"] = "02:00:00" },
+            services => services.AddSingleton<TimeProvider>(clock));
+        var requestId = await AskBobAsync(app);
+        clock.Advance(TimeSpan.FromHours(2));
+        var replies = PersonalReplies(app);
+
+        await app.SendAsync(Bob(app, new JsonObject { ["action"] = "answerRequest", ["requestId"] = requestId }, "bob-card-4"));
+        var openRefused = await ReplyAsync(app, replies + 1);
+        await app.SendAsync(Bob(app, new JsonObject
+        {
+            ["action"] = "submitAnswer", ["requestId"] = requestId, ["secret"] = "Tq4-unique-too-late-secret-6w2q", ["ttl"] = "1h",
+        }, "bob-card-4"));
+        var answerRefused = await ReplyAsync(app, replies + 2);
+        await app.SendAsync(Bob(app, new JsonObject { ["action"] = "declineRequest", ["requestId"] = requestId }, "bob-card-4"));
+        var declineRefused = await ReplyAsync(app, replies + 3);
+
+        Assert.All([openRefused, answerRefused, declineRefused], card => Assert.Equal(
+            ["⚠️ This request has expired, so nothing can be sent for it.", "Requests can be answered for 2 hours. If the secret is still needed, the person who asked can send a new request."],
+            TeamsApp.TextsOf(card)));
+        await app.Host.Services.FollowUpsFinishedAsync();
+        Assert.DoesNotContain(app.BotFramework.Calls, c => c.Method == "PUT" && c.Path.EndsWith("/activities/bob-card-4", StringComparison.Ordinal));
+        Assert.Empty(app.BotFramework.MessagesTo(TeamsApp.AliceAad));
+        Assert.Equal(0, app.Host.RowsIn("bot_receipts"));
+        app.AssertNowhere("Tq4-unique-too-late-secret-6w2q");
+    }
+
+    [Fact]
     public async Task The_help_offers_a_button_that_opens_the_request_form()
     {
         await using var app = await TeamsApp.StartAsync();
@@ -171,6 +228,10 @@ public sealed class SecretRequestTests
             await Task.Delay(50);
         }
     }
+
+    /// <summary>How many replies the bot has posted in the personal chat so far.</summary>
+    private static int PersonalReplies(TeamsApp app) =>
+        app.BotFramework.Calls.Count(c => c.Method == "POST" && c.Path.EndsWith("a%3A1convpersonal/activities", StringComparison.Ordinal));
 
     /// <summary>The <paramref name="count"/>th reply in the personal chat.</summary>
     private static async Task<JsonObject> ReplyAsync(TeamsApp app, int count)

@@ -61,6 +61,46 @@ public sealed class SendToPersonTests
     }
 
     [Fact]
+    public async Task After_check_status_and_burn_the_senders_card_still_says_whom_the_link_was_sent_to()
+    {
+        await using var app = await TeamsApp.StartAsync();
+        app.BotFramework.AddPerson(BobAad, "Bob Builder");
+        await app.SendAsync(app.Activity("message", value: Share("Pf7-teams-status-keeps-bob-z5x4", BobAad)));
+        await app.BotFramework.WaitForMessagesToAsync(BobAad);
+        var card = (await app.BotFramework.WaitForCallsAsync(3)).Single(c => c.Path.Contains("a%3A1convpersonal", StringComparison.Ordinal)).Card!;
+        var receipt = TeamsApp.ReceiptOn(card);
+
+        await app.SendAsync(app.Activity("message", value: new JsonObject { ["action"] = "status", ["receiptId"] = receipt }, replyToId: "card-to-bob-1"));
+        var checkedCard = await UpdateAsync(app, "card-to-bob-1", 1);
+        await TeamsApp.RevealAsync(TeamsApp.LinkOn(card));
+        await app.SendAsync(app.Activity("message", value: new JsonObject { ["action"] = "status", ["receiptId"] = receipt }, replyToId: "card-to-bob-1"));
+        var viewed = await UpdateAsync(app, "card-to-bob-1", 2);
+
+        const string SentToBob = "📨 Sent to Bob Builder, privately, in their chat with OneTimeBot.";
+        Assert.Contains(SentToBob, TeamsApp.TextsOf(checkedCard));
+        Assert.Equal(TeamsApp.LinkOn(card), TeamsApp.LinkOn(checkedCard));
+        Assert.Contains(SentToBob, TeamsApp.TextsOf(viewed));
+        Assert.Equal("The secret was viewed and is gone. Sent to Bob Builder.", viewed["fallbackText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Burn_now_on_a_card_sent_to_a_person_still_says_whom_it_was_sent_to()
+    {
+        await using var app = await TeamsApp.StartAsync();
+        app.BotFramework.AddPerson(BobAad, "Bob Builder");
+        await app.SendAsync(app.Activity("message", value: Share("Pf7-teams-burn-keeps-bob-c3v7", BobAad)));
+        await app.BotFramework.WaitForMessagesToAsync(BobAad);
+        var card = (await app.BotFramework.WaitForCallsAsync(3)).Single(c => c.Path.Contains("a%3A1convpersonal", StringComparison.Ordinal)).Card!;
+
+        await app.SendAsync(app.Activity("message", value: new JsonObject { ["action"] = "burn", ["receiptId"] = TeamsApp.ReceiptOn(card) }, replyToId: "card-to-bob-2"));
+        var burned = await UpdateAsync(app, "card-to-bob-2", 1);
+
+        Assert.Contains("📨 Sent to Bob Builder, privately, in their chat with OneTimeBot.", TeamsApp.TextsOf(burned));
+        Assert.Equal("The secret was burned. Sent to Bob Builder.", burned["fallbackText"]!.GetValue<string>());
+        Assert.Null(await TeamsApp.RevealAsync(TeamsApp.LinkOn(card)));
+    }
+
+    [Fact]
     public async Task When_the_person_has_not_installed_the_app_the_sender_learns_that_and_gets_the_link_to_send_themselves()
     {
         await using var app = await TeamsApp.StartAsync();
@@ -157,4 +197,21 @@ public sealed class SendToPersonTests
 
     private static JsonObject Picker(JsonObject form) =>
         form["body"]!.AsArray().OfType<JsonObject>().Single(e => e["id"]?.GetValue<string>() == "sendTo");
+
+    /// <summary>The <paramref name="count"/>th card that replaced the card with id <paramref name="cardId"/>.</summary>
+    private static async Task<JsonObject> UpdateAsync(TeamsApp app, string cardId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var updates = app.BotFramework.Calls.Where(c => c.Method == "PUT" && c.Path.EndsWith("/activities/" + cardId, StringComparison.Ordinal)).ToList();
+            if (updates.Count >= count)
+            {
+                return updates[count - 1].Card!;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The card {cardId} was not replaced {count} time(s).");
+            await Task.Delay(50);
+        }
+    }
 }

@@ -35,7 +35,8 @@ internal sealed class TeamsApp : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<TeamsApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Services of the test's own over the host's, e.g. a <see cref="TimeProvider"/> it moves.</param>
+    public static async Task<TeamsApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var botFramework = await FakeBotFramework.StartAsync();
         var all = new Dictionary<string, string?>
@@ -53,7 +54,11 @@ internal sealed class TeamsApp : IAsyncDisposable
 
         var host = new HostFactory(all, kestrel: true)
         {
-            TestServices = services => botFramework.TrustIn(services, BotFrameworkTokenValidator.HttpClientName, BotTokenProvider.HttpClientName, ConnectorClient.HttpClientName),
+            TestServices = all =>
+            {
+                botFramework.TrustIn(all, BotFrameworkTokenValidator.HttpClientName, BotTokenProvider.HttpClientName, ConnectorClient.HttpClientName);
+                services?.Invoke(all);
+            },
         };
         host.StartServer();
         return new TeamsApp(botFramework, host);

@@ -19,6 +19,18 @@ public interface ISecretRequestStore
     /// <summary>Forgets a request that never reached the person asked.</summary>
     Task DeleteAsync(string requestId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes every request of <paramref name="workspace"/>, open or closed, with whom it asked and who asked: the app
+    /// was removed from the workspace. Returns how many it deleted.
+    /// </summary>
+    Task<int> PurgeWorkspaceAsync(Workspaces.WorkspaceId workspace, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The Slack workspaces whose people asked for secrets through the Enterprise Grid org <paramref name="enterpriseId"/>
+    /// (as the requester's reach says), for a purge when an org-wide install is removed.
+    /// </summary>
+    Task<IReadOnlyList<Workspaces.WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken);
+
     /// <summary>Deletes requests kept past <see cref="StoredSecretRequest.KeepUntil"/>; stores with native expiry do nothing.</summary>
     Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

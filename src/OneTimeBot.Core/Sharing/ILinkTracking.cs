@@ -33,6 +33,12 @@ public interface ILinkTracking
     Task RecipientKnownAsync(string trackedId, Person? sentTo, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whom the link went to, as tracking last learnt it, for the owner's card after Check status or Burn: the receipt
+    /// does not keep the person. Null when it went to nobody, could not be sent, or is no longer tracked.
+    /// </summary>
+    Task<Person?> SentToAsync(string trackedId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The owner's own Check status showed them the link <paramref name="status"/>: settles it if nothing has yet, and
     /// then sends no message about it, as their card already says so. True when this call settled the link.
     /// </summary>

@@ -82,17 +82,28 @@ public sealed partial class SharingService(
 
         var (receipt, connection) = found.Value;
         var keys = receipts.KeysOf(receipt);
+        // Looked up beside the backend call, not after it: the card keeps saying whom the link went to.
+        var sentTo = SentToAsync(receipt, cancellationToken);
         var current = await client.GetReceiptAsync(WithBudget(connection.Connection, budget), keys.MetadataKey, cancellationToken).ConfigureAwait(false);
         if (current.IsSuccess)
         {
-            return Result<SecretCard, SharingError>.Success(await SeenAsync(receipt, Card(receipt, current.Value, connection, keys.SecretLink), cancellationToken).ConfigureAwait(false));
+            var card = Card(receipt, current.Value, connection, keys.SecretLink) with { SentTo = await sentTo.ConfigureAwait(false) };
+            return Result<SecretCard, SharingError>.Success(await SeenAsync(receipt, card, cancellationToken).ConfigureAwait(false));
         }
 
         // The backend forgets a receipt after twice the secret's lifetime; by then the secret has surely expired.
-        return current.Error.Kind == OtsFailureKind.SecretNotFound
-            ? Result<SecretCard, SharingError>.Success(await SeenAsync(receipt, Card(receipt, SecretStatus.Expired, receipt.ExpiresAt, connection), cancellationToken).ConfigureAwait(false))
-            : Failed(actor, "status", current.Error, connection);
+        if (current.Error.Kind == OtsFailureKind.SecretNotFound)
+        {
+            var card = Card(receipt, SecretStatus.Expired, receipt.ExpiresAt, connection) with { SentTo = await sentTo.ConfigureAwait(false) };
+            return Result<SecretCard, SharingError>.Success(await SeenAsync(receipt, card, cancellationToken).ConfigureAwait(false));
+        }
+
+        return Failed(actor, "status", current.Error, connection);
     }
+
+    /// <summary>Whom the receipt's link was sent to, as its tracked link knows: the receipt itself does not keep the person.</summary>
+    private Task<Workspaces.Person?> SentToAsync(ReceiptRecord receipt, CancellationToken cancellationToken) =>
+        receipt.TrackedId is { } trackedId ? tracking.SentToAsync(trackedId, cancellationToken) : Task.FromResult<Workspaces.Person?>(null);
 
     /// <summary>What the owner's card now shows them needs no message after: tracking settles it as told.</summary>
     private async Task<SecretCard> SeenAsync(ReceiptRecord receipt, SecretCard card, CancellationToken cancellationToken)
@@ -142,7 +153,8 @@ public sealed partial class SharingService(
         if (outcome.IsSuccess)
         {
             LogBurned(actor.Workspace.Key, receipt.Id);
-            return Result<SecretCard, SharingError>.Success(Card(receipt, outcome.Value, connection));
+            var sentTo = await SentToAsync(receipt, cancellationToken).ConfigureAwait(false);
+            return Result<SecretCard, SharingError>.Success(Card(receipt, outcome.Value, connection) with { SentTo = sentTo });
         }
 
         return outcome.Error.Kind switch

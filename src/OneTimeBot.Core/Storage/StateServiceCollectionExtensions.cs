@@ -69,6 +69,7 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<Commands.BotCommands>();
         services.AddLinkTracking(configuration);
         services.AddHostedService<StateCleaner>();
+        services.AddSingleton<WorkspacePurge>();
 
         services.AddMetrics();
         services.TryAddSingleton<Telemetry.BotMetrics>();

@@ -9,4 +9,10 @@ public interface INotifyPreferenceStore
     Task<bool?> FindAsync(WorkspaceId workspace, string userId, CancellationToken cancellationToken);
 
     Task SaveAsync(WorkspaceId workspace, string userId, bool notify, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the person's choice, as if they never made one: they removed the app for themselves.</summary>
+    Task DeleteAsync(WorkspaceId workspace, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets every choice made in <paramref name="workspace"/>: the app was removed from it. Returns how many.</summary>
+    Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken);
 }

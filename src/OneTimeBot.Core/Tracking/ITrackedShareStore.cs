@@ -55,6 +55,18 @@ public interface ITrackedShareStore
     Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Deletes every link of <paramref name="workspace"/>, whatever its state, with its place in its owner's list and its
+    /// polls, which stop: the app was removed from the workspace. Returns how many links it deleted.
+    /// </summary>
+    Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The Slack workspaces whose people made links through the Enterprise Grid org <paramref name="enterpriseId"/>
+    /// (as their reach says), for a purge when an org-wide install is removed; links kept past their time may count.
+    /// </summary>
+    Task<IReadOnlyList<WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Gives the claim on a settled link's message back and has the poller's pass offer it again at <paramref name="next"/>,
     /// unless an outcome was recorded: the platform turned it away for now, or sending it threw.
     /// </summary>

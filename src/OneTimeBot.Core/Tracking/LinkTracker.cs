@@ -64,6 +64,9 @@ public sealed class LinkTracker(ITrackedShareStore store, MetadataKeySeal seal, 
     public Task RecipientKnownAsync(string trackedId, Person? sentTo, CancellationToken cancellationToken) =>
         store.SetSentToAsync(trackedId, sentTo, cancellationToken);
 
+    public async Task<Person?> SentToAsync(string trackedId, CancellationToken cancellationToken) =>
+        (await store.FindAsync(trackedId, cancellationToken).ConfigureAwait(false))?.SentTo;
+
     public async Task<bool> OwnerSawAsync(string trackedId, SecretStatus status, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // Only the call that settles it decides its message, as a poll or an event would: one that settled first tells them.

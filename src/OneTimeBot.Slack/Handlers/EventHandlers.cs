@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Commands;
+using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Configuration;
 using OneTimeBot.Slack.Delivery;
@@ -16,6 +18,7 @@ namespace OneTimeBot.Slack.Handlers;
 public sealed partial class EventHandlers(
     BotCommands commands,
     ISlackInstallationStore installations,
+    WorkspacePurge purge,
     SlackDelivery delivery,
     IOptions<SlackOptions> options,
     ILogger<EventHandlers> logger)
@@ -56,6 +59,16 @@ public sealed partial class EventHandlers(
         }
 
         LogRemoved(envelope.IsEnterpriseInstall ? envelope.EnterpriseId ?? "?" : envelope.TeamId ?? "?", removed);
+        // What the bot keeps about the workspace's people goes with it: links (and their polls), requests, choices.
+        // An org-wide install served every workspace of the org, which the event does not list: the stores know them.
+        if (envelope.IsEnterpriseInstall && envelope.EnterpriseId is { Length: > 0 } org)
+        {
+            await purge.PurgeEnterpriseAsync(org, cancellationToken).ConfigureAwait(false);
+        }
+        else if (envelope.TeamId is { Length: > 0 } removedTeam)
+        {
+            await purge.PurgeAsync(new WorkspaceId(ChatPlatform.Slack, removedTeam), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public Task TokensRevokedAsync(EventEnvelope envelope, SlackEvent revoked, CancellationToken cancellationToken)

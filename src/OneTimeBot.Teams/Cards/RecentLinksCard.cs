@@ -52,11 +52,18 @@ public static class RecentLinksCard
             body.Add(new JsonObject { ["type"] = "Container", ["separator"] = true, ["spacing"] = "Medium", ["items"] = item });
         }
 
+        // Two rows of buttons, not one: a row of actions never wraps, and three titles (longer still in Swedish) reach
+        // past the edge of a card in a Teams chat, which cuts the last one off.
+        body.Add(new JsonObject
+        {
+            ["type"] = "ActionSet", ["separator"] = true, ["spacing"] = "Medium",
+            ["actions"] = new JsonArray(
+                AdaptiveCard.Submit(RecentLinksText.ShareButton, new JsonObject { [CardActions.Key] = CardActions.OpenShareForm }, "positive"),
+                AdaptiveCard.Submit(RecentLinksText.GenerateButton, new JsonObject { [CardActions.Key] = CardActions.OpenGenerateForm })),
+        });
         var fallback = list.Links.Count == 0 ? TeamsStrings.Format("Recent.NoneYet", RecentLinksText.Title) : $"{RecentLinksText.Title}: " + string.Join(", ", list.Links.Select(RecentLinksText.Fallback));
         return AdaptiveCard.Card(fallback, body,
         [
-            AdaptiveCard.Submit(RecentLinksText.ShareButton, new JsonObject { [CardActions.Key] = CardActions.OpenShareForm }, "positive"),
-            AdaptiveCard.Submit(RecentLinksText.GenerateButton, new JsonObject { [CardActions.Key] = CardActions.OpenGenerateForm }),
             AdaptiveCard.Submit(RecentLinksText.RequestButton, new JsonObject { [CardActions.Key] = CardActions.OpenRequestForm }),
         ]);
     }

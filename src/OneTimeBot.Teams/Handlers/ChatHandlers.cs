@@ -4,6 +4,7 @@ using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Teams.Activities;
 using OneTimeBot.Teams.Cards;
@@ -26,6 +27,7 @@ public sealed class ChatHandlers(
     WorkspaceSettingsService workspaces,
     SecretForms forms,
     ConnectorClient connector,
+    WorkspacePurge purge,
     IOptions<TeamsOptions> options)
 {
     /// <summary>Worded when it is said, in the language of whoever asked.</summary>
@@ -81,6 +83,17 @@ public sealed class ChatHandlers(
 
     public Task WelcomeAsync(Activity activity, CancellationToken cancellationToken) =>
         connector.ReplyAsync(activity, ReplyCards.Help(commands.Help(welcome: true)), cancellationToken);
+
+    /// <summary>
+    /// The person removed the app for themselves: their notification choice is forgotten. Teams says nothing when an
+    /// organisation removes the app, and the person may still share from a team, so their links and requests stay
+    /// until their own time.
+    /// </summary>
+    public Task RemovedAsync(TeamsTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return purge.ForgetPersonAsync(turn.Actor, cancellationToken);
+    }
 
     /// <summary>A form a typed command asked for: the settings card for the organisation's admins only.</summary>
     private async Task<JsonObject> OpenFormAsync(BotForm form, Actor actor, CancellationToken cancellationToken) => form switch

@@ -72,6 +72,7 @@ public sealed partial class TeamsRouter(MessageExtensionHandlers extension, Chat
         ({ Type: Message }, { } turn) => chat.TextAsync(turn, cancellationToken),
         ({ Type: ConversationUpdate }, _) when activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true => chat.WelcomeAsync(activity, cancellationToken),
         ({ Type: InstallationUpdate, Action: "add" }, _) => chat.WelcomeAsync(activity, cancellationToken),
+        ({ Type: InstallationUpdate, Action: "remove", Conversation.ConversationType: "personal" }, { } turn) => chat.RemovedAsync(turn, cancellationToken),
         _ => Task.CompletedTask,
     };
 

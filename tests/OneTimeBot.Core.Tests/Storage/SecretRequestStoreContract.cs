@@ -101,6 +101,57 @@ public abstract class SecretRequestStoreContract
     }
 
     [Fact]
+    public async Task Purging_a_workspace_deletes_its_requests_open_or_closed_with_who_asked_whom_and_no_other_workspaces()
+    {
+        await using var first = Start();
+        await using var second = Start(sameStoreAs: first);
+        var open = NewRequest(first, "req00000000000000000000031");
+        var closed = NewRequest(first, "req00000000000000000000032");
+        var elsewhere = NewRequest(first, "req00000000000000000000033") with { Workspace = new WorkspaceId(ChatPlatform.Teams, "tenant-other") };
+        foreach (var request in new[] { open, closed, elsewhere })
+        {
+            await Requests(first).SaveAsync(request, default);
+        }
+
+        await first.Services.GetRequiredService<ISecretRequestStore>().TryCloseAsync(closed.Id, RequestState.Declined, first.Clock.GetUtcNow(), default);
+
+        var purged = await second.Services.GetRequiredService<ISecretRequestStore>().PurgeWorkspaceAsync(Acme, default);
+        // Every key left; SQLite's file keeps old pages in its write-ahead log until a checkpoint, so its rows are checked by the finds.
+        var stored = RedisConnectionString is null ? "" : await ReadAllStoredTextAsync(first);
+
+        Assert.Equal(2, purged);
+        Assert.Null(await Requests(second).FindAsync(open.Id, default));
+        Assert.Null(await Requests(second).FindAsync(closed.Id, default));
+        Assert.Equal(elsewhere, await Requests(second).FindAsync(elsewhere.Id, default));
+        Assert.DoesNotContain("tenant-acme", stored, StringComparison.Ordinal);
+        Assert.Equal(0, await second.Services.GetRequiredService<ISecretRequestStore>().PurgeWorkspaceAsync(Acme, default));
+    }
+
+    [Fact]
+    public async Task The_workspaces_of_an_enterprise_grid_org_are_those_whose_people_asked_through_it()
+    {
+        await using var first = Start();
+        await using var second = Start(sameStoreAs: first);
+        SecretRequest InSlack(string id, string team, string? enterprise) => NewRequest(first, id) with
+        {
+            Workspace = new WorkspaceId(ChatPlatform.Slack, team), RequesterReach = new ChatReach(EnterpriseId: enterprise),
+        };
+        foreach (var request in new[]
+        {
+            InSlack("req00000000000000000000041", "T0ACME", "E0ORG"), InSlack("req00000000000000000000042", "T0ACME", "E0ORG"),
+            InSlack("req00000000000000000000043", "T0BETA", "E0ORG"), InSlack("req00000000000000000000044", "T0GAMMA", "E0OTHER"),
+            InSlack("req00000000000000000000045", "T0DELTA", null), NewRequest(first, "req00000000000000000000046"),
+        })
+        {
+            await Requests(first).SaveAsync(request, default);
+        }
+
+        var org = await second.Services.GetRequiredService<ISecretRequestStore>().WorkspacesOfEnterpriseAsync("E0ORG", default);
+
+        Assert.Equal(["slack:T0ACME", "slack:T0BETA"], org.Select(w => w.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_deleted_request_is_gone()
     {
         await using var state = Start();
@@ -136,6 +187,9 @@ public abstract class SecretRequestStoreContract
             var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
             var ttl = await db.KeyTimeToLiveAsync(state.KeyPrefix + "request:" + request.Id);
             Assert.InRange(ttl!.Value, TimeSpan.FromHours(47), TimeSpan.FromHours(48));
+            // The workspace's index, which a purge at uninstall reads, goes with its last request.
+            var indexTtl = await db.KeyTimeToLiveAsync(state.KeyPrefix + "request-workspace:teams:tenant-acme");
+            Assert.InRange(indexTtl!.Value, TimeSpan.FromHours(47), TimeSpan.FromHours(48));
             Assert.Equal(0, await store.PurgeExpiredAsync(state.Clock.GetUtcNow(), default));
         }
     }
@@ -159,9 +213,13 @@ public abstract class SecretRequestStoreContract
         var text = new StringBuilder();
         await foreach (var key in db.Multiplexer.GetServers()[0].KeysAsync(pattern: state.KeyPrefix + "*"))
         {
-            text.Append(await db.KeyTypeAsync(key) == StackExchange.Redis.RedisType.Hash
-                ? string.Join('\n', (await db.HashGetAllAsync(key)).Select(e => e.Value.ToString()))
-                : (string?)await db.StringGetAsync(key));
+            text.Append(key).Append('\n').Append(await db.KeyTypeAsync(key) switch
+            {
+                StackExchange.Redis.RedisType.Hash => string.Join('\n', (await db.HashGetAllAsync(key)).Select(e => e.Value.ToString())),
+                StackExchange.Redis.RedisType.SortedSet => string.Join('\n', await db.SortedSetRangeByRankAsync(key)),
+                StackExchange.Redis.RedisType.Set => string.Join('\n', await db.SetMembersAsync(key)),
+                _ => (string?)await db.StringGetAsync(key),
+            }).Append('\n');
         }
 
         return text.ToString();

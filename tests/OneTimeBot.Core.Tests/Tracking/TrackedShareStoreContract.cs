@@ -228,6 +228,7 @@ public abstract class TrackedShareStoreContract
             var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
             Assert.InRange((await db.KeyTimeToLiveAsync(state.KeyPrefix + "tracked:" + share.Id))!.Value, TimeSpan.FromMinutes(119), TimeSpan.FromHours(2));
             Assert.InRange((await db.KeyTimeToLiveAsync(state.KeyPrefix + "tracked-owner:slack:T0ACME:U0ALICE"))!.Value, TimeSpan.FromMinutes(119), TimeSpan.FromHours(2));
+            Assert.InRange((await db.KeyTimeToLiveAsync(state.KeyPrefix + "tracked-workspace:slack:T0ACME"))!.Value, TimeSpan.FromMinutes(119), TimeSpan.FromHours(2));
         }
     }
 
@@ -249,6 +250,79 @@ public abstract class TrackedShareStoreContract
         Assert.True(on);
         Assert.Null(await preferences.FindAsync(Acme, "U0BOB", default));
         Assert.Null(await preferences.FindAsync(new WorkspaceId(ChatPlatform.Teams, "T0ACME"), "U0ALICE", default));
+    }
+
+    [Fact]
+    public async Task Purging_a_workspace_deletes_all_its_links_past_any_owners_list_stops_their_polls_and_leaves_other_workspaces_alone()
+    {
+        await using var first = Replica();
+        await using var second = Replica(sameStoreAs: first);
+        var beta = new WorkspaceId(ChatPlatform.Slack, "T0BETA");
+        var alices = Enumerable.Range(0, TrackedShare.RecentPerOwner + 5).Select(i => Share(first, $"tpurge{i:D20}", Start.AddSeconds(i))).ToList();
+        var bobs = Share(first, "tpurgebob00000000000000000", Start, owner: "U0BOB", backendReceiptId: "beef" + new string('b', 60)) with { SentTo = new Person("U0CAROL") };
+        var betas = Share(first, "tpurgebeta0000000000000000", Start, workspace: beta);
+        foreach (var share in alices.Append(bobs).Append(betas))
+        {
+            await Store(first).SaveAsync(share, default);
+        }
+
+        var purged = await Store(second).PurgeWorkspaceAsync(Acme, default);
+        var due = await Store(second).LeaseDuePollsAsync(Start.AddHours(1), Start.AddHours(2), 100, default);
+        // Every key left: no list, index or pointer still names the workspace or whom its links went to. (SQLite's
+        // file keeps old pages in its write-ahead log until a checkpoint; its rows are gone, as the finds show.)
+        var stored = RedisConnectionString is null ? "" : await ReadAllStoredTextAsync(first);
+
+        Assert.Equal(alices.Count + 1, purged);
+        Assert.All(alices.Append(bobs), s => Assert.Null(Store(first).FindAsync(s.Id, default).Result));
+        Assert.Null(await Store(first).FindByBackendReceiptAsync(bobs.BackendReceiptId!, default));
+        Assert.Empty(await Store(first).RecentAsync(Acme, "U0ALICE", Start, default));
+        Assert.Empty(await Store(first).RecentAsync(Acme, "U0BOB", Start, default));
+        Assert.Equal([betas.Id], due.Select(s => s.Id));
+        Assert.NotNull(await Store(first).FindAsync(betas.Id, default));
+        Assert.DoesNotContain("U0CAROL", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("T0ACME", stored, StringComparison.Ordinal);
+        Assert.Equal(0, await Store(second).PurgeWorkspaceAsync(Acme, default));
+    }
+
+    [Fact]
+    public async Task The_workspaces_of_an_enterprise_grid_org_are_those_whose_people_made_links_through_it()
+    {
+        await using var first = Replica();
+        await using var second = Replica(sameStoreAs: first);
+        var inOrg = new ChatReach(EnterpriseId: "E0ORG");
+        await Store(first).SaveAsync(Share(first, "torg0000000000000000000001", Start) with { OwnerReach = inOrg }, default);
+        await Store(first).SaveAsync(Share(first, "torg0000000000000000000002", Start, owner: "U0BOB") with { OwnerReach = inOrg }, default);
+        await Store(first).SaveAsync(Share(first, "torg0000000000000000000003", Start, workspace: new WorkspaceId(ChatPlatform.Slack, "T0BETA")) with { OwnerReach = inOrg }, default);
+        await Store(first).SaveAsync(Share(first, "torg0000000000000000000004", Start, workspace: new WorkspaceId(ChatPlatform.Slack, "T0GAMMA")) with { OwnerReach = new ChatReach(EnterpriseId: "E0OTHER") }, default);
+        await Store(first).SaveAsync(Share(first, "torg0000000000000000000005", Start, workspace: new WorkspaceId(ChatPlatform.Slack, "T0DELTA")), default);
+
+        var org = await Store(second).WorkspacesOfEnterpriseAsync("E0ORG", default);
+
+        Assert.Equal(["slack:T0ACME", "slack:T0BETA"], org.Select(w => w.Key).Order(StringComparer.Ordinal));
+        Assert.Empty(await Store(second).WorkspacesOfEnterpriseAsync("E0NONE", default));
+    }
+
+    [Fact]
+    public async Task Purging_a_workspace_forgets_its_peoples_notify_choices_and_one_person_can_be_forgotten_alone()
+    {
+        await using var state = Replica();
+        var preferences = state.Services.GetRequiredService<INotifyPreferenceStore>();
+        var teams = new WorkspaceId(ChatPlatform.Teams, "tenant-1");
+        await preferences.SaveAsync(Acme, "U0ALICE", false, default);
+        await preferences.SaveAsync(Acme, "U0BOB", true, default);
+        await preferences.SaveAsync(new WorkspaceId(ChatPlatform.Slack, "T0ACMEX"), "U0ALICE", false, default);
+        await preferences.SaveAsync(teams, "aad-ada", false, default);
+        await preferences.SaveAsync(teams, "aad-bob", false, default);
+
+        var purged = await preferences.PurgeWorkspaceAsync(Acme, default);
+        await preferences.DeleteAsync(teams, "aad-ada", default);
+
+        Assert.Equal(2, purged);
+        Assert.Null(await preferences.FindAsync(Acme, "U0ALICE", default));
+        Assert.Null(await preferences.FindAsync(Acme, "U0BOB", default));
+        Assert.False(await preferences.FindAsync(new WorkspaceId(ChatPlatform.Slack, "T0ACMEX"), "U0ALICE", default));
+        Assert.Null(await preferences.FindAsync(teams, "aad-ada", default));
+        Assert.False(await preferences.FindAsync(teams, "aad-bob", default));
     }
 
     [Fact]
@@ -305,6 +379,7 @@ public abstract class TrackedShareStoreContract
             {
                 RedisType.Hash => string.Join('\n', (await db.HashGetAllAsync(key)).Select(e => e.Value.ToString())),
                 RedisType.SortedSet => string.Join('\n', await db.SortedSetRangeByRankAsync(key)),
+                RedisType.Set => string.Join('\n', await db.SetMembersAsync(key)),
                 _ => (string?)await db.StringGetAsync(key),
             }).Append('\n');
         }

@@ -19,9 +19,30 @@ public sealed class RedisNotifyPreferenceStore(RedisConnection redis) : INotifyP
         await db.StringSetAsync(Key(workspace, userId), notify ? "on" : "off").ConfigureAwait(false);
     }
 
-    private string Key(WorkspaceId workspace, string userId)
+    public async Task DeleteAsync(WorkspaceId workspace, string userId, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        await db.KeyDeleteAsync(Key(workspace, userId)).ConfigureAwait(false);
+    }
+
+    /// <summary>Found with SCAN by the workspace-prefixed keys: no index to keep on every <c>notify</c>, for a purge that is rare.</summary>
+    public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        var purged = 0L;
+        foreach (var chunk in (await RedisKeyScan.StartingWithAsync(redis, Prefix(workspace)).ConfigureAwait(false)).Chunk(500))
+        {
+            purged += await db.KeyDeleteAsync(chunk).ConfigureAwait(false);
+        }
+
+        return (int)purged;
+    }
+
+    private string Key(WorkspaceId workspace, string userId) => Prefix(workspace) + userId;
+
+    private string Prefix(WorkspaceId workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        return redis.KeyPrefix + "notify:" + workspace.Key + ":" + userId;
+        return redis.KeyPrefix + "notify:" + workspace.Key + ":";
     }
 }

@@ -1,11 +1,14 @@
 using OneTimeBot.Core.Requests;
+using OneTimeBot.Core.Workspaces;
 using StackExchange.Redis;
 
 namespace OneTimeBot.Core.Storage.Redis;
 
 /// <summary>
 /// Requests as Redis hashes (the record, its state and when it expires) that Redis forgets by itself at
-/// <see cref="StoredSecretRequest.KeepUntil"/>. Closing one is a script, which Redis runs alone: of any number of
+/// <see cref="StoredSecretRequest.KeepUntil"/>, and each workspace's requests in a sorted set scored by when each is kept
+/// until, which purges the workspace when the app is removed (and for a workspace of an Enterprise Grid org, its team id
+/// in the org's set, which finds it when an org-wide install is removed). Closing one is a script, which Redis runs alone: of any number of
 /// replicas closing a request at once, exactly one finds it open.
 /// </summary>
 public sealed class RedisSecretRequestStore(RedisConnection redis) : ISecretRequestStore
@@ -13,6 +16,13 @@ public sealed class RedisSecretRequestStore(RedisConnection redis) : ISecretRequ
     private const string Save = """
         redis.call('HSET', KEYS[1], 'body', ARGV[1], 'state', ARGV[2], 'expires', ARGV[3])
         redis.call('PEXPIREAT', KEYS[1], ARGV[4])
+        redis.call('ZADD', KEYS[2], ARGV[4], ARGV[6])
+        redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[5])
+        if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[4]) - tonumber(ARGV[5]) then redis.call('PEXPIREAT', KEYS[2], ARGV[4]) end
+        if ARGV[7] ~= '' then
+            redis.call('SADD', KEYS[3], ARGV[7])
+            if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[4]) - tonumber(ARGV[5]) then redis.call('PEXPIREAT', KEYS[3], ARGV[4]) end
+        end
         return 1
         """;
 
@@ -28,8 +38,12 @@ public sealed class RedisSecretRequestStore(RedisConnection redis) : ISecretRequ
     {
         ArgumentNullException.ThrowIfNull(request);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        await db.ScriptEvaluateAsync(Save, [Key(request.Id)],
-            [StateJson.Write(request), request.State.ToString(), request.ExpiresAt.ToUnixTimeMilliseconds(), request.KeepUntil.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+        var enterprise = request.Workspace.Platform == ChatPlatform.Slack ? request.RequesterReach?.EnterpriseId : null;
+        await db.ScriptEvaluateAsync(Save, [Key(request.Id), InWorkspace(request.Workspace), OfEnterprise(enterprise ?? "")],
+        [
+            StateJson.Write(request), request.State.ToString(), request.ExpiresAt.ToUnixTimeMilliseconds(), request.KeepUntil.ToUnixTimeMilliseconds(),
+            request.Created.ToUnixTimeMilliseconds(), request.Id, enterprise is null ? "" : request.Workspace.Id,
+        ]).ConfigureAwait(false);
     }
 
     public async Task<StoredSecretRequest?> FindAsync(string requestId, CancellationToken cancellationToken)
@@ -56,5 +70,30 @@ public sealed class RedisSecretRequestStore(RedisConnection redis) : ISecretRequ
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
 
+    public async Task<IReadOnlyList<WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        return [.. (await db.SetMembersAsync(OfEnterprise(enterpriseId)).ConfigureAwait(false)).Select(team => new WorkspaceId(ChatPlatform.Slack, team.ToString()))];
+    }
+
+    public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        var index = InWorkspace(workspace);
+        var purged = 0L;
+        foreach (var chunk in (await db.SortedSetRangeByRankAsync(index).ConfigureAwait(false)).Chunk(500))
+        {
+            purged += await db.KeyDeleteAsync([.. chunk.Select(id => Key(id.ToString()))]).ConfigureAwait(false);
+        }
+
+        await db.KeyDeleteAsync(index).ConfigureAwait(false);
+        return (int)purged;
+    }
+
     private RedisKey Key(string requestId) => redis.KeyPrefix + "request:" + requestId;
+
+    private RedisKey InWorkspace(WorkspaceId workspace) => redis.KeyPrefix + "request-workspace:" + workspace.Key;
+
+    private RedisKey OfEnterprise(string enterpriseId) => redis.KeyPrefix + "request-enterprise:" + enterpriseId;
 }

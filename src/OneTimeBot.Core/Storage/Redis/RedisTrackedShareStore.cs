@@ -10,9 +10,11 @@ namespace OneTimeBot.Core.Storage.Redis;
 /// Tracked links on Redis: each a hash (its document, then its status, the claim on its message as when it runs out, and
 /// what came of it), with a native TTL that ends with its receipt; the owner's newest links in a sorted set kept to
 /// <see cref="TrackedShare.RecentPerOwner"/>; every link still polled, or settled with its message undecided, in one
-/// sorted set scored by when it is next due; and for a link of the embedded service, its receipt id pointing to it.
-/// Each change is one script, so it is atomic and "first" is decided by Redis. Index entries of links that expired are
-/// dropped when next met.
+/// sorted set scored by when it is next due; for a link of the embedded service, its receipt id pointing to it; and the
+/// workspace's links in a sorted set scored by when each is kept until, which purges the workspace when the app is
+/// removed (for a workspace of an Enterprise Grid org, also its team id in the org's set, which finds it when an
+/// org-wide install is removed). Each change is one script, so it is atomic and "first" is decided by Redis. Index
+/// entries of links that expired are dropped when next met.
 /// </summary>
 public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShareStore
 {
@@ -23,7 +25,14 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
         redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[6]) + 1))
         if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
         if ARGV[5] ~= '' then redis.call('ZADD', KEYS[3], ARGV[5], ARGV[1]) end
-        if KEYS[4] then redis.call('SET', KEYS[4], ARGV[1], 'PX', ARGV[3]) end
+        redis.call('ZADD', KEYS[4], ARGV[7], ARGV[1])
+        redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', ARGV[4])
+        if redis.call('PTTL', KEYS[4]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[4], ARGV[3]) end
+        if ARGV[8] ~= '' then
+            redis.call('SADD', KEYS[5], ARGV[8])
+            if redis.call('PTTL', KEYS[5]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[5], ARGV[3]) end
+        end
+        if KEYS[6] then redis.call('SET', KEYS[6], ARGV[1], 'PX', ARGV[3]) end
         """;
 
     private const string Lease = """
@@ -86,13 +95,15 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
         ArgumentNullException.ThrowIfNull(share);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
         var lifetime = share.KeepUntil - share.Created;
+        var enterprise = share.Workspace.Platform == ChatPlatform.Slack ? share.OwnerReach?.EnterpriseId : null;
         RedisKey[] keys = share.BackendReceiptId is { } receipt
-            ? [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls, Receipt(receipt)]
-            : [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls];
+            ? [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls, InWorkspace(share.Workspace), OfEnterprise(enterprise ?? ""), Receipt(receipt)]
+            : [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls, InWorkspace(share.Workspace), OfEnterprise(enterprise ?? "")];
         await db.ScriptEvaluateAsync(Save, keys,
         [
             share.Id, StateJson.Write(share), (long)Math.Max(1000, lifetime.TotalMilliseconds), share.Created.ToUnixTimeMilliseconds(),
-            share.NextPollAt is { } next ? next.ToUnixTimeMilliseconds() : "", TrackedShare.RecentPerOwner,
+            share.NextPollAt is { } next ? next.ToUnixTimeMilliseconds() : "", TrackedShare.RecentPerOwner, share.KeepUntil.ToUnixTimeMilliseconds(),
+            enterprise is null ? "" : share.Workspace.Id,
         ]).ConfigureAwait(false);
     }
 
@@ -172,6 +183,47 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
 
+    public async Task<IReadOnlyList<WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        return [.. (await db.SetMembersAsync(OfEnterprise(enterpriseId)).ConfigureAwait(false)).Select(team => new WorkspaceId(ChatPlatform.Slack, team.ToString()))];
+    }
+
+    /// <summary>
+    /// The links of the workspace's index, and those in its owners' lists (found with SCAN by their workspace-prefixed
+    /// keys), which also hold links saved before the index existed. Each link is read first, so only the workspace's own
+    /// are deleted. Not one atomic step, and it needs none: every later change to a link checks that its hash exists, so
+    /// a poll or a message under way for a purged link does nothing, and a lease of it finds no hash and drops it.
+    /// </summary>
+    public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        var index = InWorkspace(workspace);
+        var owners = await RedisKeyScan.StartingWithAsync(redis, OwnerPrefix(workspace)).ConfigureAwait(false);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in owners.Append(index))
+        {
+            ids.UnionWith((await db.SortedSetRangeByRankAsync(list).ConfigureAwait(false)).Select(id => id.ToString()));
+        }
+
+        var purged = 0;
+        foreach (var chunk in ids.Chunk(100))
+        {
+            var shares = await Task.WhenAll(chunk.Select(id => ReadAsync(db, id))).ConfigureAwait(false);
+            var own = shares.OfType<TrackedShare>().Where(s => s.Workspace == workspace).ToList();
+            if (own.Count > 0)
+            {
+                await db.SortedSetRemoveAsync(Polls, [.. own.Select(s => (RedisValue)s.Id)]).ConfigureAwait(false);
+                await db.KeyDeleteAsync([.. own.Select(s => Share(s.Id)), .. own.Where(s => s.BackendReceiptId is not null).Select(s => Receipt(s.BackendReceiptId!))]).ConfigureAwait(false);
+                purged += own.Count;
+            }
+        }
+
+        await db.KeyDeleteAsync([.. owners, index]).ConfigureAwait(false);
+        return purged;
+    }
+
     public async Task RetryNotificationAsync(string id, DateTimeOffset next, CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
@@ -217,7 +269,13 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
 
     private RedisKey Share(string id) => redis.KeyPrefix + "tracked:" + id;
 
-    private RedisKey Owner(WorkspaceId workspace, string userId) => redis.KeyPrefix + "tracked-owner:" + workspace.Key + ":" + userId;
+    private RedisKey Owner(WorkspaceId workspace, string userId) => OwnerPrefix(workspace) + userId;
+
+    private string OwnerPrefix(WorkspaceId workspace) => redis.KeyPrefix + "tracked-owner:" + workspace.Key + ":";
+
+    private RedisKey InWorkspace(WorkspaceId workspace) => redis.KeyPrefix + "tracked-workspace:" + workspace.Key;
+
+    private RedisKey OfEnterprise(string enterpriseId) => redis.KeyPrefix + "tracked-enterprise:" + enterpriseId;
 
     private RedisKey Receipt(string backendReceiptId) => redis.KeyPrefix + "tracked-receipt:" + backendReceiptId;
 

@@ -25,4 +25,20 @@ public sealed class SqliteNotifyPreferenceStore(SqliteDatabase database, TimePro
             [("$workspace", workspace.Key), ("$user", userId), ("$notify", notify ? 1 : 0), ("$updated", time.GetUtcNow().ToUnixTimeMilliseconds())],
             cancellationToken);
     }
+
+    public Task DeleteAsync(WorkspaceId workspace, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return database.ExecuteAsync(SqliteTrackingSchema.Tables,
+            "DELETE FROM bot_notify_preferences WHERE workspace = $workspace AND user_id = $user",
+            [("$workspace", workspace.Key), ("$user", userId)], cancellationToken);
+    }
+
+    // One statement: a workspace has a row per person who ever chose, and the primary key starts with the workspace.
+    public Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return database.ExecuteAsync(SqliteTrackingSchema.Tables,
+            "DELETE FROM bot_notify_preferences WHERE workspace = $workspace", [("$workspace", workspace.Key)], cancellationToken);
+    }
 }

@@ -57,6 +57,20 @@ public sealed class SqliteSecretRequestStore(SqliteDatabase database) : ISecretR
     public Task DeleteAsync(string requestId, CancellationToken cancellationToken) =>
         database.ExecuteAsync(Schema, "DELETE FROM bot_secret_requests WHERE id = $id", [("$id", requestId)], cancellationToken);
 
+    // Read from the stored record rather than a column of its own: an app is removed rarely, and the table holds only
+    // requests still within twice their time, so a scan then costs less than a new column and index on every insert.
+    public Task<int> PurgeWorkspaceAsync(Workspaces.WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return database.DeleteInStepsAsync(Schema, "bot_secret_requests", "json_extract(body, '$.workspace.key') = $workspace", [("$workspace", workspace.Key)], cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Workspaces.WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken) =>
+        database.ReadAsync(Schema, statements => SqliteEnterpriseWorkspaces.Read(statements, """
+            SELECT DISTINCT json_extract(body, '$.workspace.id') FROM bot_secret_requests
+            WHERE json_extract(body, '$.workspace.platform') = 'Slack' AND json_extract(body, '$.requesterReach.enterpriseId') = $enterprise
+            """, enterpriseId), cancellationToken);
+
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         database.DeleteInStepsAsync(Schema, "bot_secret_requests", "keep_until <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
 }

@@ -89,6 +89,20 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         database.DeleteInStepsAsync(SqliteTrackingSchema.Tables, "bot_tracked_shares", "keep_until <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
 
+    // A deleted row is no longer leased, and every later change to it finds no row: its polls and its message stop.
+    public Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return database.DeleteInStepsAsync(SqliteTrackingSchema.Tables, "bot_tracked_shares", "workspace = $workspace", [("$workspace", workspace.Key)], cancellationToken);
+    }
+
+    // Read from the stored documents: an org-wide install is removed rarely, so a scan then beats a column on every insert.
+    public Task<IReadOnlyList<WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken) =>
+        database.ReadAsync(SqliteTrackingSchema.Tables, statements => SqliteEnterpriseWorkspaces.Read(statements, """
+            SELECT DISTINCT json_extract(body, '$.workspace.id') FROM bot_tracked_shares
+            WHERE workspace LIKE 'slack:%' AND json_extract(body, '$.ownerReach.enterpriseId') = $enterprise
+            """, enterpriseId), cancellationToken);
+
     public Task RetryNotificationAsync(string id, DateTimeOffset next, CancellationToken cancellationToken) =>
         database.ExecuteAsync(SqliteTrackingSchema.Tables,
             "UPDATE bot_tracked_shares SET claimed = 0, next_poll = $next WHERE id = $id AND status IS NOT NULL AND outcome IS NULL",
