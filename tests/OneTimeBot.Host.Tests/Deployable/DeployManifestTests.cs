@@ -88,7 +88,11 @@ public sealed class DeployManifestTests
         Assert.Equal(secrets, host.GetProperty("secrets").EnumerateArray().Select(s => s.GetString()));
         Assert.All(secrets, s => Assert.False(environment.TryGetProperty(s, out _), $"{s} is in the environment"));
         var redis = compose.GetProperty("services").GetProperty("redis");
-        Assert.Contains("--requirepass", redis.GetProperty("command").ToString(), StringComparison.Ordinal);
+        // The password comes on standard input and through the image's entrypoint, which drops root for the user "redis".
+        var start = string.Join(' ', redis.GetProperty("command").EnumerateArray().Select(a => a.GetString()));
+        Assert.Contains("requirepass", start, StringComparison.Ordinal);
+        Assert.DoesNotContain("--requirepass", start, StringComparison.Ordinal);
+        Assert.Contains("exec docker-entrypoint.sh redis-server -", start, StringComparison.Ordinal);
         Assert.False(redis.TryGetProperty("ports", out _), "Redis publishes a port");
         Assert.Equal("deploy/Dockerfile", host.GetProperty("build").GetProperty("dockerfile").GetString());
     }
