@@ -88,8 +88,9 @@ public sealed partial class WorkspacePurge(
         ArgumentException.ThrowIfNullOrEmpty(enterpriseId);
         var withLinks = await links.WorkspacesOfEnterpriseAsync(enterpriseId, cancellationToken).ConfigureAwait(false);
         var withRequests = await requests.WorkspacesOfEnterpriseAsync(enterpriseId, cancellationToken).ConfigureAwait(false);
+        var withChoices = await preferences.WorkspacesOfEnterpriseAsync(enterpriseId, cancellationToken).ConfigureAwait(false);
         var failed = 0;
-        foreach (var workspace in withLinks.Union(withRequests))
+        foreach (var workspace in withLinks.Union(withRequests).Union(withChoices))
         {
             try
             {

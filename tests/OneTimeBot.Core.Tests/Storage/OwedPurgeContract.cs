@@ -59,6 +59,23 @@ public abstract class OwedPurgeContract
         Assert.Empty(await Owed(live).ListAsync(default));
     }
 
+    [Fact]
+    public async Task Removing_an_org_wide_install_forgets_notify_choices_in_the_orgs_workspaces_that_have_no_links_or_requests()
+    {
+        await using var state = Start();
+        var choices = state.Services.GetRequiredService<NotifyPreferences>();
+        var inOrg = new Actor(new WorkspaceId(ChatPlatform.Slack, "T0ORGONE"), "U0ALICE") { Reach = new ChatReach(EnterpriseId: "E0ORG") };
+        var outside = new Actor(new WorkspaceId(ChatPlatform.Slack, "T0OUTSIDE"), "U0ALICE") { Reach = new ChatReach(EnterpriseId: "E0OTHER") };
+        await choices.SetAsync(inOrg, notify: false, default);
+        await choices.SetAsync(outside, notify: false, default);
+
+        await Purge(state).PurgeAsync(PurgeTarget.SlackEnterprise("E0ORG"), default);
+
+        var store = state.Services.GetRequiredService<INotifyPreferenceStore>();
+        Assert.Null(await store.FindAsync(inOrg.Workspace, "U0ALICE", default));
+        Assert.False(await store.FindAsync(outside.Workspace, "U0ALICE", default));
+    }
+
     private static WorkspacePurge Purge(StateHarness state) => state.Services.GetRequiredService<WorkspacePurge>();
 
     private static IPendingPurgeStore Owed(StateHarness state) => state.Services.GetRequiredService<IPendingPurgeStore>();
@@ -66,7 +83,7 @@ public abstract class OwedPurgeContract
     private static async Task KeepAsync(StateHarness state)
     {
         var now = state.Clock.GetUtcNow();
-        await state.Services.GetRequiredService<INotifyPreferenceStore>().SaveAsync(Gone, "U0ALICE", notify: false, default);
+        await state.Services.GetRequiredService<INotifyPreferenceStore>().SaveAsync(Gone, "U0ALICE", notify: false, null, default);
         await state.Services.GetRequiredService<SecretRequests>().SaveAsync(new SecretRequest("req0000000000000000000gone", Gone, "U0ALICE", new ChatReach(Name: "Alice"),
             new Person("U0BOB", "Bob"), "the Kc2-unique owed purge note", now, now.AddHours(24), RequestState.Open), default);
     }

@@ -13,10 +13,15 @@ public sealed class RedisNotifyPreferenceStore(RedisConnection redis) : INotifyP
         return value.HasValue ? value == "on" : null;
     }
 
-    public async Task SaveAsync(WorkspaceId workspace, string userId, bool notify, CancellationToken cancellationToken)
+    public async Task SaveAsync(WorkspaceId workspace, string userId, bool notify, string? enterpriseId, CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
         await db.StringSetAsync(Key(workspace, userId), notify ? "on" : "off").ConfigureAwait(false);
+        if (workspace.Platform == ChatPlatform.Slack && enterpriseId is { Length: > 0 })
+        {
+            // No expiry, as the choice has none: only team ids, read when the org's install is removed.
+            await db.SetAddAsync(OfEnterprise(enterpriseId), workspace.Id).ConfigureAwait(false);
+        }
     }
 
     public async Task DeleteAsync(WorkspaceId workspace, string userId, CancellationToken cancellationToken)
@@ -36,6 +41,18 @@ public sealed class RedisNotifyPreferenceStore(RedisConnection redis) : INotifyP
         }
 
         return (int)purged;
+    }
+
+    public async Task<IReadOnlyList<WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        return [.. (await db.SetMembersAsync(OfEnterprise(enterpriseId)).ConfigureAwait(false)).Select(team => new WorkspaceId(ChatPlatform.Slack, team.ToString()))];
+    }
+
+    private string OfEnterprise(string enterpriseId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(enterpriseId);
+        return redis.KeyPrefix + "notify-org:" + enterpriseId;
     }
 
     private string Key(WorkspaceId workspace, string userId) => Prefix(workspace) + userId;
