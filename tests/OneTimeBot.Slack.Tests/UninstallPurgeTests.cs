@@ -32,6 +32,7 @@ public sealed class UninstallPurgeTests
         Assert.Equal((1, 1, 1), before);
         Assert.Equal((0, 0, 0), Counts(app));
         Assert.Equal(1, app.Host.RowsIn("bot_receipts"));
+        Assert.Equal(0, app.Host.RowsIn("bot_pending_purges"));
         Assert.Contains("Purged slack:T0ALPHA, whose app was removed: 1 tracked links, 1 requests, 1 notification choices", app.Host.Logs.AllText, StringComparison.Ordinal);
         app.AssertNowhere("Pf7-purged-at-uninstall-u8i9");
     }

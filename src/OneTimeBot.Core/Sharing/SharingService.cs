@@ -84,7 +84,17 @@ public sealed partial class SharingService(
         var keys = receipts.KeysOf(receipt);
         // Looked up beside the backend call, not after it: the card keeps saying whom the link went to.
         var sentTo = SentToAsync(receipt, cancellationToken);
-        var current = await client.GetReceiptAsync(WithBudget(connection.Connection, budget), keys.MetadataKey, cancellationToken).ConfigureAwait(false);
+        Result<SecretReceipt, OtsFailure> current;
+        try
+        {
+            current = await client.GetReceiptAsync(WithBudget(connection.Connection, budget), keys.MetadataKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Observe(sentTo);
+            throw;
+        }
+
         if (current.IsSuccess)
         {
             var card = Card(receipt, current.Value, connection, keys.SecretLink) with { SentTo = await sentTo.ConfigureAwait(false) };
@@ -98,8 +108,16 @@ public sealed partial class SharingService(
             return Result<SecretCard, SharingError>.Success(await SeenAsync(receipt, card, cancellationToken).ConfigureAwait(false));
         }
 
+        Observe(sentTo);
         return Failed(actor, "status", current.Error, connection);
     }
+
+    /// <summary>
+    /// A look-up whose answer is no longer wanted still has its failure seen, so it never surfaces later as an
+    /// unobserved task exception; the failure the user is told about is the backend's.
+    /// </summary>
+    private static void Observe(Task lookup) =>
+        lookup.ContinueWith(static done => _ = done.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>Whom the receipt's link was sent to, as its tracked link knows: the receipt itself does not keep the person.</summary>
     private Task<Workspaces.Person?> SentToAsync(ReceiptRecord receipt, CancellationToken cancellationToken) =>

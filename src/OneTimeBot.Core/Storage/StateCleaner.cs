@@ -6,16 +6,22 @@ using OneTimeBot.Core.Tracking;
 
 namespace OneTimeBot.Core.Storage;
 
-/// <summary>Deletes expired receipts, tracked links, requests for a secret and event ids from stores without native expiry.</summary>
-public sealed class StateCleaner(IReceiptStore receipts, IEventDeduplicator events, ITrackedShareStore trackedShares, ISecretRequestStore requests, TimeProvider time, ILogger<StateCleaner> logger)
+/// <summary>
+/// Deletes expired receipts, tracked links, requests for a secret and event ids from stores without native expiry, and
+/// finishes the purges app removals still owe (<see cref="WorkspacePurge"/>), on either store.
+/// </summary>
+public sealed class StateCleaner(
+    IReceiptStore receipts, IEventDeduplicator events, ITrackedShareStore trackedShares, ISecretRequestStore requests, WorkspacePurge purges,
+    TimeProvider time, ILogger<StateCleaner> logger)
     : PeriodicPurge(time, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
 
-    protected override string What => "receipts, tracked links, requests and event ids";
+    protected override string What => "receipts, tracked links, requests, event ids and owed workspace purges";
 
     protected override async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        await receipts.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false)
+        await purges.PurgeOwedAsync(cancellationToken).ConfigureAwait(false)
+        + await receipts.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false)
         + await trackedShares.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false)
         + await requests.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false)
         + await events.PurgeExpiredAsync(now, cancellationToken).ConfigureAwait(false);

@@ -43,6 +43,7 @@ public static class StateServiceCollectionExtensions
         services.AddStore<IXmlRepository, SqliteXmlRepository, RedisXmlRepository>();
         services.AddStore<ITrackedShareStore, SqliteTrackedShareStore, RedisTrackedShareStore>();
         services.AddStore<INotifyPreferenceStore, SqliteNotifyPreferenceStore, RedisNotifyPreferenceStore>();
+        services.AddStore<IPendingPurgeStore, SqlitePendingPurgeStore, RedisPendingPurgeStore>();
 
         // One application name and one key ring in the shared store: every replica can unprotect what another protected.
         // The ring itself is encrypted with a key from configuration (IKeyRingKey, which the host provides), so the

@@ -10,35 +10,101 @@ namespace OneTimeBot.Core.Storage;
 /// whom each was sent to; its requests, open or closed, with who asked whom; and its people's notification choices.
 /// Receipts stay until their own time: they name no one but their owner, and a card's Check status still needs them
 /// if the app comes back. Also forgets one person's notification choice when they remove the app for themselves.
+/// A removal's purge is noted in the shared store before the removal is acknowledged (<see cref="OweAsync"/>) and
+/// forgotten only once every step succeeded; until then the <see cref="StateCleaner"/> tries it again.
 /// </summary>
 public sealed partial class WorkspacePurge(
     ITrackedShareStore links,
     ISecretRequestStore requests,
     INotifyPreferenceStore preferences,
+    IPendingPurgeStore pending,
     ILogger<WorkspacePurge> logger)
 {
+    /// <summary>Notes that <paramref name="target"/> must be purged; called before the removal is acknowledged.</summary>
+    public Task OweAsync(PurgeTarget target, CancellationToken cancellationToken) => pending.AddAsync(target, cancellationToken);
+
+    /// <summary>Purges <paramref name="target"/> and, when every step succeeded, forgets that it was owed.</summary>
+    public async Task PurgeAsync(PurgeTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.IsEnterprise)
+        {
+            await PurgeEnterpriseAsync(target.Id, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await PurgeAsync(new WorkspaceId(ChatPlatform.Slack, target.Id), cancellationToken).ConfigureAwait(false);
+        }
+
+        await pending.RemoveAsync(target, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Tries every purge still owed, as a removal's own handling may not have finished; returns how many were done.</summary>
+    public async Task<int> PurgeOwedAsync(CancellationToken cancellationToken)
+    {
+        var done = 0;
+        foreach (var target in await pending.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await PurgeAsync(target, cancellationToken).ConfigureAwait(false);
+                LogOwedPurged(target.Key);
+                done++;
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogOwedFailed(target.Key, failure.GetType().Name);
+            }
+        }
+
+        return done;
+    }
+
+    /// <summary>
+    /// Each of the three is tried whatever became of the others: a failing store of links must not keep the requests
+    /// and choices. When any failed, the purge throws after all were tried, and stays owed.
+    /// </summary>
     public async Task PurgeAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        var purgedLinks = await links.PurgeWorkspaceAsync(workspace, cancellationToken).ConfigureAwait(false);
-        var purgedRequests = await requests.PurgeWorkspaceAsync(workspace, cancellationToken).ConfigureAwait(false);
-        var purgedPreferences = await preferences.PurgeWorkspaceAsync(workspace, cancellationToken).ConfigureAwait(false);
+        var failed = new List<string>();
+        var purgedLinks = await StepAsync(workspace, "tracked links", failed, () => links.PurgeWorkspaceAsync(workspace, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var purgedRequests = await StepAsync(workspace, "requests", failed, () => requests.PurgeWorkspaceAsync(workspace, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var purgedPreferences = await StepAsync(workspace, "notification choices", failed, () => preferences.PurgeWorkspaceAsync(workspace, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (failed.Count > 0)
+        {
+            throw new WorkspacePurgeException($"Purging {workspace.Key} left {string.Join(", ", failed)} undone; it is tried again.");
+        }
+
         LogPurged(workspace.Key, purgedLinks, purgedRequests, purgedPreferences);
     }
 
     /// <summary>
     /// An org-wide install of an Enterprise Grid org was removed: every workspace of the org whose people made links or
-    /// requests through it is purged as above. A workspace of the org where nobody did is not known to the bot; its
-    /// people's notify choices stay until changed.
+    /// requests through it, or chose whether to be notified there, is purged as above, each whatever became of the others.
     /// </summary>
     public async Task PurgeEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(enterpriseId);
         var withLinks = await links.WorkspacesOfEnterpriseAsync(enterpriseId, cancellationToken).ConfigureAwait(false);
         var withRequests = await requests.WorkspacesOfEnterpriseAsync(enterpriseId, cancellationToken).ConfigureAwait(false);
-        foreach (var workspace in withLinks.Union(withRequests))
+        var withChoices = await preferences.WorkspacesOfEnterpriseAsync(enterpriseId, cancellationToken).ConfigureAwait(false);
+        var failed = 0;
+        foreach (var workspace in withLinks.Union(withRequests).Union(withChoices))
         {
-            await PurgeAsync(workspace, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await PurgeAsync(workspace, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WorkspacePurgeException)
+            {
+                failed++;
+            }
+        }
+
+        if (failed > 0)
+        {
+            throw new WorkspacePurgeException($"Purging the workspaces of {enterpriseId} left {failed} not fully purged; it is tried again.");
         }
     }
 
@@ -48,6 +114,48 @@ public sealed partial class WorkspacePurge(
         return preferences.DeleteAsync(person.Workspace, person.UserId, cancellationToken);
     }
 
+    private async Task<int> StepAsync(WorkspaceId workspace, string what, List<string> failed, Func<Task<int>> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The type only: a store's exception text can quote what it was asked.
+            LogStepFailed(workspace.Key, what, failure.GetType().Name);
+            failed.Add(what);
+            return 0;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Workspace}, whose app was removed: {Links} tracked links, {Requests} requests, {Preferences} notification choices")]
     private partial void LogPurged(string workspace, int links, int requests, int preferences);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging the {What} of {Workspace}, whose app was removed, threw {ExceptionType}; the purge stays owed and is tried again")]
+    private partial void LogStepFailed(string workspace, string what, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Finished the owed purge of {Target}")]
+    private partial void LogOwedPurged(string target);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The owed purge of {Target} failed again with {ExceptionType}; the next pass tries it again")]
+    private partial void LogOwedFailed(string target, string exceptionType);
+}
+
+/// <summary>A workspace purge that left a step undone; it stays owed. Its message names only the workspace and the steps.</summary>
+public sealed class WorkspacePurgeException : Exception
+{
+    public WorkspacePurgeException()
+    {
+    }
+
+    public WorkspacePurgeException(string message)
+        : base(message)
+    {
+    }
+
+    public WorkspacePurgeException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }

@@ -42,6 +42,9 @@ public sealed partial class LinkPoller(
     /// <summary>How long a host that answered 429 without saying how long is left alone.</summary>
     private static readonly TimeSpan DefaultPause = TimeSpan.FromMinutes(1);
 
+    /// <summary>The longest a host's 429 stops polls of it: the schedule's longest interval.</summary>
+    private static readonly TimeSpan LongestPause = TimeSpan.FromHours(1);
+
     /// <summary>Polls every link due now, a batch at a time; returns how many it polled.</summary>
     public async Task<int> PollDueAsync(CancellationToken cancellationToken)
     {
@@ -144,7 +147,9 @@ public sealed partial class LinkPoller(
         switch (receipt.Error.Kind)
         {
             case OtsFailureKind.RateLimited:
-                var until = now + (receipt.Error.RetryAfter ?? DefaultPause);
+                // Every replica honours the pause, for as long as it says: a Retry-After of years would end tracking there.
+                var pause = receipt.Error.RetryAfter ?? DefaultPause;
+                var until = now + (pause > LongestPause ? LongestPause : pause);
                 await budget.WaitUntilAsync(share.BackendHost, now, until, cancellationToken).ConfigureAwait(false);
                 LogPaused(share.BackendHost, until);
                 await store.ReschedulePollAsync(share.Id, until, cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,9 @@ public sealed partial class LinkStatusNotifier(
     ITrackedShareStore store, NotifyPreferences preferences, DirectMessengers messengers, TimeProvider time, Telemetry.BotMetrics metrics,
     ILogger<LinkStatusNotifier> logger)
 {
+    /// <summary>How often the outcome of a claimed message is tried before the failure is left to the claim's lease.</summary>
+    private const int RecordAttempts = 3;
+
     /// <summary>How long after the change a message that could not go yet is still worth sending.</summary>
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(1);
 
@@ -49,7 +52,7 @@ public sealed partial class LinkStatusNotifier(
 
         if (!await preferences.WantsAsync(share.Owner, cancellationToken).ConfigureAwait(false))
         {
-            await store.RecordNotificationAsync(share.Id, NotificationOutcome.NotWanted, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(share, NotificationOutcome.NotWanted).ConfigureAwait(false);
             return;
         }
 
@@ -82,7 +85,7 @@ public sealed partial class LinkStatusNotifier(
             return;
         }
 
-        await store.RecordNotificationAsync(share.Id, sent.Sent ? NotificationOutcome.Sent : NotificationOutcome.NotSent, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(share, sent.Sent ? NotificationOutcome.Sent : NotificationOutcome.NotSent).ConfigureAwait(false);
         if (sent.Sent)
         {
             LogTold(share.Id, share.Workspace.Key, share.Status);
@@ -93,6 +96,29 @@ public sealed partial class LinkStatusNotifier(
             LogNotTold(share.Id, share.Workspace.Key);
         }
     }
+
+    /// <summary>
+    /// Writes what became of a claimed message even while the host stops: once the claim is held the outcome must land,
+    /// or the lease lapses and another replica sends the message again. A store that fails for a moment is tried again.
+    /// </summary>
+    private async Task RecordAsync(TrackedShare share, NotificationOutcome outcome)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.RecordNotificationAsync(share.Id, outcome, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception failure) when (attempt < RecordAttempts && failure is not ObjectDisposedException)
+            {
+                LogRecordFailed(share.Id, share.Workspace.Key, failure.GetType().Name, attempt);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording what became of the message about tracked link {TrackedId} in {Workspace} threw {ExceptionType} (attempt {Attempt}); trying again")]
+    private partial void LogRecordFailed(string trackedId, string workspace, string exceptionType, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tracked link {TrackedId} in {Workspace} is {Status}")]
     private partial void LogSettled(string trackedId, string workspace, SecretStatus status);

@@ -18,6 +18,6 @@ public sealed class NotifyPreferences(INotifyPreferenceStore store, WorkspaceSet
     public Task SetAsync(Actor person, bool notify, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return store.SaveAsync(person.Workspace, person.UserId, notify, cancellationToken);
+        return store.SaveAsync(person.Workspace, person.UserId, notify, person.Reach?.EnterpriseId, cancellationToken);
     }
 }

@@ -60,15 +60,26 @@ public sealed partial class EventHandlers(
 
         LogRemoved(envelope.IsEnterpriseInstall ? envelope.EnterpriseId ?? "?" : envelope.TeamId ?? "?", removed);
         // What the bot keeps about the workspace's people goes with it: links (and their polls), requests, choices.
-        // An org-wide install served every workspace of the org, which the event does not list: the stores know them.
-        if (envelope.IsEnterpriseInstall && envelope.EnterpriseId is { Length: > 0 } org)
+        // The purge was noted as owed before Slack was answered; a purge that fails here is finished by the cleaner.
+        if (PurgeOf(envelope) is { } target)
         {
-            await purge.PurgeEnterpriseAsync(org, cancellationToken).ConfigureAwait(false);
+            await purge.PurgeAsync(target, cancellationToken).ConfigureAwait(false);
         }
-        else if (envelope.TeamId is { Length: > 0 } removedTeam)
+    }
+
+    /// <summary>
+    /// What removing the app, as <paramref name="e"/> says, purges: the workspace, or every workspace of the org an
+    /// org-wide install served (which the event does not list: the stores know them). Revoking only user tokens purges nothing.
+    /// </summary>
+    public static PurgeTarget? PurgeOf(EventEnvelope envelope, SlackEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Type switch
         {
-            await purge.PurgeAsync(new WorkspaceId(ChatPlatform.Slack, removedTeam), cancellationToken).ConfigureAwait(false);
-        }
+            "app_uninstalled" => PurgeOf(envelope),
+            "tokens_revoked" when e.Tokens?.Bot is { Count: > 0 } => PurgeOf(envelope),
+            _ => null,
+        };
     }
 
     public Task TokensRevokedAsync(EventEnvelope envelope, SlackEvent revoked, CancellationToken cancellationToken)
@@ -76,6 +87,14 @@ public sealed partial class EventHandlers(
         ArgumentNullException.ThrowIfNull(revoked);
         // Only the bot token matters: without it the installation can do nothing.
         return revoked.Tokens?.Bot is { Count: > 0 } ? UninstalledAsync(envelope, cancellationToken) : Task.CompletedTask;
+    }
+
+    private static PurgeTarget? PurgeOf(EventEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return envelope.IsEnterpriseInstall && envelope.EnterpriseId is { Length: > 0 } org ? PurgeTarget.SlackEnterprise(org)
+            : envelope.TeamId is { Length: > 0 } team ? PurgeTarget.SlackTeam(team)
+            : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack app removed from {Installation}; stored installation deleted: {Removed}")]

@@ -6,6 +6,7 @@ using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Events;
 using OneTimeBot.Core.Hosting;
 using OneTimeBot.Core.Localization;
+using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Telemetry;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Delivery;
@@ -34,6 +35,7 @@ public sealed partial class SlackInbound(
     SlackDelivery delivery,
     IEventDeduplicator seen,
     FollowUps followUps,
+    WorkspacePurge purges,
     SlackUserLanguages languages,
     BotMetrics metrics,
     TimeProvider time,
@@ -179,6 +181,13 @@ public sealed partial class SlackInbound(
                 LogNotAllowed("event " + e.Type, envelope.TeamId ?? e.Team ?? "none", envelope.EnterpriseId);
                 return SlackAnswer.Ok;
             case { Type: "event_callback", EventId: { Length: > 0 } eventId, Event: { } e }:
+                // A removal's purge is owed from before Slack hears back, so a host that stops first leaves it to
+                // another's cleaner; noting it again for a retried event changes nothing.
+                if (EventHandlers.PurgeOf(envelope, e) is { } purge && !await OweAsync(purge, cancellationToken).ConfigureAwait(false))
+                {
+                    return SlackAnswer.Unavailable;
+                }
+
                 // Slack retries an event it thinks went unanswered; a retry must never make a second secret.
                 var first = await ClaimAsync(eventId, cancellationToken).ConfigureAwait(false);
                 if (first is null)
@@ -238,6 +247,20 @@ public sealed partial class SlackInbound(
     }
 
     /// <summary>True the first time an event id is seen; null when the store cannot say (Slack will retry).</summary>
+    private async Task<bool> OweAsync(PurgeTarget purge, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await purges.OweAsync(purge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed("removal's owed purge", ex.GetType().Name);
+            return false;
+        }
+    }
+
     private async Task<bool?> ClaimAsync(string eventId, CancellationToken cancellationToken)
     {
         try

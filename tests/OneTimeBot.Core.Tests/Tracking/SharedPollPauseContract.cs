@@ -61,6 +61,30 @@ public abstract class SharedPollPauseContract : IAsyncLifetime
         Assert.Equal(2, _messenger.StatusMessages.Count(m => m.Status == SecretStatus.Viewed));
     }
 
+    [Theory]
+    [InlineData("2147483647")]
+    [InlineData("Fri, 31 Dec 9999 23:59:59 GMT")]
+    public async Task A_429_asking_for_years_stops_polls_of_that_host_for_an_hour_at_most(string retryAfter)
+    {
+        await using var first = Replica();
+        await using var second = Replica(sameStoreAs: first);
+        await ShareAtAsync(first, TimeSpan.Zero);
+        await ShareAtAsync(second, TimeSpan.FromSeconds(30));
+        _server.On("GET", RemoteBackend.ReceiptPath,
+            FakeResponse.Json("""{"message":"Rate limit exceeded"}""", 429).WithHeader("Retry-After", retryAfter),
+            RemoteBackend.Receipt("received", Made, Day, received: Made.AddMinutes(2)));
+
+        await PollAtAsync(first, TimeSpan.FromMinutes(1));
+        await PollAtAsync(second, TimeSpan.FromMinutes(60));
+        var duringPause = ReceiptReads;
+        await PollAtAsync(second, TimeSpan.FromMinutes(61));
+        await PollAtAsync(first, TimeSpan.FromMinutes(61));
+
+        Assert.Equal(1, duringPause);
+        Assert.Equal(3, ReceiptReads);
+        Assert.Equal(2, _messenger.StatusMessages.Count(m => m.Status == SecretStatus.Viewed));
+    }
+
     private StateHarness Replica(StateHarness? sameStoreAs = null) =>
         StateHarness.Start(RedisConnectionString, new Dictionary<string, string?> { ["Workspaces:slack:T0ACME:Backend"] = _server.BaseUri.ToString() },
             dataDirectory: sameStoreAs?.DataDirectory, keyPrefix: sameStoreAs?.KeyPrefix, keyRingKey: sameStoreAs?.KeyRingKey, now: Made,

@@ -240,9 +240,9 @@ public abstract class TrackedShareStoreContract
         var preferences = first.Services.GetRequiredService<INotifyPreferenceStore>();
 
         var never = await preferences.FindAsync(Acme, "U0ALICE", default);
-        await preferences.SaveAsync(Acme, "U0ALICE", false, default);
+        await preferences.SaveAsync(Acme, "U0ALICE", false, null, default);
         var off = await second.Services.GetRequiredService<INotifyPreferenceStore>().FindAsync(Acme, "U0ALICE", default);
-        await preferences.SaveAsync(Acme, "U0ALICE", true, default);
+        await preferences.SaveAsync(Acme, "U0ALICE", true, null, default);
         var on = await preferences.FindAsync(Acme, "U0ALICE", default);
 
         Assert.Null(never);
@@ -308,11 +308,11 @@ public abstract class TrackedShareStoreContract
         await using var state = Replica();
         var preferences = state.Services.GetRequiredService<INotifyPreferenceStore>();
         var teams = new WorkspaceId(ChatPlatform.Teams, "tenant-1");
-        await preferences.SaveAsync(Acme, "U0ALICE", false, default);
-        await preferences.SaveAsync(Acme, "U0BOB", true, default);
-        await preferences.SaveAsync(new WorkspaceId(ChatPlatform.Slack, "T0ACMEX"), "U0ALICE", false, default);
-        await preferences.SaveAsync(teams, "aad-ada", false, default);
-        await preferences.SaveAsync(teams, "aad-bob", false, default);
+        await preferences.SaveAsync(Acme, "U0ALICE", false, null, default);
+        await preferences.SaveAsync(Acme, "U0BOB", true, null, default);
+        await preferences.SaveAsync(new WorkspaceId(ChatPlatform.Slack, "T0ACMEX"), "U0ALICE", false, null, default);
+        await preferences.SaveAsync(teams, "aad-ada", false, null, default);
+        await preferences.SaveAsync(teams, "aad-bob", false, null, default);
 
         var purged = await preferences.PurgeWorkspaceAsync(Acme, default);
         await preferences.DeleteAsync(teams, "aad-ada", default);

@@ -17,8 +17,15 @@ internal static class RedisKeyScan
         var multiplexer = await redis.MultiplexerAsync().ConfigureAwait(false);
         var database = (await redis.DatabaseAsync().ConfigureAwait(false)).Database;
         var pattern = Escape(literalPrefix) + "*";
+        var primaries = multiplexer.GetServers().Where(s => s.IsConnected && !s.IsReplica).ToList();
+        if (primaries.Count == 0)
+        {
+            // Finding nothing is not "there is nothing": a purge must fail, and stay owed, rather than report itself done.
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "No connected Redis primary to scan.");
+        }
+
         var keys = new List<RedisKey>();
-        foreach (var server in multiplexer.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+        foreach (var server in primaries)
         {
             // SE.Redis pages through SCAN here (every server the bot supports has it).
             await foreach (var key in server.KeysAsync(database, pattern, PageSize).ConfigureAwait(false))

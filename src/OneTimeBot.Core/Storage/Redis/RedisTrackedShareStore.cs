@@ -190,23 +190,20 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
     }
 
     /// <summary>
-    /// The links of the workspace's index, and those in its owners' lists (found with SCAN by their workspace-prefixed
-    /// keys), which also hold links saved before the index existed. Each link is read first, so only the workspace's own
-    /// are deleted. Not one atomic step, and it needs none: every later change to a link checks that its hash exists, so
-    /// a poll or a message under way for a purged link does nothing, and a lease of it finds no hash and drops it.
+    /// The links of the workspace's index, each read first so only the workspace's own are deleted, and the lists of
+    /// their owners; no walk of the keyspace. Links saved before the index existed are put in it once, by one SCAN of the
+    /// owners' lists, at the first purge after an upgrade. Not one atomic step, and it needs none: every later change to
+    /// a link checks that its hash exists, so a poll or a message under way for a purged link does nothing, and a lease
+    /// of it finds no hash and drops it.
     /// </summary>
     public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        await IndexEarlierLinksOnceAsync(db).ConfigureAwait(false);
         var index = InWorkspace(workspace);
-        var owners = await RedisKeyScan.StartingWithAsync(redis, OwnerPrefix(workspace)).ConfigureAwait(false);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var list in owners.Append(index))
-        {
-            ids.UnionWith((await db.SortedSetRangeByRankAsync(list).ConfigureAwait(false)).Select(id => id.ToString()));
-        }
-
+        var ids = (await db.SortedSetRangeByRankAsync(index).ConfigureAwait(false)).Select(id => id.ToString()).Distinct(StringComparer.Ordinal);
+        var owners = new HashSet<RedisKey>();
         var purged = 0;
         foreach (var chunk in ids.Chunk(100))
         {
@@ -214,6 +211,7 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
             var own = shares.OfType<TrackedShare>().Where(s => s.Workspace == workspace).ToList();
             if (own.Count > 0)
             {
+                owners.UnionWith(own.Select(s => Owner(s.Workspace, s.OwnerUserId)));
                 await db.SortedSetRemoveAsync(Polls, [.. own.Select(s => (RedisValue)s.Id)]).ConfigureAwait(false);
                 await db.KeyDeleteAsync([.. own.Select(s => Share(s.Id)), .. own.Where(s => s.BackendReceiptId is not null).Select(s => Receipt(s.BackendReceiptId!))]).ConfigureAwait(false);
                 purged += own.Count;
@@ -234,6 +232,38 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
         await db.ScriptEvaluateAsync(EndNotificationRetries, [Share(id), Polls], [id]).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Puts the links a version without the workspace index kept (in their owners' lists only) into it, once per store:
+    /// the marker is set only after every one found is indexed, so a scan that failed is made again at the next purge.
+    /// </summary>
+    private async Task IndexEarlierLinksOnceAsync(IDatabase db)
+    {
+        var indexed = (RedisKey)(redis.KeyPrefix + "tracked-indexed");
+        if (await db.KeyExistsAsync(indexed).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        foreach (var list in await RedisKeyScan.StartingWithAsync(redis, redis.KeyPrefix + "tracked-owner:").ConfigureAwait(false))
+        {
+            foreach (var id in await db.SortedSetRangeByRankAsync(list).ConfigureAwait(false))
+            {
+                if (await ReadAsync(db, id.ToString()).ConfigureAwait(false) is { } share)
+                {
+                    var index = InWorkspace(share.Workspace);
+                    await db.SortedSetAddAsync(index, share.Id, share.KeepUntil.ToUnixTimeMilliseconds()).ConfigureAwait(false);
+                    var keep = share.KeepUntil - share.Created;
+                    if ((await db.KeyTimeToLiveAsync(index).ConfigureAwait(false) ?? TimeSpan.Zero) < keep)
+                    {
+                        await db.KeyExpireAsync(index, keep).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+
+        await db.StringSetAsync(indexed, "1").ConfigureAwait(false);
     }
 
     private async Task<TrackedShare?> ReadAsync(IDatabase db, string id)

@@ -15,15 +15,21 @@ public sealed class SqliteNotifyPreferenceStore(SqliteDatabase database, TimePro
         return notify is null or DBNull ? null : Convert.ToInt64(notify, CultureInfo.InvariantCulture) != 0;
     }
 
-    public Task SaveAsync(WorkspaceId workspace, string userId, bool notify, CancellationToken cancellationToken)
+    public async Task SaveAsync(WorkspaceId workspace, string userId, bool notify, string? enterpriseId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        return database.ExecuteAsync(SqliteTrackingSchema.Tables, """
+        await database.ExecuteAsync(SqliteTrackingSchema.Tables, """
             INSERT INTO bot_notify_preferences (workspace, user_id, notify, updated) VALUES ($workspace, $user, $notify, $updated)
             ON CONFLICT (workspace, user_id) DO UPDATE SET notify = excluded.notify, updated = excluded.updated
             """,
             [("$workspace", workspace.Key), ("$user", userId), ("$notify", notify ? 1 : 0), ("$updated", time.GetUtcNow().ToUnixTimeMilliseconds())],
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (workspace.Platform == ChatPlatform.Slack && enterpriseId is { Length: > 0 })
+        {
+            await database.ExecuteAsync(SqliteTrackingSchema.Tables,
+                "INSERT INTO bot_notify_enterprises (enterprise, team) VALUES ($enterprise, $team) ON CONFLICT DO NOTHING",
+                [("$enterprise", enterpriseId), ("$team", workspace.Id)], cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public Task DeleteAsync(WorkspaceId workspace, string userId, CancellationToken cancellationToken)
@@ -34,11 +40,22 @@ public sealed class SqliteNotifyPreferenceStore(SqliteDatabase database, TimePro
             [("$workspace", workspace.Key), ("$user", userId)], cancellationToken);
     }
 
-    // One statement: a workspace has a row per person who ever chose, and the primary key starts with the workspace.
-    public Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    // A workspace has a row per person who ever chose, and the primary key starts with the workspace.
+    public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        return database.ExecuteAsync(SqliteTrackingSchema.Tables,
-            "DELETE FROM bot_notify_preferences WHERE workspace = $workspace", [("$workspace", workspace.Key)], cancellationToken);
+        var purged = await database.ExecuteAsync(SqliteTrackingSchema.Tables,
+            "DELETE FROM bot_notify_preferences WHERE workspace = $workspace", [("$workspace", workspace.Key)], cancellationToken).ConfigureAwait(false);
+        if (workspace.Platform == ChatPlatform.Slack)
+        {
+            await database.ExecuteAsync(SqliteTrackingSchema.Tables,
+                "DELETE FROM bot_notify_enterprises WHERE team = $team", [("$team", workspace.Id)], cancellationToken).ConfigureAwait(false);
+        }
+
+        return purged;
     }
+
+    public Task<IReadOnlyList<WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken) =>
+        database.ReadAsync(SqliteTrackingSchema.Tables, statements => SqliteEnterpriseWorkspaces.Read(statements,
+            "SELECT team FROM bot_notify_enterprises WHERE enterprise = $enterprise", enterpriseId), cancellationToken);
 }

@@ -5,6 +5,7 @@ namespace OneTimeBot.Core.Storage.Sqlite;
 /// (status, the claim on its message, its next poll) has columns of its own, so each change is one conditional UPDATE.
 /// <c>claimed</c> is when the claim on the message runs out, in Unix milliseconds (0: free; a claim from before claims
 /// ran out is 1, long past). <c>next_poll</c> is also when a settled link's undecided message is offered again.
+/// <c>bot_notify_enterprises</c> says which Slack teams of an Enterprise Grid org have notify choices, for as long as they do.
 /// The partial indexes hold only what is looked up: links still polled or offered, and links of the embedded service.
 /// </summary>
 internal static class SqliteTrackingSchema
@@ -33,5 +34,10 @@ internal static class SqliteTrackingSchema
             notify INTEGER NOT NULL,
             updated INTEGER NOT NULL,
             PRIMARY KEY (workspace, user_id)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS bot_notify_enterprises (
+            enterprise TEXT NOT NULL,
+            team TEXT NOT NULL,
+            PRIMARY KEY (enterprise, team)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS bot_notify_enterprises_team ON bot_notify_enterprises (team);
         """);
 }
