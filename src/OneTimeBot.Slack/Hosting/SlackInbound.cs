@@ -246,7 +246,7 @@ public sealed partial class SlackInbound(
         }
     }
 
-    /// <summary>True the first time an event id is seen; null when the store cannot say (Slack will retry).</summary>
+    /// <summary>Notes a removal's purge as owed; false when the store cannot (Slack will retry the event).</summary>
     private async Task<bool> OweAsync(PurgeTarget purge, CancellationToken cancellationToken)
     {
         try
@@ -261,6 +261,7 @@ public sealed partial class SlackInbound(
         }
     }
 
+    /// <summary>True the first time an event id is seen; null when the store cannot say (Slack will retry).</summary>
     private async Task<bool?> ClaimAsync(string eventId, CancellationToken cancellationToken)
     {
         try
