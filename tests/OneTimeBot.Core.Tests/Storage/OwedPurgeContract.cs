@@ -113,8 +113,7 @@ public abstract class OwedPurgeContract
     }
 
     private StateHarness Start(StateHarness? sameStoreAs = null) =>
-        StateHarness.Start(RedisConnectionString, dataDirectory: sameStoreAs?.DataDirectory, keyPrefix: sameStoreAs?.KeyPrefix,
-            keyRingKey: sameStoreAs?.KeyRingKey, services: s =>
+        StateHarness.Start(RedisConnectionString, sameStoreAs: sameStoreAs, services: s =>
             {
                 var original = s.Last(d => d.ServiceType == typeof(ITrackedShareStore));
                 s.Remove(original);

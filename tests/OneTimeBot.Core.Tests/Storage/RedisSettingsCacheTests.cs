@@ -73,7 +73,7 @@ public sealed partial class RedisSettingsCacheTests(RedisFixture redis) : IClass
     private async Task<(StateHarness First, StateHarness Second)> TwoReplicasKeepingAnHourAsync()
     {
         var first = StateHarness.Start(redis.Server.ConnectionString);
-        var second = StateHarness.Start(redis.Server.ConnectionString, keyPrefix: first.KeyPrefix, keyRingKey: first.KeyRingKey);
+        var second = StateHarness.Start(redis.Server.ConnectionString, sameStoreAs: first);
         await first.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(DefaultTtl: TimeSpan.FromHours(1)), default);
         await KeepingAsync(second);
         return (first, second);

@@ -16,8 +16,7 @@ public abstract class SecretRequestStoreContract
     private protected abstract string? RedisConnectionString { get; }
 
     private StateHarness Start(StateHarness? sameStoreAs = null) =>
-        StateHarness.Start(RedisConnectionString, dataDirectory: sameStoreAs?.DataDirectory, keyPrefix: sameStoreAs?.KeyPrefix,
-            now: sameStoreAs?.Clock.GetUtcNow(), keyRingKey: sameStoreAs?.KeyRingKey);
+        StateHarness.Start(RedisConnectionString, now: sameStoreAs?.Clock.GetUtcNow(), sameStoreAs: sameStoreAs);
 
     private static SecretRequests Requests(StateHarness state) => state.Services.GetRequiredService<SecretRequests>();
 

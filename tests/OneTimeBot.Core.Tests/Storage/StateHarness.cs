@@ -56,10 +56,14 @@ internal sealed class StateHarness : IAsyncDisposable
     public IEventDeduplicator Events => _services.GetRequiredService<IEventDeduplicator>();
 
     /// <param name="services">Registrations after the harness's own, e.g. a messenger that records what it is asked to send.</param>
-    public static StateHarness Start(string? redisConnectionString, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string? keyPrefix = null, Uri? embeddedBackend = null, DateTimeOffset? now = null, byte[]? keyRingKey = null, IHostAddressResolver? dns = null, Action<IServiceCollection>? services = null)
+    /// <param name="sameStoreAs">
+    /// Another replica of the same deployment: its file or key prefix and its key ring key, unless given here.
+    /// </param>
+    public static StateHarness Start(string? redisConnectionString, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string? keyPrefix = null, Uri? embeddedBackend = null, DateTimeOffset? now = null, byte[]? keyRingKey = null, IHostAddressResolver? dns = null, Action<IServiceCollection>? services = null, StateHarness? sameStoreAs = null)
     {
-        dataDirectory ??= Directory.CreateTempSubdirectory("onetimebot-state-").FullName;
-        keyPrefix ??= $"state-{Guid.NewGuid():N}:";
+        dataDirectory ??= sameStoreAs?.DataDirectory ?? Directory.CreateTempSubdirectory("onetimebot-state-").FullName;
+        keyPrefix ??= sameStoreAs?.KeyPrefix ?? $"state-{Guid.NewGuid():N}:";
+        keyRingKey ??= sameStoreAs?.KeyRingKey;
         var values = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = redisConnectionString is null ? "sqlite" : "redis",

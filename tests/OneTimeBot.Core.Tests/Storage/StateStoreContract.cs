@@ -23,7 +23,7 @@ public abstract class StateStoreContract
     // A replica starts at its peer's time: two clocks read from the real one a moment apart could sit either side of a
     // minute boundary, and so count in different one-minute windows.
     private protected StateHarness Start(IDictionary<string, string?>? settings = null, StateHarness? sameStoreAs = null, byte[]? keyRingKey = null, IHostAddressResolver? dns = null) =>
-        StateHarness.Start(RedisConnectionString, settings, sameStoreAs?.DataDirectory, sameStoreAs?.KeyPrefix, now: sameStoreAs?.Clock.GetUtcNow(), keyRingKey: keyRingKey ?? sameStoreAs?.KeyRingKey, dns: dns);
+        StateHarness.Start(RedisConnectionString, settings, now: sameStoreAs?.Clock.GetUtcNow(), keyRingKey: keyRingKey, dns: dns, sameStoreAs: sameStoreAs);
 
     [Fact]
     public async Task Creation_limits_count_per_user_and_per_workspace_across_replicas_and_start_again_each_minute()

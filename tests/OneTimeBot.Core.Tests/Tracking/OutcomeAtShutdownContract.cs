@@ -68,7 +68,7 @@ public abstract class OutcomeAtShutdownContract : IAsyncLifetime
 
     private StateHarness Replica(StateHarness? sameStoreAs = null) =>
         StateHarness.Start(RedisConnectionString, new Dictionary<string, string?> { ["Workspaces:slack:T0ACME:Backend"] = _server.BaseUri.ToString() },
-            dataDirectory: sameStoreAs?.DataDirectory, keyPrefix: sameStoreAs?.KeyPrefix, keyRingKey: sameStoreAs?.KeyRingKey, now: Made,
+            sameStoreAs: sameStoreAs, now: Made,
             services: s => s.AddSingleton<IDirectMessenger>(_messenger));
 
     private static ITrackedShareStore Store(StateHarness replica) => replica.Services.GetRequiredService<ITrackedShareStore>();

@@ -20,7 +20,7 @@ public abstract class TrackedShareStoreContract
     private protected abstract string? RedisConnectionString { get; }
 
     private StateHarness Replica(StateHarness? sameStoreAs = null) =>
-        StateHarness.Start(RedisConnectionString, dataDirectory: sameStoreAs?.DataDirectory, keyPrefix: sameStoreAs?.KeyPrefix, now: Start, keyRingKey: sameStoreAs?.KeyRingKey);
+        StateHarness.Start(RedisConnectionString, now: Start, sameStoreAs: sameStoreAs);
 
     private static ITrackedShareStore Store(StateHarness state) => state.Services.GetRequiredService<ITrackedShareStore>();
 

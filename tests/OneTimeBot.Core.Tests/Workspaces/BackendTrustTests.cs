@@ -179,7 +179,7 @@ public sealed class BackendTrustTests
         await first.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(Backend: "https://partner.example"), default);
         var narrowed = new Dictionary<string, string?>(Operator) { ["OneTimeSecret:AllowedBackends:2"] = "other.example" };
 
-        await using var later = StateHarness.Start(null, narrowed, first.DataDirectory, first.KeyPrefix, keyRingKey: first.KeyRingKey, dns: _dns);
+        await using var later = StateHarness.Start(null, narrowed, dns: _dns, sameStoreAs: first);
         var connection = await later.Workspaces.ConnectionAsync(Acme, default);
 
         Assert.Equal(SharingErrorKind.NotConfigured, connection.Error!.Kind);
@@ -224,7 +224,7 @@ public sealed class BackendTrustTests
         await using var first = StateHarness.Start(null, new Dictionary<string, string?> { ["OneTimeSecret:Backend"] = old.BaseUri.ToString() }, dns: _dns);
         var card = (await first.Sharing.ShareAsync(new Actor(Acme, "U0ALICE"), new ShareInput(new SecretText("made-on-the-old-backend-5c")), null, default)).Value!;
 
-        await using var later = StateHarness.Start(null, Operator, first.DataDirectory, first.KeyPrefix, keyRingKey: first.KeyRingKey, dns: _dns);
+        await using var later = StateHarness.Start(null, Operator, dns: _dns, sameStoreAs: first);
         var status = await later.Sharing.StatusAsync(new Actor(Acme, "U0ALICE"), card.ReceiptId, null, default);
 
         Assert.Equal(SharingErrorKind.Unavailable, status.Error!.Kind);
