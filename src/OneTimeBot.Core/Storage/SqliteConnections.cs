@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace OneTimeBot.Core.Storage;
@@ -11,10 +12,23 @@ internal sealed class SqliteConnections(string connectionString, string filePath
     // deleted rows instead of leaving them in free pages.
     // The writer keeps its cache (no other connection of the process writes to invalidate it); its size follows the
     // file's (SqliteWriterCache). The file is also mapped, so pages outside the cache are read without a system call.
-    // The WAL is cut back to 64 MiB whenever it starts over, so old page images do not linger.
-    private const string WriterPragmas =
+    // The WAL is cut back to 64 MiB whenever it starts over, so old page images do not linger. Checkpoints are the
+    // checkpointer's (SqliteCheckpointer); the writer checkpoints only a WAL that has grown past WriterCheckpointPages.
+    private static readonly string WriterPragmas =
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA secure_delete=ON; " +
-        "PRAGMA mmap_size=1073741824; PRAGMA journal_size_limit=67108864; PRAGMA temp_store=MEMORY;";
+        "PRAGMA mmap_size=1073741824; PRAGMA journal_size_limit=67108864; PRAGMA temp_store=MEMORY; " +
+        $"PRAGMA wal_autocheckpoint={WriterCheckpointPages.ToString(CultureInfo.InvariantCulture)};";
+
+    // synchronous=NORMAL is what makes a checkpoint flush the WAL before it writes the file, and the file before the
+    // WAL may start over. A checkpoint that cannot start at once is skipped, not waited for.
+    private const string CheckpointerPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=0;";
+
+    /// <summary>
+    /// How large (in pages) the WAL may grow before the writer checkpoints it at the end of a commit; SQLite's own
+    /// default is 1,000. Under constant load the checkpointer never catches up with the last commit, so this is where
+    /// the WAL starts over: its file stayed between 41 and 47 MB through the Slack benchmark.
+    /// </summary>
+    public const int WriterCheckpointPages = 10_000;
 
     // query_only keeps a reader a reader, whatever work it is handed. A reader's cache is emptied whenever another
     // connection commits, so the map, not the cache, is what makes its reads cheap.
@@ -25,6 +39,8 @@ internal sealed class SqliteConnections(string connectionString, string filePath
     public SqliteConnection OpenWriter() => Open(WriterPragmas);
 
     public SqliteConnection OpenReader() => Open(ReaderPragmas);
+
+    public SqliteConnection OpenCheckpointer() => Open(CheckpointerPragmas);
 
     private SqliteConnection Open(string pragmas)
     {

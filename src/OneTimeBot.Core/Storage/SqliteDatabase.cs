@@ -25,6 +25,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly ConcurrentDictionary<SqliteSchema, Task> _prepared = new();
     private readonly SqliteConnections _connections;
     private readonly SqliteWriter _writer;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly SqliteReaders _readers;
 
     public SqliteDatabase(IOptions<StorageOptions> options, IHostEnvironment environment)
@@ -44,7 +45,8 @@ public sealed class SqliteDatabase : IDisposable
 
         FilePath = builder.DataSource;
         _connections = new SqliteConnections(builder.ToString(), FilePath);
-        _writer = new SqliteWriter(_connections);
+        _checkpointer = new SqliteCheckpointer(_connections);
+        _writer = new SqliteWriter(_connections, _checkpointer);
         _readers = new SqliteReaders(_connections);
     }
 
@@ -142,7 +144,9 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Commits what is queued, then closes every connection.</summary>
     public void Dispose()
     {
+        // The writer first: it commits what is queued, and tells the checkpointer of every commit until it ends.
         _writer.Dispose();
+        _checkpointer.Dispose();
         _readers.Dispose();
     }
 

@@ -38,7 +38,13 @@ internal sealed class SqliteWriter : IDisposable
     private string? _cache;
     private int _commitsSinceCacheFit;
 
-    public SqliteWriter(SqliteConnections connections) => _connections = connections;
+    private readonly SqliteCheckpointer _checkpointer;
+
+    public SqliteWriter(SqliteConnections connections, SqliteCheckpointer checkpointer)
+    {
+        _connections = connections;
+        _checkpointer = checkpointer;
+    }
 
     /// <summary>Whether the caller is the writer's own thread, which must never wait for a write.</summary>
     public bool IsWriterThread => Thread.CurrentThread == _thread;
@@ -216,6 +222,7 @@ internal sealed class SqliteWriter : IDisposable
             work.Complete();
         }
 
+        _checkpointer.Committed();
         if (++_commitsSinceCacheFit >= CommitsPerCacheFit)
         {
             FitCache();

@@ -185,6 +185,73 @@ public sealed class SqliteDatabaseTests : IDisposable
         new HostingEnvironment { ContentRootPath = _folder });
 
     [Fact]
+    public async Task Committed_pages_reach_the_database_file_while_the_writer_runs_no_checkpoint_of_its_own()
+    {
+        await SchemaReady();
+        var file = new FileInfo(Path.Combine(_folder, "engine.db"));
+        file.Refresh();
+        var before = file.Length;
+
+        // About 300 pages of rows, well under the WAL size at which the writer would checkpoint itself: they reach the
+        // file only if the checkpointer copies them there.
+        var padding = new string('x', 3000);
+        for (var i = 0; i < 100; i++)
+        {
+            await _database.WriteAsync(Notes, statements =>
+            {
+                for (var j = 0; j < 4; j++)
+                {
+                    statements.Execute("INSERT INTO test_notes (id, expires) VALUES ($id, 1)", [("$id", $"big-{i}-{j}-{padding}")]);
+                }
+
+                return 0;
+            }, CancellationToken.None);
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        do
+        {
+            await Task.Delay(50);
+            file.Refresh();
+        }
+        while (file.Length < before + 1_000_000 && DateTime.UtcNow < deadline);
+
+        Assert.True(file.Length >= before + 1_000_000, $"the file grew from {before} to {file.Length} bytes");
+        Assert.True(300 < SqliteConnections.WriterCheckpointPages, "the writer must not have checkpointed these pages itself");
+        Assert.Equal(400, CountOnOwnConnection("id LIKE 'big-%'"));
+    }
+
+    [Fact]
+    public async Task The_wal_starts_over_instead_of_growing_once_the_writes_pause()
+    {
+        await SchemaReady();
+        var file = new FileInfo(Path.Combine(_folder, "engine.db"));
+        var wal = new FileInfo(Path.Combine(_folder, "engine.db-wal"));
+        var padding = new string('y', 3000);
+        long firstRound = 0;
+        long largest = 0;
+        for (var round = 0; round < 5; round++)
+        {
+            file.Refresh();
+            var before = file.Length;
+            for (var i = 0; i < 50; i++)
+            {
+                await Insert($"round-{round}-{i}-{padding}", 1);
+            }
+
+            // Once every page is in the file, the next round's first transaction writes the WAL from its start again.
+            await WaitForTheFileToTakeTheWritesAsync(file, before);
+            wal.Refresh();
+            firstRound = round == 0 ? wal.Length : firstRound;
+            largest = Math.Max(largest, wal.Length);
+        }
+
+        // The WAL file keeps the size it once had, but a WAL that never started over would hold all five rounds.
+        Assert.True(largest < 2 * firstRound, $"the WAL held {firstRound} bytes after one round and grew to {largest}");
+        Assert.Equal(250, CountOnOwnConnection("id LIKE 'round-%'"));
+    }
+
+    [Fact]
     public async Task The_writer_keeps_sqlites_small_default_cache_while_the_file_is_under_1_GiB()
     {
         await InsertExpired(500);
@@ -236,6 +303,26 @@ public sealed class SqliteDatabaseTests : IDisposable
         }, CancellationToken.None);
         Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
         return (holder, release);
+    }
+
+    // The checkpointer has copied this round's pages into the file: it has grown, and stays as it is.
+    private static async Task WaitForTheFileToTakeTheWritesAsync(FileInfo file, long before)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var last = -1L;
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(SqliteCheckpointer.Pause * 3);
+            file.Refresh();
+            if (file.Length > before && file.Length == last)
+            {
+                return;
+            }
+
+            last = file.Length;
+        }
+
+        Assert.Fail($"the file did not take the writes in 30 s ({before} bytes before, {file.Length} now)");
     }
 
     // Once the table exists, a write is queued the moment it is asked for, so the tests can order the writer's queue.
