@@ -169,6 +169,22 @@ public abstract class OwedPurgeContract
         Assert.Contains("Finished the owed purge of slack-team:T0GONE", state.Logs.AllText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_removal_noted_again_while_the_first_purge_runs_stays_owed_after_it_and_an_earlier_moment_never_replaces_a_later_one()
+    {
+        await using var state = Start();
+        await Purge(state).OweAsync(GoneTarget, default);
+        var first = Assert.Single(await Owed(state).ListAsync(default));
+        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Purge(state).OweAsync(GoneTarget, default);
+        await Owed(state).AddAsync(GoneTarget, first.RemovedAt!.Value.AddHours(-1), default);
+
+        await Owed(state).RemoveAsync(GoneTarget, first.RemovedAt.Value, default);
+
+        var second = Assert.Single(await Owed(state).ListAsync(default));
+        Assert.Equal(first.RemovedAt.Value.AddMinutes(1), second.RemovedAt);
+    }
+
     private static WorkspacePurge Purge(StateHarness state) => state.Services.GetRequiredService<WorkspacePurge>();
 
     private static IPendingPurgeStore Owed(StateHarness state) => state.Services.GetRequiredService<IPendingPurgeStore>();
