@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using OneTimeBot.Core.Tracking;
+using OneTimeBot.Core.Workspaces;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Testing;
 
@@ -89,7 +92,9 @@ public sealed class LinkNotificationTests
         await CardAsync(app, "share <@U0BOB|bob> Nt5-remote-opened-secret-8c4d");
 
         clock.Advance(TimeSpan.FromMinutes(1));
-        await WaitForAsync(() => backend.CountOf("GET", "/api/v1/private/" + OtsAnswers.MetadataKey) == 1);
+        // The first poll is over only once it has set the next one: the receipt changes and the clock moves after that,
+        // or this poll could see the change, or take its next poll from the moved clock and skip the 5-minute one.
+        await WaitForAsync(async () => await NextPollAsync(app) is { } next && next.NextPollAt == next.Created + TimeSpan.FromMinutes(5));
         var received = JsonNode.Parse(OtsAnswers.Receipt("received", made, 3600, withSecretKey: false))!.AsObject();
         received["received"] = (made.ToUnixTimeSeconds() + 200).ToString(System.Globalization.CultureInfo.InvariantCulture);
         backend.On("GET", "/api/v1/private/" + OtsAnswers.MetadataKey, FakeResponse.Json(received.ToJsonString()));
@@ -111,11 +116,15 @@ public sealed class LinkNotificationTests
         return inline["blocks"]!.AsArray().Count > 1 ? inline : (await app.Slack.WaitForPostsAsync(responseUrl))[0].Body;
     }
 
-    /// <summary>Waits for something the host does on its own time; fails the test after 15 s.</summary>
-    private static async Task WaitForAsync(Func<bool> done)
+    /// <summary>Alice's one tracked link, as the poller left it.</summary>
+    private static async Task<TrackedShare?> NextPollAsync(SlackApp app) =>
+        (await app.Host.Services.GetRequiredService<ITrackedShareStore>().RecentAsync(new WorkspaceId(ChatPlatform.Slack, "T0ALPHA"), "U0ALICE", DateTimeOffset.MinValue, default)) is [var link] ? link : null;
+
+    /// <summary>Waits for something the host does on its own time; fails the test after 15 s, which no pass ever needs.</summary>
+    private static async Task WaitForAsync(Func<Task<bool>> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!done())
+        while (!await done())
         {
             Assert.True(DateTime.UtcNow < deadline, "The host did not get there in time.");
             await Task.Delay(20);

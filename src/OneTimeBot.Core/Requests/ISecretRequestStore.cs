@@ -20,10 +20,10 @@ public interface ISecretRequestStore
     Task DeleteAsync(string requestId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes every request of <paramref name="workspace"/>, open or closed, with whom it asked and who asked: the app
-    /// was removed from the workspace. Returns how many it deleted.
+    /// Deletes every request of <paramref name="workspace"/> made up to <paramref name="madeUpTo"/>, open or closed, with
+    /// whom it asked and who asked: the app was removed from the workspace then. Returns how many it deleted.
     /// </summary>
-    Task<int> PurgeWorkspaceAsync(Workspaces.WorkspaceId workspace, CancellationToken cancellationToken);
+    Task<int> PurgeWorkspaceAsync(Workspaces.WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken);
 
     /// <summary>
     /// The Slack workspaces whose people asked for secrets through the Enterprise Grid org <paramref name="enterpriseId"/>

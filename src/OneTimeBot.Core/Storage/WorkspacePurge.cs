@@ -10,50 +10,53 @@ namespace OneTimeBot.Core.Storage;
 /// whom each was sent to; its requests, open or closed, with who asked whom; and its people's notification choices.
 /// Receipts stay until their own time: they name no one but their owner, and a card's Check status still needs them
 /// if the app comes back. Also forgets one person's notification choice when they remove the app for themselves.
-/// A removal's purge is noted in the shared store before the removal is acknowledged (<see cref="OweAsync"/>) and
-/// forgotten only once every step succeeded; until then the <see cref="StateCleaner"/> tries it again.
+/// A removal's purge is noted in the shared store before the removal is acknowledged (<see cref="OweAsync"/>), with the
+/// moment the removal was received, and forgotten only once every step succeeded; until then the
+/// <see cref="StateCleaner"/> tries it again. Every step deletes only what was made (a notification choice: last
+/// changed) up to that moment, so a workspace that installs the app again before a retry keeps what it made since.
 /// </summary>
 public sealed partial class WorkspacePurge(
     ITrackedShareStore links,
     ISecretRequestStore requests,
     INotifyPreferenceStore preferences,
     IPendingPurgeStore pending,
+    TimeProvider time,
     ILogger<WorkspacePurge> logger)
 {
-    /// <summary>Notes that <paramref name="target"/> must be purged; called before the removal is acknowledged.</summary>
-    public Task OweAsync(PurgeTarget target, CancellationToken cancellationToken) => pending.AddAsync(target, cancellationToken);
+    /// <summary>
+    /// Notes that <paramref name="target"/> must be purged of what was made until now; called when the removal is
+    /// received, before it is acknowledged.
+    /// </summary>
+    public Task OweAsync(PurgeTarget target, CancellationToken cancellationToken) => pending.AddAsync(target, time.GetUtcNow(), cancellationToken);
 
-    /// <summary>Purges <paramref name="target"/> and, when every step succeeded, forgets that it was owed.</summary>
+    /// <summary>
+    /// Does the purge <paramref name="target"/> owes, up to the moment of its removal, and when every step succeeded
+    /// forgets that it was owed; nothing when none is owed (another replica's cleaner finished it).
+    /// </summary>
     public async Task PurgeAsync(PurgeTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (target.IsEnterprise)
+        if ((await pending.ListAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(o => o.Target == target) is { } owed)
         {
-            await PurgeEnterpriseAsync(target.Id, cancellationToken).ConfigureAwait(false);
+            await PurgeAsync(owed, cancellationToken).ConfigureAwait(false);
         }
-        else
-        {
-            await PurgeAsync(new WorkspaceId(ChatPlatform.Slack, target.Id), cancellationToken).ConfigureAwait(false);
-        }
-
-        await pending.RemoveAsync(target, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Tries every purge still owed, as a removal's own handling may not have finished; returns how many were done.</summary>
     public async Task<int> PurgeOwedAsync(CancellationToken cancellationToken)
     {
         var done = 0;
-        foreach (var target in await pending.ListAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var owed in await pending.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             try
             {
-                await PurgeAsync(target, cancellationToken).ConfigureAwait(false);
-                LogOwedPurged(target.Key);
+                await PurgeAsync(owed, cancellationToken).ConfigureAwait(false);
+                LogOwedPurged(owed.Target.Key);
                 done++;
             }
             catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                LogOwedFailed(target.Key, failure.GetType().Name);
+                LogOwedFailed(owed.Target.Key, failure.GetType().Name);
             }
         }
 
@@ -61,16 +64,17 @@ public sealed partial class WorkspacePurge(
     }
 
     /// <summary>
-    /// Each of the three is tried whatever became of the others: a failing store of links must not keep the requests
-    /// and choices. When any failed, the purge throws after all were tried, and stays owed.
+    /// Each of the three deletes what was made up to <paramref name="madeUpTo"/>, and is tried whatever became of the
+    /// others: a failing store of links must not keep the requests and choices. When any failed, the purge throws after
+    /// all were tried, and stays owed.
     /// </summary>
-    public async Task PurgeAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    public async Task PurgeAsync(WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var failed = new List<string>();
-        var purgedLinks = await StepAsync(workspace, "tracked links", failed, () => links.PurgeWorkspaceAsync(workspace, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var purgedRequests = await StepAsync(workspace, "requests", failed, () => requests.PurgeWorkspaceAsync(workspace, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var purgedPreferences = await StepAsync(workspace, "notification choices", failed, () => preferences.PurgeWorkspaceAsync(workspace, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var purgedLinks = await StepAsync(workspace, "tracked links", failed, () => links.PurgeWorkspaceAsync(workspace, madeUpTo, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var purgedRequests = await StepAsync(workspace, "requests", failed, () => requests.PurgeWorkspaceAsync(workspace, madeUpTo, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var purgedPreferences = await StepAsync(workspace, "notification choices", failed, () => preferences.PurgeWorkspaceAsync(workspace, madeUpTo, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (failed.Count > 0)
         {
             throw new WorkspacePurgeException($"Purging {workspace.Key} left {string.Join(", ", failed)} undone; it is tried again.");
@@ -83,7 +87,7 @@ public sealed partial class WorkspacePurge(
     /// An org-wide install of an Enterprise Grid org was removed: every workspace of the org whose people made links or
     /// requests through it, or chose whether to be notified there, is purged as above, each whatever became of the others.
     /// </summary>
-    public async Task PurgeEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken)
+    public async Task PurgeEnterpriseAsync(string enterpriseId, DateTimeOffset madeUpTo, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(enterpriseId);
         var withLinks = await links.WorkspacesOfEnterpriseAsync(enterpriseId, cancellationToken).ConfigureAwait(false);
@@ -94,7 +98,7 @@ public sealed partial class WorkspacePurge(
         {
             try
             {
-                await PurgeAsync(workspace, cancellationToken).ConfigureAwait(false);
+                await PurgeAsync(workspace, madeUpTo, cancellationToken).ConfigureAwait(false);
             }
             catch (WorkspacePurgeException)
             {
@@ -106,6 +110,25 @@ public sealed partial class WorkspacePurge(
         {
             throw new WorkspacePurgeException($"Purging the workspaces of {enterpriseId} left {failed} not fully purged; it is tried again.");
         }
+    }
+
+    /// <summary>
+    /// One owed purge; one an earlier version noted without a moment purges what was made until now, as that version did.
+    /// The owed purge is forgotten only if no later removal was noted meanwhile.
+    /// </summary>
+    private async Task PurgeAsync(OwedPurge owed, CancellationToken cancellationToken)
+    {
+        var madeUpTo = owed.RemovedAt ?? time.GetUtcNow();
+        if (owed.Target.IsEnterprise)
+        {
+            await PurgeEnterpriseAsync(owed.Target.Id, madeUpTo, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await PurgeAsync(new WorkspaceId(ChatPlatform.Slack, owed.Target.Id), madeUpTo, cancellationToken).ConfigureAwait(false);
+        }
+
+        await pending.RemoveAsync(owed.Target, madeUpTo, cancellationToken).ConfigureAwait(false);
     }
 
     public Task ForgetPersonAsync(Actor person, CancellationToken cancellationToken)

@@ -17,8 +17,11 @@ public interface INotifyPreferenceStore
     /// <summary>Forgets the person's choice, as if they never made one: they removed the app for themselves.</summary>
     Task DeleteAsync(WorkspaceId workspace, string userId, CancellationToken cancellationToken);
 
-    /// <summary>Forgets every choice made in <paramref name="workspace"/>: the app was removed from it. Returns how many.</summary>
-    Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken);
+    /// <summary>
+    /// Forgets every choice made in <paramref name="workspace"/> and last changed up to <paramref name="madeUpTo"/>: the
+    /// app was removed from it then. A choice kept by a version that recorded no time counts as made before. Returns how many.
+    /// </summary>
+    Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken);
 
     /// <summary>The Slack workspaces of the Enterprise Grid org <paramref name="enterpriseId"/> where someone made a choice.</summary>
     Task<IReadOnlyList<WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken);

@@ -55,10 +55,11 @@ public interface ITrackedShareStore
     Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes every link of <paramref name="workspace"/>, whatever its state, with its place in its owner's list and its
-    /// polls, which stop: the app was removed from the workspace. Returns how many links it deleted.
+    /// Deletes every link of <paramref name="workspace"/> made up to <paramref name="madeUpTo"/>, whatever its state, with
+    /// its place in its owner's list and its polls, which stop: the app was removed from the workspace then. Links made
+    /// later (the app was installed again) stay. Returns how many links it deleted.
     /// </summary>
-    Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken);
+    Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken);
 
     /// <summary>
     /// The Slack workspaces whose people made links through the Enterprise Grid org <paramref name="enterpriseId"/>

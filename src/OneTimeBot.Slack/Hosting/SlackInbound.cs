@@ -182,7 +182,7 @@ public sealed partial class SlackInbound(
                 return SlackAnswer.Ok;
             case { Type: "event_callback", EventId: { Length: > 0 } eventId, Event: { } e }:
                 // A removal's purge is owed from before Slack hears back, so a host that stops first leaves it to
-                // another's cleaner; noting it again for a retried event changes nothing.
+                // another's cleaner; noting it again for a retried event moves its moment only later, to the retry's.
                 if (EventHandlers.PurgeOf(envelope, e) is { } purge && !await OweAsync(purge, cancellationToken).ConfigureAwait(false))
                 {
                     return SlackAnswer.Unavailable;

@@ -17,6 +17,9 @@ public abstract class OwedPurgeContract
 {
     private static readonly WorkspaceId Gone = new(ChatPlatform.Slack, "T0GONE");
     private static readonly PurgeTarget GoneTarget = PurgeTarget.SlackTeam("T0GONE");
+    private const string OldLink = "towedold00000000000000001";
+    private const string NewLink = "towednew00000000000000001";
+    private const string NewRequest = "req000000000000000000newer";
 
     private volatile bool _linksFail;
 
@@ -36,7 +39,7 @@ public abstract class OwedPurgeContract
         await CleanerPassAsync(state);
 
         Assert.Equal((false, false), afterFailure.Item1);
-        Assert.Equal([GoneTarget], afterFailure.Item2);
+        Assert.Equal([GoneTarget], afterFailure.Item2.Select(o => o.Target));
         Assert.Empty(await Owed(state).ListAsync(default));
         Assert.Contains("Purging the tracked links of slack:T0GONE, whose app was removed, threw InvalidOperationException", state.Logs.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain("Kc2-links-store-failure-detail", state.Logs.AllText, StringComparison.Ordinal);
@@ -69,6 +72,7 @@ public abstract class OwedPurgeContract
         await choices.SetAsync(inOrg, notify: false, default);
         await choices.SetAsync(outside, notify: false, default);
 
+        await Purge(state).OweAsync(PurgeTarget.SlackEnterprise("E0ORG"), default);
         await Purge(state).PurgeAsync(PurgeTarget.SlackEnterprise("E0ORG"), default);
 
         var store = state.Services.GetRequiredService<INotifyPreferenceStore>();
@@ -76,9 +80,134 @@ public abstract class OwedPurgeContract
         Assert.False(await store.FindAsync(outside.Workspace, "U0ALICE", default));
     }
 
+    [Fact]
+    public async Task A_purge_retried_after_the_workspace_installed_the_app_again_forgets_what_was_made_before_the_removal_and_keeps_what_was_made_since()
+    {
+        await using var state = Start();
+        await KeepAsync(state);
+        await SaveLinkAsync(state, OldLink);
+        _linksFail = true;
+        await Purge(state).OweAsync(GoneTarget, default);
+        await Assert.ThrowsAnyAsync<Exception>(() => Purge(state).PurgeAsync(GoneTarget, default));
+
+        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        await MakeAfterReinstallAsync(state);
+        _linksFail = false;
+        await CleanerPassAsync(state);
+
+        Assert.Null(await Links(state).FindAsync(OldLink, default));
+        Assert.Equal([NewLink], (await Links(state).RecentAsync(Gone, "U0ALICE", state.Clock.GetUtcNow(), default)).Select(s => s.Id));
+        Assert.NotNull(await state.Services.GetRequiredService<SecretRequests>().FindAsync(NewRequest, default));
+        Assert.True(await state.Services.GetRequiredService<INotifyPreferenceStore>().FindAsync(Gone, "U0ALICE", default));
+        Assert.Empty(await Owed(state).ListAsync(default));
+    }
+
+    [Fact]
+    public async Task An_org_wide_purge_retried_after_the_org_installed_the_app_again_keeps_what_its_workspaces_made_since()
+    {
+        await using var state = Start();
+        var org = PurgeTarget.SlackEnterprise("E0GONEORG");
+        var reach = new ChatReach(EnterpriseId: "E0GONEORG");
+        await state.Services.GetRequiredService<INotifyPreferenceStore>().SaveAsync(Gone, "U0BOB", notify: false, "E0GONEORG", default);
+        await SaveLinkAsync(state, OldLink, reach);
+        _linksFail = true;
+        await Purge(state).OweAsync(org, default);
+        await Assert.ThrowsAnyAsync<Exception>(() => Purge(state).PurgeAsync(org, default));
+
+        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        await MakeAfterReinstallAsync(state, reach);
+        _linksFail = false;
+        await CleanerPassAsync(state);
+
+        Assert.Null(await Links(state).FindAsync(OldLink, default));
+        Assert.Null(await state.Services.GetRequiredService<INotifyPreferenceStore>().FindAsync(Gone, "U0BOB", default));
+        Assert.NotNull(await Links(state).FindAsync(NewLink, default));
+        Assert.NotNull(await state.Services.GetRequiredService<SecretRequests>().FindAsync(NewRequest, default));
+        Assert.True(await state.Services.GetRequiredService<INotifyPreferenceStore>().FindAsync(Gone, "U0ALICE", default));
+        Assert.Empty(await Owed(state).ListAsync(default));
+    }
+
+    [Fact]
+    public async Task A_second_removal_while_the_first_purge_is_still_owed_also_forgets_what_was_made_between_the_two()
+    {
+        await using var state = Start();
+        await SaveLinkAsync(state, OldLink);
+        _linksFail = true;
+        await Purge(state).OweAsync(GoneTarget, default);
+        await Assert.ThrowsAnyAsync<Exception>(() => Purge(state).PurgeAsync(GoneTarget, default));
+
+        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        await MakeAfterReinstallAsync(state);
+        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Purge(state).OweAsync(GoneTarget, default);
+        _linksFail = false;
+        await CleanerPassAsync(state);
+
+        Assert.Null(await Links(state).FindAsync(OldLink, default));
+        Assert.Null(await Links(state).FindAsync(NewLink, default));
+        Assert.Null(await state.Services.GetRequiredService<SecretRequests>().FindAsync(NewRequest, default));
+        Assert.Null(await state.Services.GetRequiredService<INotifyPreferenceStore>().FindAsync(Gone, "U0ALICE", default));
+        Assert.Empty(await Owed(state).ListAsync(default));
+    }
+
+    [Fact]
+    public async Task A_purge_owed_as_the_previous_version_noted_it_without_a_moment_is_finished_for_everything_made_until_it_runs()
+    {
+        await using var state = Start(notedByPreviousVersion: true);
+        await KeepAsync(state);
+        await SaveLinkAsync(state, OldLink);
+        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        await MakeAfterReinstallAsync(state);
+
+        await CleanerPassAsync(state);
+
+        Assert.Null(await Links(state).FindAsync(OldLink, default));
+        Assert.Null(await Links(state).FindAsync(NewLink, default));
+        Assert.Equal((false, false), await StillKeptAsync(state));
+        Assert.Null(await state.Services.GetRequiredService<SecretRequests>().FindAsync(NewRequest, default));
+        Assert.Empty(await Owed(state).ListAsync(default));
+        Assert.Contains("Finished the owed purge of slack-team:T0GONE", state.Logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_removal_noted_again_while_the_first_purge_runs_stays_owed_after_it_and_an_earlier_moment_never_replaces_a_later_one()
+    {
+        await using var state = Start();
+        await Purge(state).OweAsync(GoneTarget, default);
+        var first = Assert.Single(await Owed(state).ListAsync(default));
+        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Purge(state).OweAsync(GoneTarget, default);
+        await Owed(state).AddAsync(GoneTarget, first.RemovedAt!.Value.AddHours(-1), default);
+
+        await Owed(state).RemoveAsync(GoneTarget, first.RemovedAt.Value, default);
+
+        var second = Assert.Single(await Owed(state).ListAsync(default));
+        Assert.Equal(first.RemovedAt.Value.AddMinutes(1), second.RemovedAt);
+    }
+
     private static WorkspacePurge Purge(StateHarness state) => state.Services.GetRequiredService<WorkspacePurge>();
 
     private static IPendingPurgeStore Owed(StateHarness state) => state.Services.GetRequiredService<IPendingPurgeStore>();
+
+    private static ITrackedShareStore Links(StateHarness state) => state.Services.GetRequiredService<ITrackedShareStore>();
+
+    private static Task SaveLinkAsync(StateHarness state, string id, ChatReach? reach = null)
+    {
+        var now = state.Clock.GetUtcNow();
+        return Links(state).SaveAsync(new TrackedShare(id, Gone, "U0ALICE", reach, null, "eu", "eu.onetimesecret.com",
+            state.Services.GetRequiredService<MetadataKeySeal>().Seal(id, "Qd8-owed-purge-metadata-key"), null, now, now.AddDays(1), TimeSpan.FromDays(1),
+            PassphraseRequired: false, Generated: false) { NextPollAt = now.AddMinutes(5) }, default);
+    }
+
+    /// <summary>What the workspace makes once it installed the app again: a link, a request, and Alice's notify choice changed to on.</summary>
+    private static async Task MakeAfterReinstallAsync(StateHarness state, ChatReach? reach = null)
+    {
+        var now = state.Clock.GetUtcNow();
+        await SaveLinkAsync(state, NewLink, reach);
+        await state.Services.GetRequiredService<SecretRequests>().SaveAsync(new SecretRequest(NewRequest, Gone, "U0ALICE", reach ?? new ChatReach(Name: "Alice"),
+            new Person("U0BOB", "Bob"), "the Qd8-unique note asked after the reinstall", now, now.AddHours(24), RequestState.Open), default);
+        await state.Services.GetRequiredService<INotifyPreferenceStore>().SaveAsync(Gone, "U0ALICE", notify: true, reach?.EnterpriseId, default);
+    }
 
     private static async Task KeepAsync(StateHarness state)
     {
@@ -112,13 +241,42 @@ public abstract class OwedPurgeContract
         }
     }
 
-    private StateHarness Start(StateHarness? sameStoreAs = null) =>
-        StateHarness.Start(RedisConnectionString, sameStoreAs: sameStoreAs, services: s =>
+    /// <param name="notedByPreviousVersion">The store starts with the purge of T0GONE owed as the version before moments kept it.</param>
+    private StateHarness Start(StateHarness? sameStoreAs = null, bool notedByPreviousVersion = false)
+    {
+        var state = StateHarness.Start(RedisConnectionString, sameStoreAs: sameStoreAs, services: s =>
             {
                 var original = s.Last(d => d.ServiceType == typeof(ITrackedShareStore));
                 s.Remove(original);
                 s.AddSingleton(sp => LinksThatMayFail.Wrap((ITrackedShareStore)original.ImplementationFactory!(sp), () => _linksFail));
             });
+        if (notedByPreviousVersion)
+        {
+            NoteAsThePreviousVersionDid(state);
+        }
+
+        return state;
+    }
+
+    /// <summary>SQLite: its table without the moment's column, a row in it. Redis: a plain set of targets.</summary>
+    private void NoteAsThePreviousVersionDid(StateHarness state)
+    {
+        if (RedisConnectionString is null)
+        {
+            using var file = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(state.DataDirectory, "onetimebot.db")}");
+            file.Open();
+            using var command = file.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE bot_pending_purges (target TEXT PRIMARY KEY, noted INTEGER NOT NULL) WITHOUT ROWID;
+                INSERT INTO bot_pending_purges (target, noted) VALUES ('slack-team:T0GONE', 1);
+                """;
+            command.ExecuteNonQuery();
+        }
+        else
+        {
+            state.Services.GetRequiredService<RedisConnection>().DatabaseAsync().GetAwaiter().GetResult().SetAdd(state.KeyPrefix + "purge-pending", GoneTarget.Key);
+        }
+    }
 
     /// <summary>The real store of tracked links, whose workspace purge fails while the test says so.</summary>
     public class LinksThatMayFail : DispatchProxy

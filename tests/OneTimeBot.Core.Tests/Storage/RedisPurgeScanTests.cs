@@ -31,9 +31,9 @@ public sealed class RedisPurgeScanTests(RedisFixture redis) : IClassFixture<Redi
         await choices.SaveAsync(Later, "U0NEW", notify: false, null, default);
         await choices.SaveAsync(Kept, "U0STAYS", notify: false, null, default);
 
-        var earlierPurged = await choices.PurgeWorkspaceAsync(Earlier, default);
+        var earlierPurged = await choices.PurgeWorkspaceAsync(Earlier, state.Clock.GetUtcNow(), default);
         var scansBefore = await ScansAsync();
-        var laterPurged = await choices.PurgeWorkspaceAsync(Later, default);
+        var laterPurged = await choices.PurgeWorkspaceAsync(Later, state.Clock.GetUtcNow(), default);
         var scansAfter = await ScansAsync();
 
         Assert.Equal(1, earlierPurged);
@@ -56,9 +56,9 @@ public sealed class RedisPurgeScanTests(RedisFixture redis) : IClassFixture<Redi
         await links.SaveAsync(Link(state, "tlater0000000000000000001", Later, "U0NEW"), default);
         await links.SaveAsync(Link(state, "tkept00000000000000000001", Kept, "U0STAYS"), default);
 
-        var earlierPurged = await links.PurgeWorkspaceAsync(Earlier, default);
+        var earlierPurged = await links.PurgeWorkspaceAsync(Earlier, state.Clock.GetUtcNow(), default);
         var scansBefore = await ScansAsync();
-        var laterPurged = await links.PurgeWorkspaceAsync(Later, default);
+        var laterPurged = await links.PurgeWorkspaceAsync(Later, state.Clock.GetUtcNow(), default);
         var scansAfter = await ScansAsync();
 
         Assert.Equal((1, 1), (earlierPurged, laterPurged));

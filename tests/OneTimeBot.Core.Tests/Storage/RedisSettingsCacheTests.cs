@@ -75,7 +75,7 @@ public sealed partial class RedisSettingsCacheTests(RedisFixture redis) : IClass
         var first = StateHarness.Start(redis.Server.ConnectionString);
         var second = StateHarness.Start(redis.Server.ConnectionString, sameStoreAs: first);
         await first.Workspaces.UpdateAsync(AcmeAdmin, new WorkspaceSettingsChange(DefaultTtl: TimeSpan.FromHours(1)), default);
-        await KeepingAsync(second);
+        await KeepingAsync(second, announcer: first);
         return (first, second);
     }
 
@@ -86,19 +86,61 @@ public sealed partial class RedisSettingsCacheTests(RedisFixture redis) : IClass
         await raw.SaveAsync(Acme, (await raw.FindAsync(Acme, default))! with { DefaultTtl = defaultTtl }, default);
     }
 
-    /// <summary>Reads until the replica listens for changes and keeps what it read.</summary>
-    private static async Task KeepingAsync(StateHarness replica)
+    /// <summary>
+    /// Reads until the replica listens for changes, has heard one <paramref name="announcer"/> announced (so Redis holds
+    /// its subscription: a notice sent before that is lost, not late), and keeps what it read.
+    /// </summary>
+    private async Task KeepingAsync(StateHarness replica, StateHarness announcer)
     {
         var changes = replica.Services.GetRequiredService<IWorkspaceSettingsChanges>();
-        var deadline = DateTime.UtcNow + Patience;
-        await replica.Workspaces.GetAsync(Acme, default);
-        while (!changes.IsListening && DateTime.UtcNow < deadline)
+        var probe = "probe:" + Guid.NewGuid().ToString("N");
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Hear(string? key)
         {
-            await Task.Delay(10);
+            if (key == probe)
+            {
+                heard.TrySetResult();
+            }
         }
 
-        Assert.True(changes.IsListening, "the replica never subscribed to settings changes");
+        changes.Changed += Hear;
+        var deadline = DateTime.UtcNow + Patience;
+        try
+        {
+            await replica.Workspaces.GetAsync(Acme, default);
+            while (!changes.IsListening && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.True(changes.IsListening, "the replica never subscribed to settings changes");
+            while (!heard.Task.IsCompleted && DateTime.UtcNow < deadline)
+            {
+                await announcer.Services.GetRequiredService<IWorkspaceSettingsChanges>().AnnounceAsync(probe);
+                await Task.WhenAny(heard.Task, Task.Delay(100));
+            }
+
+            Assert.True(heard.Task.IsCompleted, "the replica never heard another replica's notice");
+        }
+        finally
+        {
+            changes.Changed -= Hear;
+        }
+
+        // A probe still on its way when a read ends stops that read from being kept: read until a read costs nothing.
+        do
+        {
+            await replica.Workspaces.GetAsync(Acme, default);
+            Assert.True(DateTime.UtcNow < deadline, "the replica never kept what it read");
+        }
+        while (await ReadCostsRedisAsync(replica));
+    }
+
+    private async Task<bool> ReadCostsRedisAsync(StateHarness replica)
+    {
+        var before = await RedisReadsAsync();
         await replica.Workspaces.GetAsync(Acme, default);
+        return await RedisReadsAsync() != before;
     }
 
     private static async Task<bool> SecondSeesAsync(StateHarness replica, TimeSpan defaultTtl)

@@ -114,7 +114,7 @@ public abstract class SecretRequestStoreContract
 
         await first.Services.GetRequiredService<ISecretRequestStore>().TryCloseAsync(closed.Id, RequestState.Declined, first.Clock.GetUtcNow(), default);
 
-        var purged = await second.Services.GetRequiredService<ISecretRequestStore>().PurgeWorkspaceAsync(Acme, default);
+        var purged = await second.Services.GetRequiredService<ISecretRequestStore>().PurgeWorkspaceAsync(Acme, first.Clock.GetUtcNow(), default);
         // Every key left; SQLite's file keeps old pages in its write-ahead log until a checkpoint, so its rows are checked by the finds.
         var stored = RedisConnectionString is null ? "" : await ReadAllStoredTextAsync(first);
 
@@ -123,7 +123,7 @@ public abstract class SecretRequestStoreContract
         Assert.Null(await Requests(second).FindAsync(closed.Id, default));
         Assert.Equal(elsewhere, await Requests(second).FindAsync(elsewhere.Id, default));
         Assert.DoesNotContain("tenant-acme", stored, StringComparison.Ordinal);
-        Assert.Equal(0, await second.Services.GetRequiredService<ISecretRequestStore>().PurgeWorkspaceAsync(Acme, default));
+        Assert.Equal(0, await second.Services.GetRequiredService<ISecretRequestStore>().PurgeWorkspaceAsync(Acme, first.Clock.GetUtcNow(), default));
     }
 
     [Fact]

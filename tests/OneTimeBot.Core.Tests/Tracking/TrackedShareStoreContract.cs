@@ -266,7 +266,7 @@ public abstract class TrackedShareStoreContract
             await Store(first).SaveAsync(share, default);
         }
 
-        var purged = await Store(second).PurgeWorkspaceAsync(Acme, default);
+        var purged = await Store(second).PurgeWorkspaceAsync(Acme, Start.AddHours(1), default);
         var due = await Store(second).LeaseDuePollsAsync(Start.AddHours(1), Start.AddHours(2), 100, default);
         // Every key left: no list, index or pointer still names the workspace or whom its links went to. (SQLite's
         // file keeps old pages in its write-ahead log until a checkpoint; its rows are gone, as the finds show.)
@@ -281,7 +281,7 @@ public abstract class TrackedShareStoreContract
         Assert.NotNull(await Store(first).FindAsync(betas.Id, default));
         Assert.DoesNotContain("U0CAROL", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("T0ACME", stored, StringComparison.Ordinal);
-        Assert.Equal(0, await Store(second).PurgeWorkspaceAsync(Acme, default));
+        Assert.Equal(0, await Store(second).PurgeWorkspaceAsync(Acme, Start.AddHours(1), default));
     }
 
     [Fact]
@@ -314,7 +314,7 @@ public abstract class TrackedShareStoreContract
         await preferences.SaveAsync(teams, "aad-ada", false, null, default);
         await preferences.SaveAsync(teams, "aad-bob", false, null, default);
 
-        var purged = await preferences.PurgeWorkspaceAsync(Acme, default);
+        var purged = await preferences.PurgeWorkspaceAsync(Acme, state.Clock.GetUtcNow(), default);
         await preferences.DeleteAsync(teams, "aad-ada", default);
 
         Assert.Equal(2, purged);

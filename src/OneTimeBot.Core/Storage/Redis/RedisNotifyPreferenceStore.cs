@@ -7,10 +7,20 @@ namespace OneTimeBot.Core.Storage.Redis;
 /// <summary>
 /// One small key per person who ever said <c>notify on</c> or <c>off</c>, kept until they say otherwise, and a set per
 /// workspace of who did, so a workspace's purge finds its choices without walking the keyspace. Choices kept before the
-/// sets existed are put in them once, by one SCAN, at the first purge after an upgrade.
+/// sets existed are put in them once, by one SCAN, at the first purge after an upgrade. When each person last changed
+/// their choice is in a sorted set per workspace beside it, so a purge forgets only choices from before the removal; a
+/// choice kept by a version without it has no time there, and counts as made before any removal.
 /// </summary>
-public sealed class RedisNotifyPreferenceStore(RedisConnection redis) : INotifyPreferenceStore
+public sealed class RedisNotifyPreferenceStore(RedisConnection redis, TimeProvider time) : INotifyPreferenceStore
 {
+    // One person's choice and its time together, so a choice changed while the purge runs is either purged whole or kept whole.
+    private const string PurgeChoice = """
+        local changed = redis.call('ZSCORE', KEYS[2], ARGV[1])
+        if changed and tonumber(changed) > tonumber(ARGV[2]) then return -1 end
+        redis.call('ZREM', KEYS[2], ARGV[1])
+        return redis.call('DEL', KEYS[1])
+        """;
+
     private string Indexed => redis.KeyPrefix + "notify-indexed";
 
     public async Task<bool?> FindAsync(WorkspaceId workspace, string userId, CancellationToken cancellationToken)
@@ -23,8 +33,10 @@ public sealed class RedisNotifyPreferenceStore(RedisConnection redis) : INotifyP
     public async Task SaveAsync(WorkspaceId workspace, string userId, bool notify, string? enterpriseId, CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        // The member first: a member whose choice was never written costs a purge nothing, a choice without one would be missed.
+        // The time and the member first: a member whose choice was never written costs a purge nothing, a choice without
+        // one would be missed, and a purge that found the choice before its new time would take the new choice as old.
         // Separate commands, not a transaction: the keys may live on different shards.
+        await db.SortedSetAddAsync(Changed(workspace), userId, time.GetUtcNow().ToUnixTimeMilliseconds()).ConfigureAwait(false);
         await db.SetAddAsync(People(workspace), userId).ConfigureAwait(false);
         if (workspace.Platform == ChatPlatform.Slack && enterpriseId is { Length: > 0 })
         {
@@ -40,21 +52,38 @@ public sealed class RedisNotifyPreferenceStore(RedisConnection redis) : INotifyP
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
         await db.KeyDeleteAsync(Key(workspace, userId)).ConfigureAwait(false);
         await db.SetRemoveAsync(People(workspace), userId).ConfigureAwait(false);
+        await db.SortedSetRemoveAsync(Changed(workspace), userId).ConfigureAwait(false);
     }
 
-    public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each person of the workspace's set (and of its times, which a version without them did not purge) whose choice
+    /// was last changed up to <paramref name="madeUpTo"/>, or has no time: the choice and its time in one script, then
+    /// the member. A choice saved meanwhile has its time before its member, so a member taken out under it is found
+    /// again, by its time, at the next purge.
+    /// </summary>
+    public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
         await IndexEarlierChoicesOnceAsync(db).ConfigureAwait(false);
         var people = People(workspace);
-        var purged = 0L;
-        foreach (var chunk in (await db.SetMembersAsync(people).ConfigureAwait(false)).Chunk(500))
+        var changed = Changed(workspace);
+        var everyone = (await db.SetMembersAsync(people).ConfigureAwait(false))
+            .Concat(await db.SortedSetRangeByRankAsync(changed).ConfigureAwait(false))
+            .Select(user => user.ToString())
+            .Distinct(StringComparer.Ordinal);
+        var purged = 0;
+        foreach (var chunk in everyone.Chunk(500))
         {
-            purged += await db.KeyDeleteAsync([.. chunk.Select(user => (RedisKey)Key(workspace, user.ToString()))]).ConfigureAwait(false);
+            var results = await Task.WhenAll(chunk.Select(user => db.ScriptEvaluateAsync(PurgeChoice, [Key(workspace, user), changed], [user, madeUpTo.ToUnixTimeMilliseconds()]))).ConfigureAwait(false);
+            var forgotten = chunk.Where((_, i) => (long)results[i] >= 0).ToArray();
+            purged += results.Count(r => (long)r == 1);
+            if (forgotten.Length > 0)
+            {
+                await db.SetRemoveAsync(people, [.. forgotten.Select(user => (RedisValue)user)]).ConfigureAwait(false);
+            }
         }
 
-        await db.KeyDeleteAsync(people).ConfigureAwait(false);
-        return (int)purged;
+        return purged;
     }
 
     public async Task<IReadOnlyList<WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken)
@@ -98,6 +127,12 @@ public sealed class RedisNotifyPreferenceStore(RedisConnection redis) : INotifyP
     {
         ArgumentNullException.ThrowIfNull(workspace);
         return redis.KeyPrefix + "notify-people:" + workspace.Key;
+    }
+
+    private string Changed(WorkspaceId workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return redis.KeyPrefix + "notify-changed:" + workspace.Key;
     }
 
     private string Key(WorkspaceId workspace, string userId) => Prefix(workspace) + userId;

@@ -76,7 +76,11 @@ public sealed class RedisSecretRequestStore(RedisConnection redis) : ISecretRequ
         return [.. (await db.SetMembersAsync(OfEnterprise(enterpriseId)).ConfigureAwait(false)).Select(team => new WorkspaceId(ChatPlatform.Slack, team.ToString()))];
     }
 
-    public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    /// <summary>
+    /// The requests of the workspace's index made up to <paramref name="madeUpTo"/>, as each one's record says (one that
+    /// cannot be read counts as made before); those made later, and their index entries, stay.
+    /// </summary>
+    public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
@@ -84,11 +88,29 @@ public sealed class RedisSecretRequestStore(RedisConnection redis) : ISecretRequ
         var purged = 0L;
         foreach (var chunk in (await db.SortedSetRangeByRankAsync(index).ConfigureAwait(false)).Chunk(500))
         {
-            purged += await db.KeyDeleteAsync([.. chunk.Select(id => Key(id.ToString()))]).ConfigureAwait(false);
+            var bodies = await Task.WhenAll(chunk.Select(id => db.HashGetAsync(Key(id.ToString()), "body"))).ConfigureAwait(false);
+            var old = chunk.Where((_, i) => !bodies[i].HasValue || MadeUpTo(bodies[i].ToString(), madeUpTo)).ToArray();
+            if (old.Length > 0)
+            {
+                purged += await db.KeyDeleteAsync([.. old.Select(id => Key(id.ToString()))]).ConfigureAwait(false);
+                await db.SortedSetRemoveAsync(index, old).ConfigureAwait(false);
+            }
         }
 
-        await db.KeyDeleteAsync(index).ConfigureAwait(false);
         return (int)purged;
+    }
+
+    // In whole milliseconds, as the moment is kept: one made in the removal's millisecond counts as made before it.
+    private static bool MadeUpTo(string body, DateTimeOffset madeUpTo)
+    {
+        try
+        {
+            return StateJson.Read<StoredSecretRequest>(body) is not { } request || request.Created.ToUnixTimeMilliseconds() <= madeUpTo.ToUnixTimeMilliseconds();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true;
+        }
     }
 
     private RedisKey Key(string requestId) => redis.KeyPrefix + "request:" + requestId;

@@ -190,13 +190,14 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
     }
 
     /// <summary>
-    /// The links of the workspace's index, each read first so only the workspace's own are deleted, and the lists of
-    /// their owners; no walk of the keyspace. Links saved before the index existed are put in it once, by one SCAN of the
-    /// owners' lists, at the first purge after an upgrade. Not one atomic step, and it needs none: every later change to
-    /// a link checks that its hash exists, so a poll or a message under way for a purged link does nothing, and a lease
-    /// of it finds no hash and drops it.
+    /// The links of the workspace's index, each read first so only the workspace's own made up to
+    /// <paramref name="madeUpTo"/> are deleted, and their places in their owners' lists (scored by when each was made);
+    /// no walk of the keyspace. Links made later, and their index entries, stay. Links saved before the index existed are
+    /// put in it once, by one SCAN of the owners' lists, at the first purge after an upgrade. Not one atomic step, and it
+    /// needs none: every later change to a link checks that its hash exists, so a poll or a message under way for a
+    /// purged link does nothing, and a lease of it finds no hash and drops it.
     /// </summary>
-    public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
@@ -208,7 +209,9 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
         foreach (var chunk in ids.Chunk(100))
         {
             var shares = await Task.WhenAll(chunk.Select(id => ReadAsync(db, id))).ConfigureAwait(false);
-            var own = shares.OfType<TrackedShare>().Where(s => s.Workspace == workspace).ToList();
+            // In whole milliseconds, as the moment is kept: one made in the removal's millisecond counts as made before it.
+            var own = shares.OfType<TrackedShare>().Where(s => s.Workspace == workspace && s.Created.ToUnixTimeMilliseconds() <= madeUpTo.ToUnixTimeMilliseconds()).ToList();
+            var gone = chunk.Where((_, i) => shares[i] is null);
             if (own.Count > 0)
             {
                 owners.UnionWith(own.Select(s => Owner(s.Workspace, s.OwnerUserId)));
@@ -216,9 +219,15 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
                 await db.KeyDeleteAsync([.. own.Select(s => Share(s.Id)), .. own.Where(s => s.BackendReceiptId is not null).Select(s => Receipt(s.BackendReceiptId!))]).ConfigureAwait(false);
                 purged += own.Count;
             }
+
+            await db.SortedSetRemoveAsync(index, [.. own.Select(s => (RedisValue)s.Id), .. gone.Select(id => (RedisValue)id)]).ConfigureAwait(false);
         }
 
-        await db.KeyDeleteAsync([.. owners, index]).ConfigureAwait(false);
+        foreach (var owner in owners)
+        {
+            await db.SortedSetRemoveRangeByScoreAsync(owner, double.NegativeInfinity, madeUpTo.ToUnixTimeMilliseconds()).ConfigureAwait(false);
+        }
+
         return purged;
     }
 

@@ -56,6 +56,10 @@ public sealed partial class RedisWorkspaceSettingsChanges(RedisConnection redis,
 
             var subscriber = multiplexer.GetSubscriber();
             await subscriber.SubscribeAsync(_channel, (_, message) => Changed?.Invoke(message.HasValue ? message.ToString() : null)).ConfigureAwait(false);
+            // The subscribe can return before Redis took it (on a subscription connection still opening), and a change
+            // published meanwhile would never be heard while its workspace's settings were kept: a ping on the same
+            // connection returns only after Redis has taken what was sent before it.
+            await subscriber.PingAsync().ConfigureAwait(false);
             _subscribed = subscriber;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

@@ -40,16 +40,21 @@ public sealed class SqliteNotifyPreferenceStore(SqliteDatabase database, TimePro
             [("$workspace", workspace.Key), ("$user", userId)], cancellationToken);
     }
 
-    // A workspace has a row per person who ever chose, and the primary key starts with the workspace.
-    public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    // A workspace has a row per person who ever chose, and the primary key starts with the workspace. The team stays in
+    // its org's list while a choice made since the removal is kept.
+    public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var purged = await database.ExecuteAsync(SqliteTrackingSchema.Tables,
-            "DELETE FROM bot_notify_preferences WHERE workspace = $workspace", [("$workspace", workspace.Key)], cancellationToken).ConfigureAwait(false);
+            "DELETE FROM bot_notify_preferences WHERE workspace = $workspace AND updated <= $made_up_to",
+            [("$workspace", workspace.Key), ("$made_up_to", madeUpTo.ToUnixTimeMilliseconds())], cancellationToken).ConfigureAwait(false);
         if (workspace.Platform == ChatPlatform.Slack)
         {
-            await database.ExecuteAsync(SqliteTrackingSchema.Tables,
-                "DELETE FROM bot_notify_enterprises WHERE team = $team", [("$team", workspace.Id)], cancellationToken).ConfigureAwait(false);
+            await database.ExecuteAsync(SqliteTrackingSchema.Tables, """
+                DELETE FROM bot_notify_enterprises
+                WHERE team = $team AND NOT EXISTS (SELECT 1 FROM bot_notify_preferences WHERE workspace = $workspace)
+                """,
+                [("$team", workspace.Id), ("$workspace", workspace.Key)], cancellationToken).ConfigureAwait(false);
         }
 
         return purged;

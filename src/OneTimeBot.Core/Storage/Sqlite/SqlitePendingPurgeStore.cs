@@ -1,41 +1,54 @@
 namespace OneTimeBot.Core.Storage.Sqlite;
 
-/// <summary>A row per purge an app removal still owes, in the shared file.</summary>
-public sealed class SqlitePendingPurgeStore(SqliteDatabase database, TimeProvider time) : IPendingPurgeStore
+/// <summary>
+/// A row per purge an app removal still owes, in the shared file. <c>removed</c> is the moment of the latest removal
+/// noted, in Unix milliseconds; a row an earlier version wrote has none (NULL), and purges everything made until it runs.
+/// </summary>
+public sealed class SqlitePendingPurgeStore(SqliteDatabase database) : IPendingPurgeStore
 {
+    // The probe counts the columns of a table that exists without 'removed': none on a new file, none once migrated.
     private static readonly SqliteSchema Schema = new("""
         CREATE TABLE IF NOT EXISTS bot_pending_purges (
             target TEXT PRIMARY KEY,
-            noted INTEGER NOT NULL) WITHOUT ROWID;
-        """);
+            noted INTEGER NOT NULL,
+            removed INTEGER) WITHOUT ROWID;
+        """,
+        new SqliteMigration(
+            "SELECT COUNT(*) FROM pragma_table_info('bot_pending_purges') WHERE NOT EXISTS (SELECT 1 FROM pragma_table_info('bot_pending_purges') WHERE name = 'removed')",
+            "ALTER TABLE bot_pending_purges ADD COLUMN removed INTEGER"));
 
-    public Task AddAsync(PurgeTarget target, CancellationToken cancellationToken)
+    // A row without a moment gets this one: it owes everything up to a removal before now, which this covers.
+    public Task AddAsync(PurgeTarget target, DateTimeOffset removedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return database.ExecuteAsync(Schema, "INSERT INTO bot_pending_purges (target, noted) VALUES ($target, $noted) ON CONFLICT (target) DO NOTHING",
-            [("$target", target.Key), ("$noted", time.GetUtcNow().ToUnixTimeMilliseconds())], cancellationToken);
+        return database.ExecuteAsync(Schema, """
+            INSERT INTO bot_pending_purges (target, noted, removed) VALUES ($target, $removed, $removed)
+            ON CONFLICT (target) DO UPDATE SET removed = max(coalesce(removed, excluded.removed), excluded.removed)
+            """,
+            [("$target", target.Key), ("$removed", removedAt.ToUnixTimeMilliseconds())], cancellationToken);
     }
 
-    public Task<IReadOnlyList<PurgeTarget>> ListAsync(CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<PurgeTarget>>(Schema, statements =>
+    public Task<IReadOnlyList<OwedPurge>> ListAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<OwedPurge>>(Schema, statements =>
         {
-            var command = statements.Prepare("SELECT target FROM bot_pending_purges ORDER BY noted", []);
+            var command = statements.Prepare("SELECT target, removed FROM bot_pending_purges ORDER BY noted", []);
             using var reader = command.ExecuteReader();
-            var targets = new List<PurgeTarget>();
+            var owed = new List<OwedPurge>();
             while (reader.Read())
             {
                 if (PurgeTarget.FromKey(reader.GetString(0)) is { } target)
                 {
-                    targets.Add(target);
+                    owed.Add(new OwedPurge(target, reader.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))));
                 }
             }
 
-            return targets;
+            return owed;
         }, cancellationToken);
 
-    public Task RemoveAsync(PurgeTarget target, CancellationToken cancellationToken)
+    public Task RemoveAsync(PurgeTarget target, DateTimeOffset doneUpTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return database.ExecuteAsync(Schema, "DELETE FROM bot_pending_purges WHERE target = $target", [("$target", target.Key)], cancellationToken);
+        return database.ExecuteAsync(Schema, "DELETE FROM bot_pending_purges WHERE target = $target AND (removed IS NULL OR removed <= $done)",
+            [("$target", target.Key), ("$done", doneUpTo.ToUnixTimeMilliseconds())], cancellationToken);
     }
 }

@@ -59,10 +59,17 @@ public sealed class SqliteSecretRequestStore(SqliteDatabase database) : ISecretR
 
     // Read from the stored record rather than a column of its own: an app is removed rarely, and the table holds only
     // requests still within twice their time, so a scan then costs less than a new column and index on every insert.
-    public Task<int> PurgeWorkspaceAsync(Workspaces.WorkspaceId workspace, CancellationToken cancellationToken)
+    // 'created' is an ISO 8601 time with its offset, which SQLite reads to the nearest millisecond: one made in the
+    // removal's millisecond may read as the next, and counts as made before it, as elsewhere. One SQLite cannot read
+    // counts as made before any removal.
+    public Task<int> PurgeWorkspaceAsync(Workspaces.WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        return database.DeleteInStepsAsync(Schema, "bot_secret_requests", "json_extract(body, '$.workspace.key') = $workspace", [("$workspace", workspace.Key)], cancellationToken);
+        return database.DeleteInStepsAsync(Schema, "bot_secret_requests", """
+            json_extract(body, '$.workspace.key') = $workspace
+            AND ifnull(round((julianday(json_extract(body, '$.created')) - 2440587.5) * 86400000.0), 0) <= $made_up_to + 1
+            """,
+            [("$workspace", workspace.Key), ("$made_up_to", madeUpTo.ToUnixTimeMilliseconds())], cancellationToken);
     }
 
     public Task<IReadOnlyList<Workspaces.WorkspaceId>> WorkspacesOfEnterpriseAsync(string enterpriseId, CancellationToken cancellationToken) =>

@@ -90,10 +90,11 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
         database.DeleteInStepsAsync(SqliteTrackingSchema.Tables, "bot_tracked_shares", "keep_until <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
 
     // A deleted row is no longer leased, and every later change to it finds no row: its polls and its message stop.
-    public Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    public Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        return database.DeleteInStepsAsync(SqliteTrackingSchema.Tables, "bot_tracked_shares", "workspace = $workspace", [("$workspace", workspace.Key)], cancellationToken);
+        return database.DeleteInStepsAsync(SqliteTrackingSchema.Tables, "bot_tracked_shares", "workspace = $workspace AND created <= $made_up_to",
+            [("$workspace", workspace.Key), ("$made_up_to", madeUpTo.ToUnixTimeMilliseconds())], cancellationToken);
     }
 
     // Read from the stored documents: an org-wide install is removed rarely, so a scan then beats a column on every insert.
