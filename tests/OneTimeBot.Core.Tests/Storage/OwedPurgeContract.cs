@@ -2,9 +2,11 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneTimeBot.Core.Requests;
+using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Tracking;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Tests.Storage;
 
@@ -185,6 +187,25 @@ public abstract class OwedPurgeContract
         Assert.Equal(first.RemovedAt.Value.AddMinutes(1), second.RemovedAt);
     }
 
+    [Fact]
+    public async Task A_link_whose_backend_answered_a_creation_time_ten_minutes_ahead_is_purged_with_the_workspace_it_was_made_in_before_the_removal()
+    {
+        await using var state = Start();
+        var now = state.Clock.GetUtcNow();
+        var receipt = new SecretReceipt("anon", "Qd8-ahead-metadata-key-7c1", "Qd8-ahead-secret-key-7c1", SecretState.New, TimeSpan.FromHours(1), null, null,
+            now.AddMinutes(10), now.AddMinutes(10), null, [], null, PassphraseRequired: false, new Uri("https://ahead.example/secret/x"), new Uri("https://ahead.example/receipt/x"));
+        await state.Services.GetRequiredService<ILinkTracking>().TrackAsync(OldLink,
+            new NewLink(new Actor(Gone, "U0ALICE"), null, "custom", "ahead.example", receipt, Generated: false), default);
+        var tracked = await Links(state).FindAsync(OldLink, default);
+        await Purge(state).OweAsync(GoneTarget, default);
+
+        await Purge(state).PurgeAsync(GoneTarget, default);
+
+        Assert.Equal(now.AddMinutes(10), tracked?.Created);
+        Assert.Null(await Links(state).FindAsync(OldLink, default));
+        Assert.Empty(await Links(state).RecentAsync(Gone, "U0ALICE", now, default));
+    }
+
     private static WorkspacePurge Purge(StateHarness state) => state.Services.GetRequiredService<WorkspacePurge>();
 
     private static IPendingPurgeStore Owed(StateHarness state) => state.Services.GetRequiredService<IPendingPurgeStore>();
@@ -196,7 +217,7 @@ public abstract class OwedPurgeContract
         var now = state.Clock.GetUtcNow();
         return Links(state).SaveAsync(new TrackedShare(id, Gone, "U0ALICE", reach, null, "eu", "eu.onetimesecret.com",
             state.Services.GetRequiredService<MetadataKeySeal>().Seal(id, "Qd8-owed-purge-metadata-key"), null, now, now.AddDays(1), TimeSpan.FromDays(1),
-            PassphraseRequired: false, Generated: false) { NextPollAt = now.AddMinutes(5) }, default);
+            PassphraseRequired: false, Generated: false, Recorded: now) { NextPollAt = now.AddMinutes(5) }, default);
     }
 
     /// <summary>What the workspace makes once it installed the app again: a link, a request, and Alice's notify choice changed to on.</summary>
