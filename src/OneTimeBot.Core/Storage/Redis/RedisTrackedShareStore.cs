@@ -196,7 +196,9 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
     /// places in their owners' lists; no walk of the keyspace. Links made later, and their index entries, stay. Links
     /// saved before the index existed are put in it once, by one SCAN of the owners' lists, at the first purge after an
     /// upgrade. Not one atomic step, and it needs none: every later change to a link checks that its hash exists, so a poll
-    /// or a message under way for a purged link does nothing, and a lease of it finds no hash and drops it.
+    /// or a message under way for a purged link does nothing, and a lease of it finds no hash and drops it. Each chunk
+    /// leaves the owners' lists first and the workspace's index last, so a host that stops half way leaves every link it
+    /// did not finish in the index, where a retry finds it again.
     /// </summary>
     public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken)
     {
@@ -205,7 +207,6 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
         await IndexEarlierLinksOnceAsync(db).ConfigureAwait(false);
         var index = InWorkspace(workspace);
         var ids = (await db.SortedSetRangeByRankAsync(index).ConfigureAwait(false)).Select(id => id.ToString()).Distinct(StringComparer.Ordinal);
-        var owners = new HashSet<RedisKey>();
         var purged = 0;
         foreach (var chunk in ids.Chunk(100))
         {
@@ -213,20 +214,21 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
             // In whole milliseconds, as the moment is kept: one made in the removal's millisecond counts as made before it.
             var own = shares.OfType<TrackedShare>().Where(s => s.Workspace == workspace && s.Recorded.ToUnixTimeMilliseconds() <= madeUpTo.ToUnixTimeMilliseconds()).ToList();
             var gone = chunk.Where((_, i) => shares[i] is null);
+            foreach (var owner in own.GroupBy(s => Owner(s.Workspace, s.OwnerUserId)))
+            {
+                await db.SortedSetRemoveAsync(owner.Key, [.. owner.Select(s => (RedisValue)s.Id)]).ConfigureAwait(false);
+                // And the places of its links that expired before: a list left with only those would still name its owner.
+                await db.SortedSetRemoveRangeByScoreAsync(owner.Key, double.NegativeInfinity, madeUpTo.ToUnixTimeMilliseconds()).ConfigureAwait(false);
+            }
+
             if (own.Count > 0)
             {
-                owners.UnionWith(own.Select(s => Owner(s.Workspace, s.OwnerUserId)));
                 await db.SortedSetRemoveAsync(Polls, [.. own.Select(s => (RedisValue)s.Id)]).ConfigureAwait(false);
                 await db.KeyDeleteAsync([.. own.Select(s => Share(s.Id)), .. own.Where(s => s.BackendReceiptId is not null).Select(s => Receipt(s.BackendReceiptId!))]).ConfigureAwait(false);
                 purged += own.Count;
             }
 
             await db.SortedSetRemoveAsync(index, [.. own.Select(s => (RedisValue)s.Id), .. gone.Select(id => (RedisValue)id)]).ConfigureAwait(false);
-        }
-
-        foreach (var owner in owners)
-        {
-            await db.SortedSetRemoveRangeByScoreAsync(owner, double.NegativeInfinity, madeUpTo.ToUnixTimeMilliseconds()).ConfigureAwait(false);
         }
 
         return purged;
