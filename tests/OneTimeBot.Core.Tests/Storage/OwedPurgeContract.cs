@@ -92,7 +92,7 @@ public abstract class OwedPurgeContract
         await Purge(state).OweAsync(GoneTarget, default);
         await Assert.ThrowsAnyAsync<Exception>(() => Purge(state).PurgeAsync(GoneTarget, default));
 
-        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        state.Clock.Advance(TimeSpan.FromMinutes(2));
         await MakeAfterReinstallAsync(state);
         _linksFail = false;
         await CleanerPassAsync(state);
@@ -116,7 +116,7 @@ public abstract class OwedPurgeContract
         await Purge(state).OweAsync(org, default);
         await Assert.ThrowsAnyAsync<Exception>(() => Purge(state).PurgeAsync(org, default));
 
-        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        state.Clock.Advance(TimeSpan.FromMinutes(2));
         await MakeAfterReinstallAsync(state, reach);
         _linksFail = false;
         await CleanerPassAsync(state);
@@ -204,6 +204,22 @@ public abstract class OwedPurgeContract
         Assert.Equal(now.AddMinutes(10), tracked?.Created);
         Assert.Null(await Links(state).FindAsync(OldLink, default));
         Assert.Empty(await Links(state).RecentAsync(Gone, "U0ALICE", now, default));
+    }
+
+    [Fact]
+    public async Task What_a_replica_whose_clock_runs_half_a_minute_ahead_made_just_before_the_removal_is_purged_with_it()
+    {
+        await using var state = Start();
+        await Purge(state).OweAsync(GoneTarget, default);
+        state.Clock.Advance(TimeSpan.FromSeconds(30));
+        await MakeAfterReinstallAsync(state);
+
+        await Purge(state).PurgeAsync(GoneTarget, default);
+
+        Assert.Null(await Links(state).FindAsync(NewLink, default));
+        Assert.Null(await state.Services.GetRequiredService<SecretRequests>().FindAsync(NewRequest, default));
+        Assert.Null(await state.Services.GetRequiredService<INotifyPreferenceStore>().FindAsync(Gone, "U0ALICE", default));
+        Assert.Empty(await Owed(state).ListAsync(default));
     }
 
     private static WorkspacePurge Purge(StateHarness state) => state.Services.GetRequiredService<WorkspacePurge>();
