@@ -222,6 +222,26 @@ public abstract class OwedPurgeContract
         Assert.Empty(await Owed(state).ListAsync(default));
     }
 
+    [Fact]
+    public async Task A_purge_owed_is_found_by_the_previous_version_after_a_rollback_until_it_is_done_up_to_its_latest_removal()
+    {
+        await using var state = Start();
+        await Purge(state).OweAsync(GoneTarget, default);
+        var first = Assert.Single(await Owed(state).ListAsync(default));
+        var seenAtFirst = await ReadAsThePreviousVersionDoesAsync(state);
+        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Purge(state).OweAsync(GoneTarget, default);
+
+        await Owed(state).RemoveAsync(GoneTarget, first.RemovedAt!.Value, default);
+        var seenWhileTheLaterIsOwed = await ReadAsThePreviousVersionDoesAsync(state);
+        await CleanerPassAsync(state);
+
+        Assert.Equal([GoneTarget.Key], seenAtFirst);
+        Assert.Equal([GoneTarget.Key], seenWhileTheLaterIsOwed);
+        Assert.Empty(await ReadAsThePreviousVersionDoesAsync(state));
+        Assert.Empty(await Owed(state).ListAsync(default));
+    }
+
     private static WorkspacePurge Purge(StateHarness state) => state.Services.GetRequiredService<WorkspacePurge>();
 
     private static IPendingPurgeStore Owed(StateHarness state) => state.Services.GetRequiredService<IPendingPurgeStore>();
@@ -313,6 +333,29 @@ public abstract class OwedPurgeContract
         {
             state.Services.GetRequiredService<RedisConnection>().DatabaseAsync().GetAwaiter().GetResult().SetAdd(state.KeyPrefix + "purge-pending", GoneTarget.Key);
         }
+    }
+
+    /// <summary>The purges owed as the previous version reads them. SQLite: the targets of its table. Redis: the plain set.</summary>
+    private async Task<IReadOnlyList<string>> ReadAsThePreviousVersionDoesAsync(StateHarness state)
+    {
+        if (RedisConnectionString is null)
+        {
+            using var file = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(state.DataDirectory, "onetimebot.db")}");
+            file.Open();
+            using var command = file.CreateCommand();
+            command.CommandText = "SELECT target FROM bot_pending_purges";
+            using var reader = command.ExecuteReader();
+            var targets = new List<string>();
+            while (reader.Read())
+            {
+                targets.Add(reader.GetString(0));
+            }
+
+            return targets;
+        }
+
+        var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
+        return [.. (await db.SetMembersAsync(state.KeyPrefix + "purge-pending")).Select(m => m.ToString())];
     }
 
     /// <summary>The real store of tracked links, whose workspace purge fails while the test says so.</summary>
