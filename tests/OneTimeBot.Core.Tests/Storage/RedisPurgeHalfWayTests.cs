@@ -8,8 +8,9 @@ using StackExchange.Redis;
 namespace OneTimeBot.Core.Tests.Storage;
 
 /// <summary>
-/// On Redis a workspace's purge is several commands: one that fails half way (here a key of the wrong type, standing in
-/// for a host that stops) must leave nothing made before the removal out of reach of the purge that is tried again.
+/// On Redis a workspace's purge, and a notify choice's save, are several commands: one that fails half way (here a key
+/// of the wrong type, standing in for a host that stops) must leave nothing made before the removal out of reach of the
+/// purge that is tried again.
 /// </summary>
 public sealed class RedisPurgeHalfWayTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
@@ -39,6 +40,25 @@ public sealed class RedisPurgeHalfWayTests(RedisFixture redis) : IClassFixture<R
         Assert.Null(await links.FindAsync("thalfway00000000000000000", default));
         Assert.False(await db.KeyExistsAsync(state.KeyPrefix + "tracked-owner:" + Acme.Key + ":U0FIRSTCHUNK"));
         Assert.False(await db.KeyExistsAsync(state.KeyPrefix + "tracked-workspace:" + Acme.Key));
+    }
+
+    [Fact]
+    public async Task A_choice_whose_change_failed_half_way_after_the_removal_is_still_purged_as_the_choice_made_before_it()
+    {
+        await using var state = StateHarness.Start(redis.Server.ConnectionString, now: Made);
+        var choices = state.Services.GetRequiredService<INotifyPreferenceStore>();
+        var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
+        await choices.SaveAsync(Acme, "U0ALICE", notify: false, null, default);
+        var removedAt = state.Clock.GetUtcNow();
+        state.Clock.Advance(TimeSpan.FromMinutes(2));
+        // The org's set of teams, of the wrong type: the change fails there, as a host stopping there would.
+        await db.StringSetAsync(state.KeyPrefix + "notify-org:E0HALFWAY", "Mv4-not-a-set");
+
+        await Assert.ThrowsAsync<RedisServerException>(() => choices.SaveAsync(Acme, "U0ALICE", notify: true, "E0HALFWAY", default));
+        var purged = await choices.PurgeWorkspaceAsync(Acme, removedAt, default);
+
+        Assert.Equal(1, purged);
+        Assert.Null(await choices.FindAsync(Acme, "U0ALICE", default));
     }
 
     private static TrackedShare Link(StateHarness state, string id, string owner) =>
