@@ -1,4 +1,8 @@
+using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OneTimeBot.Core.Storage;
 using OneTimeBot.Testing;
 
 namespace OneTimeBot.Slack.Tests;
@@ -77,6 +81,31 @@ public sealed class UninstallPurgeTests
         await app.Host.Services.FollowUpsFinishedAsync();
 
         Assert.Equal(1, app.Host.RowsIn("bot_notify_preferences"));
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_removal_already_handled_arriving_after_the_app_was_installed_again_keeps_the_link_made_since()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await SlackAppClock.StartAsync(clock);
+        var removal = SlackRequests.Envelope("Ev0RETRIEDREMOVAL", new JsonObject { ["type"] = "app_uninstalled" });
+        await app.Requests.EventAsync(removal);
+        await app.Host.Services.FollowUpsFinishedAsync();
+        var afterRemoval = app.Host.RowsIn("bot_pending_purges");
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await app.Requests.CommandAsync("share <@U0BOB|bob> Pf7-made-after-reinstall-r3t9", app.Slack.NewResponseUrl());
+        await app.Slack.WaitForDirectMessagesAsync("U0BOB");
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var retried = await app.Requests.EventAsync(removal, retryNum: 1);
+        await app.Host.Services.FollowUpsFinishedAsync();
+        // What a cleaner's pass on any replica would do next.
+        await app.Host.Services.GetRequiredService<WorkspacePurge>().PurgeOwedAsync(default);
+
+        Assert.Equal(0, afterRemoval);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(0, app.Host.RowsIn("bot_pending_purges"));
+        Assert.Equal(1, app.Host.RowsIn("bot_tracked_shares"));
     }
 
     private static (long Links, long Requests, long Choices) Counts(SlackApp app) =>

@@ -13,7 +13,8 @@ namespace OneTimeBot.Core.Storage;
 /// A removal's purge is noted in the shared store before the removal is acknowledged (<see cref="OweAsync"/>), with the
 /// moment the removal was received, and forgotten only once every step succeeded; until then the
 /// <see cref="StateCleaner"/> tries it again. Every step deletes only what was made (a notification choice: last
-/// changed) up to that moment, so a workspace that installs the app again before a retry keeps what it made since.
+/// changed) up to that moment and <see cref="ClockMargin"/>, by the hosts' own clocks, so a workspace that installs the
+/// app again before a retry keeps what it made since.
 /// </summary>
 public sealed partial class WorkspacePurge(
     ITrackedShareStore links,
@@ -23,6 +24,15 @@ public sealed partial class WorkspacePurge(
     TimeProvider time,
     ILogger<WorkspacePurge> logger)
 {
+    /// <summary>
+    /// How far past the moment of a removal an owed purge reaches. The moment is stamped by the replica that received the
+    /// removal, each record by the replica that made it, and their clocks differ a little: a record made just before the
+    /// removal on a replica whose clock runs ahead must not outlive the purge. A record made in this minute after the
+    /// removal is dropped with the rest, which is the lesser harm: a workspace can make one only once an admin has given
+    /// the app consent again, and keeping what should have been forgotten is worse than losing a link made just then.
+    /// </summary>
+    public static readonly TimeSpan ClockMargin = TimeSpan.FromSeconds(60);
+
     /// <summary>
     /// Notes that <paramref name="target"/> must be purged of what was made until now; called when the removal is
     /// received, before it is acknowledged.
@@ -113,12 +123,14 @@ public sealed partial class WorkspacePurge(
     }
 
     /// <summary>
-    /// One owed purge; one an earlier version noted without a moment purges what was made until now, as that version did.
-    /// The owed purge is forgotten only if no later removal was noted meanwhile.
+    /// One owed purge, of what was made up to <see cref="ClockMargin"/> past its removal; one an earlier version noted
+    /// without a moment purges what was made until now, as that version did. The owed purge is forgotten only if no
+    /// later removal was noted meanwhile (one noted within the margin still gets a purge with a margin of its own).
     /// </summary>
     private async Task PurgeAsync(OwedPurge owed, CancellationToken cancellationToken)
     {
-        var madeUpTo = owed.RemovedAt ?? time.GetUtcNow();
+        var removedAt = owed.RemovedAt ?? time.GetUtcNow();
+        var madeUpTo = removedAt + ClockMargin;
         if (owed.Target.IsEnterprise)
         {
             await PurgeEnterpriseAsync(owed.Target.Id, madeUpTo, cancellationToken).ConfigureAwait(false);
@@ -128,7 +140,7 @@ public sealed partial class WorkspacePurge(
             await PurgeAsync(new WorkspaceId(ChatPlatform.Slack, owed.Target.Id), madeUpTo, cancellationToken).ConfigureAwait(false);
         }
 
-        await pending.RemoveAsync(owed.Target, madeUpTo, cancellationToken).ConfigureAwait(false);
+        await pending.RemoveAsync(owed.Target, removedAt, cancellationToken).ConfigureAwait(false);
     }
 
     public Task ForgetPersonAsync(Actor person, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed class LinkTracker(ITrackedShareStore store, MetadataKeySeal seal, 
         ArgumentNullException.ThrowIfNull(link);
         var receipt = link.Receipt;
         var announced = embeddedIds is not null && OneTimeSecretOptions.IsEmbeddedName(link.Backend);
+        var now = time.GetUtcNow();
         var share = new TrackedShare(
             Id: trackedId,
             Workspace: link.Owner.Workspace,
@@ -30,9 +31,10 @@ public sealed class LinkTracker(ITrackedShareStore store, MetadataKeySeal seal, 
             ExpiresAt: receipt.ExpiresAt,
             Ttl: receipt.Ttl,
             PassphraseRequired: receipt.PassphraseRequired,
-            Generated: link.Generated)
+            Generated: link.Generated,
+            Recorded: now)
         {
-            NextPollAt = PollSchedule.First(time.GetUtcNow(), receipt.ExpiresAt, announced),
+            NextPollAt = PollSchedule.First(now, receipt.ExpiresAt, announced),
         };
         return store.SaveAsync(share, cancellationToken);
     }

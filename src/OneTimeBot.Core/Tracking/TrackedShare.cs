@@ -11,6 +11,10 @@ namespace OneTimeBot.Core.Tracking;
 /// buttons. The metadata key, which polls and burns it, is kept only sealed (<see cref="SealedMetadataKey"/>); the link
 /// is not kept at all. <see cref="BackendReceiptId"/> is the embedded secret service's id for its receipt (an HMAC of
 /// the metadata key, never the key), which its events name. Kept as long as the receipt: <see cref="KeepUntil"/>.
+/// <see cref="Created"/> is the backend's own time, shown to people; <see cref="Recorded"/> is when this host saved the
+/// link, by its own clock, and is what the store orders an owner's links by and what a workspace purge compares: a
+/// backend is chosen per workspace and not trusted, and one whose clock runs ahead (or that lies) must not keep its
+/// links out of a purge. A link saved by a version without it reads as recorded at the start of time: before any removal.
 /// <para>
 /// What changes after it is saved (status, the message to its owner, polling) is stored apart from the rest, so each
 /// change is one atomic step in the store: those properties are not part of the stored document.
@@ -30,7 +34,8 @@ public sealed record TrackedShare(
     DateTimeOffset ExpiresAt,
     TimeSpan Ttl,
     bool PassphraseRequired,
-    bool Generated)
+    bool Generated,
+    DateTimeOffset Recorded)
 {
     /// <summary>How many of an owner's newest links a store must be able to list.</summary>
     public const int RecentPerOwner = 20;

@@ -182,8 +182,9 @@ public sealed partial class SlackInbound(
                 return SlackAnswer.Ok;
             case { Type: "event_callback", EventId: { Length: > 0 } eventId, Event: { } e }:
                 // A removal's purge is owed from before Slack hears back, so a host that stops first leaves it to
-                // another's cleaner; noting it again for a retried event moves its moment only later, to the retry's.
-                if (EventHandlers.PurgeOf(envelope, e) is { } purge && !await OweAsync(purge, cancellationToken).ConfigureAwait(false))
+                // another's cleaner. A retry of a removal already claimed (so already noted) notes nothing: noted again
+                // after the workspace installed the app again, it would move the moment later and purge what was made since.
+                if (EventHandlers.PurgeOf(envelope, e) is { } purge && !await OweAsync(eventId, purge, cancellationToken).ConfigureAwait(false))
                 {
                     return SlackAnswer.Unavailable;
                 }
@@ -246,12 +247,19 @@ public sealed partial class SlackInbound(
         }
     }
 
-    /// <summary>Notes a removal's purge as owed; false when the store cannot (Slack will retry the event).</summary>
-    private async Task<bool> OweAsync(PurgeTarget purge, CancellationToken cancellationToken)
+    /// <summary>
+    /// Notes a removal's purge as owed, unless its event was claimed before (a delivery claims only after noting); false
+    /// when the store cannot say or note (Slack will retry the event).
+    /// </summary>
+    private async Task<bool> OweAsync(string eventId, PurgeTarget purge, CancellationToken cancellationToken)
     {
         try
         {
-            await purges.OweAsync(purge, cancellationToken).ConfigureAwait(false);
+            if (!await seen.WasClaimedAsync(EventKey(eventId), cancellationToken).ConfigureAwait(false))
+            {
+                await purges.OweAsync(purge, cancellationToken).ConfigureAwait(false);
+            }
+
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -266,7 +274,7 @@ public sealed partial class SlackInbound(
     {
         try
         {
-            return await seen.TryClaimAsync("slack-event:" + eventId, EventMemory, cancellationToken).ConfigureAwait(false);
+            return await seen.TryClaimAsync(EventKey(eventId), EventMemory, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -274,6 +282,8 @@ public sealed partial class SlackInbound(
             return null;
         }
     }
+
+    private static string EventKey(string eventId) => "slack-event:" + eventId;
 
     private static string FirstBlock(SlackView? view) =>
         view?.State?.Values?.Keys.FirstOrDefault() ?? Core.Errors.SharingError.SecretField;

@@ -2,9 +2,11 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneTimeBot.Core.Requests;
+using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage;
 using OneTimeBot.Core.Tracking;
 using OneTimeBot.Core.Workspaces;
+using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Tests.Storage;
 
@@ -90,7 +92,7 @@ public abstract class OwedPurgeContract
         await Purge(state).OweAsync(GoneTarget, default);
         await Assert.ThrowsAnyAsync<Exception>(() => Purge(state).PurgeAsync(GoneTarget, default));
 
-        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        state.Clock.Advance(TimeSpan.FromMinutes(2));
         await MakeAfterReinstallAsync(state);
         _linksFail = false;
         await CleanerPassAsync(state);
@@ -114,7 +116,7 @@ public abstract class OwedPurgeContract
         await Purge(state).OweAsync(org, default);
         await Assert.ThrowsAnyAsync<Exception>(() => Purge(state).PurgeAsync(org, default));
 
-        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        state.Clock.Advance(TimeSpan.FromMinutes(2));
         await MakeAfterReinstallAsync(state, reach);
         _linksFail = false;
         await CleanerPassAsync(state);
@@ -185,6 +187,61 @@ public abstract class OwedPurgeContract
         Assert.Equal(first.RemovedAt.Value.AddMinutes(1), second.RemovedAt);
     }
 
+    [Fact]
+    public async Task A_link_whose_backend_answered_a_creation_time_ten_minutes_ahead_is_purged_with_the_workspace_it_was_made_in_before_the_removal()
+    {
+        await using var state = Start();
+        var now = state.Clock.GetUtcNow();
+        var receipt = new SecretReceipt("anon", "Qd8-ahead-metadata-key-7c1", "Qd8-ahead-secret-key-7c1", SecretState.New, TimeSpan.FromHours(1), null, null,
+            now.AddMinutes(10), now.AddMinutes(10), null, [], null, PassphraseRequired: false, new Uri("https://ahead.example/secret/x"), new Uri("https://ahead.example/receipt/x"));
+        await state.Services.GetRequiredService<ILinkTracking>().TrackAsync(OldLink,
+            new NewLink(new Actor(Gone, "U0ALICE"), null, "custom", "ahead.example", receipt, Generated: false), default);
+        var tracked = await Links(state).FindAsync(OldLink, default);
+        await Purge(state).OweAsync(GoneTarget, default);
+
+        await Purge(state).PurgeAsync(GoneTarget, default);
+
+        Assert.Equal(now.AddMinutes(10), tracked?.Created);
+        Assert.Null(await Links(state).FindAsync(OldLink, default));
+        Assert.Empty(await Links(state).RecentAsync(Gone, "U0ALICE", now, default));
+    }
+
+    [Fact]
+    public async Task What_a_replica_whose_clock_runs_half_a_minute_ahead_made_just_before_the_removal_is_purged_with_it()
+    {
+        await using var state = Start();
+        await Purge(state).OweAsync(GoneTarget, default);
+        state.Clock.Advance(TimeSpan.FromSeconds(30));
+        await MakeAfterReinstallAsync(state);
+
+        await Purge(state).PurgeAsync(GoneTarget, default);
+
+        Assert.Null(await Links(state).FindAsync(NewLink, default));
+        Assert.Null(await state.Services.GetRequiredService<SecretRequests>().FindAsync(NewRequest, default));
+        Assert.Null(await state.Services.GetRequiredService<INotifyPreferenceStore>().FindAsync(Gone, "U0ALICE", default));
+        Assert.Empty(await Owed(state).ListAsync(default));
+    }
+
+    [Fact]
+    public async Task A_purge_owed_is_found_by_the_previous_version_after_a_rollback_until_it_is_done_up_to_its_latest_removal()
+    {
+        await using var state = Start();
+        await Purge(state).OweAsync(GoneTarget, default);
+        var first = Assert.Single(await Owed(state).ListAsync(default));
+        var seenAtFirst = await ReadAsThePreviousVersionDoesAsync(state);
+        state.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Purge(state).OweAsync(GoneTarget, default);
+
+        await Owed(state).RemoveAsync(GoneTarget, first.RemovedAt!.Value, default);
+        var seenWhileTheLaterIsOwed = await ReadAsThePreviousVersionDoesAsync(state);
+        await CleanerPassAsync(state);
+
+        Assert.Equal([GoneTarget.Key], seenAtFirst);
+        Assert.Equal([GoneTarget.Key], seenWhileTheLaterIsOwed);
+        Assert.Empty(await ReadAsThePreviousVersionDoesAsync(state));
+        Assert.Empty(await Owed(state).ListAsync(default));
+    }
+
     private static WorkspacePurge Purge(StateHarness state) => state.Services.GetRequiredService<WorkspacePurge>();
 
     private static IPendingPurgeStore Owed(StateHarness state) => state.Services.GetRequiredService<IPendingPurgeStore>();
@@ -196,7 +253,7 @@ public abstract class OwedPurgeContract
         var now = state.Clock.GetUtcNow();
         return Links(state).SaveAsync(new TrackedShare(id, Gone, "U0ALICE", reach, null, "eu", "eu.onetimesecret.com",
             state.Services.GetRequiredService<MetadataKeySeal>().Seal(id, "Qd8-owed-purge-metadata-key"), null, now, now.AddDays(1), TimeSpan.FromDays(1),
-            PassphraseRequired: false, Generated: false) { NextPollAt = now.AddMinutes(5) }, default);
+            PassphraseRequired: false, Generated: false, Recorded: now) { NextPollAt = now.AddMinutes(5) }, default);
     }
 
     /// <summary>What the workspace makes once it installed the app again: a link, a request, and Alice's notify choice changed to on.</summary>
@@ -276,6 +333,29 @@ public abstract class OwedPurgeContract
         {
             state.Services.GetRequiredService<RedisConnection>().DatabaseAsync().GetAwaiter().GetResult().SetAdd(state.KeyPrefix + "purge-pending", GoneTarget.Key);
         }
+    }
+
+    /// <summary>The purges owed as the previous version reads them. SQLite: the targets of its table. Redis: the plain set.</summary>
+    private async Task<IReadOnlyList<string>> ReadAsThePreviousVersionDoesAsync(StateHarness state)
+    {
+        if (RedisConnectionString is null)
+        {
+            using var file = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(state.DataDirectory, "onetimebot.db")}");
+            file.Open();
+            using var command = file.CreateCommand();
+            command.CommandText = "SELECT target FROM bot_pending_purges";
+            using var reader = command.ExecuteReader();
+            var targets = new List<string>();
+            while (reader.Read())
+            {
+                targets.Add(reader.GetString(0));
+            }
+
+            return targets;
+        }
+
+        var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
+        return [.. (await db.SetMembersAsync(state.KeyPrefix + "purge-pending")).Select(m => m.ToString())];
     }
 
     /// <summary>The real store of tracked links, whose workspace purge fails while the test says so.</summary>

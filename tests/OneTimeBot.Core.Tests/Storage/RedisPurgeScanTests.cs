@@ -72,7 +72,7 @@ public sealed class RedisPurgeScanTests(RedisFixture redis) : IClassFixture<Redi
 
     private static TrackedShare Link(StateHarness state, string id, WorkspaceId workspace, string owner) =>
         new(id, workspace, owner, null, null, "eu", "eu.onetimesecret.com", state.Services.GetRequiredService<MetadataKeySeal>().Seal(id, "Mv3-purge-scan-metadata-key"),
-            null, Made, Made.AddDays(1), TimeSpan.FromDays(1), PassphraseRequired: false, Generated: false) { NextPollAt = Made.AddMinutes(1) };
+            null, Made, Made.AddDays(1), TimeSpan.FromDays(1), PassphraseRequired: false, Generated: false, Recorded: Made) { NextPollAt = Made.AddMinutes(1) };
 
     private async Task<long> ScansAsync()
     {

@@ -225,6 +225,25 @@ public abstract class StateStoreContract
         Assert.True(afterWindow);
     }
 
+    [Fact]
+    public async Task An_event_is_seen_as_claimed_by_every_replica_only_after_its_claim_and_within_its_window_and_asking_claims_nothing()
+    {
+        await using var first = Start();
+        await using var second = Start(sameStoreAs: first);
+        var window = TimeSpan.FromMinutes(10);
+
+        var beforeClaim = await second.Events.WasClaimedAsync("slack-event:Ev0SEEN", default);
+        var claimedAfterAsking = await first.Events.TryClaimAsync("slack-event:Ev0SEEN", window, default);
+        var afterClaim = await second.Events.WasClaimedAsync("slack-event:Ev0SEEN", default);
+        await WindowPassesAsync(first, "slack-event:Ev0SEEN", window);
+        var afterWindow = await first.Events.WasClaimedAsync("slack-event:Ev0SEEN", default);
+
+        Assert.False(beforeClaim);
+        Assert.True(claimedAfterAsking);
+        Assert.True(afterClaim);
+        Assert.False(afterWindow);
+    }
+
     /// <summary>
     /// SQLite keeps the window on the host's clock, which the test moves on. Redis keeps it on its own clock: the key
     /// must expire when the window ends, and the test then ends it at once rather than wait for Redis' clock.

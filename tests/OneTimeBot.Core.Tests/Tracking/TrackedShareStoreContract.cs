@@ -350,7 +350,7 @@ public abstract class TrackedShareStoreContract
     {
         var lifetime = ttl ?? TimeSpan.FromDays(1);
         return new TrackedShare(id, workspace ?? Acme, owner, null, null, "eu", "eu.onetimesecret.com",
-            state.Services.GetRequiredService<MetadataKeySeal>().Seal(id, MetadataKey), backendReceiptId, created, created + lifetime, lifetime, PassphraseRequired: false, Generated: false)
+            state.Services.GetRequiredService<MetadataKeySeal>().Seal(id, MetadataKey), backendReceiptId, created, created + lifetime, lifetime, PassphraseRequired: false, Generated: false, Recorded: created)
         {
             NextPollAt = created.AddMinutes(1),
         };

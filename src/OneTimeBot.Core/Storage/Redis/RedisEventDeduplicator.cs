@@ -12,5 +12,11 @@ public sealed class RedisEventDeduplicator(RedisConnection redis) : IEventDedupl
         return await db.StringSetAsync(redis.KeyPrefix + "event:" + eventKey, "1", window, When.NotExists).ConfigureAwait(false);
     }
 
+    public async Task<bool> WasClaimedAsync(string eventKey, CancellationToken cancellationToken)
+    {
+        var db = await redis.DatabaseAsync().ConfigureAwait(false);
+        return await db.KeyExistsAsync(redis.KeyPrefix + "event:" + eventKey).ConfigureAwait(false);
+    }
+
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
 }

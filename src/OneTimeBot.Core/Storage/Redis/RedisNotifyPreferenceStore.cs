@@ -21,6 +21,17 @@ public sealed class RedisNotifyPreferenceStore(RedisConnection redis, TimeProvid
         return redis.call('DEL', KEYS[1])
         """;
 
+    // One script, as the purge's is: the new time is never seen beside the old choice (a purge would keep that as new,
+    // and a host that stopped between the two would keep it for good). The org's set has no expiry, as the choice has
+    // none: only team ids, read when the org's install is removed. Its keys live on the one server, as those of every
+    // multi-key script of these stores (Redis Cluster is not supported).
+    private const string SaveChoice = """
+        redis.call('SADD', KEYS[2], ARGV[1])
+        if KEYS[4] then redis.call('SADD', KEYS[4], ARGV[4]) end
+        redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+        redis.call('SET', KEYS[1], ARGV[2])
+        """;
+
     private string Indexed => redis.KeyPrefix + "notify-indexed";
 
     public async Task<bool?> FindAsync(WorkspaceId workspace, string userId, CancellationToken cancellationToken)
@@ -33,18 +44,10 @@ public sealed class RedisNotifyPreferenceStore(RedisConnection redis, TimeProvid
     public async Task SaveAsync(WorkspaceId workspace, string userId, bool notify, string? enterpriseId, CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        // The time and the member first: a member whose choice was never written costs a purge nothing, a choice without
-        // one would be missed, and a purge that found the choice before its new time would take the new choice as old.
-        // Separate commands, not a transaction: the keys may live on different shards.
-        await db.SortedSetAddAsync(Changed(workspace), userId, time.GetUtcNow().ToUnixTimeMilliseconds()).ConfigureAwait(false);
-        await db.SetAddAsync(People(workspace), userId).ConfigureAwait(false);
-        if (workspace.Platform == ChatPlatform.Slack && enterpriseId is { Length: > 0 })
-        {
-            // No expiry, as the choice has none: only team ids, read when the org's install is removed.
-            await db.SetAddAsync(OfEnterprise(enterpriseId), workspace.Id).ConfigureAwait(false);
-        }
-
-        await db.StringSetAsync(Key(workspace, userId), notify ? "on" : "off").ConfigureAwait(false);
+        RedisKey[] keys = workspace.Platform == ChatPlatform.Slack && enterpriseId is { Length: > 0 }
+            ? [Key(workspace, userId), People(workspace), Changed(workspace), OfEnterprise(enterpriseId)]
+            : [Key(workspace, userId), People(workspace), Changed(workspace)];
+        await db.ScriptEvaluateAsync(SaveChoice, keys, [userId, notify ? "on" : "off", time.GetUtcNow().ToUnixTimeMilliseconds(), workspace.Id]).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(WorkspaceId workspace, string userId, CancellationToken cancellationToken)

@@ -5,7 +5,9 @@ namespace OneTimeBot.Core.Storage.Redis;
 /// <summary>
 /// The purges app removals still owe, in a sorted set scored by the moment of each one's latest removal (Unix
 /// milliseconds); it holds a member only while a purge is owed. An earlier version kept them in a plain set, without a
-/// moment: such a member is still read, and purges everything made until it runs.
+/// moment, and reads only that: every purge noted goes into both, so a rollback to it still finds every purge owed (and
+/// purges everything of it, as it always did), and a member leaves the plain set only with its moment. A member only the
+/// plain set holds was noted by that version, and purges everything made until it runs.
 /// </summary>
 public sealed class RedisPendingPurgeStore(RedisConnection redis) : IPendingPurgeStore
 {
@@ -13,13 +15,16 @@ public sealed class RedisPendingPurgeStore(RedisConnection redis) : IPendingPurg
     private const string Add = """
         local noted = redis.call('ZSCORE', KEYS[1], ARGV[1])
         if not noted or tonumber(noted) < tonumber(ARGV[2]) then redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1]) end
+        redis.call('SADD', KEYS[2], ARGV[1])
         """;
 
-    // A member of the earlier set has no moment to compare: the purge that ran covers everything made until it began.
+    // Both go together, or both stay: a later removal noted while the purge ran keeps its moment, and the earlier
+    // version's member with it. One only the earlier set holds has no moment: the purge that ran covers it.
     private const string Remove = """
-        redis.call('SREM', KEYS[2], ARGV[1])
         local noted = redis.call('ZSCORE', KEYS[1], ARGV[1])
-        if noted and tonumber(noted) <= tonumber(ARGV[2]) then redis.call('ZREM', KEYS[1], ARGV[1]) end
+        if noted and tonumber(noted) > tonumber(ARGV[2]) then return end
+        redis.call('ZREM', KEYS[1], ARGV[1])
+        redis.call('SREM', KEYS[2], ARGV[1])
         """;
 
     private RedisKey Owed => redis.KeyPrefix + "purge-owed";
@@ -30,25 +35,27 @@ public sealed class RedisPendingPurgeStore(RedisConnection redis) : IPendingPurg
     {
         ArgumentNullException.ThrowIfNull(target);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        await db.ScriptEvaluateAsync(Add, [Owed], [target.Key, removedAt.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(Add, [Owed, Earlier], [target.Key, removedAt.ToUnixTimeMilliseconds()]).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<OwedPurge>> ListAsync(CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        var earlier = (await db.SetMembersAsync(Earlier).ConfigureAwait(false)).Select(m => m.ToString()).ToHashSet(StringComparer.Ordinal);
-        var owed = new List<OwedPurge>();
-        foreach (var entry in await db.SortedSetRangeByRankWithScoresAsync(Owed).ConfigureAwait(false))
-        {
-            // Noted by both versions: the earlier one's "everything until now" covers the other.
-            var key = entry.Element.ToString();
-            if (!earlier.Contains(key) && PurgeTarget.FromKey(key) is { } target)
-            {
-                owed.Add(new OwedPurge(target, DateTimeOffset.FromUnixTimeMilliseconds((long)entry.Score)));
-            }
-        }
-
-        owed.AddRange(earlier.Select(PurgeTarget.FromKey).OfType<PurgeTarget>().Select(target => new OwedPurge(target, null)));
+        // The plain set first: a purge noted between the two reads is then read with its moment.
+        var earlier = await db.SetMembersAsync(Earlier).ConfigureAwait(false);
+        var owed = (await db.SortedSetRangeByRankWithScoresAsync(Owed).ConfigureAwait(false))
+            .Select(entry => (Target: PurgeTarget.FromKey(entry.Element.ToString()), At: DateTimeOffset.FromUnixTimeMilliseconds((long)entry.Score)))
+            .Where(entry => entry.Target is not null)
+            .Select(entry => new OwedPurge(entry.Target!, entry.At))
+            .ToList();
+        // A member both hold was noted by this version, which writes both. (One an earlier replica noted again during a
+        // rolling upgrade is purged of everything by that replica's own cleaner, as long as it runs.)
+        var noted = owed.Select(o => o.Target.Key).ToHashSet(StringComparer.Ordinal);
+        owed.AddRange(earlier
+            .Select(m => m.ToString())
+            .Where(key => !noted.Contains(key))
+            .Select(PurgeTarget.FromKey).OfType<PurgeTarget>()
+            .Select(target => new OwedPurge(target, null)));
         return owed;
     }
 

@@ -9,7 +9,8 @@ namespace OneTimeBot.Core.Storage.Redis;
 /// <summary>
 /// Tracked links on Redis: each a hash (its document, then its status, the claim on its message as when it runs out, and
 /// what came of it), with a native TTL that ends with its receipt; the owner's newest links in a sorted set kept to
-/// <see cref="TrackedShare.RecentPerOwner"/>; every link still polled, or settled with its message undecided, in one
+/// <see cref="TrackedShare.RecentPerOwner"/> and scored by when this host recorded each (<see cref="TrackedShare.Recorded"/>,
+/// never the backend's time); every link still polled, or settled with its message undecided, in one
 /// sorted set scored by when it is next due; for a link of the embedded service, its receipt id pointing to it; and the
 /// workspace's links in a sorted set scored by when each is kept until, which purges the workspace when the app is
 /// removed (for a workspace of an Enterprise Grid org, also its team id in the org's set, which finds it when an
@@ -101,7 +102,7 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
             : [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls, InWorkspace(share.Workspace), OfEnterprise(enterprise ?? "")];
         await db.ScriptEvaluateAsync(Save, keys,
         [
-            share.Id, StateJson.Write(share), (long)Math.Max(1000, lifetime.TotalMilliseconds), share.Created.ToUnixTimeMilliseconds(),
+            share.Id, StateJson.Write(share), (long)Math.Max(1000, lifetime.TotalMilliseconds), share.Recorded.ToUnixTimeMilliseconds(),
             share.NextPollAt is { } next ? next.ToUnixTimeMilliseconds() : "", TrackedShare.RecentPerOwner, share.KeepUntil.ToUnixTimeMilliseconds(),
             enterprise is null ? "" : share.Workspace.Id,
         ]).ConfigureAwait(false);
@@ -190,12 +191,14 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
     }
 
     /// <summary>
-    /// The links of the workspace's index, each read first so only the workspace's own made up to
-    /// <paramref name="madeUpTo"/> are deleted, and their places in their owners' lists (scored by when each was made);
-    /// no walk of the keyspace. Links made later, and their index entries, stay. Links saved before the index existed are
-    /// put in it once, by one SCAN of the owners' lists, at the first purge after an upgrade. Not one atomic step, and it
-    /// needs none: every later change to a link checks that its hash exists, so a poll or a message under way for a
-    /// purged link does nothing, and a lease of it finds no hash and drops it.
+    /// The links of the workspace's index, each read first so only the workspace's own recorded up to
+    /// <paramref name="madeUpTo"/> (by this host's clock: <see cref="TrackedShare.Recorded"/>) are deleted, with their
+    /// places in their owners' lists; no walk of the keyspace. Links made later, and their index entries, stay. Links
+    /// saved before the index existed are put in it once, by one SCAN of the owners' lists, at the first purge after an
+    /// upgrade. Not one atomic step, and it needs none: every later change to a link checks that its hash exists, so a poll
+    /// or a message under way for a purged link does nothing, and a lease of it finds no hash and drops it. Each chunk
+    /// leaves the owners' lists first and the workspace's index last, so a host that stops half way leaves every link it
+    /// did not finish in the index, where a retry finds it again.
     /// </summary>
     public async Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken)
     {
@@ -204,28 +207,28 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
         await IndexEarlierLinksOnceAsync(db).ConfigureAwait(false);
         var index = InWorkspace(workspace);
         var ids = (await db.SortedSetRangeByRankAsync(index).ConfigureAwait(false)).Select(id => id.ToString()).Distinct(StringComparer.Ordinal);
-        var owners = new HashSet<RedisKey>();
         var purged = 0;
         foreach (var chunk in ids.Chunk(100))
         {
             var shares = await Task.WhenAll(chunk.Select(id => ReadAsync(db, id))).ConfigureAwait(false);
             // In whole milliseconds, as the moment is kept: one made in the removal's millisecond counts as made before it.
-            var own = shares.OfType<TrackedShare>().Where(s => s.Workspace == workspace && s.Created.ToUnixTimeMilliseconds() <= madeUpTo.ToUnixTimeMilliseconds()).ToList();
+            var own = shares.OfType<TrackedShare>().Where(s => s.Workspace == workspace && s.Recorded.ToUnixTimeMilliseconds() <= madeUpTo.ToUnixTimeMilliseconds()).ToList();
             var gone = chunk.Where((_, i) => shares[i] is null);
+            foreach (var owner in own.GroupBy(s => Owner(s.Workspace, s.OwnerUserId)))
+            {
+                await db.SortedSetRemoveAsync(owner.Key, [.. owner.Select(s => (RedisValue)s.Id)]).ConfigureAwait(false);
+                // And the places of its links that expired before: a list left with only those would still name its owner.
+                await db.SortedSetRemoveRangeByScoreAsync(owner.Key, double.NegativeInfinity, madeUpTo.ToUnixTimeMilliseconds()).ConfigureAwait(false);
+            }
+
             if (own.Count > 0)
             {
-                owners.UnionWith(own.Select(s => Owner(s.Workspace, s.OwnerUserId)));
                 await db.SortedSetRemoveAsync(Polls, [.. own.Select(s => (RedisValue)s.Id)]).ConfigureAwait(false);
                 await db.KeyDeleteAsync([.. own.Select(s => Share(s.Id)), .. own.Where(s => s.BackendReceiptId is not null).Select(s => Receipt(s.BackendReceiptId!))]).ConfigureAwait(false);
                 purged += own.Count;
             }
 
             await db.SortedSetRemoveAsync(index, [.. own.Select(s => (RedisValue)s.Id), .. gone.Select(id => (RedisValue)id)]).ConfigureAwait(false);
-        }
-
-        foreach (var owner in owners)
-        {
-            await db.SortedSetRemoveRangeByScoreAsync(owner, double.NegativeInfinity, madeUpTo.ToUnixTimeMilliseconds()).ConfigureAwait(false);
         }
 
         return purged;

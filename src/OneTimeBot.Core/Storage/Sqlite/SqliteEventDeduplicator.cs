@@ -17,6 +17,14 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
         return claimed == 1;
     }
 
+    public Task<bool> WasClaimedAsync(string eventKey, CancellationToken cancellationToken) =>
+        database.ReadAsync(SqliteStateSchema.Tables, statements =>
+        {
+            var command = statements.Prepare("SELECT 1 FROM bot_events WHERE event_key = $key AND expires > $now",
+                [("$key", eventKey), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds())]);
+            return command.ExecuteScalar() is not null;
+        }, cancellationToken);
+
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         database.DeleteInStepsAsync(SqliteStateSchema.Tables, "bot_events", "expires <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
 }

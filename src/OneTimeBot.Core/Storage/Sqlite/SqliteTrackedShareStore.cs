@@ -22,7 +22,7 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
             """,
             [
                 ("$id", share.Id), ("$workspace", share.Workspace.Key), ("$owner", share.OwnerUserId),
-                ("$created", share.Created.ToUnixTimeMilliseconds()), ("$backend_receipt", share.BackendReceiptId),
+                ("$created", share.Recorded.ToUnixTimeMilliseconds()), ("$backend_receipt", share.BackendReceiptId),
                 ("$next_poll", share.NextPollAt?.ToUnixTimeMilliseconds()), ("$keep_until", share.KeepUntil.ToUnixTimeMilliseconds()),
                 ("$body", StateJson.Write(share)),
             ],
@@ -90,6 +90,7 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
         database.DeleteInStepsAsync(SqliteTrackingSchema.Tables, "bot_tracked_shares", "keep_until <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
 
     // A deleted row is no longer leased, and every later change to it finds no row: its polls and its message stop.
+    // 'created' holds when this host recorded the link (TrackedShare.Recorded), never the backend's time.
     public Task<int> PurgeWorkspaceAsync(WorkspaceId workspace, DateTimeOffset madeUpTo, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);

@@ -3,7 +3,9 @@ namespace OneTimeBot.Core.Storage.Sqlite;
 /// <summary>
 /// Tracked links and notification preferences. A link's facts are one JSON document; what changes after it is saved
 /// (status, the claim on its message, its next poll) has columns of its own, so each change is one conditional UPDATE.
-/// <c>claimed</c> is when the claim on the message runs out, in Unix milliseconds (0: free; a claim from before claims
+/// <c>created</c> is when this host recorded the link, by its own clock (<see cref="Tracking.TrackedShare.Recorded"/>;
+/// a row a version before it wrote holds the backend's time), which orders an owner's links and which a workspace purge
+/// compares. <c>claimed</c> is when the claim on the message runs out, in Unix milliseconds (0: free; a claim from before claims
 /// ran out is 1, long past). <c>next_poll</c> is also when a settled link's undecided message is offered again.
 /// <c>bot_notify_enterprises</c> says which Slack teams of an Enterprise Grid org have notify choices, for as long as they do.
 /// The partial indexes hold only what is looked up: links still polled or offered, and links of the embedded service.
