@@ -20,7 +20,8 @@ internal sealed class SqliteConnections(string connectionString, string filePath
         $"PRAGMA wal_autocheckpoint={WriterCheckpointPages.ToString(CultureInfo.InvariantCulture)};";
 
     // synchronous=NORMAL is what makes a checkpoint flush the WAL before it writes the file, and the file before the
-    // WAL may start over. A checkpoint that cannot start at once is skipped, not waited for.
+    // WAL may start over. A PASSIVE checkpoint never waits for the checkpoint lock: another connection's checkpoint
+    // shows in its result, not as a wait.
     private const string CheckpointerPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=0;";
 
     /// <summary>

@@ -52,6 +52,9 @@ public sealed class SqliteDatabase : IDisposable
 
     public string FilePath { get; }
 
+    /// <summary>The WAL's checkpointer, for tests that wait for it.</summary>
+    internal SqliteCheckpointer Checkpointer => _checkpointer;
+
     /// <summary>
     /// Runs <paramref name="work"/> on the writer, in a transaction it may share with other work; the task completes
     /// once that transaction has committed. The work must be quick and synchronous: other writers wait for it.

@@ -223,9 +223,30 @@ internal sealed class SqliteWriter : IDisposable
         }
 
         _checkpointer.Committed();
+        if (_checkpointer.TakeWritersTurn())
+        {
+            FinishCheckpoint();
+        }
+
         if (++_commitsSinceCacheFit >= CommitsPerCacheFit)
         {
             FitCache();
+        }
+    }
+
+    /// <summary>
+    /// Copies the few pages the checkpointer left behind, between transactions, so the next one starts the WAL over
+    /// (<see cref="SqliteCheckpointer.RestartPages"/>).
+    /// </summary>
+    private void FinishCheckpoint()
+    {
+        try
+        {
+            Statements().Scalar("PRAGMA wal_checkpoint(PASSIVE)", []);
+        }
+        catch (SqliteException)
+        {
+            // The checkpointer asks again after its next run; a broken file shows in the next write.
         }
     }
 

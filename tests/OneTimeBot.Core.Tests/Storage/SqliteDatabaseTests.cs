@@ -188,67 +188,51 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task Committed_pages_reach_the_database_file_while_the_writer_runs_no_checkpoint_of_its_own()
     {
         await SchemaReady();
+        var autocheckpoint = await _database.WriteAsync(Notes, statements => Convert.ToInt64(statements.Scalar("PRAGMA wal_autocheckpoint", []), System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        Assert.Equal(SqliteConnections.WriterCheckpointPages, autocheckpoint);
         var file = new FileInfo(Path.Combine(_folder, "engine.db"));
-        file.Refresh();
         var before = file.Length;
 
-        // About 300 pages of rows, well under the WAL size at which the writer would checkpoint itself: they reach the
-        // file only if the checkpointer copies them there.
-        var padding = new string('x', 3000);
-        for (var i = 0; i < 100; i++)
-        {
-            await _database.WriteAsync(Notes, statements =>
-            {
-                for (var j = 0; j < 4; j++)
-                {
-                    statements.Execute("INSERT INTO test_notes (id, expires) VALUES ($id, 1)", [("$id", $"big-{i}-{j}-{padding}")]);
-                }
+        // 25 transactions of about 14 pages each: far below the WAL length at which the writer would checkpoint, and
+        // below SQLite's default of 1,000 too, so only the checkpointer can bring these rows into the file.
+        await InsertLargeRows("big", transactions: 25);
+        var (length, copied) = await CheckpointedAfterLastWriteAsync();
 
-                return 0;
-            }, CancellationToken.None);
-        }
+        file.Refresh();
+        Assert.InRange(length, 100, 999);
+        Assert.Equal(length, copied);
+        Assert.True(file.Length >= before + 250_000, $"the file grew from {before} to {file.Length} bytes");
+        Assert.Equal(100, CountOnOwnConnection("id LIKE 'big-%'"));
+    }
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        do
-        {
-            await Task.Delay(50);
-            file.Refresh();
-        }
-        while (file.Length < before + 1_000_000 && DateTime.UtcNow < deadline);
+    [Fact]
+    public void The_database_file_is_flushed_through_sqlites_own_handle()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "flushed.db")};Pooling=False");
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1);";
+        create.ExecuteNonQuery();
 
-        Assert.True(file.Length >= before + 1_000_000, $"the file grew from {before} to {file.Length} bytes");
-        Assert.True(300 < SqliteConnections.WriterCheckpointPages, "the writer must not have checkpointed these pages itself");
-        Assert.Equal(400, CountOnOwnConnection("id LIKE 'big-%'"));
+        // The bundled SQLite answers the file control and its VFS flushes; a false here would leave every flush to the writer.
+        Assert.True(SqliteFileFlush.Flush(connection));
     }
 
     [Fact]
     public async Task The_wal_starts_over_instead_of_growing_once_the_writes_pause()
     {
         await SchemaReady();
-        var file = new FileInfo(Path.Combine(_folder, "engine.db"));
-        var wal = new FileInfo(Path.Combine(_folder, "engine.db-wal"));
-        var padding = new string('y', 3000);
-        long firstRound = 0;
-        long largest = 0;
+        var lengths = new List<long>();
         for (var round = 0; round < 5; round++)
         {
-            file.Refresh();
-            var before = file.Length;
-            for (var i = 0; i < 50; i++)
-            {
-                await Insert($"round-{round}-{i}-{padding}", 1);
-            }
-
-            // Once every page is in the file, the next round's first transaction writes the WAL from its start again.
-            await WaitForTheFileToTakeTheWritesAsync(file, before);
-            wal.Refresh();
-            firstRound = round == 0 ? wal.Length : firstRound;
-            largest = Math.Max(largest, wal.Length);
+            await InsertLargeRows($"round-{round}", transactions: 10);
+            // Every page is in the file now: the next round's first transaction writes the WAL from its start again.
+            lengths.Add((await CheckpointedAfterLastWriteAsync()).Length);
         }
 
-        // The WAL file keeps the size it once had, but a WAL that never started over would hold all five rounds.
-        Assert.True(largest < 2 * firstRound, $"the WAL held {firstRound} bytes after one round and grew to {largest}");
-        Assert.Equal(250, CountOnOwnConnection("id LIKE 'round-%'"));
+        // A WAL that never started over would hold all five rounds by the last one.
+        Assert.True(lengths.Max() < 2 * lengths[0], $"the WAL's length after each round, in pages: {string.Join(", ", lengths)}");
+        Assert.Equal(200, CountOnOwnConnection("id LIKE 'round-%'"));
     }
 
     [Fact]
@@ -305,24 +289,43 @@ public sealed class SqliteDatabaseTests : IDisposable
         return (holder, release);
     }
 
-    // The checkpointer has copied this round's pages into the file: it has grown, and stays as it is.
-    private static async Task WaitForTheFileToTakeTheWritesAsync(FileInfo file, long before)
+    // Rows of about 3 KB (their ids are the primary key, so the index holds them too), four per transaction.
+    private async Task InsertLargeRows(string prefix, int transactions)
     {
+        var padding = new string('x', 3000);
+        for (var i = 0; i < transactions; i++)
+        {
+            await _database.WriteAsync(Notes, statements =>
+            {
+                for (var j = 0; j < 4; j++)
+                {
+                    statements.Execute("INSERT INTO test_notes (id, expires) VALUES ($id, 1)", [("$id", $"{prefix}-{i}-{j}-{padding}")]);
+                }
+
+                return 0;
+            }, CancellationToken.None);
+        }
+    }
+
+    // Waits for a checkpoint that started after the last write returned (one started before may have missed it) and
+    // found the WAL fully copied; returns the WAL's length and the pages copied, as that checkpoint reported them.
+    private async Task<(long Length, long Copied)> CheckpointedAfterLastWriteAsync()
+    {
+        var checkpointer = _database.Checkpointer;
+        var startedBefore = checkpointer.RunsStarted;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        var last = -1L;
         while (DateTime.UtcNow < deadline)
         {
-            await Task.Delay(SqliteCheckpointer.Pause * 3);
-            file.Refresh();
-            if (file.Length > before && file.Length == last)
+            if (checkpointer.LastRun is var last && last.Run > startedBefore && last.Length == last.Copied)
             {
-                return;
+                return (last.Length, last.Copied);
             }
 
-            last = file.Length;
+            await Task.Delay(20);
         }
 
-        Assert.Fail($"the file did not take the writes in 30 s ({before} bytes before, {file.Length} now)");
+        Assert.Fail($"no checkpoint caught up with the last write in 30 s (started {checkpointer.RunsStarted}, last {checkpointer.LastRun})");
+        return default;
     }
 
     // Once the table exists, a write is queued the moment it is asked for, so the tests can order the writer's queue.
