@@ -95,7 +95,7 @@ internal sealed class StoreShareCommand
         var id = RandomNumberGenerator.GetString("0123456789abcdefghijklmnopqrstuvwxyz", 26);
         return _store.TrackedShares.SaveAsync(new TrackedShare(
             id, receipt.Workspace, receipt.OwnerUserId, new ChatReach(Name: "Bench User"), new Person("U0BENCHBOB"), receipt.Backend, "eu.onetimesecret.com",
-            _store.Seal.Seal(id, keys.MetadataKey), null, receipt.Created, receipt.ExpiresAt, receipt.Ttl, receipt.PassphraseRequired, receipt.Generated)
+            _store.Seal.Seal(id, keys.MetadataKey), null, receipt.Created, receipt.ExpiresAt, receipt.Ttl, receipt.PassphraseRequired, receipt.Generated, Recorded: receipt.Created)
         {
             NextPollAt = PollSchedule.First(receipt.Created, receipt.ExpiresAt, announcesChanges: false),
         }, CancellationToken.None);
