@@ -25,9 +25,9 @@ internal sealed class SqliteConnections(string connectionString, string filePath
     private const string CheckpointerPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=0;";
 
     /// <summary>
-    /// How large (in pages) the WAL may grow before the writer checkpoints it at the end of a commit; SQLite's own
-    /// default is 1,000. Under constant load the checkpointer never catches up with the last commit, so this is where
-    /// the WAL starts over: its file stayed between 41 and 47 MB through the Slack benchmark.
+    /// How large (in pages) the WAL may grow before the writer checkpoints it itself at the end of a commit, as SQLite
+    /// does from 1,000 by default: a net for a checkpointer that has fallen behind. Normally the WAL starts over at
+    /// <see cref="SqliteCheckpointer.RestartPages"/>.
     /// </summary>
     public const int WriterCheckpointPages = 10_000;
 
