@@ -207,6 +207,30 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task A_receipt_whose_backend_answered_a_creation_time_years_ahead_is_kept_for_its_lifetime_from_now_only()
+    {
+        await using var state = Start();
+        var now = state.Clock.GetUtcNow();
+        var ahead = now.AddYears(10);
+        var receipt = new ReceiptRecord("r0000000000000000000000002", Acme, "U1", "custom", "protected-keys", ahead, ahead.AddHours(1), TimeSpan.FromHours(1), false, null, false);
+
+        await state.Receipts.SaveAsync(receipt, default);
+
+        if (RedisConnectionString is null)
+        {
+            state.Clock.Advance(TimeSpan.FromHours(2));
+            Assert.Equal(1, await state.Receipts.PurgeExpiredAsync(state.Clock.GetUtcNow(), default));
+            Assert.Null(await state.Receipts.FindAsync(receipt.Id, default));
+        }
+        else
+        {
+            var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
+            var ttl = await db.KeyTimeToLiveAsync(state.KeyPrefix + "receipt:" + receipt.Id);
+            Assert.InRange(ttl!.Value, TimeSpan.FromMinutes(119), TimeSpan.FromHours(2));
+        }
+    }
+
+    [Fact]
     public async Task An_event_is_claimed_once_even_by_concurrent_replicas_and_again_after_its_window()
     {
         await using var first = Start();

@@ -205,6 +205,30 @@ public abstract class TrackedShareStoreContract
     }
 
     [Fact]
+    public async Task A_link_whose_backend_answered_a_creation_time_years_ahead_is_kept_for_its_lifetime_from_when_it_was_recorded()
+    {
+        await using var state = Replica();
+        var ahead = Start.AddYears(10);
+        var lifetime = TimeSpan.FromHours(1);
+        var share = new TrackedShare("tahead00000000000000000000", Acme, "U0ALICE", null, null, "custom", "ahead.example",
+            state.Services.GetRequiredService<MetadataKeySeal>().Seal("tahead00000000000000000000", MetadataKey), null, ahead, ahead + lifetime, lifetime,
+            PassphraseRequired: false, Generated: false, Recorded: Start);
+        await Store(state).SaveAsync(share, default);
+
+        if (RedisConnectionString is null)
+        {
+            Assert.Equal(0, await Store(state).PurgeExpiredAsync(Start.AddMinutes(119), default));
+            Assert.Equal(1, await Store(state).PurgeExpiredAsync(Start.AddHours(2), default));
+            Assert.Null(await Store(state).FindAsync(share.Id, default));
+        }
+        else
+        {
+            var db = await state.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
+            Assert.InRange((await db.KeyTimeToLiveAsync(state.KeyPrefix + "tracked:" + share.Id))!.Value, TimeSpan.FromMinutes(119), TimeSpan.FromHours(2));
+        }
+    }
+
+    [Fact]
     public async Task A_link_is_kept_as_long_as_its_receipt_and_then_no_longer_listed_and_purged()
     {
         await using var state = Replica();

@@ -16,6 +16,8 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
     public Task SaveAsync(TrackedShare share, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(share);
+        // Kept for the receipt's lifetime from when this host recorded it, as Redis keeps it: Created is the backend's
+        // time, and a backend whose clock runs ahead (or that lies) must not keep the row past it.
         return database.ExecuteAsync(SqliteTrackingSchema.Tables, """
             INSERT INTO bot_tracked_shares (id, workspace, owner_user, created, backend_receipt, next_poll, keep_until, body)
             VALUES ($id, $workspace, $owner, $created, $backend_receipt, $next_poll, $keep_until, $body)
@@ -23,7 +25,7 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
             [
                 ("$id", share.Id), ("$workspace", share.Workspace.Key), ("$owner", share.OwnerUserId),
                 ("$created", share.Recorded.ToUnixTimeMilliseconds()), ("$backend_receipt", share.BackendReceiptId),
-                ("$next_poll", share.NextPollAt?.ToUnixTimeMilliseconds()), ("$keep_until", share.KeepUntil.ToUnixTimeMilliseconds()),
+                ("$next_poll", share.NextPollAt?.ToUnixTimeMilliseconds()), ("$keep_until", (share.Recorded + (share.KeepUntil - share.Created)).ToUnixTimeMilliseconds()),
                 ("$body", StateJson.Write(share)),
             ],
             cancellationToken);
