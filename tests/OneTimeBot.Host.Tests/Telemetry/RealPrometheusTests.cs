@@ -81,6 +81,13 @@ public sealed class RealPrometheusTests
             try
             {
                 using var response = await api.GetAsync(new Uri("api/v1/query?query=" + Uri.EscapeDataString(query), UriKind.Relative));
+                if (!response.IsSuccessStatusCode)
+                {
+                    // Listening, but not ready yet: it answers "Service Unavailable" in plain text until it is.
+                    await Task.Delay(TimeSpan.FromMilliseconds(500));
+                    continue;
+                }
+
                 using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                 var result = answer.RootElement.GetProperty("data").GetProperty("result");
                 if (result.GetArrayLength() > 0)
