@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using OneTimeBot.Core.Localization;
 using OneTimeBot.Core.Messaging;
 using OneTimeBot.Core.Requests;
@@ -17,8 +19,11 @@ namespace OneTimeBot.Core.Commands;
 /// </summary>
 public sealed class BotCommands(SharingService sharing, LinkDelivery links, SecretRequestService requests, NotifyPreferences notifications, RecentLinks recent)
 {
-    /// <summary>Every command, its help written in the current culture: declared anew on each read, which costs a few lookups.</summary>
-    public IReadOnlyList<CommandDefinition> All => Declare();
+    // Declared once per language: every command typed reads the table, and declaring it reads twenty-odd texts.
+    private readonly ConcurrentDictionary<string, CommandDefinition[]> _declared = new();
+
+    /// <summary>Every command, its help written in the current culture.</summary>
+    public IReadOnlyList<CommandDefinition> All => _declared.GetOrAdd(CultureInfo.CurrentUICulture.Name, _ => Declare());
 
     private CommandDefinition[] Declare() =>
         [

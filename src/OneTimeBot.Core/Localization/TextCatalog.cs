@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,6 +19,10 @@ public sealed class TextCatalog
 
     private readonly IStringLocalizer _localizer;
 
+    // Resources never change while the process runs, and a lookup through the localizer walks the culture's parents
+    // under the resource manager's locks on every reply (a card reads about twenty texts): each text is looked up once.
+    private readonly ConcurrentDictionary<(string Culture, string Key), string> _texts = new();
+
     public TextCatalog(Type resourceSource)
     {
         ArgumentNullException.ThrowIfNull(resourceSource);
@@ -29,7 +34,8 @@ public sealed class TextCatalog
     public Type ResourceSource { get; }
 
     /// <summary>The text for <paramref name="key"/> in the current UI culture.</summary>
-    public string this[string key] => _localizer[key].Value;
+    public string this[string key] =>
+        _texts.GetOrAdd((CultureInfo.CurrentUICulture.Name, key), static (k, localizer) => localizer[k.Key].Value, _localizer);
 
     /// <summary>The text for <paramref name="key"/>, its <c>{0}</c>… filled with <paramref name="args"/> in the current culture.</summary>
     public string Format(string key, params object?[] args) =>

@@ -18,7 +18,10 @@ internal sealed class SlackRequestBody(byte[] bytes)
 
     public string Text => Encoding.UTF8.GetString(Bytes);
 
-    public Dictionary<string, StringValues> Form() => QueryHelpers.ParseQuery(Text);
+    // Parsed once: the signature filter looks for Slack's ssl_check before the endpoint reads the same fields.
+    private IReadOnlyDictionary<string, StringValues>? _form;
+
+    public IReadOnlyDictionary<string, StringValues> Form() => _form ??= QueryHelpers.ParseQuery(Text);
 
     /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
     public static async Task<SlackRequestBody?> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
