@@ -11,6 +11,13 @@ using OneTimeBot.Testing;
 // The host's memory over 100,000 secret-service requests: ... -- memory [requests=100000]
 // Where a command's time goes in the store, SQLite and Redis: ... -- store [commands per run=5000] [--prefill 1000000]
 // Redis memory per 1,000 live shares, measured through the real host: ... -- redis-size [shares=10000] [secret length=32]
+// The bare ASP.NET Core peer of the Slack benchmark, which starts it as a process of its own (BareSlackApp).
+if (args.Length > 0 && args[0] == BareSlackApp.Argument)
+{
+    await BareSlackApp.RunAsync();
+    return;
+}
+
 if (args.Length > 0 && args[0] is "slack" or "teams")
 {
     BenchArguments arguments;

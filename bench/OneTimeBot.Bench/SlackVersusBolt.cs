@@ -36,7 +36,7 @@ internal static class SlackVersusBolt
         // measured in the same interleaved rounds, is far steadier than two runs on a machine whose speed drifts.
         var compareHost = Environment.GetEnvironmentVariable("BENCH_COMPARE_HOST");
         var requests = arguments.Requests;
-        Console.WriteLine($"/onetime share: OneTimeBot vs {(compareHost is null ? "Slack Bolt for JavaScript" : "a compared build")}, {requests} signed commands per round, {Environment.ProcessorCount} cores, .NET {Environment.Version}, node {NodeVersion()}");
+        Console.WriteLine($"/onetime share: OneTimeBot vs {(compareHost is null ? "Slack Bolt for JavaScript and a bare ASP.NET Core handler" : "a compared build")}, {requests} signed commands per round, {Environment.ProcessorCount} cores, .NET {Environment.Version}, node {NodeVersion()}");
         await using var load = await SlackCommandLoad.StartAsync();
         await using var backend = await SharedBackend.StartAsync(arguments.EmbeddedBackend);
         await using var redis = arguments.Stores.Contains(HostState.Redis) ? await RedisServer.StartAsync() : null;
@@ -69,16 +69,18 @@ internal static class SlackVersusBolt
         {
             foreach (var concurrency in Concurrencies)
             {
-                // BENCH_ONLY may have left one side out: then there is no ratio to print.
-                var ours = results.SingleOrDefault(r => r.Store == store && r.App == "OneTimeBot" && r.Concurrency == concurrency)?.Figures;
-                var peer = results.SingleOrDefault(r => r.Store == store && r.App != "OneTimeBot" && r.Concurrency == concurrency);
-                if (ours is null || peer is null)
+                // BENCH_ONLY may have left a side out: then there is no ratio to print for it.
+                var ours = results.SingleOrDefault(r => r.Store == store && r.App == "OneTimeBot" && r.Concurrency == concurrency);
+                var peer = results.SingleOrDefault(r => r.Store == store && r.App is not "OneTimeBot" and not Bare && r.Concurrency == concurrency);
+                var ceiling = results.SingleOrDefault(r => r.Store == store && r.App == Bare && r.Concurrency == concurrency);
+                foreach (var (app, against) in new[] { (ours, peer), (ceiling, peer), (ours, ceiling) })
                 {
-                    continue;
+                    if (app is not null && against is not null)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"{store}, concurrency {concurrency}: {app.App} / {against.App} throughput {app.Figures.PerSecond / against.Figures.PerSecond:F2}x, p99 {app.Figures.P99.TotalMilliseconds:F1} ms vs {against.Figures.P99.TotalMilliseconds:F1} ms"));
+                    }
                 }
-
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{store}, concurrency {concurrency}: OneTimeBot / {peer.App} throughput {ours.PerSecond / peer.Figures.PerSecond:F2}x, p99 {ours.P99.TotalMilliseconds:F1} ms vs {peer.Figures.P99.TotalMilliseconds:F1} ms"));
             }
         }
 
@@ -98,6 +100,9 @@ internal static class SlackVersusBolt
     private sealed record StoreFigures(string Store, string App, int Concurrency, LoadFigures Figures, double Slowest, double Fastest);
 
     private static readonly int[] Concurrencies = [16, 64];
+
+    // The ceiling the issue names: the same job on bare ASP.NET Core, keeping nothing (BareSlackApp).
+    private const string Bare = "Bare ASP.NET Core";
 
     /// <summary>Both apps on one of OneTimeBot's stores, warmed up and measured in turns at each concurrency; returns the state's size after.</summary>
     private static async Task<string> RunOnStoreAsync(string store, string host, string? compareHost, Uri backend, RedisServer? redis, SlackCommandLoad load, int prefill, int requests, List<StoreFigures> results)
@@ -119,9 +124,11 @@ internal static class SlackVersusBolt
 
         await using (var bot = await StartOneTimeBotAsync(host, state, backend, load.ReceiverBase))
         await using (var peer = peerState is null ? await StartBoltAsync(backend) : await StartOneTimeBotAsync(compareHost!, peerState, backend, load.ReceiverBase, "BENCH_COMPARE_"))
+        await using (var bare = peerState is null ? await StartBareAsync(backend) : null)
         {
-            var apps = new[] { ("OneTimeBot", bot, state.Server), (peerState is null ? "Bolt (JS)" : "Compared build", peer, peerState?.Server) }
-                .Where(a => only is null || a.Item1.StartsWith(only, StringComparison.Ordinal)).ToArray();
+            var apps = new[] { ("OneTimeBot", bot, state.Server), (peerState is null ? "Bolt (JS)" : "Compared build", peer, peerState?.Server), (Bare, bare, null) }
+                .Where(a => a.Item2 is not null && (only is null || a.Item1.StartsWith(only, StringComparison.Ordinal)))
+                .Select(a => (a.Item1, a.Item2!, a.Item3)).ToArray();
             foreach (var concurrency in Concurrencies)
             {
                 foreach (var (name, app, _) in apps)
@@ -222,6 +229,25 @@ internal static class SlackVersusBolt
             ["OTS_USER"] = EmbeddedSecretServer.Username,
             ["OTS_TOKEN"] = EmbeddedSecretServer.Token,
         }, port, RepositoryRoot.Combine("bench", "bolt"));
+    }
+
+    private static Task<ChildProcess> StartBareAsync(Uri backend)
+    {
+        var port = FreePort.Next();
+        // This program again, as a process of its own; run through `dotnet <dll>`, the dll is the argument.
+        var self = Environment.ProcessPath!;
+        string[] arguments = Path.GetFileNameWithoutExtension(self) == "dotnet"
+            ? [typeof(BareSlackApp).Assembly.Location, BareSlackApp.Argument]
+            : [BareSlackApp.Argument];
+        return ChildProcess.StartAsync(self, arguments, new Dictionary<string, string>
+        {
+            ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["SLACK_SIGNING_SECRET"] = SigningSecret,
+            ["OTS_BASE_URL"] = backend.ToString(),
+            ["OTS_USER"] = EmbeddedSecretServer.Username,
+            ["OTS_TOKEN"] = EmbeddedSecretServer.Token,
+            ["DOTNET_ENVIRONMENT"] = "Production",
+        }, port, AppContext.BaseDirectory);
     }
 
     private static string NodeVersion()
