@@ -256,7 +256,7 @@ public sealed partial class SharingService(
             Generated: generated)
         {
             // Its own id, not the receipt's: lists show it on Burn buttons, and the receipt id opens the receipt's keys.
-            TrackedId = RandomNumberGenerator.GetString(ReceiptIdAlphabet, 26),
+            TrackedId = TrackedIds.New(time.GetUtcNow()),
         };
         // Both are stored before the card is shown, but neither waits for the other: on SQLite they share one group
         // commit, on Redis one round trip's wait, instead of a second commit on every command.
