@@ -87,9 +87,12 @@ public sealed class HealthEndpointTests
         using var client = host.CreateClient();
         using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
 
-        // What a full or failing disk leaves behind: a file SQLite no longer recognises as a database.
+        // What a full or failing disk leaves behind: a file SQLite no longer recognises as a database. A new file in its
+        // place, not the old one overwritten: the host's open connections keep the old one, and its background
+        // checkpointer may copy pages from the old WAL into it at any moment, page 1 included, mending what was broken.
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var database = Path.Combine(host.DataDirectory, "onetimebot.db");
+        File.Delete(database);
         await File.WriteAllBytesAsync(database, Enumerable.Repeat((byte)0x5A, 64 * 1024).ToArray());
         foreach (var journal in Directory.GetFiles(host.DataDirectory, "onetimebot.db-*"))
         {
