@@ -107,10 +107,13 @@ public sealed partial class RedisSettingsCacheTests(RedisFixture redis) : IClass
         var deadline = DateTime.UtcNow + Patience;
         try
         {
+            // Each read starts listening if it has not: a subscribe that failed (a timeout on a loaded machine) is tried
+            // again on a later read, not on its own.
             await replica.Workspaces.GetAsync(Acme, default);
             while (!changes.IsListening && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(10);
+                await replica.Workspaces.GetAsync(Acme, default);
             }
 
             Assert.True(changes.IsListening, "the replica never subscribed to settings changes");
