@@ -31,9 +31,11 @@ internal sealed class SqliteConnections(string connectionString, string filePath
     /// </summary>
     public const int WriterCheckpointPages = 10_000;
 
-    // query_only keeps a reader a reader, whatever work it is handed. A reader's cache is emptied whenever another
-    // connection commits, so the map, not the cache, is what makes its reads cheap.
-    private const string ReaderPragmas = "PRAGMA busy_timeout=10000; PRAGMA query_only=ON; PRAGMA mmap_size=1073741824;";
+    // query_only keeps a reader a reader, whatever work it is handed. A reader does not map the file: whenever another
+    // connection has committed, SQLite drops a reader's cache and unmaps its whole map at its next read, and under
+    // constant writes that unmapping (a TLB shootdown on every core) and the page faults after it cost more than
+    // reading the few pages of a look-up with pread.
+    private const string ReaderPragmas = "PRAGMA busy_timeout=10000; PRAGMA query_only=ON; PRAGMA mmap_size=0;";
 
     private int _folderMade;
 
