@@ -5,15 +5,15 @@ using OneTimeBot.Core.Workspaces;
 
 namespace OneTimeBot.Bench;
 
-/// <summary>A receipt row as the receipt store keeps it: the HMAC lookup id, the record's JSON, and when it may go.</summary>
+/// <summary>A receipt row as the receipt store keeps it: the time-and-HMAC lookup id, the record's JSON, and when it may go.</summary>
 internal readonly record struct PrefilledReceipt(string Id, string Body, DateTimeOffset KeepUntil);
 
 /// <summary>A replay record as the event de-duplicator keeps it: the claimed key and when its window ends.</summary>
 internal readonly record struct PrefilledReplay(string Key, DateTimeOffset Expires);
 
 /// <summary>
-/// Receipts and replay records shaped as the host writes them after months of use: receipts under 64-hex lookup ids
-/// (the HMAC <see cref="ReceiptVault"/> stores them under), their JSON written by the store's own serializer with
+/// Receipts and replay records shaped as the host writes them after months of use: receipts under their id's leading
+/// time and a 64-hex HMAC (as <see cref="ReceiptVault"/> stores them), their JSON written by the store's own serializer with
 /// sealed keys as long as real ones, kept until days ahead (the default 7-day secrets, made over the last 13 days); and
 /// replay keys as the platform's verifier claims them, whose windows end within the hour. Expired ones, for a purge to
 /// delete, ran out within the last day (receipts) or ten minutes (replay records).
@@ -56,7 +56,7 @@ internal sealed class PrefillRecords
         var made = expired ? now - 2 * Ttl - TimeSpan.FromDays(Fraction()) - TimeSpan.FromSeconds(1) : now - MadeOver * Fraction();
         var created = DateTimeOffset.FromUnixTimeSeconds(made.ToUnixTimeSeconds());
         var record = new ReceiptRecord(
-            Id: RandomHex(32),
+            Id: TimeOrderedIds.New(made)[..TimeOrderedIds.TimeDigits] + RandomHex(32),
             Workspace: _workspaces[_random.Next(_workspaces.Length)],
             OwnerUserId: _platform == ChatPlatform.Slack ? "U" + Text(UpperBase36, 10) : Guid.NewGuid().ToString(),
             Backend: _backend,

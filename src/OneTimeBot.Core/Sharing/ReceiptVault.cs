@@ -8,10 +8,12 @@ namespace OneTimeBot.Core.Sharing;
 
 /// <summary>
 /// The bot's receipts, which only the card that names one can open. A receipt is stored under an HMAC of the receipt id
-/// its card carries, and its metadata key and link are sealed (AES-256-GCM) under a key derived from the deployment's
-/// key and that id. The id itself is stored nowhere: so a copy of the store, even with <c>SecretServer:EncryptionKey</c>,
-/// yields no link and no metadata key; whoever holds the card already holds its link. Receipts saved before (stored
-/// under their id, keys under Data Protection) are still read until they expire.
+/// its card carries, after the id's leading time (<see cref="TimeOrderedIds"/>), so that new receipts are appended to
+/// the store's index rather than scattered through it; its metadata key and link are sealed (AES-256-GCM) under a key
+/// derived from the deployment's key and that id. The id's random part is stored nowhere: so a copy of the store, even
+/// with <c>SecretServer:EncryptionKey</c>, yields no link and no metadata key; whoever holds the card already holds its
+/// link. Receipts saved before (under the HMAC alone; before that under their id, keys under Data Protection) are still
+/// read until they expire.
 /// </summary>
 public sealed class ReceiptVault
 {
@@ -45,7 +47,7 @@ public sealed class ReceiptVault
     {
         ArgumentNullException.ThrowIfNull(receipt);
         ArgumentNullException.ThrowIfNull(keys);
-        return _store.SaveAsync(receipt with { Id = StorageId(0, receipt.Id), ProtectedKeys = Seal(receipt.Id, keys) }, cancellationToken);
+        return _store.SaveAsync(receipt with { Id = TimedStorageId(0, receipt.Id), ProtectedKeys = Seal(receipt.Id, keys) }, cancellationToken);
     }
 
     /// <summary>The receipt a card names, with <see cref="ReceiptRecord.Id"/> as the card has it; null when there is none.</summary>
@@ -55,7 +57,8 @@ public sealed class ReceiptVault
         ReceiptRecord? found = null;
         for (var generation = 0; found is null && generation < _keys.Value.Length; generation++)
         {
-            found = await _store.FindAsync(StorageId(generation, receiptId), cancellationToken).ConfigureAwait(false);
+            found = await _store.FindAsync(TimedStorageId(generation, receiptId), cancellationToken).ConfigureAwait(false)
+                ?? await _store.FindAsync(StorageId(generation, receiptId), cancellationToken).ConfigureAwait(false);
         }
 
         if (found is null && receiptId.Length == LegacyIdLength)
@@ -90,6 +93,10 @@ public sealed class ReceiptVault
 
     private string StorageId(int generation, string receiptId) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_keys.Value[generation].Lookup, Encoding.UTF8.GetBytes(receiptId)));
+
+    // The time tells no more than the row's own dates; the HMAC after it is what only the card's id finds.
+    private string TimedStorageId(int generation, string receiptId) =>
+        string.Concat(receiptId.AsSpan(0, Math.Min(TimeOrderedIds.TimeDigits, receiptId.Length)), StorageId(generation, receiptId));
 
     private static bool IsSealed(ReceiptRecord receipt) => receipt.ProtectedKeys?.StartsWith(SealedPrefix, StringComparison.Ordinal) == true;
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Expiry;
@@ -23,8 +22,6 @@ public sealed partial class SharingService(
     Telemetry.BotMetrics metrics,
     ILogger<SharingService> logger)
 {
-    private const string ReceiptIdAlphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
-
     /// <param name="budget">How long the backend call may take in all; null for the configured total. A platform
     /// that must answer within its own deadline passes less, work done after the platform was answered passes more.</param>
     public async Task<Result<SecretCard, SharingError>> ShareAsync(Actor actor, ShareInput input, TimeSpan? budget, CancellationToken cancellationToken)
@@ -243,7 +240,7 @@ public sealed partial class SharingService(
         var link = created.SecretLink ?? throw new InvalidOperationException("The backend answered a new secret without its key.");
         var host = connection.Connection.BaseUri.Host;
         var receipt = new ReceiptRecord(
-            Id: RandomNumberGenerator.GetString(ReceiptIdAlphabet, 26),
+            Id: TimeOrderedIds.New(time.GetUtcNow()),
             Workspace: actor.Workspace,
             OwnerUserId: actor.UserId,
             Backend: connection.Backend,
@@ -256,7 +253,7 @@ public sealed partial class SharingService(
             Generated: generated)
         {
             // Its own id, not the receipt's: lists show it on Burn buttons, and the receipt id opens the receipt's keys.
-            TrackedId = TrackedIds.New(time.GetUtcNow()),
+            TrackedId = TimeOrderedIds.New(time.GetUtcNow()),
         };
         // Both are stored before the card is shown, but neither waits for the other: on SQLite they share one group
         // commit, on Redis one round trip's wait, instead of a second commit on every command.

@@ -222,7 +222,9 @@ public sealed class SharingServiceTests : IAsyncLifetime
 
         var (storedId, body) = Assert.Single(rows);
         Assert.Null(await _state.Receipts.FindAsync(card.ReceiptId, default));
-        Assert.All(new[] { card.ReceiptId, OldMetadataKey, OldSecretKey }, value =>
+        // Only the id's leading time is kept in the row's id, so that rows are appended in the order they were made.
+        Assert.StartsWith(card.ReceiptId[..TimeOrderedIds.TimeDigits], storedId, StringComparison.Ordinal);
+        Assert.All(new[] { card.ReceiptId[TimeOrderedIds.TimeDigits..], OldMetadataKey, OldSecretKey }, value =>
         {
             Assert.DoesNotContain(value, storedId, StringComparison.Ordinal);
             Assert.DoesNotContain(value, body, StringComparison.Ordinal);
@@ -235,6 +237,39 @@ public sealed class SharingServiceTests : IAsyncLifetime
         Assert.Equal(SecretStatus.New, status.Value!.Status);
         Assert.Equal(card.Link, status.Value.Link);
         Assert.Equal("/api/v1/private/" + OldMetadataKey, _server.Requests[^1].Path);
+    }
+
+    [Fact]
+    public async Task Receipts_made_later_are_stored_after_earlier_ones()
+    {
+        _server.On("POST", "/api/v1/share", FakeResponse.Json(ShareMadeNow));
+        var cards = new List<SecretCard>();
+        foreach (var step in new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10) })
+        {
+            _state.Clock.Advance(step);
+            cards.Add((await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), null, default)).Value!);
+        }
+
+        var storedInOrder = StoredReceipts().Select(row => row.Id).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(cards.Select(card => card.ReceiptId[..TimeOrderedIds.TimeDigits]), storedInOrder.Select(id => id[..TimeOrderedIds.TimeDigits]));
+        Assert.Equal(cards.Count, cards.Select(card => card.ReceiptId).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task A_receipt_stored_under_the_hmac_of_its_id_alone_as_before_can_still_be_checked()
+    {
+        _server.On("POST", "/api/v1/share", FakeResponse.Json(ShareMadeNow));
+        _server.On("GET", "/api/v1/private/" + OldMetadataKey, FakeResponse.Json(ShareMadeNow));
+        var card = (await _state.Sharing.ShareAsync(Alice, new ShareInput(new SecretText("s3cret")), null, default)).Value!;
+        // As the version before stored it: the same row under the HMAC without the time in front.
+        UpdateReceipts($"UPDATE bot_receipts SET id = substr(id, {TimeOrderedIds.TimeDigits + 1})");
+
+        var status = await _state.Sharing.StatusAsync(Alice, card.ReceiptId, null, default);
+
+        Assert.Equal(64, Assert.Single(StoredReceipts()).Id.Length);
+        Assert.Equal(SecretStatus.New, status.Value!.Status);
+        Assert.Equal(card.Link, status.Value.Link);
     }
 
     [Fact]
@@ -277,6 +312,15 @@ public sealed class SharingServiceTests : IAsyncLifetime
         Assert.Equal(link, status.Value.Link);
         Assert.Equal(SecretStatus.Burned, burn.Value!.Status);
         Assert.Equal(2, _server.Requests.Count(r => r.Path.Contains(OldMetadataKey, StringComparison.Ordinal)));
+    }
+
+    private void UpdateReceipts(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_state.DataDirectory, "onetimebot.db")}");
+        connection.Open();
+        using var update = connection.CreateCommand();
+        update.CommandText = sql;
+        update.ExecuteNonQuery();
     }
 
     private List<(string Id, string Body)> StoredReceipts()

@@ -2,17 +2,17 @@ using OneTimeBot.Core.Sharing;
 
 namespace OneTimeBot.Core.Tests.Sharing;
 
-/// <summary>A tracked link's id keeps the old shape (26 lowercase base36 characters) and now sorts by when it was made.</summary>
-public sealed class TrackedIdsTests
+/// <summary>An id (a receipt's, a tracked link's) keeps the old shape (26 lowercase base36 characters) and now sorts by when it was made.</summary>
+public sealed class TimeOrderedIdsTests
 {
     private static readonly DateTimeOffset Made = new(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void An_id_has_the_shape_ids_always_had()
     {
-        var id = TrackedIds.New(Made);
+        var id = TimeOrderedIds.New(Made);
 
-        Assert.Equal(TrackedIds.Length, id.Length);
+        Assert.Equal(TimeOrderedIds.Length, id.Length);
         Assert.Matches("^[0-9a-z]{26}$", id);
     }
 
@@ -21,7 +21,7 @@ public sealed class TrackedIdsTests
     {
         DateTimeOffset[] times = [Made, Made.AddMilliseconds(1), Made.AddSeconds(1), Made.AddDays(30), Made.AddYears(100)];
 
-        var ids = times.Select(TrackedIds.New).ToArray();
+        var ids = times.Select(TimeOrderedIds.New).ToArray();
 
         Assert.Equal(ids, ids.Order(StringComparer.Ordinal));
     }
@@ -29,7 +29,7 @@ public sealed class TrackedIdsTests
     [Fact]
     public void Ids_made_in_the_same_millisecond_still_differ()
     {
-        var ids = Enumerable.Range(0, 10_000).Select(_ => TrackedIds.New(Made)).ToHashSet(StringComparer.Ordinal);
+        var ids = Enumerable.Range(0, 10_000).Select(_ => TimeOrderedIds.New(Made)).ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(10_000, ids.Count);
     }
