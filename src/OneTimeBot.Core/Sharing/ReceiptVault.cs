@@ -47,7 +47,7 @@ public sealed class ReceiptVault
     {
         ArgumentNullException.ThrowIfNull(receipt);
         ArgumentNullException.ThrowIfNull(keys);
-        return _store.SaveAsync(receipt with { Id = TimedStorageId(0, receipt.Id), ProtectedKeys = Seal(receipt.Id, keys) }, cancellationToken);
+        return _store.SaveAsync(receipt with { Id = TimedStorageId(receipt.Id, StorageId(0, receipt.Id)), ProtectedKeys = Seal(receipt.Id, keys) }, cancellationToken);
     }
 
     /// <summary>The receipt a card names, with <see cref="ReceiptRecord.Id"/> as the card has it; null when there is none.</summary>
@@ -57,8 +57,9 @@ public sealed class ReceiptVault
         ReceiptRecord? found = null;
         for (var generation = 0; found is null && generation < _keys.Value.Length; generation++)
         {
-            found = await _store.FindAsync(TimedStorageId(generation, receiptId), cancellationToken).ConfigureAwait(false)
-                ?? await _store.FindAsync(StorageId(generation, receiptId), cancellationToken).ConfigureAwait(false);
+            var hmac = StorageId(generation, receiptId);
+            found = await _store.FindAsync(TimedStorageId(receiptId, hmac), cancellationToken).ConfigureAwait(false)
+                ?? await _store.FindAsync(hmac, cancellationToken).ConfigureAwait(false);
         }
 
         if (found is null && receiptId.Length == LegacyIdLength)
@@ -95,8 +96,8 @@ public sealed class ReceiptVault
         Convert.ToHexStringLower(HMACSHA256.HashData(_keys.Value[generation].Lookup, Encoding.UTF8.GetBytes(receiptId)));
 
     // The time tells no more than the row's own dates; the HMAC after it is what only the card's id finds.
-    private string TimedStorageId(int generation, string receiptId) =>
-        string.Concat(receiptId.AsSpan(0, Math.Min(TimeOrderedIds.TimeDigits, receiptId.Length)), StorageId(generation, receiptId));
+    private static string TimedStorageId(string receiptId, string hmac) =>
+        string.Concat(receiptId.AsSpan(0, Math.Min(TimeOrderedIds.TimeDigits, receiptId.Length)), hmac);
 
     private static bool IsSealed(ReceiptRecord receipt) => receipt.ProtectedKeys?.StartsWith(SealedPrefix, StringComparison.Ordinal) == true;
 
