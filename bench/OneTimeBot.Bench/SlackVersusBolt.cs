@@ -91,7 +91,8 @@ internal static class SlackVersusBolt
         }
 
         Console.WriteLine();
-        if (compareHost is null)
+        // The slow-backend check sets both apps side by side, so a run narrowed by BENCH_ONLY leaves it out.
+        if (compareHost is null && Environment.GetEnvironmentVariable("BENCH_ONLY") is null)
         {
             await SlowBackendAsync(host, load, arguments.Stores[0], redis);
         }
@@ -108,8 +109,9 @@ internal static class SlackVersusBolt
     private static async Task<string> RunOnStoreAsync(string store, string host, string? compareHost, Uri backend, RedisServer? redis, SlackCommandLoad load, int prefill, int requests, List<StoreFigures> results)
     {
         var only = Environment.GetEnvironmentVariable("BENCH_ONLY");
+        bool Selected(string app) => only is null || app.StartsWith(only, StringComparison.Ordinal);
         await using var state = await HostState.CreateAsync(store, host, redis, "bench-onetimebot:");
-        if (prefill > 0 && (only is null || "OneTimeBot".StartsWith(only, StringComparison.Ordinal)))
+        if (prefill > 0 && Selected("OneTimeBot"))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: prefilling OneTimeBot's store..."));
             Console.WriteLine($"{store}: prefilled {await state.PrefillAsync(prefill, new PrefillRecords(ChatPlatform.Slack, backend.ToString(), backend))}");
@@ -123,11 +125,13 @@ internal static class SlackVersusBolt
         }
 
         await using (var bot = await StartOneTimeBotAsync(host, state, backend, load.ReceiverBase))
-        await using (var peer = peerState is null ? await StartBoltAsync(backend) : await StartOneTimeBotAsync(compareHost!, peerState, backend, load.ReceiverBase, "BENCH_COMPARE_"))
-        await using (var bare = peerState is null ? await StartBareAsync(backend) : null)
+        // A peer left out by BENCH_ONLY is not started: a OneTimeBot-only run must not need node or Bolt's packages.
+        await using (var peer = peerState is not null ? await StartOneTimeBotAsync(compareHost!, peerState, backend, load.ReceiverBase, "BENCH_COMPARE_")
+            : Selected("Bolt (JS)") ? await StartBoltAsync(backend) : null)
+        await using (var bare = peerState is null && Selected(Bare) ? await StartBareAsync(backend) : null)
         {
             var apps = new[] { ("OneTimeBot", bot, state.Server), (peerState is null ? "Bolt (JS)" : "Compared build", peer, peerState?.Server), (Bare, bare, null) }
-                .Where(a => a.Item2 is not null && (only is null || a.Item1.StartsWith(only, StringComparison.Ordinal)))
+                .Where(a => a.Item2 is not null && Selected(a.Item1))
                 .Select(a => (a.Item1, a.Item2!, a.Item3)).ToArray();
             foreach (var concurrency in Concurrencies)
             {
