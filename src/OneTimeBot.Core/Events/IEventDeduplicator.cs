@@ -10,6 +10,14 @@ public interface IEventDeduplicator
     Task<bool> TryClaimAsync(string eventKey, TimeSpan window, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A claim on <paramref name="eventKey"/> that a store may write with the caller's next write instead of on its own
+    /// (SQLite's group commit), or null for a repeat. The key is refused to every other caller in this process at once;
+    /// the caller acts on the event and awaits <see cref="PendingClaim.StoredAsync"/> before it answers.
+    /// </summary>
+    async Task<PendingClaim?> ClaimWithNextWriteAsync(string eventKey, TimeSpan window, CancellationToken cancellationToken) =>
+        await TryClaimAsync(eventKey, window, cancellationToken).ConfigureAwait(false) ? PendingClaim.Stored : null;
+
+    /// <summary>
     /// True when <paramref name="eventKey"/> was claimed and its window has not passed; claims nothing. For what must be
     /// done before the claim, but not again for a repeat.
     /// </summary>

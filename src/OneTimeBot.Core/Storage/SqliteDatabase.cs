@@ -65,6 +65,17 @@ public sealed class SqliteDatabase : IDisposable
         return await _writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Queues <paramref name="work"/> for the writer without starting a commit of its own: it rides in the next one,
+    /// or commits alone once <see cref="DeferredWrite{T}.CommittedAsync"/> is awaited. For a write that a command's
+    /// next write can carry (its replay claim, carried by its receipt). It cannot be cancelled once queued.
+    /// </summary>
+    public async Task<DeferredWrite<T>> WriteWithNextAsync<T>(SqliteSchema schema, Func<SqliteStatements, T> work, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
+        return _writer.WriteWithNext(work);
+    }
+
     /// <summary>Runs <paramref name="work"/> on a read connection; each of its statements sees the last commit.</summary>
     public async Task<T> ReadAsync<T>(SqliteSchema schema, Func<SqliteStatements, T> work, CancellationToken cancellationToken)
     {

@@ -29,6 +29,8 @@ internal sealed class SqliteWriter : IDisposable
 
     private readonly BlockingCollection<WriteWork> _queue = new(new ConcurrentQueue<WriteWork>());
     private readonly BlockingCollection<WriteWork> _background = new(new ConcurrentQueue<WriteWork>());
+    // Work that waits for the next commit instead of starting one (WriteWithNext), drained into each command batch.
+    private readonly ConcurrentQueue<WriteWork> _withNext = new();
     private readonly SqliteConnections _connections;
     private readonly Lock _lifetime = new();
     private Thread? _thread;
@@ -52,6 +54,18 @@ internal sealed class SqliteWriter : IDisposable
     /// <summary>Queues <paramref name="work"/>; the task completes once the transaction holding it has committed.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteStatements, T> work, CancellationToken cancellationToken) => Enqueue(_queue, work, cancellationToken);
 
+    /// <summary>
+    /// Queues <paramref name="work"/> without waking the writer: it goes into the next command batch, whoever's it is, or
+    /// into one of its own once <see cref="DeferredWrite{T}.CommittedAsync"/> is awaited. Cannot be cancelled.
+    /// </summary>
+    public DeferredWrite<T> WriteWithNext<T>(Func<SqliteStatements, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var item = new WriteWork<T>(work, CancellationToken.None);
+        _withNext.Enqueue(item);
+        return new DeferredWrite<T>(item.Task, () => Enqueue(_queue, item));
+    }
+
     /// <summary>Queues work that may wait while commands write, such as a step of a purge.</summary>
     public Task<T> WriteInBackgroundAsync<T>(Func<SqliteStatements, T> work, CancellationToken cancellationToken) => Enqueue(_background, work, cancellationToken);
 
@@ -72,6 +86,15 @@ internal sealed class SqliteWriter : IDisposable
             thread = _thread;
         }
 
+        if (thread is null)
+        {
+            // No writer ever ran to commit what waited for a commit.
+            while (_withNext.TryDequeue(out var left))
+            {
+                left.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
+            }
+        }
+
         // A writer still busy after this (another process holding the file's write lock) keeps its queues; it fails
         // nothing silently, and the process is ending.
         if (thread is null || thread.Join(TimeSpan.FromSeconds(30)))
@@ -90,12 +113,19 @@ internal sealed class SqliteWriter : IDisposable
         }
 
         var item = new WriteWork<T>(work, cancellationToken);
+        Enqueue(lane, item);
+        return item.Task;
+    }
+
+    private void Enqueue(BlockingCollection<WriteWork> lane, WriteWork item)
+    {
         lock (_lifetime)
         {
             if (_disposed)
             {
                 // The host is stopping: this write would not be committed.
-                return Task.FromException<T>(new ObjectDisposedException(nameof(SqliteDatabase)));
+                item.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
+                return;
             }
 
             if (_thread is null)
@@ -107,8 +137,6 @@ internal sealed class SqliteWriter : IDisposable
 
             lane.Add(item, CancellationToken.None);
         }
-
-        return item.Task;
     }
 
     private void Run()
@@ -160,10 +188,16 @@ internal sealed class SqliteWriter : IDisposable
                 continue;
             }
 
-            batch.Add(first!);
+            // Deferred work first: it has waited longest, and it may be what the first item's caller waits for.
+            while (batch.Count < MaxBatch - 1 && _withNext.TryDequeue(out var deferred))
+            {
+                AddOnce(batch, deferred);
+            }
+
+            AddOnce(batch, first!);
             while (batch.Count < MaxBatch && _queue.TryTake(out var next))
             {
-                batch.Add(next);
+                AddOnce(batch, next);
             }
 
             batch.RemoveAll(work => work.CancelIfRequested());
@@ -175,7 +209,27 @@ internal sealed class SqliteWriter : IDisposable
             batch.Clear();
         }
 
+        // Deferred work nobody asked after still commits before the connection closes.
+        while (_withNext.TryDequeue(out var left))
+        {
+            AddOnce(batch, left);
+        }
+
+        if (batch.Count > 0)
+        {
+            Commit(batch);
+        }
+
         CloseConnection();
+    }
+
+    /// <summary>Deferred work is queued twice once it is awaited; it runs from whichever queue reaches it first.</summary>
+    private static void AddOnce(List<WriteWork> batch, WriteWork work)
+    {
+        if (work.Take())
+        {
+            batch.Add(work);
+        }
     }
 
     private void Commit(List<WriteWork> batch)
@@ -329,6 +383,11 @@ internal sealed class SqliteWriter : IDisposable
 
     private abstract class WriteWork
     {
+        private int _taken;
+
+        /// <summary>True the first time only: the caller runs this work.</summary>
+        public bool Take() => Interlocked.Exchange(ref _taken, 1) == 0;
+
         public abstract bool CancelIfRequested();
 
         public abstract void Run(SqliteStatements statements);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using OneTimeBot.Core.Events;
 using OneTimeBot.Core.Localization;
 using OneTimeBot.Slack.Users;
 using OneTimeBot.Slack.Verification;
@@ -11,6 +12,9 @@ namespace OneTimeBot.Slack.Hosting;
 /// it: a body larger than any Slack payload gets a 413; a missing, forged, stale or replayed signature a 401. When the
 /// replay check cannot reach its store, the request is not acted on (fail closed) and gets the endpoint's
 /// <see cref="SignedSlackEndpoint.WhenStoreDown"/>. A genuine body is handed on as the <see cref="SlackRequestBody"/>.
+/// Its replay claim is written with whatever the request writes (a command's receipt), and stored before the answer
+/// leaves: a repeat in this process is refused before it is acted on, and a repeat that another process claimed first
+/// gets the 401 instead of the answer.
 /// </summary>
 internal sealed partial class SlackSignatureFilter(SlackRequestVerifier verifier, SlackUserLanguages languages, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
 {
@@ -35,33 +39,80 @@ internal sealed partial class SlackSignatureFilter(SlackRequestVerifier verifier
         }
 
         SlackVerification verdict;
+        PendingClaim? claim;
         try
         {
-            verdict = await verifier.VerifyAsync(
+            (verdict, claim) = await verifier.CheckAsync(
                 http.Request.Headers[SlackSignature.TimestampHeader], http.Request.Headers[SlackSignature.SignatureHeader], body.Bytes, http.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {
-            LogStoreDown(ex.GetType().Name);
-            // The signature matched (only the replay check needed the store): the sender's language, if already known, is
-            // safe to answer in, and nothing else of the body is used.
-            var form = body.Form();
-            var known = form.TryGetValue("team_id", out var team) && form.TryGetValue("user_id", out var user) && team.Count == 1 && user.Count == 1 &&
-                        !string.IsNullOrEmpty(team[0]) && !string.IsNullOrEmpty(user[0])
-                ? languages.Known(team[0]!, user[0]!)
-                : null;
-            using var language = LanguageScope.Use(Languages.From(known));
-            return endpoint.WhenStoreDown();
+            return StoreDown(ex, body, endpoint);
         }
 
-        if (verdict != SlackVerification.Valid)
+        if (verdict != SlackVerification.Valid || claim is null)
         {
-            LogRefused(http.Request.Path, verdict);
-            return Results.Text(RefusedRequests.BadSignature, "text/plain", statusCode: StatusCodes.Status401Unauthorized);
+            return Refused(http, verdict);
         }
 
         http.Features.Set(body);
-        return await next(context).ConfigureAwait(false);
+        object? answer;
+        try
+        {
+            answer = await next(context).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Stored even so: a request that failed must not get a second try from whoever captured it.
+            await StoreQuietlyAsync(claim).ConfigureAwait(false);
+            throw;
+        }
+
+        // The claim rode in the commit of what the request wrote, or commits now; no answer leaves before it has.
+        bool stored;
+        try
+        {
+            stored = await claim.StoredAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return StoreDown(ex, body, endpoint);
+        }
+
+        // Another process claimed the same request first: this one's answer is a replay's, and is not given.
+        return stored ? answer : Refused(http, SlackVerification.Replayed);
+    }
+
+    private IResult Refused(HttpContext http, SlackVerification verdict)
+    {
+        LogRefused(http.Request.Path, verdict);
+        return Results.Text(RefusedRequests.BadSignature, "text/plain", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private IResult StoreDown(Exception exception, SlackRequestBody body, SignedSlackEndpoint endpoint)
+    {
+        LogStoreDown(exception.GetType().Name);
+        // The signature matched (only the replay check needed the store): the sender's language, if already known, is
+        // safe to answer in, and nothing else of the body is used.
+        var form = body.Form();
+        var known = form.TryGetValue("team_id", out var team) && form.TryGetValue("user_id", out var user) && team.Count == 1 && user.Count == 1 &&
+                    !string.IsNullOrEmpty(team[0]) && !string.IsNullOrEmpty(user[0])
+            ? languages.Known(team[0]!, user[0]!)
+            : null;
+        using var language = LanguageScope.Use(Languages.From(known));
+        return endpoint.WhenStoreDown();
+    }
+
+    private static async Task StoreQuietlyAsync(PendingClaim claim)
+    {
+        try
+        {
+            await claim.StoredAsync().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The request's own failure is what the caller reports; a store that is down shows in every other request.
+        }
     }
 
     private static bool IsSslCheck(SlackRequestBody body)

@@ -158,6 +158,60 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_queued_for_the_next_commit_rides_in_another_writes_commit_without_being_asked_for()
+    {
+        await SchemaReady();
+        var deferred = await _database.WriteWithNextAsync(Notes, statements =>
+            statements.Execute("INSERT INTO test_notes (id, expires) VALUES ('claim', 1)", []), CancellationToken.None);
+        // Another caller's write: its commit takes the deferred work along.
+        await Insert("unrelated", 1).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(deferred.Stored.IsCompleted);
+        Assert.Equal(1, await deferred.Stored);
+        Assert.Equal(1, CountOnOwnConnection("id = 'claim'"));
+        // Asking after it committed asks for nothing more.
+        Assert.Equal(1, await deferred.CommittedAsync());
+    }
+
+    [Fact]
+    public async Task A_write_queued_for_the_next_commit_waits_unseen_until_it_is_awaited_and_then_commits_once()
+    {
+        await SchemaReady();
+        var runs = 0;
+        var deferred = await _database.WriteWithNextAsync(Notes, statements =>
+        {
+            Interlocked.Increment(ref runs);
+            return statements.Execute("INSERT INTO test_notes (id, expires) VALUES ('alone', 1)", []);
+        }, CancellationToken.None);
+        // A read commits nothing, so nothing takes the deferred write along.
+        await _database.ReadScalarAsync(Notes, "SELECT count(*) FROM test_notes", [], CancellationToken.None);
+        var waitedUnseen = !deferred.Stored.IsCompleted && CountOnOwnConnection("id = 'alone'") == 0;
+
+        var committed = await deferred.CommittedAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        // Awaited, it is queued as a command's write too; the write after it must not run it a second time.
+        await Insert("after", 1);
+
+        Assert.True(waitedUnseen);
+        Assert.Equal(1, committed);
+        Assert.Equal(1, Volatile.Read(ref runs));
+        Assert.Equal(1, CountOnOwnConnection("id = 'alone'"));
+    }
+
+    [Fact]
+    public async Task A_write_queued_for_the_next_commit_still_commits_when_the_database_is_disposed()
+    {
+        await SchemaReady();
+        await Insert("writer-started", 1);
+        var deferred = await _database.WriteWithNextAsync(Notes, statements =>
+            statements.Execute("INSERT INTO test_notes (id, expires) VALUES ('at-dispose', 1)", []), CancellationToken.None);
+
+        _database.Dispose();
+
+        Assert.Equal(1, await deferred.Stored.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, CountOnOwnConnection("id = 'at-dispose'"));
+    }
+
+    [Fact]
     public async Task A_read_sees_the_write_that_completed_before_it()
     {
         for (var i = 0; i < 50; i++)

@@ -245,6 +245,32 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task A_claim_made_to_ride_with_the_next_write_refuses_a_repeat_at_once_and_of_two_replicas_racing_only_one_is_stored()
+    {
+        await using var first = Start();
+        await using var second = Start(sameStoreAs: first);
+        var window = TimeSpan.FromMinutes(10);
+        const string Key = "slack-request:0a1b2c3d4e5f";
+
+        var claim = await first.Events.ClaimWithNextWriteAsync(Key, window, default);
+        // A repeat in the same process is refused before its claim is even stored, by either way of claiming.
+        var repeat = await first.Events.ClaimWithNextWriteAsync(Key, window, default);
+        var repeatClaimedAtOnce = await first.Events.TryClaimAsync(Key, window, default);
+        // Another replica may not see the claim before it is stored (SQLite), but then cannot store its own.
+        var racing = await second.Events.ClaimWithNextWriteAsync(Key, window, default);
+        var stored = await claim!.StoredAsync();
+        var racingStored = racing is not null && await racing.StoredAsync();
+        var afterStored = await second.Events.ClaimWithNextWriteAsync(Key, window, default);
+
+        Assert.True(stored);
+        Assert.Null(repeat);
+        Assert.False(repeatClaimedAtOnce);
+        Assert.False(racingStored);
+        Assert.Null(afterStored);
+        Assert.True(await second.Events.WasClaimedAsync(Key, default));
+    }
+
+    [Fact]
     public async Task An_event_is_seen_as_claimed_by_every_replica_only_after_its_claim_and_within_its_window_and_asking_claims_nothing()
     {
         await using var first = Start();

@@ -8,7 +8,7 @@ namespace OneTimeBot.Host.Tests.Durability;
 /// <summary>
 /// A signed Slack request is acted on once. Someone who captured one (from a proxy's log, say) and replays it inside
 /// Slack's five-minute window is refused, also when the host was killed or restarted in between: what was seen is
-/// remembered in the store, not in the process, and remembered before the request is acted on.
+/// remembered in the store, not in the process, and stored before the request is answered.
 /// </summary>
 public sealed class ReplayAfterRestartTests
 {
