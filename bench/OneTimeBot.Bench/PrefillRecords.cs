@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OneTimeBot.Core.Sharing;
 using OneTimeBot.Core.Storage;
+using OneTimeBot.Core.Storage.Sqlite;
 using OneTimeBot.Core.Workspaces;
 
 namespace OneTimeBot.Bench;
@@ -8,8 +9,15 @@ namespace OneTimeBot.Bench;
 /// <summary>A receipt row as the receipt store keeps it: the time-and-HMAC lookup id, the record's JSON, and when it may go.</summary>
 internal readonly record struct PrefilledReceipt(string Id, string Body, DateTimeOffset KeepUntil);
 
-/// <summary>A replay record as the event de-duplicator keeps it: the claimed key and when its window ends.</summary>
-internal readonly record struct PrefilledReplay(string Key, DateTimeOffset Expires);
+/// <summary>
+/// A replay record as the event de-duplicator keeps it: the claimed key, when its window ends, and for a signed Slack
+/// request the time it was signed, under which SQLite files the key (<see cref="SqliteEventDeduplicator.FiledKey"/>).
+/// </summary>
+internal readonly record struct PrefilledReplay(string Key, DateTimeOffset Expires, DateTimeOffset? SignedAt)
+{
+    /// <summary>The key as the SQLite store keeps it.</summary>
+    public string SqliteKey => SignedAt is { } at ? SqliteEventDeduplicator.FiledKey(Key, at) : Key;
+}
 
 /// <summary>
 /// Receipts and replay records shaped as the host writes them after months of use: receipts under their id's leading
@@ -70,13 +78,16 @@ internal sealed class PrefillRecords
         return new PrefilledReceipt(record.Id, StateJson.Write(record), record.KeepUntil);
     }
 
-    public PrefilledReplay Replay(DateTimeOffset now, bool expired = false) => new(
-        _platform == ChatPlatform.Slack
-            ? "slack-request:" + RandomHex(32)
-            : "teams-activity:a:1" + Text(Base36, 24) + ":f:" + RandomHex(16),
-        expired
+    public PrefilledReplay Replay(DateTimeOffset now, bool expired = false)
+    {
+        var expires = expired
             ? now - TimeSpan.FromSeconds(1) - TimeSpan.FromMinutes(9) * Fraction()
-            : now + TimeSpan.FromMinutes(1) + (ReplayWindows - TimeSpan.FromMinutes(1)) * Fraction());
+            : now + TimeSpan.FromMinutes(1) + (ReplayWindows - TimeSpan.FromMinutes(1)) * Fraction();
+        return _platform == ChatPlatform.Slack
+            // Claimed when it was signed, for the verifier's window of eleven minutes.
+            ? new PrefilledReplay("slack-request:" + RandomHex(32), expires, expires - TimeSpan.FromMinutes(11))
+            : new PrefilledReplay("teams-activity:a:1" + Text(Base36, 24) + ":f:" + RandomHex(16), expires, null);
+    }
 
     /// <summary>As long and as scattered as an HMAC or a signature in hex; not unguessable, and fast for a million rows.</summary>
     public static string RandomHex(int bytes)

@@ -71,7 +71,7 @@ internal static class SqlitePrefill
                 (id.Value, body.Value, keepUntil.Value) = (r.Id, r.Body, r.KeepUntil.ToUnixTimeMilliseconds());
                 receipt.ExecuteNonQuery();
                 var e = records.Replay(now, expired);
-                (key.Value, expires.Value) = (e.Key, e.Expires.ToUnixTimeMilliseconds());
+                (key.Value, expires.Value) = (e.SqliteKey, e.Expires.ToUnixTimeMilliseconds());
                 replay.ExecuteNonQuery();
             }
 
@@ -88,7 +88,7 @@ internal static class SqlitePrefill
         using (var host = builder.Build())
         {
             await host.Services.GetRequiredService<IReceiptStore>().FindAsync(Convert.ToHexStringLower(new byte[32]), CancellationToken.None);
-            await host.Services.GetRequiredService<IEventDeduplicator>().TryClaimAsync(records.Replay(DateTimeOffset.UtcNow).Key, TimeSpan.FromMinutes(11), CancellationToken.None);
+            await host.Services.GetRequiredService<IEventDeduplicator>().TryClaimAsync(records.Replay(DateTimeOffset.UtcNow).SqliteKey, TimeSpan.FromMinutes(11), CancellationToken.None);
         }
 
         SqliteConnection.ClearAllPools();

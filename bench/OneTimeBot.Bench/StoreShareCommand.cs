@@ -69,7 +69,10 @@ internal sealed class StoreShareCommand
     private async Task ClaimAsync()
     {
         var signature = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        if (!await _store.Events.TryClaimAsync("slack-request:" + signature, ReplayWindow, CancellationToken.None))
+        // As the verifier claims it, filed under the time it was signed; stored here as a step of its own, where in the
+        // host it rides in the commit of the command's receipt.
+        var claim = await _store.Events.ClaimWithNextWriteAsync("slack-request:" + signature, ReplayWindow, DateTimeOffset.UtcNow, CancellationToken.None);
+        if (claim is null || !await claim.StoredAsync())
         {
             throw new InvalidOperationException("A fresh request signature was refused as a replay.");
         }

@@ -13,8 +13,11 @@ public interface IEventDeduplicator
     /// A claim on <paramref name="eventKey"/> that a store may write with the caller's next write instead of on its own
     /// (SQLite's group commit), or null for a repeat. The key is refused to every other caller in this process at once;
     /// the caller acts on the event and awaits <see cref="PendingClaim.StoredAsync"/> before it answers.
+    /// <paramref name="keyTime"/> is a time every repeat of the event carries too (a signed request's timestamp): a store
+    /// may file the key under it, so that claims are appended in time order instead of landing all over its index. A key
+    /// claimed with a time is a repeat only of claims made with the same time.
     /// </summary>
-    async Task<PendingClaim?> ClaimWithNextWriteAsync(string eventKey, TimeSpan window, CancellationToken cancellationToken) =>
+    async Task<PendingClaim?> ClaimWithNextWriteAsync(string eventKey, TimeSpan window, DateTimeOffset? keyTime, CancellationToken cancellationToken) =>
         await TryClaimAsync(eventKey, window, cancellationToken).ConfigureAwait(false) ? PendingClaim.Stored : null;
 
     /// <summary>

@@ -78,7 +78,8 @@ public sealed class SlackRequestVerifier
         }
 
         // Remembered a little longer than the window, so a replay at its very edge is still recognised.
-        var claim = await _seen.ClaimWithNextWriteAsync("slack-request:" + Convert.ToHexStringLower(presented), Window * 2 + TimeSpan.FromMinutes(1), cancellationToken).ConfigureAwait(false);
+        var claim = await _seen.ClaimWithNextWriteAsync(
+            "slack-request:" + Convert.ToHexStringLower(presented), Window * 2 + TimeSpan.FromMinutes(1), DateTimeOffset.FromUnixTimeSeconds(timestamp), cancellationToken).ConfigureAwait(false);
         return claim is null ? (SlackVerification.Replayed, null) : (SlackVerification.Valid, claim);
     }
 }

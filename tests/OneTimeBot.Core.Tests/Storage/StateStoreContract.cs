@@ -244,30 +244,52 @@ public abstract class StateStoreContract
         Assert.True(afterWindow);
     }
 
-    [Fact]
-    public async Task A_claim_made_to_ride_with_the_next_write_refuses_a_repeat_at_once_and_of_two_replicas_racing_only_one_is_stored()
+    public static TheoryData<bool> WithAndWithoutKeyTime => new() { false, true };
+
+    [Theory]
+    [MemberData(nameof(WithAndWithoutKeyTime))]
+    public async Task A_claim_made_to_ride_with_the_next_write_refuses_a_repeat_at_once_and_of_two_replicas_racing_only_one_is_stored(bool withKeyTime)
     {
         await using var first = Start();
         await using var second = Start(sameStoreAs: first);
         var window = TimeSpan.FromMinutes(10);
         const string Key = "slack-request:0a1b2c3d4e5f";
+        DateTimeOffset? keyTime = withKeyTime ? first.Clock.GetUtcNow().AddSeconds(-3) : null;
 
-        var claim = await first.Events.ClaimWithNextWriteAsync(Key, window, default);
+        var claim = await first.Events.ClaimWithNextWriteAsync(Key, window, keyTime, default);
         // A repeat in the same process is refused before its claim is even stored, by either way of claiming.
-        var repeat = await first.Events.ClaimWithNextWriteAsync(Key, window, default);
-        var repeatClaimedAtOnce = await first.Events.TryClaimAsync(Key, window, default);
+        var repeat = await first.Events.ClaimWithNextWriteAsync(Key, window, keyTime, default);
+        var repeatClaimedAtOnce = !withKeyTime && await first.Events.TryClaimAsync(Key, window, default);
         // Another replica may not see the claim before it is stored (SQLite), but then cannot store its own.
-        var racing = await second.Events.ClaimWithNextWriteAsync(Key, window, default);
+        var racing = await second.Events.ClaimWithNextWriteAsync(Key, window, keyTime, default);
         var stored = await claim!.StoredAsync();
         var racingStored = racing is not null && await racing.StoredAsync();
-        var afterStored = await second.Events.ClaimWithNextWriteAsync(Key, window, default);
+        var afterStored = await second.Events.ClaimWithNextWriteAsync(Key, window, keyTime, default);
 
         Assert.True(stored);
         Assert.Null(repeat);
         Assert.False(repeatClaimedAtOnce);
         Assert.False(racingStored);
         Assert.Null(afterStored);
-        Assert.True(await second.Events.WasClaimedAsync(Key, default));
+        Assert.True(withKeyTime || await second.Events.WasClaimedAsync(Key, default));
+    }
+
+    [Fact]
+    public async Task An_event_claimed_under_its_key_alone_as_versions_before_key_times_did_is_still_a_repeat_when_claimed_with_its_key_time()
+    {
+        await using var before = Start();
+        await using var after = Start(sameStoreAs: before);
+        var window = TimeSpan.FromMinutes(11);
+        const string Key = "slack-request:9f8e7d6c5b4a";
+
+        var claimedBefore = await before.Events.TryClaimAsync(Key, window, default);
+        var repeatAfter = await after.Events.ClaimWithNextWriteAsync(Key, window, after.Clock.GetUtcNow(), default);
+        var otherAfter = await after.Events.ClaimWithNextWriteAsync("slack-request:000000000001", window, after.Clock.GetUtcNow(), default);
+
+        Assert.True(claimedBefore);
+        Assert.Null(repeatAfter);
+        Assert.NotNull(otherAfter);
+        Assert.True(await otherAfter.StoredAsync());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using OneTimeBot.Core.Events;
 
 namespace OneTimeBot.Core.Storage.Sqlite;
@@ -6,10 +7,17 @@ namespace OneTimeBot.Core.Storage.Sqlite;
 /// <summary>
 /// Claims in <c>bot_events</c>. A claim made to ride with the caller's next write is held in memory until it is
 /// committed, so a repeat in this process is refused at once, before the caller does any of the work the claim guards;
-/// after the commit the table refuses it.
+/// after the commit the table refuses it. A claim with a key time is filed under that time (<see cref="FiledKey"/>):
+/// keys such as a request's signature are random, and each one filed as it is would rewrite a random page of the
+/// index, where filed under the time it lands among the newest.
 /// </summary>
 public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvider time) : IEventDeduplicator
 {
+    // Versions before filing under the key time stored every key as it is; a repeat of an event such a version claimed
+    // is looked for under that key too, as long as one of them may still be in its window (LegacyKeysMayHoldAsync).
+    private readonly DateTimeOffset _started = time.GetUtcNow();
+    private readonly ConcurrentDictionary<string, Task<bool>> _legacyKinds = new(StringComparer.Ordinal);
+
     // A key whose window has passed may be claimed again.
     private const string Claim = """
         INSERT INTO bot_events (event_key, expires) VALUES ($key, $expires)
@@ -34,9 +42,10 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
         return claimed == 1;
     }
 
-    public async Task<PendingClaim?> ClaimWithNextWriteAsync(string eventKey, TimeSpan window, CancellationToken cancellationToken)
+    public async Task<PendingClaim?> ClaimWithNextWriteAsync(string eventKey, TimeSpan window, DateTimeOffset? keyTime, CancellationToken cancellationToken)
     {
-        if (!_uncommitted.TryAdd(eventKey, 0))
+        var filed = keyTime is { } at ? FiledKey(eventKey, at) : eventKey;
+        if (!_uncommitted.TryAdd(filed, 0))
         {
             return null;
         }
@@ -45,25 +54,52 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
         try
         {
             // After the key went in above: whatever claim this one raced with is either still held there or committed.
-            if (await WasClaimedAsync(eventKey, cancellationToken).ConfigureAwait(false))
+            if (await WasClaimedAsync(filed, cancellationToken).ConfigureAwait(false) ||
+                (keyTime is not null && await LegacyKeysMayHoldAsync(eventKey, window).ConfigureAwait(false) &&
+                 await WasClaimedAsync(eventKey, cancellationToken).ConfigureAwait(false)))
             {
-                _uncommitted.TryRemove(eventKey, out _);
+                _uncommitted.TryRemove(filed, out _);
                 return null;
             }
 
             var now = time.GetUtcNow();
             write = await database.WriteWithNextAsync(SqliteStateSchema.Tables, statements => statements.Execute(Claim,
-                [("$key", eventKey), ("$expires", (now + window).ToUnixTimeMilliseconds()), ("$now", now.ToUnixTimeMilliseconds())]) == 1,
+                [("$key", filed), ("$expires", (now + window).ToUnixTimeMilliseconds()), ("$now", now.ToUnixTimeMilliseconds())]) == 1,
                 cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            _uncommitted.TryRemove(eventKey, out _);
+            _uncommitted.TryRemove(filed, out _);
             throw;
         }
 
-        _ = ForgetOnceCommittedAsync(eventKey, write.Stored);
+        _ = ForgetOnceCommittedAsync(filed, write.Stored);
         return new PendingClaim(write.CommittedAsync);
+    }
+
+    /// <summary>
+    /// The key as stored for a claim with a key time: <c>@</c>, the time in Unix seconds (ten digits), a colon, then
+    /// the key. Keys filed so sort by their time, apart from keys stored as they are, none of which starts with <c>@</c>.
+    /// </summary>
+    public static string FiledKey(string eventKey, DateTimeOffset keyTime) =>
+        string.Create(CultureInfo.InvariantCulture, $"@{Math.Clamp(keyTime.ToUnixTimeSeconds(), 0, 9_999_999_999):D10}:{eventKey}");
+
+    /// <summary>
+    /// Whether a version before this one may have claimed keys of <paramref name="eventKey"/>'s kind (what precedes its
+    /// first colon) that are still in their window: only while this process is younger than one window, and only when
+    /// the table holds such a key at all, which is looked up once per kind.
+    /// </summary>
+    private Task<bool> LegacyKeysMayHoldAsync(string eventKey, TimeSpan window)
+    {
+        if (time.GetUtcNow() >= _started + window)
+        {
+            return Task.FromResult(false);
+        }
+
+        var kind = eventKey[..(eventKey.IndexOf(':', StringComparison.Ordinal) + 1)];
+        return _legacyKinds.GetOrAdd(kind, k => database.ReadAsync(SqliteStateSchema.Tables, statements =>
+            statements.Prepare("SELECT 1 FROM bot_events WHERE event_key >= $from AND event_key < $to LIMIT 1",
+                [("$from", k), ("$to", k + "\uffff")]).ExecuteScalar() is not null, CancellationToken.None));
     }
 
     private async Task ForgetOnceCommittedAsync(string eventKey, Task<bool> stored)
