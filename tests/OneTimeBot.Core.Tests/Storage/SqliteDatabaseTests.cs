@@ -253,7 +253,9 @@ public sealed class SqliteDatabaseTests : IDisposable
         var (length, copied) = await CheckpointedAfterLastWriteAsync();
 
         file.Refresh();
-        Assert.InRange(length, 100, 999);
+        // At most the 25 transactions' pages, so the writer's own checkpoint never came due. Fewer when the checkpointer
+        // caught up between two of them and the WAL started over, which a busy machine's slow inserts allow.
+        Assert.InRange(length, 1, 999);
         Assert.Equal(length, copied);
         Assert.True(file.Length >= before + 250_000, $"the file grew from {before} to {file.Length} bytes");
         Assert.Equal(100, CountOnOwnConnection("id LIKE 'big-%'"));
