@@ -100,7 +100,10 @@ internal static class SlackVersusBolt
 
     private sealed record StoreFigures(string Store, string App, int Concurrency, LoadFigures Figures, double Slowest, double Fastest);
 
-    private static readonly int[] Concurrencies = [16, 64];
+    // BENCH_CONCURRENCY=64 measures one of the two, for a profile or an A/B of a change that matters at one of them.
+    private static readonly int[] Concurrencies = Environment.GetEnvironmentVariable("BENCH_CONCURRENCY") is { Length: > 0 } only
+        ? [int.Parse(only, CultureInfo.InvariantCulture)]
+        : [16, 64];
 
     // The ceiling the issue names: the same job on bare ASP.NET Core, keeping nothing (BareSlackApp).
     private const string Bare = "Bare ASP.NET Core";
