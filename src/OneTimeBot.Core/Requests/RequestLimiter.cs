@@ -22,8 +22,13 @@ public sealed partial class RequestLimiter(IRateCounter counter, IOptions<Reques
         var o = options.Value;
         var window = FixedWindow.At(time.GetUtcNow(), Window);
 
-        if (o.PerUserPerMinute > 0 &&
-            await counter.CountAsync($"rate:request:user:{requester.Workspace.Key}:{requester.UserId}", window, cancellationToken).ConfigureAwait(false) > o.PerUserPerMinute)
+        // One round trip counts both; a request the user's limit refused is not counted against the workspace's.
+        var over = await counter.CountInTurnAsync(
+            [($"rate:request:user:{requester.Workspace.Key}:{requester.UserId}", o.PerUserPerMinute),
+             ($"rate:request:workspace:{requester.Workspace.Key}", o.PerWorkspacePerMinute)],
+            window, cancellationToken).ConfigureAwait(false);
+
+        if (over == 0)
         {
             LogLimited("user", requester.Workspace.Key);
             return new SharingError(SharingErrorKind.RateLimited,
@@ -31,8 +36,7 @@ public sealed partial class RequestLimiter(IRateCounter counter, IOptions<Reques
                 CoreStrings.Format("Error.Limit.Request.Hint", ReaderTime.Seconds(window.RemainingSeconds)));
         }
 
-        if (o.PerWorkspacePerMinute > 0 &&
-            await counter.CountAsync($"rate:request:workspace:{requester.Workspace.Key}", window, cancellationToken).ConfigureAwait(false) > o.PerWorkspacePerMinute)
+        if (over == 1)
         {
             LogLimited("workspace", requester.Workspace.Key);
             return new SharingError(SharingErrorKind.RateLimited,

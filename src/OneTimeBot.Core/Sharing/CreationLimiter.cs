@@ -23,8 +23,13 @@ public sealed partial class CreationLimiter(
         var o = options.Value;
         var window = FixedWindow.At(time.GetUtcNow(), Window);
 
-        if (o.PerUserPerMinute > 0 &&
-            await counter.CountAsync($"rate:create:user:{actor.Workspace.Key}:{actor.UserId}", window, cancellationToken).ConfigureAwait(false) > o.PerUserPerMinute)
+        // One round trip counts both; a creation the user's limit refused is not counted against the workspace's.
+        var over = await counter.CountInTurnAsync(
+            [($"rate:create:user:{actor.Workspace.Key}:{actor.UserId}", o.PerUserPerMinute),
+             ($"rate:create:workspace:{actor.Workspace.Key}", o.PerWorkspacePerMinute)],
+            window, cancellationToken).ConfigureAwait(false);
+
+        if (over == 0)
         {
             LogLimited("user", actor.Workspace.Key);
             metrics.RateLimited("user");
@@ -33,8 +38,7 @@ public sealed partial class CreationLimiter(
                 CoreStrings.Format("Error.Limit.Create.Hint", ReaderTime.Seconds(window.RemainingSeconds)));
         }
 
-        if (o.PerWorkspacePerMinute > 0 &&
-            await counter.CountAsync($"rate:create:workspace:{actor.Workspace.Key}", window, cancellationToken).ConfigureAwait(false) > o.PerWorkspacePerMinute)
+        if (over == 1)
         {
             LogLimited("workspace", actor.Workspace.Key);
             metrics.RateLimited("workspace");

@@ -86,6 +86,35 @@ public abstract class RateCounterContract
         Assert.Equal(1, await counter.CountAsync("test:window", nextMinute, default));
         Assert.Equal(TimeSpan.FromSeconds(55), nextMinute.Remaining);
     }
+
+    [Fact]
+    public async Task Counting_in_turn_stops_at_the_first_counter_over_its_limit_so_a_refused_user_costs_the_workspace_nothing()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var first = StateHarness.Start(RedisConnectionString, now: now);
+        await using var second = StateHarness.Start(RedisConnectionString, dataDirectory: first.DataDirectory, keyPrefix: first.KeyPrefix, now: now);
+        var a = first.Services.GetRequiredService<IRateCounter>();
+        var b = second.Services.GetRequiredService<IRateCounter>();
+        var window = FixedWindow.At(now, TimeSpan.FromMinutes(1));
+        (string, long)[] limits = [("test:user", 2), ("test:workspace", 3)];
+
+        // The user may count twice; their third is refused by the first counter and leaves the workspace at two.
+        int[] verdicts = [await a.CountInTurnAsync(limits, window, default), await b.CountInTurnAsync(limits, window, default), await a.CountInTurnAsync(limits, window, default)];
+        var workspaceAfterUser = await b.CountAsync("test:workspace", window, default);
+        var otherUser = await a.CountInTurnAsync([("test:other-user", 2), ("test:workspace", 3)], window, default);
+        var unlimited = await b.CountInTurnAsync([("test:off", 0), ("test:workspace", 0)], window, default);
+
+        Assert.Equal([-1, -1, 0], verdicts);
+        Assert.Equal(3, workspaceAfterUser);
+        Assert.Equal(1, otherUser);
+        Assert.Equal(-1, unlimited);
+        Assert.Equal(1, await a.CountAsync("test:off", window, default));
+        if (RedisConnectionString is not null)
+        {
+            var db = await first.Services.GetRequiredService<RedisConnection>().DatabaseAsync();
+            Assert.InRange((await db.KeyTimeToLiveAsync(first.KeyPrefix + window.Counter("test:user")))!.Value, TimeSpan.FromSeconds(50), TimeSpan.FromMinutes(1));
+        }
+    }
 }
 
 public sealed class SqliteRateCounterTests : RateCounterContract

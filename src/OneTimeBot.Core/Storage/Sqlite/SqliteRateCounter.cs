@@ -13,20 +13,42 @@ public sealed class SqliteRateCounter(SqliteDatabase database, TimeProvider time
         CREATE INDEX IF NOT EXISTS bot_rate_counts_expires ON bot_rate_counts (expires);
         """);
 
+    // A counter whose lifetime has ended starts again at one.
+    private const string Increment = """
+        INSERT INTO bot_rate_counts (counter_key, count, expires) VALUES ($key, 1, $expires)
+        ON CONFLICT (counter_key) DO UPDATE SET
+            count = CASE WHEN bot_rate_counts.expires <= $now THEN 1 ELSE bot_rate_counts.count + 1 END,
+            expires = CASE WHEN bot_rate_counts.expires <= $now THEN $expires ELSE bot_rate_counts.expires END
+        RETURNING count
+        """;
+
     public async Task<long> IncrementAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        // A counter whose lifetime has ended starts again at one.
-        var count = await database.ExecuteScalarAsync(Schema, """
-            INSERT INTO bot_rate_counts (counter_key, count, expires) VALUES ($key, 1, $expires)
-            ON CONFLICT (counter_key) DO UPDATE SET
-                count = CASE WHEN bot_rate_counts.expires <= $now THEN 1 ELSE bot_rate_counts.count + 1 END,
-                expires = CASE WHEN bot_rate_counts.expires <= $now THEN $expires ELSE bot_rate_counts.expires END
-            RETURNING count
-            """,
+        var count = await database.ExecuteScalarAsync(Schema, Increment,
             [("$key", key), ("$now", now.ToUnixTimeMilliseconds()), ("$expires", (now + lifetime).ToUnixTimeMilliseconds())],
             cancellationToken).ConfigureAwait(false);
         return (long)count!;
+    }
+
+    // One write for the lot, so a command waits for one commit, not one per counter.
+    public Task<int> IncrementInTurnAsync(IReadOnlyList<CounterLimit> counters, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        var now = time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var expires = (now + lifetime).ToUnixTimeMilliseconds();
+        return database.WriteAsync(Schema, statements =>
+        {
+            for (var i = 0; i < counters.Count; i++)
+            {
+                if ((long)statements.Scalar(Increment, [("$key", counters[i].Key), ("$now", nowMs), ("$expires", expires)])! > counters[i].Limit)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }, cancellationToken);
     }
 
     // A pause is a row that counts nothing and expires when it ends, so the purge that drops old counters drops it too.
