@@ -44,44 +44,52 @@ public static class TelemetryServiceCollectionExtensions
         var settings = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
         var otlp = settings.OtlpEndpoint;
         var metricsPort = settings.MetricsPort;
-        var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(BotTelemetry.Name))
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(BotTelemetry.Name)
-                    // This host's own requests, not its scrapes: ASP.NET Core's activity source is process-wide, and
-                    // another web application in the process (a test's stand-in for Slack) is not the bot.
-                    .AddAspNetCoreInstrumentation(o => o.Filter = http =>
-                        (metricsPort is null || http.Connection.LocalPort != metricsPort) && http.RequestServices.GetService<BotMetrics>() is not null)
-                    .AddHttpClientInstrumentation()
-                    // Before every exporter: processors see a span in the order they were added.
-                    .AddProcessor(new KeyRedactingProcessor());
-                if (otlp is not null)
-                {
-                    tracing.AddOtlpExporter(o => Point(o, otlp, "v1/traces"));
-                }
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddMeter(BotTelemetry.Name)
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddRuntimeInstrumentation()
-                    // The standard client and DNS metrics without the server's name and port: a workspace admin can point their
-                    // workspace at any server, and each name would be a new series (BotMetrics tags backends boundedly).
-                    .AddView(instrument => instrument.Name.StartsWith("http.client.", StringComparison.Ordinal)
-                        ? new MetricStreamConfiguration { TagKeys = ClientMetricTags }
-                        : instrument.Name == "dns.lookup.duration" ? new MetricStreamConfiguration { TagKeys = ["error.type"] } : null);
-                if (otlp is not null)
-                {
-                    metrics.AddOtlpExporter(o => Point(o, otlp, "v1/metrics"));
-                }
+        if (otlp is null && metricsPort is null)
+        {
+            // Off until configured, as documented: spans and measurements nobody exports would still cost every request
+            // their tags, timings and the redaction pass. Log lines keep their TraceId and SpanId from ASP.NET Core's
+            // own request activity, which it starts whenever logging is on.
+            return services;
+        }
 
-                if (metricsPort is not null)
-                {
-                    metrics.AddPrometheusExporter();
-                }
-            });
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(BotTelemetry.Name));
+        if (otlp is not null)
+        {
+            // Traces leave only through OTLP; Prometheus scrapes metrics alone.
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(BotTelemetry.Name)
+                // This host's own requests, not its scrapes: ASP.NET Core's activity source is process-wide, and
+                // another web application in the process (a test's stand-in for Slack) is not the bot.
+                .AddAspNetCoreInstrumentation(o => o.Filter = http =>
+                    (metricsPort is null || http.Connection.LocalPort != metricsPort) && http.RequestServices.GetService<BotMetrics>() is not null)
+                .AddHttpClientInstrumentation()
+                // Before every exporter: processors see a span in the order they were added.
+                .AddProcessor(new KeyRedactingProcessor())
+                .AddOtlpExporter(o => Point(o, otlp, "v1/traces")));
+        }
+
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(BotTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                // The standard client and DNS metrics without the server's name and port: a workspace admin can point their
+                // workspace at any server, and each name would be a new series (BotMetrics tags backends boundedly).
+                .AddView(instrument => instrument.Name.StartsWith("http.client.", StringComparison.Ordinal)
+                    ? new MetricStreamConfiguration { TagKeys = ClientMetricTags }
+                    : instrument.Name == "dns.lookup.duration" ? new MetricStreamConfiguration { TagKeys = ["error.type"] } : null);
+            if (otlp is not null)
+            {
+                metrics.AddOtlpExporter(o => Point(o, otlp, "v1/metrics"));
+            }
+
+            if (metricsPort is not null)
+            {
+                metrics.AddPrometheusExporter();
+            }
+        });
         if (otlp is not null)
         {
             // Exported log records pass through the same key-redacting logger factory as the console's.

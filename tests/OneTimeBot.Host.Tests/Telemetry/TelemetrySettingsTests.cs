@@ -2,6 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Host.Hosting;
+using OneTimeBot.Host.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace OneTimeBot.Host.Tests.Telemetry;
 
@@ -24,5 +27,25 @@ public sealed class TelemetrySettingsTests
         var error = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(ConfigurationErrors.From(error)!, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null, null, false, false)]
+    [InlineData("http://collector:4318", null, true, true)]
+    [InlineData(null, "true", false, true)]
+    public void Telemetry_records_only_what_a_configured_exporter_takes(string? otlp, string? prometheus, bool traces, bool metrics)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telemetry:Otlp:Endpoint"] = otlp,
+            ["Telemetry:Prometheus:Enabled"] = prometheus,
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddBotTelemetry(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        // Spans and measurements nobody exports would cost every request their tags and timings for nothing.
+        Assert.Equal(traces, provider.GetService<TracerProvider>() is not null);
+        Assert.Equal(metrics, provider.GetService<MeterProvider>() is not null);
     }
 }
