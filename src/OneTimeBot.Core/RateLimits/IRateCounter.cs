@@ -17,18 +17,7 @@ public interface IRateCounter
     /// first whose count passes its limit: returns that counter's index, or -1 when none did. A command refused by its
     /// user's limit is thus not counted against the workspace's. Stores do it in one round trip.
     /// </summary>
-    async Task<int> IncrementInTurnAsync(IReadOnlyList<CounterLimit> counters, TimeSpan lifetime, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(counters);
-        for (var i = 0; i < counters.Count; i++)
-        {
-            if (await IncrementAsync(counters[i].Key, lifetime, cancellationToken).ConfigureAwait(false) > counters[i].Limit)
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
+    Task<int> IncrementInTurnAsync(IReadOnlyList<CounterLimit> counters, TimeSpan lifetime, CancellationToken cancellationToken);
 
     /// <summary>
     /// Pauses <paramref name="key"/> until <paramref name="until"/>, or keeps a longer pause already set: every replica

@@ -28,10 +28,12 @@ public static class RateCounterExtensions
                 indexes.Add(i);
             }
         }
+
         if (counters.Count == 0)
         {
             return -1;
         }
+
         var over = await counter.IncrementInTurnAsync(counters, window.Length, cancellationToken).ConfigureAwait(false);
         return over < 0 ? -1 : indexes[over];
     }

@@ -63,6 +63,7 @@ public sealed class RedisRateCounter(RedisConnection redis) : IRateCounter
             keys[i] = redis.KeyPrefix + counters[i].Key;
             arguments[i + 1] = counters[i].Limit;
         }
+
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
         return (int)(long)await db.ScriptEvaluateAsync(IncrementInTurn, keys, arguments).ConfigureAwait(false);
     }

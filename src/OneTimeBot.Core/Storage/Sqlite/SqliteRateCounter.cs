@@ -47,6 +47,7 @@ public sealed class SqliteRateCounter(SqliteDatabase database, TimeProvider time
                     return i;
                 }
             }
+
             return -1;
         }, cancellationToken);
     }
