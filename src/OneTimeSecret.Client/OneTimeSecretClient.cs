@@ -226,7 +226,9 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
     private static OtsFailure NotAKey() =>
         new(OtsFailureKind.SecretNotFound, "That is not a Onetime Secret key, so there is no such secret.");
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Onetime Secret {Operation} on {Host} answered {StatusCode} in {ElapsedMs:F0} ms")]
+    // Debug: every command calls the backend, and the caller logs what came of it (a creation, a burn); a second line per
+    // command at Information doubled what an operator's logs carry. Failures are warnings of their own, below.
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Onetime Secret {Operation} on {Host} answered {StatusCode} in {ElapsedMs:F0} ms")]
     private partial void LogAnswered(string operation, string host, int statusCode, double elapsedMs);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Onetime Secret {Operation} on {Host} failed as {FailureKind} (HTTP {StatusCode}) after {ElapsedMs:F0} ms")]
