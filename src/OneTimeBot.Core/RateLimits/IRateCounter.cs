@@ -15,7 +15,10 @@ public interface IRateCounter
     /// <summary>
     /// Adds one to each of <paramref name="counters"/> in turn, as <see cref="IncrementAsync"/> would, and stops at the
     /// first whose count passes its limit: returns that counter's index, or -1 when none did. A command refused by its
-    /// user's limit is thus not counted against the workspace's. Stores do it in one round trip.
+    /// user's limit is thus not counted against the workspace's. Stores do it in one round trip, and may answer before
+    /// the counts are durable (Redis keeps them in memory; SQLite answers before its commit): for flood limits, where a
+    /// count lost to a crash lets a few more through. <see cref="IncrementAsync"/> waits until its count is stored, for
+    /// limits such as passphrase attempts, where a lost count is a guess more.
     /// </summary>
     Task<int> IncrementInTurnAsync(IReadOnlyList<CounterLimit> counters, TimeSpan lifetime, CancellationToken cancellationToken);
 

@@ -66,6 +66,17 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
+    /// Runs <paramref name="work"/> on the writer as <see cref="WriteAsync{T}"/> does, but answers as soon as it has run,
+    /// before its transaction commits: only for a write whose loss in a failed commit or a crash does no harm, such as
+    /// a count against a creation limit (<see cref="SqliteWriter.WriteAnsweredBeforeCommitAsync{T}"/>).
+    /// </summary>
+    public async Task<T> WriteAnsweredBeforeCommitAsync<T>(SqliteSchema schema, Func<SqliteStatements, T> work, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
+        return await _writer.WriteAnsweredBeforeCommitAsync(work, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Queues <paramref name="work"/> for the writer without starting a commit of its own: it rides in the next one,
     /// or commits alone once <see cref="DeferredWrite{T}.CommittedAsync"/> is awaited. For a write that a command's
     /// next write can carry (its replay claim, carried by its receipt). It cannot be cancelled once queued.

@@ -7,11 +7,12 @@ namespace OneTimeBot.Core.Storage;
 /// <summary>
 /// The one connection that writes, on a thread of its own. SQLite lets one writer in at a time, so writers queue here
 /// instead of in SQLite's busy handler, whose back-off sleeps cost more than the writes. Whatever queued while a
-/// transaction committed goes into the next one together (group commit): one commit for many commands' writes, and
-/// none of them is answered before that commit is done. Each piece of work runs under a savepoint, so one that fails
-/// is undone alone and the rest still commit. Background work (purges) has a lane of its own and runs when no
-/// command's write is waiting, or under constant load once the commands have had four times its last piece's time,
-/// one piece at a time: a command waits at most for one small piece of it, and a purge still ends.
+/// transaction committed goes into the next one together (group commit): one commit for many commands' writes, and none
+/// of them is answered before that commit is done, unless it asked to be
+/// (<see cref="WriteAnsweredBeforeCommitAsync{T}"/>). Each piece of work runs under a savepoint, so one that fails is
+/// undone alone and the rest still commit. Background work (purges) has a lane of its own and runs when no command's write is
+/// waiting, or under constant load once the commands have had four times its last piece's time, one piece at a time: a
+/// command waits at most for one small piece of it, and a purge still ends.
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
@@ -53,6 +54,14 @@ internal sealed class SqliteWriter : IDisposable
 
     /// <summary>Queues <paramref name="work"/>; the task completes once the transaction holding it has committed.</summary>
     public Task<T> WriteAsync<T>(Func<SqliteStatements, T> work, CancellationToken cancellationToken) => Enqueue(_queue, work, cancellationToken);
+
+    /// <summary>
+    /// Queues <paramref name="work"/> as <see cref="WriteAsync{T}"/> does, but hands out its result as soon as it has run,
+    /// before the transaction holding it commits. Only for a write whose loss does no harm when that commit fails or
+    /// the process dies first, such as a count against a creation limit: the caller then waits for one commit fewer.
+    /// </summary>
+    public Task<T> WriteAnsweredBeforeCommitAsync<T>(Func<SqliteStatements, T> work, CancellationToken cancellationToken) =>
+        Enqueue(_queue, work, cancellationToken, answerOnRun: true);
 
     /// <summary>
     /// Queues <paramref name="work"/> without waking the writer: it goes into the next command batch, whoever's it is, or
@@ -104,7 +113,7 @@ internal sealed class SqliteWriter : IDisposable
         }
     }
 
-    private Task<T> Enqueue<T>(BlockingCollection<WriteWork> lane, Func<SqliteStatements, T> work, CancellationToken cancellationToken)
+    private Task<T> Enqueue<T>(BlockingCollection<WriteWork> lane, Func<SqliteStatements, T> work, CancellationToken cancellationToken, bool answerOnRun = false)
     {
         ArgumentNullException.ThrowIfNull(work);
         if (cancellationToken.IsCancellationRequested)
@@ -112,7 +121,7 @@ internal sealed class SqliteWriter : IDisposable
             return Task.FromCanceled<T>(cancellationToken);
         }
 
-        var item = new WriteWork<T>(work, cancellationToken);
+        var item = new WriteWork<T>(work, cancellationToken) { AnswersOnRun = answerOnRun };
         Enqueue(lane, item);
         return item.Task;
     }
@@ -243,6 +252,7 @@ internal sealed class SqliteWriter : IDisposable
                 if (batch.Count == 1)
                 {
                     batch[0].Run(statements);
+                    batch[0].AnswerIfEarly();
                 }
                 else
                 {
@@ -344,6 +354,7 @@ internal sealed class SqliteWriter : IDisposable
         }
 
         statements.Execute("RELEASE work", []);
+        work.AnswerIfEarly();
     }
 
     private void RollBack(SqliteStatements statements)
@@ -388,7 +399,19 @@ internal sealed class SqliteWriter : IDisposable
         /// <summary>True the first time only: the caller runs this work.</summary>
         public bool Take() => Interlocked.Exchange(ref _taken, 1) == 0;
 
+        /// <summary>Whether the caller is answered once the work has run, without waiting for the commit.</summary>
+        public bool AnswersOnRun { get; init; }
+
         public abstract bool CancelIfRequested();
+
+        /// <summary>Hands out the result or failure of work that <see cref="AnswersOnRun"/> now; what follows cannot change it.</summary>
+        public void AnswerIfEarly()
+        {
+            if (AnswersOnRun)
+            {
+                Complete();
+            }
+        }
 
         public abstract void Run(SqliteStatements statements);
 

@@ -67,6 +67,39 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_answered_before_its_commit_hands_out_its_result_while_the_transaction_is_still_open_and_commits_after()
+    {
+        await SchemaReady();
+        var (holder, release) = HoldWriter();
+        var counted = _database.WriteAnsweredBeforeCommitAsync(Notes,
+            statements => statements.Execute("INSERT INTO test_notes (id, expires) VALUES ('counted', 1)", []), CancellationToken.None);
+        var refused = _database.WriteAnsweredBeforeCommitAsync<int>(Notes,
+            _ => throw new InvalidOperationException("refused"), CancellationToken.None);
+        using var laterStarted = new ManualResetEventSlim();
+        using var laterRelease = new ManualResetEventSlim();
+        // Queued behind both, so all three run in one transaction; this one holds that transaction open.
+        var later = _database.WriteAsync(Notes, _ =>
+        {
+            laterStarted.Set();
+            return laterRelease.Wait(TimeSpan.FromSeconds(30));
+        }, CancellationToken.None);
+        release.Set();
+        Assert.True(laterStarted.Wait(TimeSpan.FromSeconds(30)));
+
+        // Answered, the failure included, while nothing of the transaction is committed yet.
+        Assert.Equal(1, await counted.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("refused", (await Assert.ThrowsAsync<InvalidOperationException>(() => refused.WaitAsync(TimeSpan.FromSeconds(30)))).Message);
+        Assert.False(later.IsCompleted);
+        Assert.Equal(0, CountOnOwnConnection("id = 'counted'"));
+        laterRelease.Set();
+
+        Assert.True(await later);
+        Assert.True(await holder);
+        Assert.Equal(1, CountOnOwnConnection("id = 'counted'"));
+        release.Dispose();
+    }
+
+    [Fact]
     public async Task A_write_that_fails_is_undone_alone_and_the_writes_committed_with_it_stay()
     {
         await SchemaReady();

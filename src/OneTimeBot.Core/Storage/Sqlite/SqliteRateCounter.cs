@@ -31,14 +31,15 @@ public sealed class SqliteRateCounter(SqliteDatabase database, TimeProvider time
         return (long)count!;
     }
 
-    // One write for the lot, so a command waits for one commit, not one per counter.
+    // One write for the lot, answered once it has run: a command waits for no commit to learn whether it may go ahead.
+    // A commit that fails after undoes the counts, which for a flood limit only lets a few more through.
     public Task<int> IncrementInTurnAsync(IReadOnlyList<CounterLimit> counters, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(counters);
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var expires = (now + lifetime).ToUnixTimeMilliseconds();
-        return database.WriteAsync(Schema, statements =>
+        return database.WriteAnsweredBeforeCommitAsync(Schema, statements =>
         {
             for (var i = 0; i < counters.Count; i++)
             {
