@@ -43,16 +43,8 @@ public sealed class SqliteDatabaseTests : IDisposable
         await SchemaReady();
         var (holder, release) = HoldWriter();
         var written = Insert("answered-after-commit", 1);
-        using var laterStarted = new ManualResetEventSlim();
-        using var laterRelease = new ManualResetEventSlim();
-        // Queued behind it, so both run in one transaction; this one holds that transaction open.
-        var later = _database.WriteAsync(Notes, _ =>
-        {
-            laterStarted.Set();
-            return laterRelease.Wait(TimeSpan.FromSeconds(30));
-        }, CancellationToken.None);
-        release.Set();
-        Assert.True(laterStarted.Wait(TimeSpan.FromSeconds(30)));
+        // Queued behind it, so both run in one transaction, which this one holds open.
+        var (later, laterRelease) = HoldTransactionOpenAfter(release);
 
         // The insert itself has run, but its transaction is still open: no answer yet, and nothing another reader sees.
         Assert.False(written.IsCompleted);
@@ -64,6 +56,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.True(await holder);
         Assert.Equal(1, CountOnOwnConnection("id = 'answered-after-commit'"));
         release.Dispose();
+        laterRelease.Dispose();
     }
 
     [Fact]
@@ -75,16 +68,8 @@ public sealed class SqliteDatabaseTests : IDisposable
             statements => statements.Execute("INSERT INTO test_notes (id, expires) VALUES ('counted', 1)", []), CancellationToken.None);
         var refused = _database.WriteAnsweredBeforeCommitAsync<int>(Notes,
             _ => throw new InvalidOperationException("refused"), CancellationToken.None);
-        using var laterStarted = new ManualResetEventSlim();
-        using var laterRelease = new ManualResetEventSlim();
-        // Queued behind both, so all three run in one transaction; this one holds that transaction open.
-        var later = _database.WriteAsync(Notes, _ =>
-        {
-            laterStarted.Set();
-            return laterRelease.Wait(TimeSpan.FromSeconds(30));
-        }, CancellationToken.None);
-        release.Set();
-        Assert.True(laterStarted.Wait(TimeSpan.FromSeconds(30)));
+        // Queued behind both, so all three run in one transaction, which this one holds open.
+        var (later, laterRelease) = HoldTransactionOpenAfter(release);
 
         // Answered, the failure included, while nothing of the transaction is committed yet.
         Assert.Equal(1, await counted.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -97,6 +82,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.True(await holder);
         Assert.Equal(1, CountOnOwnConnection("id = 'counted'"));
         release.Dispose();
+        laterRelease.Dispose();
     }
 
     [Fact]
@@ -376,6 +362,24 @@ public sealed class SqliteDatabaseTests : IDisposable
         }, CancellationToken.None);
         Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
         return (holder, release);
+    }
+
+    /// <summary>
+    /// Queues a write behind what is already queued, lets the held writer go on, and waits until that write runs: it then
+    /// holds the transaction it shares with everything queued before it open until its release is set.
+    /// </summary>
+    private (Task<bool> Closer, ManualResetEventSlim Release) HoldTransactionOpenAfter(ManualResetEventSlim writerRelease)
+    {
+        using var started = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim();
+        var closer = _database.WriteAsync(Notes, _ =>
+        {
+            started.Set();
+            return release.Wait(TimeSpan.FromSeconds(30));
+        }, CancellationToken.None);
+        writerRelease.Set();
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
+        return (closer, release);
     }
 
     // Rows of about 3 KB (their ids are the primary key, so the index holds them too), four per transaction.
