@@ -44,7 +44,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         var (holder, release) = HoldWriter();
         var written = Insert("answered-after-commit", 1);
         // Queued behind it, so both run in one transaction, which this one holds open.
-        var (later, laterRelease) = HoldTransactionOpenAfter(release);
+        var (later, laterRelease) = HoldWriter(behind: release);
 
         // The insert itself has run, but its transaction is still open: no answer yet, and nothing another reader sees.
         Assert.False(written.IsCompleted);
@@ -69,7 +69,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         var refused = _database.WriteAnsweredBeforeCommitAsync<int>(Notes,
             _ => throw new InvalidOperationException("refused"), CancellationToken.None);
         // Queued behind both, so all three run in one transaction, which this one holds open.
-        var (later, laterRelease) = HoldTransactionOpenAfter(release);
+        var (later, laterRelease) = HoldWriter(behind: release);
 
         // Answered, the failure included, while nothing of the transaction is committed yet.
         Assert.Equal(1, await counted.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -350,8 +350,9 @@ public sealed class SqliteDatabaseTests : IDisposable
         }, CancellationToken.None);
 
     // Holds the writer inside a transaction until released, and returns once it is there: whatever is queued next
-    // waits for it and goes into the following transaction together.
-    private (Task<bool> Holder, ManualResetEventSlim Release) HoldWriter()
+    // waits for it and goes into the following transaction together. Queued behind a writer already held, it lets that
+    // one go first (behind), and then holds open the transaction it shares with everything queued before it.
+    private (Task<bool> Holder, ManualResetEventSlim Release) HoldWriter(ManualResetEventSlim? behind = null)
     {
         using var started = new ManualResetEventSlim();
         var release = new ManualResetEventSlim();
@@ -360,26 +361,9 @@ public sealed class SqliteDatabaseTests : IDisposable
             started.Set();
             return release.Wait(TimeSpan.FromSeconds(30));
         }, CancellationToken.None);
+        behind?.Set();
         Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
         return (holder, release);
-    }
-
-    /// <summary>
-    /// Queues a write behind what is already queued, lets the held writer go on, and waits until that write runs: it then
-    /// holds the transaction it shares with everything queued before it open until its release is set.
-    /// </summary>
-    private (Task<bool> Closer, ManualResetEventSlim Release) HoldTransactionOpenAfter(ManualResetEventSlim writerRelease)
-    {
-        using var started = new ManualResetEventSlim();
-        var release = new ManualResetEventSlim();
-        var closer = _database.WriteAsync(Notes, _ =>
-        {
-            started.Set();
-            return release.Wait(TimeSpan.FromSeconds(30));
-        }, CancellationToken.None);
-        writerRelease.Set();
-        Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
-        return (closer, release);
     }
 
     // Rows of about 3 KB (their ids are the primary key, so the index holds them too), four per transaction.
