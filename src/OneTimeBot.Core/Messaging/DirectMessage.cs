@@ -13,8 +13,8 @@ public abstract record DirectMessage;
 /// </summary>
 public sealed record LinkForYou(Person From, SecretCard Card, string? Note = null) : DirectMessage
 {
-    // The card holds the link, a bearer credential.
-    public override string ToString() => $"LinkForYou {{ From = {From}, ReceiptId = {Card.ReceiptId} }}";
+    // The card holds the link, a bearer credential, and the receipt id that opens its stored copy.
+    public override string ToString() => $"LinkForYou {{ From = {From}, Card = {Card} }}";
 }
 
 /// <summary>To a sender: their link was opened, burned, or expired unopened, at <paramref name="At"/>.</summary>

@@ -102,7 +102,7 @@ public sealed partial class SecretRequestService(
         if (!await requests.TryCloseAsync(request.Id, RequestState.Answered, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             LogLostRace(request.Workspace.Key, request.Id);
-            await BurnUnsentAsync(answerer, shared.Value, answer.Passphrase, budget, cancellationToken).ConfigureAwait(false);
+            await BurnUnsentAsync(answerer, request.Id, shared.Value, answer.Passphrase, budget, cancellationToken).ConfigureAwait(false);
             return await WhyClosedAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
@@ -186,13 +186,13 @@ public sealed partial class SecretRequestService(
     }
 
     /// <summary>A secret made for a request someone else closed first: its link exists only here, so it is destroyed.</summary>
-    private async Task BurnUnsentAsync(Actor answerer, SecretCard card, SecretText? passphrase, TimeSpan? budget, CancellationToken cancellationToken)
+    private async Task BurnUnsentAsync(Actor answerer, string requestId, SecretCard card, SecretText? passphrase, TimeSpan? budget, CancellationToken cancellationToken)
     {
         var burned = await sharing.BurnAsync(answerer, card.ReceiptId, passphrase, budget, cancellationToken).ConfigureAwait(false);
         if (!burned.IsSuccess)
         {
             // Its link was never shown, so nobody can open it; it expires as it was made to.
-            LogBurnFailed(answerer.Workspace.Key, card.ReceiptId, burned.Error.Kind);
+            LogBurnFailed(answerer.Workspace.Key, requestId, burned.Error.Kind);
         }
     }
 
@@ -220,6 +220,6 @@ public sealed partial class SecretRequestService(
     [LoggerMessage(Level = LogLevel.Information, Message = "An answer to secret request {RequestId} in {Workspace} came after it was closed; its secret is burned")]
     private partial void LogLostRace(string workspace, string requestId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Burning the unsent secret of receipt {ReceiptId} in {Workspace} failed: {FailureKind}; its link was never shown")]
-    private partial void LogBurnFailed(string workspace, string receiptId, SharingErrorKind failureKind);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Burning the unsent secret made for request {RequestId} in {Workspace} failed: {FailureKind}; its link was never shown")]
+    private partial void LogBurnFailed(string workspace, string requestId, SharingErrorKind failureKind);
 }

@@ -92,6 +92,16 @@ public sealed class ReceiptVault
         throw new InvalidDataException("A receipt holds no protected keys.");
     }
 
+    /// <summary>
+    /// How logs name a receipt: the id it is stored under, which finds its row but opens nothing. The card's id is the
+    /// other half of the key that unseals the link, so it is written nowhere but on the card.
+    /// </summary>
+    public string LogName(string receiptId)
+    {
+        ArgumentNullException.ThrowIfNull(receiptId);
+        return TimedStorageId(receiptId, StorageId(0, receiptId));
+    }
+
     private string StorageId(int generation, string receiptId) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_keys.Value[generation].Lookup, Encoding.UTF8.GetBytes(receiptId)));
 

@@ -55,7 +55,8 @@ public sealed record SecretCard(
     /// <summary>Whether the secret can still be opened (and so burned).</summary>
     public bool IsLive => Status == SecretStatus.New;
 
-    // The link is a bearer credential: a generated ToString would print it wherever a card or a result is logged.
+    // The link is a bearer credential, and the receipt id opens the stored copy of it: a generated ToString would print
+    // both wherever a card or a result is logged. The tracked id names the link and opens nothing.
     public override string ToString() =>
-        $"SecretCard {{ ReceiptId = {ReceiptId}, Status = {Status}, ExpiresAt = {ExpiresAt:O}, Ttl = {Ttl}, PassphraseRequired = {PassphraseRequired}, BackendHost = {BackendHost}, Generated = {Generated} }}";
+        $"SecretCard {{ TrackedId = {TrackedId}, Status = {Status}, ExpiresAt = {ExpiresAt:O}, Ttl = {Ttl}, PassphraseRequired = {PassphraseRequired}, BackendHost = {BackendHost}, Generated = {Generated} }}";
 }

@@ -167,7 +167,7 @@ public sealed partial class SharingService(
         var outcome = burned.Value;
         if (outcome.IsSuccess)
         {
-            LogBurned(actor.Workspace.Key, receipt.Id);
+            LogBurned(actor.Workspace.Key, receipts.LogName(receipt.Id));
             var sentTo = await SentToAsync(receipt, cancellationToken).ConfigureAwait(false);
             return Result<SecretCard, SharingError>.Success(Card(receipt, outcome.Value, connection) with { SentTo = sentTo });
         }
@@ -226,7 +226,7 @@ public sealed partial class SharingService(
 
         if (!string.Equals(receipt.OwnerUserId, actor.UserId, StringComparison.Ordinal))
         {
-            LogNotOwner(actor.Workspace.Key, receipt.Id);
+            LogNotOwner(actor.Workspace.Key, receipts.LogName(receipt.Id));
             return new SharingError(SharingErrorKind.NotOwner, CoreStrings.Get("Error.Receipt.NotOwner.Message"), CoreStrings.Get("Error.NotOwner.Hint"));
         }
 
@@ -261,7 +261,10 @@ public sealed partial class SharingService(
         await Task.WhenAll(
             receipts.SaveAsync(receipt, new ReceiptKeys(created.MetadataKey, link), cancellationToken),
             tracking.TrackAsync(receipt.TrackedId, new NewLink(actor, sendTo, connection.Backend, host, created, generated), cancellationToken)).ConfigureAwait(false);
-        LogCreated(generated ? "generate" : "share", actor.Workspace.Key, receipt.Id, host, (long)created.Ttl.TotalSeconds);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            LogCreated(generated ? "generate" : "share", actor.Workspace.Key, receipts.LogName(receipt.Id), host, (long)created.Ttl.TotalSeconds);
+        }
         metrics.LinkCreated(Telemetry.BotTelemetry.Platform(actor.Workspace.Platform), Configuration.OneTimeSecretOptions.IsEmbeddedName(connection.Backend) ? "embedded" : "external", generated);
         // The link in hand, not unprotected again from what was just protected.
         return Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.New, null, connection, link) with { TrackedId = receipt.TrackedId });
@@ -291,14 +294,14 @@ public sealed partial class SharingService(
         return BackendErrors.From(failure, connection.Connection.BaseUri.Host, quoteServer: !connection.Connection.PublicOnly);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created a one-time secret ({Operation}) for {Workspace}: receipt {ReceiptId} on {Host}, TTL {TtlSeconds} s")]
-    private partial void LogCreated(string operation, string workspace, string receiptId, string host, long ttlSeconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created a one-time secret ({Operation}) for {Workspace}: receipt {StoredReceiptId} on {Host}, TTL {TtlSeconds} s")]
+    private partial void LogCreated(string operation, string workspace, string storedReceiptId, string host, long ttlSeconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Burned the secret of receipt {ReceiptId} for {Workspace}")]
-    private partial void LogBurned(string workspace, string receiptId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Burned the secret of receipt {StoredReceiptId} for {Workspace}")]
+    private partial void LogBurned(string workspace, string storedReceiptId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a status or burn of receipt {ReceiptId} in {Workspace}: not the sender")]
-    private partial void LogNotOwner(string workspace, string receiptId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a status or burn of receipt {StoredReceiptId} in {Workspace}: not the sender")]
+    private partial void LogNotOwner(string workspace, string storedReceiptId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sharing {Operation} for {Workspace} failed: {FailureKind}")]
     private partial void LogFailed(string operation, string workspace, OtsFailureKind failureKind);

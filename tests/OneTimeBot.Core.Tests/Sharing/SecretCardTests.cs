@@ -11,16 +11,23 @@ public sealed class SecretCardTests
     private static readonly SecretCard Card = new(
         "r0000000000000000000000abc", SecretStatus.New, new Uri("https://eu.onetimesecret.com/secret/Kq7linkkeyzz9"),
         DateTimeOffset.FromUnixTimeSeconds(1764150000), TimeSpan.FromDays(7), PassphraseRequired: false, Recipient: null,
-        BackendHost: "eu.onetimesecret.com", Generated: false);
+        BackendHost: "eu.onetimesecret.com", Generated: false)
+    {
+        TrackedId = "t0000000000000000000000xyz",
+    };
 
     [Fact]
-    public void Printing_a_card_or_the_reply_that_holds_it_leaves_its_link_out()
+    public void Printing_a_card_or_the_reply_that_holds_it_leaves_its_link_and_receipt_id_out_and_names_the_link_by_its_tracked_id()
     {
         var reply = new CardReply(Result<SecretCard, SharingError>.Success(Card));
 
-        Assert.DoesNotContain("Kq7linkkeyzz9", Card.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("Kq7linkkeyzz9", reply.ToString(), StringComparison.Ordinal);
-        Assert.Contains(Card.ReceiptId, Card.ToString(), StringComparison.Ordinal);
+        foreach (var printed in new[] { Card.ToString(), reply.ToString() })
+        {
+            Assert.DoesNotContain("Kq7linkkeyzz9", printed, StringComparison.Ordinal);
+            // The receipt id unseals the stored copy of the link.
+            Assert.DoesNotContain(Card.ReceiptId, printed, StringComparison.Ordinal);
+            Assert.Contains(Card.TrackedId!, printed, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

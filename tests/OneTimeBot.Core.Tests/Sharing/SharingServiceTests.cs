@@ -150,6 +150,11 @@ public sealed class SharingServiceTests : IAsyncLifetime
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1764150600), aliceStatus.Value.StatusChangedAt);
         Assert.Equal(SecretStatus.Burned, aliceBurn.Value!.Status);
         Assert.Equal(2, _server.Requests.Count(r => r.Path.Contains(OldMetadataKey, StringComparison.Ordinal)));
+        // The refusals and the burn are logged, naming the receipt by its row, never by the id that opens its link.
+        var named = _state.Services.GetRequiredService<ReceiptVault>().LogName(card.ReceiptId);
+        Assert.Contains($"Refused a status or burn of receipt {named}", _state.Logs.AllText, StringComparison.Ordinal);
+        Assert.Contains($"Burned the secret of receipt {named}", _state.Logs.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(card.ReceiptId[TimeOrderedIds.TimeDigits..], _state.Logs.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -211,7 +216,7 @@ public sealed class SharingServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_stored_receipt_holds_neither_key_nor_its_card_id_and_only_the_cards_id_opens_it_to_show_the_link_again()
+    public async Task The_stored_receipt_and_the_logs_hold_neither_key_nor_its_card_id_and_only_the_cards_id_opens_it_to_show_the_link_again()
     {
         _server.On("POST", "/api/v1/share", FakeResponse.Json(ShareMadeNow));
         _server.On("GET", "/api/v1/private/" + OldMetadataKey, FakeResponse.Json(ShareMadeNow));
@@ -234,6 +239,9 @@ public sealed class SharingServiceTests : IAsyncLifetime
         var stored = (await _state.Receipts.FindAsync(storedId, default))!;
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => vault.KeysOf(stored));
         Assert.Equal("ReceiptKeys [redacted]", vault.KeysOf(stored with { Id = card.ReceiptId }).ToString());
+        // With the logs as well, still nothing opens: they name the receipt by its row.
+        Assert.DoesNotContain(card.ReceiptId[TimeOrderedIds.TimeDigits..], _state.Logs.AllText, StringComparison.Ordinal);
+        Assert.Contains($"receipt {storedId} on", _state.Logs.AllText, StringComparison.Ordinal);
         Assert.Equal(SecretStatus.New, status.Value!.Status);
         Assert.Equal(card.Link, status.Value.Link);
         Assert.Equal("/api/v1/private/" + OldMetadataKey, _server.Requests[^1].Path);
