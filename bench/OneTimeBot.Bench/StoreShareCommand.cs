@@ -104,7 +104,7 @@ internal sealed class StoreShareCommand
         }, CancellationToken.None);
     }
 
-    private Task SaveReceiptAsync(int command)
+    private Task<string> SaveReceiptAsync(int command)
     {
         var (receipt, keys) = NewReceipt(User(command), DateTimeOffset.UtcNow);
         return _store.Receipts.SaveAsync(receipt, keys, CancellationToken.None);

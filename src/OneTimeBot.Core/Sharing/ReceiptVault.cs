@@ -43,11 +43,14 @@ public sealed class ReceiptVault
         _legacyApart = dataProtection.CreateProtector("OneTimeBot.Receipts.v1");
     }
 
-    public Task SaveAsync(ReceiptRecord receipt, ReceiptKeys keys, CancellationToken cancellationToken)
+    /// <returns>The id the receipt is stored under, which is how logs name it (<see cref="LogName"/>).</returns>
+    public async Task<string> SaveAsync(ReceiptRecord receipt, ReceiptKeys keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         ArgumentNullException.ThrowIfNull(keys);
-        return _store.SaveAsync(receipt with { Id = TimedStorageId(receipt.Id, StorageId(0, receipt.Id)), ProtectedKeys = Seal(receipt.Id, keys) }, cancellationToken);
+        var stored = receipt with { Id = TimedStorageId(receipt.Id, StorageId(0, receipt.Id)), ProtectedKeys = Seal(receipt.Id, keys) };
+        await _store.SaveAsync(stored, cancellationToken).ConfigureAwait(false);
+        return stored.Id;
     }
 
     /// <summary>The receipt a card names, with <see cref="ReceiptRecord.Id"/> as the card has it; null when there is none.</summary>

@@ -258,13 +258,11 @@ public sealed partial class SharingService(
         };
         // Both are stored before the card is shown, but neither waits for the other: on SQLite they share one group
         // commit, on Redis one round trip's wait, instead of a second commit on every command.
+        var saved = receipts.SaveAsync(receipt, new ReceiptKeys(created.MetadataKey, link), cancellationToken);
         await Task.WhenAll(
-            receipts.SaveAsync(receipt, new ReceiptKeys(created.MetadataKey, link), cancellationToken),
+            saved,
             tracking.TrackAsync(receipt.TrackedId, new NewLink(actor, sendTo, connection.Backend, host, created, generated), cancellationToken)).ConfigureAwait(false);
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            LogCreated(generated ? "generate" : "share", actor.Workspace.Key, receipts.LogName(receipt.Id), host, (long)created.Ttl.TotalSeconds);
-        }
+        LogCreated(generated ? "generate" : "share", actor.Workspace.Key, await saved.ConfigureAwait(false), host, (long)created.Ttl.TotalSeconds);
         metrics.LinkCreated(Telemetry.BotTelemetry.Platform(actor.Workspace.Platform), Configuration.OneTimeSecretOptions.IsEmbeddedName(connection.Backend) ? "embedded" : "external", generated);
         // The link in hand, not unprotected again from what was just protected.
         return Result<SecretCard, SharingError>.Success(Card(receipt, SecretStatus.New, null, connection, link) with { TrackedId = receipt.TrackedId });
