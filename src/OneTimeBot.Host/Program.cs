@@ -3,6 +3,9 @@ using OneTimeBot.Host.Telemetry;
 
 try
 {
+    // Before the console logger takes hold of the console's writer.
+    ConsoleOutput.UseWholeLines();
+
     // Settings are validated once, at start, so nothing reloads them; watching them would also watch everything under
     // the content root, the SQLite file's every write included, and cost about a tenth of a command's CPU under load.
     // An operator's own --hostBuilder:reloadConfigOnChange after it still wins.
