@@ -35,7 +35,6 @@ public static class SharingRules
     public static Result<TimeSpan, SharingError> CheckTtl(string? text, WorkspaceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var range = CoreStrings.Format("Error.Ttl.Range", ReaderTime.Duration(MinTtl), ReaderTime.Duration(settings.MaxTtl));
         if (string.IsNullOrWhiteSpace(text))
         {
             return Result<TimeSpan, SharingError>.Success(settings.DefaultTtl);
@@ -43,17 +42,21 @@ public static class SharingRules
 
         if (!Ttl.TryParse(text, out var ttl))
         {
-            return Invalid(SharingError.TtlField, CoreStrings.Format("Error.Ttl.Unreadable", Shorten(text)), range);
+            return Invalid(SharingError.TtlField, CoreStrings.Format("Error.Ttl.Unreadable", Shorten(text)), Range(settings));
         }
 
         if (ttl < MinTtl)
         {
-            return Invalid(SharingError.TtlField, CoreStrings.Format("Error.Ttl.TooShort", ReaderTime.Duration(ttl)), range);
+            return Invalid(SharingError.TtlField, CoreStrings.Format("Error.Ttl.TooShort", ReaderTime.Duration(ttl)), Range(settings));
         }
 
         return ttl > settings.MaxTtl
-            ? Invalid(SharingError.TtlField, CoreStrings.Format("Error.Ttl.TooLong", ReaderTime.Duration(ttl), ReaderTime.Duration(settings.MaxTtl)), range)
+            ? Invalid(SharingError.TtlField, CoreStrings.Format("Error.Ttl.TooLong", ReaderTime.Duration(ttl), ReaderTime.Duration(settings.MaxTtl)), Range(settings))
             : Result<TimeSpan, SharingError>.Success(ttl);
+
+        // Written only for a refusal: most commands pass, and formatting it costs more than the checks.
+        static string Range(WorkspaceSettings settings) =>
+            CoreStrings.Format("Error.Ttl.Range", ReaderTime.Duration(MinTtl), ReaderTime.Duration(settings.MaxTtl));
     }
 
     public static SharingError? CheckPassphrase(SecretText? passphrase) =>
