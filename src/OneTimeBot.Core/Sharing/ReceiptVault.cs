@@ -96,7 +96,8 @@ public sealed class ReceiptVault
     }
 
     /// <summary>
-    /// How logs name a receipt: the id it is stored under, which finds its row but opens nothing. The card's id is the
+    /// How logs name a receipt: the id it is stored under with the current key (what <see cref="SaveAsync"/> returns),
+    /// which finds its row but opens nothing. The card's id is the
     /// other half of the key that unseals the link, so it is written nowhere but on the card.
     /// </summary>
     public string LogName(string receiptId)
