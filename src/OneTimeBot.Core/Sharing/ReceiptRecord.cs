@@ -5,7 +5,8 @@ namespace OneTimeBot.Core.Sharing;
 
 /// <summary>
 /// The bot's own record of a secret it created. Cards carry only <see cref="Id"/>; the metadata key (which can burn
-/// the secret) and the secret link (which can reveal it) are kept encrypted with Data Protection. <see cref="Backend"/>
+/// the secret) and the secret link (which can reveal it) are kept sealed with a key made from it and the
+/// deployment's key (see <see cref="ReceiptVault"/>). <see cref="Backend"/>
 /// is the backend as configured when the secret was made, so a later settings change does not lose it.
 /// </summary>
 public sealed record ReceiptRecord(
@@ -35,4 +36,8 @@ public sealed record ReceiptRecord(
     /// <summary>The link alone, as receipts saved before the keys were protected together hold it; read, never written.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ProtectedSecretLink { get; init; }
+
+    // Read back, Id is the card's: with the sealed keys beside it, a generated ToString would print what opens the link.
+    public override string ToString() =>
+        $"ReceiptRecord {{ TrackedId = {TrackedId}, Workspace = {Workspace}, Backend = {Backend}, Created = {Created:O}, ExpiresAt = {ExpiresAt:O}, PassphraseRequired = {PassphraseRequired}, Generated = {Generated} }}";
 }

@@ -5,8 +5,9 @@ namespace OneTimeBot.Slack.Views;
 /// <summary>
 /// What a modal carries in <c>private_metadata</c> so its submission can be answered where it was asked for: the
 /// opening request's <c>response_url</c>, its channel, and for a burn the receipt (from a card) or the tracked link (from
-/// a list of recent links). Slack returns it unchanged inside a signed request; it holds nothing secret. An answer to a
-/// request for a secret carries the request's id.
+/// a list of recent links). Slack returns it unchanged inside a signed request. It holds nothing Slack has not seen, but
+/// the receipt id opens the stored copy of a link and the <c>response_url</c> can post to the channel, so neither is
+/// printed. An answer to a request for a secret carries the request's id.
 /// </summary>
 public sealed record ViewMetadata(string? ResponseUrl = null, string? Channel = null, string? ReceiptId = null, string? RequestId = null)
 {
@@ -24,4 +25,6 @@ public sealed record ViewMetadata(string? ResponseUrl = null, string? Channel = 
     }
 
     public static ViewMetadata Read(string? json) => Payloads.SlackJson.TryRead<ViewMetadata>(json) ?? new ViewMetadata();
+
+    public override string ToString() => $"ViewMetadata {{ Channel = {Channel}, RequestId = {RequestId}, TrackedId = {TrackedId} }}";
 }

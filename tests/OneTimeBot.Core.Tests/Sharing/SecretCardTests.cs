@@ -1,6 +1,7 @@
 using OneTimeBot.Core.Commands;
 using OneTimeBot.Core.Errors;
 using OneTimeBot.Core.Sharing;
+using OneTimeBot.Core.Workspaces;
 using OneTimeSecret.Client;
 
 namespace OneTimeBot.Core.Tests.Sharing;
@@ -28,6 +29,23 @@ public sealed class SecretCardTests
             Assert.DoesNotContain(Card.ReceiptId, printed, StringComparison.Ordinal);
             Assert.Contains(Card.TrackedId!, printed, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Printing_a_receipt_read_back_for_a_card_leaves_out_the_card_id_and_the_sealed_keys_it_opens()
+    {
+        var receipt = new ReceiptRecord(
+            Card.ReceiptId, new WorkspaceId(ChatPlatform.Slack, "T0ACME"), "U0ALICE", "embedded", "sealed-keys-Zq81",
+            Card.ExpiresAt - Card.Ttl, Card.ExpiresAt, Card.Ttl, PassphraseRequired: false, Recipient: null, Generated: false)
+        {
+            TrackedId = Card.TrackedId,
+        };
+
+        var printed = receipt.ToString();
+
+        Assert.DoesNotContain(Card.ReceiptId, printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("sealed-keys-Zq81", printed, StringComparison.Ordinal);
+        Assert.Contains(Card.TrackedId!, printed, StringComparison.Ordinal);
     }
 
     [Fact]
