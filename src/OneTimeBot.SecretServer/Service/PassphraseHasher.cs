@@ -10,7 +10,7 @@ namespace OneTimeBot.SecretServer.Service;
 /// since each costs about a tenth of a second of a core. At most <see cref="SecretServerOptions.ConcurrentPassphraseChecks"/>
 /// run at once: rate limits are per address, and many addresses together must not take the whole machine.
 /// </summary>
-public sealed class PassphraseHasher(IOptions<SecretServerOptions> options, SecretServerMetrics metrics) : IDisposable
+public sealed class PassphraseHasher(IOptions<SecretServerOptions> options, SecretServerMetrics metrics, TimeProvider time) : IDisposable
 {
     // Long enough to ride out a burst of honest use; short enough that a caller still answers its platform in time.
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
@@ -21,7 +21,7 @@ public sealed class PassphraseHasher(IOptions<SecretServerOptions> options, Secr
     public async Task<string?> HashAsync(SecretText passphrase, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(passphrase);
-        if (!await _running.WaitAsync(LongestWait, cancellationToken).ConfigureAwait(false))
+        if (!await TryStartAsync(cancellationToken).ConfigureAwait(false))
         {
             metrics.PassphraseCheckDeferred();
             return null;
@@ -45,7 +45,7 @@ public sealed class PassphraseHasher(IOptions<SecretServerOptions> options, Secr
             return false;
         }
 
-        if (!await _running.WaitAsync(LongestWait, cancellationToken).ConfigureAwait(false))
+        if (!await TryStartAsync(cancellationToken).ConfigureAwait(false))
         {
             metrics.PassphraseCheckDeferred();
             return null;
@@ -67,6 +67,29 @@ public sealed class PassphraseHasher(IOptions<SecretServerOptions> options, Secr
 
         metrics.PassphraseChecked(matched);
         return matched;
+    }
+
+    // The wait is timed by the TimeProvider rather than by SemaphoreSlim's own timeout so that a test can move the clock
+    // past it: a test racing the real clock against a slow check failed on a busy CI machine.
+    private async Task<bool> TryStartAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_running.Wait(0, CancellationToken.None))
+        {
+            return true;
+        }
+
+        using var waited = new CancellationTokenSource(LongestWait, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(waited.Token, cancellationToken);
+        try
+        {
+            await _running.WaitAsync(either.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     public void Dispose() => _running.Dispose();
