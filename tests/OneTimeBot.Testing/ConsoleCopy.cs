@@ -1,22 +1,76 @@
+using System.Collections.Immutable;
 using System.Text;
 
 namespace OneTimeBot.Testing;
 
 /// <summary>
-/// Copies every line written to this process's <see cref="Console.Out"/> and <see cref="Console.Error"/> into a leak
-/// ledger, still writing it where it went before: hosts started in process print there (their console logger, a
-/// start-up failure), and the ledger's own logger sees none of it.
+/// Copies every line written to this process's <see cref="Console.Out"/> and <see cref="Console.Error"/> into leak
+/// ledgers, still writing it where it went before: hosts started in process print there (their console logger, a
+/// start-up failure), and the ledger's own logger sees none of it. The host replaces <see cref="Console.Out"/> as it
+/// starts (<c>ConsoleOutput.UseWholeLines</c>), so a host factory calls <see cref="KeepCopying"/> before its host's
+/// console logger takes hold of the writer.
 /// </summary>
 public static class ConsoleCopy
 {
-    public static void Install(LedgerFolder ledger)
+    private static readonly Lock Gate = new();
+    private static ImmutableArray<LedgerFolder> _ledgers = [];
+
+    // The writers Console holds while they copy: anything else there was put in after them.
+    private static TextWriter? _out;
+    private static TextWriter? _error;
+
+    /// <summary>Copies the console's lines into <paramref name="ledger"/> until the returned handle is disposed.</summary>
+    public static IDisposable Into(LedgerFolder ledger)
     {
         ArgumentNullException.ThrowIfNull(ledger);
-        Console.SetOut(new LineCopyWriter(Console.Out, ledger, "console/out"));
-        Console.SetError(new LineCopyWriter(Console.Error, ledger, "console/error"));
+        lock (Gate)
+        {
+            _ledgers = _ledgers.Add(ledger);
+            WrapWhatever();
+        }
+
+        return new Removal(ledger);
     }
 
-    private sealed class LineCopyWriter(TextWriter inner, LedgerFolder ledger, string source) : TextWriter
+    /// <summary>Puts the copy back in front of whatever writer replaced it since; nothing when no ledger is kept.</summary>
+    public static void KeepCopying()
+    {
+        lock (Gate)
+        {
+            if (!_ledgers.IsEmpty)
+            {
+                WrapWhatever();
+            }
+        }
+    }
+
+    private static void WrapWhatever()
+    {
+        if (!ReferenceEquals(Console.Out, _out))
+        {
+            Console.SetOut(new LineCopyWriter(Console.Out, "console/out"));
+            _out = Console.Out;
+        }
+
+        if (!ReferenceEquals(Console.Error, _error))
+        {
+            Console.SetError(new LineCopyWriter(Console.Error, "console/error"));
+            _error = Console.Error;
+        }
+    }
+
+    private sealed class Removal(LedgerFolder ledger) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (Gate)
+            {
+                _ledgers = _ledgers.Remove(ledger);
+            }
+        }
+    }
+
+    private sealed class LineCopyWriter(TextWriter inner, string source) : TextWriter
     {
         private readonly StringBuilder _line = new();
 
@@ -75,7 +129,10 @@ public static class ConsoleCopy
 
             foreach (var line in complete ?? [])
             {
-                ledger.LogLine(source, line);
+                foreach (var ledger in _ledgers)
+                {
+                    ledger.LogLine(source, line);
+                }
             }
         }
     }

@@ -67,6 +67,8 @@ public sealed class HostFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturingLoggerProvider>(null, CapturedLevel));
+        // Runs after the host's entry point put its own writer in Console.Out and before its console logger takes it.
+        builder.ConfigureServices(_ => ConsoleCopy.KeepCopying());
         if (Ledger is { } ledger)
         {
             builder.ConfigureServices(services => services.AddTransient<IStartupFilter>(_ => new SecretLedgerStartupFilter(ledger)));

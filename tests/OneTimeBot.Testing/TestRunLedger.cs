@@ -43,7 +43,7 @@ public static class TestRunLedger
 
         // Never closed: every line is already flushed, and a host may still write while the process exits.
         var ledger = new LedgerFolder(folder);
-        ConsoleCopy.Install(ledger);
+        ConsoleCopy.Into(ledger);
         return ledger;
     }
 }

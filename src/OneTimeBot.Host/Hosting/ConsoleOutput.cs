@@ -13,13 +13,16 @@ public static class ConsoleOutput
     /// <summary>Larger than any log line the host writes; a longer one still goes out whole, in more than one call.</summary>
     public const int BufferSize = 64 * 1024;
 
+    private static int _used;
+
     /// <summary>
     /// Puts the writer in <see cref="Console.Out"/> when the output goes to a pipe or a file (a log collector) in UTF-8;
     /// a terminal, or another encoding, keeps the console's own.
     /// </summary>
     public static void UseWholeLines()
     {
-        if (Console.IsOutputRedirected && Console.OutputEncoding.CodePage == Encoding.UTF8.CodePage)
+        // Once per process: a test process starts many hosts, and a writer put in before must stay where it is.
+        if (Interlocked.Exchange(ref _used, 1) == 0 && Console.IsOutputRedirected && Console.OutputEncoding.CodePage == Encoding.UTF8.CodePage)
         {
             Console.SetOut(Over(Console.OpenStandardOutput()));
         }
