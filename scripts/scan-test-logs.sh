@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The leak scan of a whole test run. tests/OneTimeBot.Testing's ledger fills a folder with every value no log may
 # carry (values-*.txt, "kind TAB value": secrets, passphrases, generated values, secret and metadata keys, links,
-# tokens, credentials) and every line any host wrote (logs-*.txt, "source TAB text": loggers at every level, the test
-# processes' consoles, hosts run as child processes). The scan looks for every value in every line as written,
-# URL-encoded (%XX in either case, or + for a space) and JSON-escaped (\u002B, \", \/, \uD83D\uDE00 ...), and fails
-# naming each leak by its kind, its first characters, the forms it was found in and the lines it was found in.
+# receipt ids, tokens, credentials) and every line any host wrote (logs-*.txt, "source TAB text": loggers at every
+# level, the test processes' consoles, hosts run as child processes). The scan looks for every value in every line as
+# written, URL-encoded (%XX in either case, or + for a space) and JSON-escaped (\u002B, \", \/, \uD83D\uDE00 ...), and
+# fails naming each leak by its kind, its first characters, the forms it was found in and the lines it was found in.
 # Usage: scripts/scan-test-logs.sh <ledger folder>
 #        scripts/scan-test-logs.sh --self-test [<ledger folder>]
 #   --self-test proves the scan finds planted leaks in every form, and no short value inside a longer word nor a word
@@ -202,7 +202,7 @@ summarize() {
     function chars(s,   c) { c = s; gsub(/[\200-\277]/, "", c); return length(c) }
     { count[$1]++; if (chars(substr($0, index($0, "\t") + 1)) < min) shorter[$1]++ }
     END {
-      n = split("secret passphrase generated secret-key metadata-key link token credential", order, " ")
+      n = split("secret passphrase generated secret-key metadata-key link receipt-id token credential", order, " ")
       for (i = 1; i <= n; i++) if (order[i] in count) {
         out = out (out == "" ? "" : ", ") count[order[i]] " " order[i] (order[i] in shorter ? " (" shorter[order[i]] " short)" : "")
         delete count[order[i]]

@@ -27,6 +27,7 @@ public sealed class LeakScanTests
         var urlSecret = "Url3 planted+\u00e9-" + unique;
         var formSecret = "Frm4 planted value+" + unique;
         var childBackend = "Chld5-planted-" + unique;
+        var receiptId = OneTimeBot.Core.Sharing.TimeOrderedIds.New(DateTimeOffset.UtcNow);
         const string ShortPassphrase = "Qz7";
         const string ShortInsideAWord = "Wq3";
         string metadataKey;
@@ -63,6 +64,9 @@ public sealed class LeakScanTests
                 logger.LogWarning("Sent {Body}", "secret=" + WebUtility.UrlEncode(formSecret));
                 logger.LogError(new InvalidOperationException("The backend answered " + JsonSerializer.Serialize(new { token = apiToken })), "Sharing failed");
                 logger.LogCritical("Typed passphrase={Passphrase}; nothing to find in {Word}", ShortPassphrase, "x" + ShortInsideAWord + "y");
+                // A card's Check status button, as a Slack reply carries it.
+                ledger.NoteLinksIn($$"""{"blocks":[{"type":"actions","elements":[{"type":"button","action_id":"receipt_status","value":"{{receiptId}}"}]}]}""");
+                logger.LogInformation("Checked {Receipt}", receiptId);
             }
 
             // A child host that refuses its configuration prints the wrong value on its standard error.
@@ -79,6 +83,7 @@ public sealed class LeakScanTests
             "secret Frm4… (form-encoded)",
             "token Tkn2… (JSON-escaped)",
             "passphrase Qz7… (as written)",
+            $"receipt-id {receiptId[..4]}… (as written)",
             "secret Chld… (as written)",
         ];
         await File.WriteAllLinesAsync(Path.Combine(folder, "expected-leaks.txt"), expected);

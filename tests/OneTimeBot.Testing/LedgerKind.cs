@@ -18,6 +18,12 @@ public enum LedgerKind
     /// <summary>A one-time link or receipt link, as a host or a test built it.</summary>
     Link,
 
+    /// <summary>
+    /// The receipt id a card carries (a button's value, a modal's metadata): with the deployment's key it unseals the
+    /// stored copy of a link, so logs name a receipt by the id it is stored under instead.
+    /// </summary>
+    ReceiptId,
+
     /// <summary>An API, bot, access or bearer token, signed ones (JWTs) included.</summary>
     Token,
 
@@ -42,6 +48,7 @@ public static class LedgerKindNames
         LedgerKind.SecretKey => "secret-key",
         LedgerKind.MetadataKey => "metadata-key",
         LedgerKind.Link => "link",
+        LedgerKind.ReceiptId => "receipt-id",
         LedgerKind.Token => "token",
         LedgerKind.Credential => "credential",
         LedgerKind.Vocabulary => "vocabulary",

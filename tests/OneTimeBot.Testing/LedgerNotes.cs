@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
+using OneTimeBot.Core.Sharing;
 
 namespace OneTimeBot.Testing;
 
@@ -53,6 +54,76 @@ public static partial class LedgerNotes
         {
             ledger.Note(LedgerKind.Link, link.Value);
             ledger.Note(link.Groups["page"].Value == "secret" ? LedgerKind.SecretKey : LedgerKind.MetadataKey, link.Groups["key"].Value);
+        }
+
+        if (text.Contains("receipt", StringComparison.OrdinalIgnoreCase) && Parse(text) is { } document)
+        {
+            using (document)
+            {
+                NoteReceiptIds(ledger, document.RootElement);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The receipt ids in a reply: a Slack button whose <c>action_id</c> starts with <c>receipt_</c> (Check status, Burn)
+    /// carries one as its value, a Teams card's submit data as <c>receiptId</c>, a Slack modal's metadata (JSON in a
+    /// string) as <c>receipt_id</c>.
+    /// </summary>
+    private static void NoteReceiptIds(LedgerFolder ledger, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                if (element.TryGetProperty("action_id", out var action) && action.ValueKind == JsonValueKind.String &&
+                    action.GetString()!.StartsWith("receipt_", StringComparison.Ordinal) &&
+                    element.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String)
+                {
+                    NoteReceiptId(ledger, value.GetString());
+                }
+
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name is "receiptId" or "receipt_id" && property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        NoteReceiptId(ledger, property.Value.GetString());
+                    }
+                    else
+                    {
+                        NoteReceiptIds(ledger, property.Value);
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    NoteReceiptIds(ledger, item);
+                }
+
+                break;
+            case JsonValueKind.String when element.GetString() is { } text && text.StartsWith('{') && text.Contains("receipt", StringComparison.Ordinal):
+                using (var inner = Parse(text))
+                {
+                    if (inner is not null)
+                    {
+                        NoteReceiptIds(ledger, inner.RootElement);
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    // Only what has the shape of a receipt id (TimeOrderedIds): a fuzz test's button may carry a word such as "nothing",
+    // which the host rightly prints when it refuses it.
+    private static void NoteReceiptId(LedgerFolder ledger, string? value)
+    {
+        if (value is { Length: TimeOrderedIds.Length } && value.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c)))
+        {
+            ledger.Note(LedgerKind.ReceiptId, value);
         }
     }
 
