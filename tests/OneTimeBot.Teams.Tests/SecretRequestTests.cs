@@ -215,7 +215,7 @@ public sealed class SecretRequestTests
     /// <summary>The <paramref name="count"/>th card that replaced the card with id <paramref name="cardId"/>.</summary>
     private static async Task<JsonObject> UpdateOfAsync(TeamsApp app, string cardId, int count = 1)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var updates = app.BotFramework.Calls.Where(c => c.Method == "PUT" && c.Path.EndsWith("/activities/" + Uri.EscapeDataString(cardId), StringComparison.Ordinal)).ToList();
@@ -236,7 +236,7 @@ public sealed class SecretRequestTests
     /// <summary>The <paramref name="count"/>th reply in the personal chat.</summary>
     private static async Task<JsonObject> ReplyAsync(TeamsApp app, int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var replies = app.BotFramework.Calls.Where(c => c.Method == "POST" && c.Path.EndsWith("a%3A1convpersonal/activities", StringComparison.Ordinal)).ToList();

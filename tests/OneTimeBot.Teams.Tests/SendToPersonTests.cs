@@ -201,7 +201,7 @@ public sealed class SendToPersonTests
     /// <summary>The <paramref name="count"/>th card that replaced the card with id <paramref name="cardId"/>.</summary>
     private static async Task<JsonObject> UpdateAsync(TeamsApp app, string cardId, int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var updates = app.BotFramework.Calls.Where(c => c.Method == "PUT" && c.Path.EndsWith("/activities/" + cardId, StringComparison.Ordinal)).ToList();

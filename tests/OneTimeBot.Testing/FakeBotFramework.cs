@@ -154,7 +154,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     public async Task<IReadOnlyList<ConnectorCall>> WaitForMessagesToAsync(string memberId, int count = 1, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (DateTime.UtcNow < deadline)
         {
             if (MessagesTo(memberId) is { } messages && messages.Count >= count)
@@ -172,7 +172,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     public async Task<IReadOnlyList<ConnectorCall>> WaitForCallsAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (DateTime.UtcNow < deadline)
         {
             var calls = Calls;

@@ -138,7 +138,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private async Task<T> WaitForAsync<T>(Func<T?> check, TimeSpan? timeout, string what)
         where T : class
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             if (check() is { } found)
