@@ -107,35 +107,28 @@ public sealed class LeakScanTests
     [Fact]
     public async Task A_line_an_in_process_hosts_console_logger_writes_reaches_the_ledger_although_the_host_puts_in_its_own_console_writer()
     {
-        var folder = Directory.CreateTempSubdirectory("onetimebot-ledger-").FullName;
-        try
+        var probe = "console probe " + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+        var (_, logs) = await TemporaryLedger.RecordAsync(async ledger =>
         {
-            var probe = "console probe " + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-            using (var ledger = new LedgerFolder(folder))
             using (ConsoleCopy.Into(ledger))
             {
                 await using var host = new HostFactory(new Dictionary<string, string?>(), ledger: ledger);
                 host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OneTimeBot.ConsoleProbe").LogWarning("{Probe}", probe);
                 // Stopping the host empties its console logger's queue.
             }
+        });
 
-            var lines = await File.ReadAllLinesAsync(Directory.GetFiles(folder, "logs-*.txt").Single());
-            Assert.Contains(lines, line => line.StartsWith("console/out\t", StringComparison.Ordinal) && line.Contains(probe, StringComparison.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Contains(logs, line => line.StartsWith("console/out\t", StringComparison.Ordinal) && line.Contains(probe, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void The_console_copy_goes_back_in_front_of_a_writer_put_in_after_it()
+    public async Task The_console_copy_goes_back_in_front_of_a_writer_put_in_after_it()
     {
-        var folder = Directory.CreateTempSubdirectory("onetimebot-ledger-").FullName;
-        try
+        var probe = "console probe " + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+        var (_, logs) = await TemporaryLedger.RecordAsync(ledger =>
         {
-            var probe = "console probe " + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-            using (var ledger = new LedgerFolder(folder))
             using (ConsoleCopy.Into(ledger))
             {
                 // What the host does as it starts: its own writer over standard output, in place of the console's.
@@ -143,13 +136,9 @@ public sealed class LeakScanTests
                 ConsoleCopy.KeepCopying();
                 Console.Out.WriteLine(probe);
             }
+        });
 
-            Assert.Contains($"console/out\t{probe}", File.ReadAllLines(Directory.GetFiles(folder, "logs-*.txt").Single()));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Contains($"console/out\t{probe}", logs);
     }
 
     [Fact]

@@ -8,24 +8,13 @@ namespace OneTimeBot.Teams.Tests;
 public sealed class LeakLedgerReceiptIdTests
 {
     [Fact]
-    public void The_leak_ledger_learns_the_receipt_id_from_a_cards_check_status_and_burn_buttons()
+    public async Task The_leak_ledger_learns_the_receipt_id_from_a_cards_check_status_and_burn_buttons()
     {
         var card = new SecretCard("k2v9x0c7b4n1m8z5a3s6d9f2g1", SecretStatus.New, new Uri("https://eu.onetimesecret.com/secret/7n3k9d2x5q8w1m4c6v0b7z2l5j8h1g4f6d3s9a"),
             DateTimeOffset.FromUnixTimeSeconds(1_795_000_000), TimeSpan.FromDays(7), PassphraseRequired: false, Recipient: null,
             BackendHost: "eu.onetimesecret.com", Generated: false);
-        var folder = Directory.CreateTempSubdirectory("onetimebot-ledger-").FullName;
-        try
-        {
-            using (var ledger = new LedgerFolder(folder))
-            {
-                ledger.NoteLinksIn(SecretCardRenderer.Render(card, CardAudience.Sender).ToJsonString());
-            }
+        var (values, _) = await TemporaryLedger.RecordAsync(ledger => ledger.NoteLinksIn(SecretCardRenderer.Render(card, CardAudience.Sender).ToJsonString()));
 
-            Assert.Contains("receipt-id\tk2v9x0c7b4n1m8z5a3s6d9f2g1", File.ReadAllLines(Directory.GetFiles(folder, "values-*.txt").Single()));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Contains("receipt-id\tk2v9x0c7b4n1m8z5a3s6d9f2g1", values);
     }
 }
