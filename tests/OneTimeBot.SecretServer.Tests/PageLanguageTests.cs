@@ -156,7 +156,7 @@ public sealed class PageLanguageTests : IAsyncLifetime
     }
 
     private async Task<SecretReceipt> ShareAsync(string secret, string? passphrase = null, TimeSpan? ttl = null) =>
-        (await _host.Client.ShareAsync(_host.Alice, new ShareRequest(new SecretText(secret), ttl, passphrase is null ? null : new SecretText(passphrase)))).Value!;
+        await _host.ShareAsync(_host.Alice, new ShareRequest(new SecretText(secret), ttl, passphrase is null ? null : new SecretText(passphrase)));
 
     private async Task<HttpResponseMessage> GetAsync(Uri link, string acceptLanguage)
     {

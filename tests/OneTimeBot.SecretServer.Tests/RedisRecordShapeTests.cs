@@ -33,7 +33,7 @@ public sealed class RedisRecordShapeTests(RedisFixture redis) : IClassFixture<Re
     {
         await using var host = await SecretServerHost.StartAsync(redis.Server.ConnectionString);
         var ids = host.Services.GetRequiredService<LookupIds>();
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("shaped-for-redis-3d7a"), Passphrase: new SecretText("shape-passphrase-3d7a")))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("shaped-for-redis-3d7a"), Passphrase: new SecretText("shape-passphrase-3d7a")));
 
         var secret = await StoredFieldsAsync(host, "ots:secret:" + ids.SecretId(shared.SecretKey!));
         var receipt = await StoredFieldsAsync(host, "ots:receipt:" + ids.ReceiptId(shared.MetadataKey));

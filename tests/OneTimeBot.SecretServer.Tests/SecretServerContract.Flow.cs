@@ -13,7 +13,7 @@ public abstract partial class SecretServerContract
     {
         await using var host = await StartAsync();
 
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("correct horse battery staple"), TimeSpan.FromHours(1)))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("correct horse battery staple"), TimeSpan.FromHours(1)));
         var before = (await host.Client.GetReceiptAsync(host.Alice, shared.MetadataKey)).Value!;
         var revealed = (await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!)).Value!;
         var again = await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!);
@@ -48,7 +48,7 @@ public abstract partial class SecretServerContract
     public async Task A_passphrase_is_required_to_reveal_and_a_wrong_one_leaves_the_secret_in_place()
     {
         await using var host = await StartAsync();
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("vault code 0451"), Passphrase: new SecretText("blue-elephant")))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("vault code 0451"), Passphrase: new SecretText("blue-elephant")));
 
         var none = await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!);
         var wrong = await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!, new SecretText("red-elephant"));
@@ -64,8 +64,8 @@ public abstract partial class SecretServerContract
     public async Task Burn_destroys_the_secret_and_needs_its_passphrase_when_it_has_one()
     {
         await using var host = await StartAsync();
-        var plain = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("burn me")))).Value!;
-        var guarded = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("burn me too"), Passphrase: new SecretText("pass-1234")))).Value!;
+        var plain = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("burn me")));
+        var guarded = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("burn me too"), Passphrase: new SecretText("pass-1234")));
 
         var burned = (await host.Client.BurnAsync(host.Alice, plain.MetadataKey)).Value!;
         var revealAfterBurn = await host.Client.RevealAsync(host.Anonymous, plain.SecretKey!);
@@ -85,7 +85,7 @@ public abstract partial class SecretServerContract
     public async Task After_its_ttl_a_secret_is_gone_and_its_receipt_says_expired_until_the_receipt_expires_too()
     {
         await using var host = await StartAsync();
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("short-lived"), TimeSpan.FromMinutes(10)))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("short-lived"), TimeSpan.FromMinutes(10)));
 
         host.Clock.Advance(TimeSpan.FromMinutes(9));
         var stillThere = (await host.Client.GetReceiptAsync(host.Alice, shared.MetadataKey)).Value!;
@@ -109,7 +109,7 @@ public abstract partial class SecretServerContract
     public async Task Of_100_concurrent_reveals_of_one_secret_exactly_one_gets_the_value()
     {
         await using var host = await StartAsync(new Dictionary<string, string?> { ["SecretServer:AnonymousRevealsPerMinute"] = "1000" });
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("only once")))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("only once")));
         using var start = new ManualResetEventSlim();
 
         var reveals = Enumerable.Range(0, 100).Select(_ => Task.Run(async () =>
@@ -131,7 +131,7 @@ public abstract partial class SecretServerContract
     public async Task Of_concurrent_burns_and_reveals_exactly_one_wins()
     {
         await using var host = await StartAsync(new Dictionary<string, string?> { ["SecretServer:AnonymousRevealsPerMinute"] = "1000" });
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("race me")))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("race me")));
 
         var reveals = Enumerable.Range(0, 20).Select(_ => Task.Run(async () => (await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!)).IsSuccess));
         var burns = Enumerable.Range(0, 20).Select(_ => Task.Run(async () => (await host.Client.BurnAsync(host.Alice, shared.MetadataKey)).IsSuccess));

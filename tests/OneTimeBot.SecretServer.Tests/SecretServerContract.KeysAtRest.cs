@@ -17,10 +17,10 @@ public abstract partial class SecretServerContract
     public async Task No_secret_key_or_metadata_key_handed_out_is_anywhere_in_the_store_after_a_full_flow()
     {
         await using var host = await StartAsync();
-        var anonymous = (await host.Client.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("anonymous share")))).Value!;
-        var guarded = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("guarded share"), Passphrase: new SecretText("open-sesame-42")))).Value!;
-        var listed = (await host.Client.ShareAsync(host.Bob, new ShareRequest(new SecretText("listed share")))).Value!;
-        var burned = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("burned share")))).Value!;
+        var anonymous = await host.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("anonymous share")));
+        var guarded = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("guarded share"), Passphrase: new SecretText("open-sesame-42")));
+        var listed = await host.ShareAsync(host.Bob, new ShareRequest(new SecretText("listed share")));
+        var burned = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("burned share")));
         var generated = (await host.Client.GenerateAsync(host.Alice, new GenerateRequest())).Value!.Receipt;
         SecretReceipt[] handedOut = [anonymous, guarded, listed, burned, generated];
 
@@ -51,7 +51,7 @@ public abstract partial class SecretServerContract
     public async Task An_id_from_the_store_presented_as_a_key_is_an_unknown_secret_and_the_link_still_works()
     {
         await using var host = await StartAsync();
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("only with the link")))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("only with the link")));
         var ids = host.Services.GetRequiredService<LookupIds>();
         var secretId = ids.SecretId(shared.SecretKey!);
         var receiptId = ids.ReceiptId(shared.MetadataKey);
@@ -75,9 +75,9 @@ public abstract partial class SecretServerContract
     public async Task Each_account_gets_its_own_metadata_keys_back_from_recent_and_a_new_token_cannot_open_old_ones()
     {
         await using var host = await StartAsync();
-        var first = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("alices-first-recent-4b2d")))).Value!;
+        var first = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("alices-first-recent-4b2d")));
         host.Clock.Advance(TimeSpan.FromSeconds(1));
-        var second = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("alices-second-recent-4b2d")))).Value!;
+        var second = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("alices-second-recent-4b2d")));
         await host.Client.ShareAsync(host.Bob, new ShareRequest(new SecretText("bobs-own-recent-4b2d")));
 
         var recent = (await host.Client.GetRecentAsync(host.Alice)).Value!;

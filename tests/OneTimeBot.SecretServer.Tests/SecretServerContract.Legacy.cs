@@ -89,7 +89,7 @@ public abstract partial class SecretServerContract
         // moment after this one, so both minutes it may fall in are spent.
         var spent = new[] { minute, minute + 1 }.Select(m => new LegacyCounter($"passphrase-per-client:127.0.0.1:{m}", 30, now.AddMinutes(3))).ToArray();
         await using var host = await StartWithLegacyRecordsAsync(serverKey, [], spent);
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("guarded-across-the-upgrade-5e1c"), Passphrase: new SecretText("right-passphrase-5e1c")))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("guarded-across-the-upgrade-5e1c"), Passphrase: new SecretText("right-passphrase-5e1c")));
 
         var reveal = await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!, new SecretText("right-passphrase-5e1c"));
 

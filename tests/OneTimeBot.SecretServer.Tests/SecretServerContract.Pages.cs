@@ -14,7 +14,7 @@ public abstract partial class SecretServerContract
     public async Task Ten_gets_of_the_secret_page_including_link_preview_bots_leave_the_secret_to_reveal()
     {
         await using var host = await StartAsync();
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("still here")))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("still here")));
         string[] agents = ["Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) SkypeUriPreview Preview/0.5", "Mozilla/5.0"];
 
         for (var i = 0; i < 10; i++)
@@ -36,7 +36,7 @@ public abstract partial class SecretServerContract
     public async Task The_secret_page_offers_a_reveal_button_and_posting_it_shows_the_value_once()
     {
         await using var host = await StartAsync();
-        var shared = (await host.Client.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("<b>tag & \"quote\"</b>")))).Value!;
+        var shared = await host.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("<b>tag & \"quote\"</b>")));
 
         var form = await host.Http.GetStringAsync(shared.SecretLink);
         using var reveal = await host.PostFormAsync(shared.SecretLink!.AbsolutePath, new Dictionary<string, string>());
@@ -58,7 +58,7 @@ public abstract partial class SecretServerContract
     public async Task A_wrong_passphrase_on_the_page_is_refused_with_a_message_and_the_right_one_reveals()
     {
         await using var host = await StartAsync();
-        var shared = (await host.Client.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("guarded"), Passphrase: new SecretText("let-me-in")))).Value!;
+        var shared = await host.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("guarded"), Passphrase: new SecretText("let-me-in")));
 
         var form = await host.Http.GetStringAsync(shared.SecretLink);
         using var wrong = await host.PostFormAsync(shared.SecretLink!.AbsolutePath, new Dictionary<string, string> { ["passphrase"] = "not-it" });
@@ -77,7 +77,7 @@ public abstract partial class SecretServerContract
     public async Task Pages_are_never_cached_indexed_framed_or_referred_and_allow_only_their_own_assets()
     {
         await using var host = await StartAsync();
-        var shared = (await host.Client.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("x")))).Value!;
+        var shared = await host.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("x")));
 
         foreach (var uri in new[] { shared.SecretLink!, shared.ReceiptLink, new Uri(host.BaseUri, "secret/" + new string('z', 62)) })
         {
@@ -102,7 +102,7 @@ public abstract partial class SecretServerContract
     public async Task The_receipt_page_shows_the_status_and_burns_from_its_button()
     {
         await using var host = await StartAsync();
-        var shared = (await host.Client.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("x"), TimeSpan.FromHours(1)))).Value!;
+        var shared = await host.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("x"), TimeSpan.FromHours(1)));
 
         var receipt = await host.Http.GetStringAsync(shared.ReceiptLink);
         using var burn = await host.PostFormAsync(shared.ReceiptLink.AbsolutePath + "/burn", new Dictionary<string, string>());
@@ -120,7 +120,7 @@ public abstract partial class SecretServerContract
     public async Task The_receipt_page_links_to_the_public_url_whatever_host_the_request_names()
     {
         await using var host = await StartAsync();
-        var shared = (await host.Client.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("x"), Passphrase: new SecretText("right-passphrase")))).Value!;
+        var shared = await host.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("x"), Passphrase: new SecretText("right-passphrase")));
 
         using var view = new HttpRequestMessage(HttpMethod.Get, shared.ReceiptLink) { Headers = { Host = "evil.example" } };
         using var receipt = await host.Http.SendAsync(view);
@@ -142,7 +142,7 @@ public abstract partial class SecretServerContract
     public async Task Anonymous_reveal_attempts_on_the_page_are_rate_limited_per_address()
     {
         await using var host = await StartAsync(new Dictionary<string, string?> { ["SecretServer:AnonymousRevealsPerMinute"] = "3" });
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("guess me"), Passphrase: new SecretText("right-one")))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("guess me"), Passphrase: new SecretText("right-one")));
 
         var statuses = new List<HttpStatusCode>();
         foreach (var guess in new[] { "guess-1", "guess-2", "guess-3", "right-one" })

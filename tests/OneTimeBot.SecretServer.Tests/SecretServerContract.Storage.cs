@@ -22,7 +22,7 @@ public abstract partial class SecretServerContract
         var shared = new List<SecretReceipt>();
         for (var i = 0; i < 5; i++)
         {
-            shared.Add((await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText($"{SecretCanary}-{i}"), Passphrase: new SecretText(PassphraseCanary)))).Value!);
+            shared.Add(await host.ShareAsync(host.Alice, new ShareRequest(new SecretText($"{SecretCanary}-{i}"), Passphrase: new SecretText(PassphraseCanary))));
         }
 
         var stored = await ReadAllStoredBytesAsync(host);
@@ -39,7 +39,7 @@ public abstract partial class SecretServerContract
     {
         await using var host = await StartAsync();
 
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText(SecretCanary), Passphrase: new SecretText(PassphraseCanary)))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText(SecretCanary), Passphrase: new SecretText(PassphraseCanary)));
         await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!, new SecretText("wrong-" + PassphraseCanary));
         await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!, new SecretText(PassphraseCanary));
         var generated = (await host.Client.GenerateAsync(host.Alice, new GenerateRequest())).Value!;
@@ -57,7 +57,7 @@ public abstract partial class SecretServerContract
         await using var host = await StartAsync();
         var store = host.Services.GetRequiredService<ISecretStore>();
         var ids = host.Services.GetRequiredService<LookupIds>();
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText(SecretCanary), TimeSpan.FromMinutes(2)))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText(SecretCanary), TimeSpan.FromMinutes(2)));
 
         host.Clock.Advance(TimeSpan.FromMinutes(3));
         await store.PurgeExpiredAsync(host.Clock.GetUtcNow(), default);

@@ -17,7 +17,7 @@ public abstract partial class SecretServerContract
     {
         await using var host = await StartAsync(new Dictionary<string, string?> { ["SecretServer:PassphraseAttemptsPerSecret"] = "3" });
         using var bcrypt = new CounterTotals(host.Services, SecretServerMetrics.MeterName);
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("burn me"), Passphrase: new SecretText("right-passphrase")))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("burn me"), Passphrase: new SecretText("right-passphrase")));
 
         var answers = new List<HttpResponseMessage>();
         for (var i = 0; i < 5; i++)
@@ -51,7 +51,7 @@ public abstract partial class SecretServerContract
     public async Task Reveal_and_burn_attempts_on_one_secret_draw_on_one_budget()
     {
         await using var host = await StartAsync(new Dictionary<string, string?> { ["SecretServer:PassphraseAttemptsPerSecret"] = "3" });
-        var shared = (await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText("one budget"), Passphrase: new SecretText("right-passphrase")))).Value!;
+        var shared = await host.ShareAsync(host.Alice, new ShareRequest(new SecretText("one budget"), Passphrase: new SecretText("right-passphrase")));
 
         var reveal1 = await host.Client.RevealAsync(host.Anonymous, shared.SecretKey!, new SecretText("guess-1"));
         var burn = await host.Client.BurnAsync(host.Alice, shared.MetadataKey, new SecretText("guess-2"));
@@ -73,7 +73,7 @@ public abstract partial class SecretServerContract
         var secrets = new List<SecretReceipt>();
         for (var i = 0; i < 4; i++)
         {
-            secrets.Add((await host.Client.ShareAsync(host.Alice, new ShareRequest(new SecretText($"secret {i}"), Passphrase: new SecretText($"passphrase-{i}")))).Value!);
+            secrets.Add(await host.ShareAsync(host.Alice, new ShareRequest(new SecretText($"secret {i}"), Passphrase: new SecretText($"passphrase-{i}"))));
         }
 
         var outcomes = new List<OtsFailureKind?>();
@@ -95,7 +95,7 @@ public abstract partial class SecretServerContract
     public async Task A_limited_passphrase_attempt_on_the_pages_gets_a_429_page_that_says_to_wait()
     {
         await using var host = await StartAsync(new Dictionary<string, string?> { ["SecretServer:PassphraseAttemptsPerSecret"] = "1" });
-        var shared = (await host.Client.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("paged"), Passphrase: new SecretText("right-passphrase")))).Value!;
+        var shared = await host.ShareAsync(host.Anonymous, new ShareRequest(new SecretText("paged"), Passphrase: new SecretText("right-passphrase")));
 
         using var wrong = await host.PostFormAsync(shared.SecretLink!.AbsolutePath, new Dictionary<string, string> { ["passphrase"] = "guess-1" });
         using var limitedReveal = await host.PostFormAsync(shared.SecretLink.AbsolutePath, new Dictionary<string, string> { ["passphrase"] = "right-passphrase" });
@@ -177,7 +177,7 @@ public abstract partial class SecretServerContract
         var created = new List<SecretReceipt>();
         for (var i = 0; i < 20; i++)
         {
-            created.Add((await host.Client.ShareAsync(bot, new ShareRequest(new SecretText($"bot share {i}"), Passphrase: i < 3 ? new SecretText("right-passphrase") : null))).Value!);
+            created.Add(await host.ShareAsync(bot, new ShareRequest(new SecretText($"bot share {i}"), Passphrase: i < 3 ? new SecretText("right-passphrase") : null)));
         }
 
         var wrongBurns = new List<OtsFailureKind?>();

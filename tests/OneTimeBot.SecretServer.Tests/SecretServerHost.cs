@@ -103,6 +103,17 @@ internal sealed class SecretServerHost : IAsyncDisposable
 
     public static string Sha256(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
+    /// <summary>
+    /// Shares through the client and returns the receipt. A refused share fails the test with the client's error and
+    /// the host's warnings, so the cause shows in the test run, not a null reference further on.
+    /// </summary>
+    public async Task<SecretReceipt> ShareAsync(OneTimeSecretConnection connection, ShareRequest request)
+    {
+        var shared = await Client.ShareAsync(connection, request);
+        Assert.True(shared.IsSuccess, $"The share was refused: {shared.Error}. The host logged:\n{string.Join('\n', Logs.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => e.FullText))}");
+        return shared.Value;
+    }
+
     public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> form, string? basic = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
