@@ -125,17 +125,23 @@ public sealed class RedisServer : IAsyncDisposable
         }
 
         await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString())).ConfigureAwait(false);
-        var buffer = new byte[1 << 20];
-        var total = 0;
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        do
-        {
-            total += await stream.ReadAsync(buffer.AsMemory(total), cts.Token).ConfigureAwait(false);
-            await Task.Delay(20).ConfigureAwait(false);
-        }
-        while (client.Available > 0);
 
-        return Encoding.UTF8.GetString(buffer, 0, total);
+        // Read until the reply is whole by RESP's own lengths: a pause between packets on a busy machine is no end.
+        var reply = new MemoryStream();
+        var buffer = new byte[64 * 1024];
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (RespReply.End(reply.GetBuffer().AsSpan(0, (int)reply.Length), 0) is null)
+        {
+            var read = await stream.ReadAsync(buffer, cts.Token).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            reply.Write(buffer, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(reply.GetBuffer(), 0, (int)reply.Length);
     }
 
     public async ValueTask DisposeAsync()
