@@ -21,9 +21,8 @@ public sealed class SlackSendToJourneyTests(Chromium chromium)
         var responseUrl = app.Slack.NewResponseUrl();
 
         // As Slack sends "/onetime share @bob <secret>" for a command declared with should_escape.
-        var answer = await SlackApp.JsonAsync(await app.Requests.CommandAsync(
-            "share <@U0BOB|bob> Pf7-e2e-for-bob &amp; &lt;b&gt; <https://example.com/?a=1&amp;b=2>", responseUrl));
-        var card = answer["text"]!.GetValue<string>().Contains("One-time link", StringComparison.Ordinal) ? answer : (await app.Slack.WaitForPostsAsync(responseUrl))[0].Body;
+        var card = await app.AnswerAsync(await app.Requests.CommandAsync(
+            "share <@U0BOB|bob> Pf7-e2e-for-bob &amp; &lt;b&gt; <https://example.com/?a=1&amp;b=2>", responseUrl), responseUrl);
         var dm = (await app.Slack.WaitForDirectMessagesAsync("U0BOB"))[0].Body;
         var link = SlackApp.LinkOn(dm);
 

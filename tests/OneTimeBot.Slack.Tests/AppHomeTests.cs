@@ -108,7 +108,7 @@ public sealed class AppHomeTests
         await using var app = await SlackApp.StartAsync();
         var link = await ShareAsync(app, "Hm4-listed-secret-9b8c");
 
-        var list = await SlackApp.JsonAsync(await app.Requests.CommandAsync("recent", app.Slack.NewResponseUrl()));
+        var list = await app.AnswerAsync("recent");
         var listUrl = app.Slack.NewResponseUrl();
         await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.HomeBurn, BurnButtons(list).Single()["value"]!.GetValue<string>(), listUrl));
         var replaced = (await app.Slack.WaitForPostsAsync(listUrl))[0];
@@ -131,10 +131,10 @@ public sealed class AppHomeTests
     {
         await using var app = await SlackApp.StartAsync();
 
-        var off = await SlackApp.JsonAsync(await app.Requests.CommandAsync("notify off", app.Slack.NewResponseUrl()));
-        var asked = await SlackApp.JsonAsync(await app.Requests.CommandAsync("notify", app.Slack.NewResponseUrl()));
-        var on = await SlackApp.JsonAsync(await app.Requests.CommandAsync("notify ON", app.Slack.NewResponseUrl()));
-        var wrong = await SlackApp.JsonAsync(await app.Requests.CommandAsync("notify sometimes", app.Slack.NewResponseUrl()));
+        var off = await app.AnswerAsync("notify off");
+        var asked = await app.AnswerAsync("notify");
+        var on = await app.AnswerAsync("notify ON");
+        var wrong = await app.AnswerAsync("notify sometimes");
 
         Assert.StartsWith("You won't get messages about your links any more.", off["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.StartsWith("You don't get messages about your links.", asked["text"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public sealed class AppHomeTests
 
     private static async Task<Uri> ShareAsync(SlackApp app, string secret, string user = "U0ALICE")
     {
-        var card = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share " + secret, app.Slack.NewResponseUrl(), user: user));
+        var card = await app.AnswerAsync("share " + secret, user: user);
         return SlackApp.LinkOn(card);
     }
 

@@ -16,9 +16,9 @@ public sealed class CommandNameTests
     {
         await using var app = await SlackApp.StartAsync(new Dictionary<string, string?> { ["Slack:Command"] = "/onetime-dev" });
 
-        var help = await SlackApp.JsonAsync(await app.Requests.CommandAsync("help", app.Slack.NewResponseUrl(), command: "/onetime-dev"));
-        var card = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share Pf7-dev-command-secret-zu42", app.Slack.NewResponseUrl(), command: "/onetime-dev"));
-        var other = await SlackApp.JsonAsync(await app.Requests.CommandAsync("help", app.Slack.NewResponseUrl(), command: "/onetime"));
+        var help = await app.AnswerAsync("help", command: "/onetime-dev");
+        var card = await app.AnswerAsync("share Pf7-dev-command-secret-zu42", command: "/onetime-dev");
+        var other = await app.AnswerAsync("help", command: "/onetime");
 
         Assert.Contains("/onetime-dev share", help["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("/onetime ", help.ToJsonString(), StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class ConfigCommandTests
     {
         await using var app = await SlackApp.StartAsync();
 
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("config", app.Slack.NewResponseUrl(), user: "U0MEMBER"));
+        var reply = await app.AnswerAsync("config", user: "U0MEMBER");
 
         Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
         Assert.Contains("Only workspace admins and owners", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);

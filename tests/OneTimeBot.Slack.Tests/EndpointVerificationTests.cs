@@ -172,7 +172,7 @@ public sealed class EndpointVerificationTests : IAsyncLifetime
     [Fact]
     public async Task A_genuine_request_does_reach_the_secret_service_so_the_refusals_above_mean_something()
     {
-        var reply = await SlackApp.JsonAsync(await _app.Requests.CommandAsync("share genuine-secret-0003", null));
+        var reply = await _app.AnswerAsync("share genuine-secret-0003");
 
         Assert.Equal(_backend.BaseUri.Port, SlackApp.LinkOn(reply).Port);
         Assert.Equal(1, _backend.CountOf("POST", "/api/v1/share"));

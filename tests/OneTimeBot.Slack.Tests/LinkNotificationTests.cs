@@ -20,7 +20,7 @@ public sealed class LinkNotificationTests
     public async Task A_link_sent_to_bob_and_opened_on_the_embedded_service_gives_alice_one_opened_message_within_five_seconds()
     {
         await using var app = await SlackApp.StartAsync();
-        await CardAsync(app, "share <@U0BOB|bob> Nt1-opened-by-bob-6d2f");
+        await app.AnswerAsync("share <@U0BOB|bob> Nt1-opened-by-bob-6d2f");
         var dm = Assert.Single(app.Slack.DirectMessagesTo("U0BOB")).Body;
 
         var revealed = await SlackApp.RevealAsync(SlackApp.LinkOn(dm));
@@ -39,8 +39,8 @@ public sealed class LinkNotificationTests
     public async Task An_owner_who_said_notify_off_gets_no_message_when_their_link_is_opened()
     {
         await using var app = await SlackApp.StartAsync();
-        await SlackApp.JsonAsync(await app.Requests.CommandAsync("notify off", app.Slack.NewResponseUrl()));
-        var card = await CardAsync(app, "share Nt2-nobody-told-secret-1a7c");
+        await app.AnswerAsync("notify off");
+        var card = await app.AnswerAsync("share Nt2-nobody-told-secret-1a7c");
 
         Assert.Equal("Nt2-nobody-told-secret-1a7c", await SlackApp.RevealAsync(SlackApp.LinkOn(card)));
         await app.Host.Services.FollowUpsFinishedAsync();
@@ -52,7 +52,7 @@ public sealed class LinkNotificationTests
     public async Task The_owners_own_burn_from_their_card_sends_no_message()
     {
         await using var app = await SlackApp.StartAsync();
-        var card = await CardAsync(app, "share Nt3-burned-by-its-owner-5e8b");
+        var card = await app.AnswerAsync("share Nt3-burned-by-its-owner-5e8b");
         var cardUrl = app.Slack.NewResponseUrl();
 
         await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.Burn, SlackApp.ButtonValue(card, ActionIds.Burn), cardUrl));
@@ -68,7 +68,7 @@ public sealed class LinkNotificationTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = await SlackAppClock.StartAsync(clock, new Dictionary<string, string?> { ["OneTimeSecret:DefaultTtl"] = "00:05:00" });
-        await CardAsync(app, "share <@U0BOB|bob> Nt4-never-opened-secret-3f6a");
+        await app.AnswerAsync("share <@U0BOB|bob> Nt4-never-opened-secret-3f6a");
 
         clock.Advance(TimeSpan.FromMinutes(4));
         await app.Host.Services.FollowUpsFinishedAsync();
@@ -89,7 +89,7 @@ public sealed class LinkNotificationTests
         backend.On("POST", "/api/v1/share", FakeResponse.Json(OtsAnswers.Receipt("new", made, 3600)));
         backend.On("GET", "/api/v1/private/" + OtsAnswers.MetadataKey, FakeResponse.Json(OtsAnswers.Receipt("new", made, 3600)));
         await using var app = await SlackAppClock.StartAsync(clock, new Dictionary<string, string?> { ["OneTimeSecret:Backend"] = backend.BaseUri.ToString() });
-        await CardAsync(app, "share <@U0BOB|bob> Nt5-remote-opened-secret-8c4d");
+        await app.AnswerAsync("share <@U0BOB|bob> Nt5-remote-opened-secret-8c4d");
 
         clock.Advance(TimeSpan.FromMinutes(1));
         // The first poll is over only once it has set the next one: the receipt changes and the clock moves after that,
@@ -107,13 +107,6 @@ public sealed class LinkNotificationTests
         Assert.Equal("Your link for <@U0BOB> was opened.", told["text"]!.GetValue<string>());
         Assert.Contains($"<!date^{made.ToUnixTimeSeconds() + 200}^", told.ToJsonString(SlackReply.WireOptions), StringComparison.Ordinal);
         Assert.Equal(2, backend.CountOf("GET", "/api/v1/private/" + OtsAnswers.MetadataKey));
-    }
-
-    private static async Task<JsonObject> CardAsync(SlackApp app, string text)
-    {
-        var responseUrl = app.Slack.NewResponseUrl();
-        var inline = await SlackApp.JsonAsync(await app.Requests.CommandAsync(text, responseUrl));
-        return inline["blocks"]!.AsArray().Count > 1 ? inline : (await app.Slack.WaitForPostsAsync(responseUrl))[0].Body;
     }
 
     /// <summary>Alice's one tracked link, as the poller left it.</summary>

@@ -188,7 +188,7 @@ public sealed class OAuthInstallTests
         var store = app.Host.Services.GetRequiredService<ISlackInstallationStore>();
         await app.Host.Services.FollowUpsFinishedAsync();
 
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share", app.Slack.NewResponseUrl(), team: "T0BETA"));
+        var reply = await app.AnswerAsync("share", team: "T0BETA");
 
         Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
         Assert.Null(await store.FindAsync(SlackInstallation.TeamKey("T0BETA"), default));

@@ -85,7 +85,7 @@ public sealed class PayloadFuzzTests : IAsyncLifetime
 
     private async Task AssertStillServingAsync()
     {
-        var reply = await SlackApp.JsonAsync(await _app.Requests.CommandAsync("share still-serving-after-fuzz", null, user: "U0AFTERFUZZ"));
+        var reply = await _app.AnswerAsync("share still-serving-after-fuzz", user: "U0AFTERFUZZ");
         Assert.Contains("One-time link", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain(_app.Host.Logs.Entries, e => e.FullText.Contains("Unhandled exception", StringComparison.OrdinalIgnoreCase));
     }

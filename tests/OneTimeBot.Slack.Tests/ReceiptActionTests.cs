@@ -10,7 +10,7 @@ public sealed class ReceiptActionTests
 {
     private static async Task<(JsonObject Card, Uri Link)> ShareAsync(SlackApp app, string secret)
     {
-        var card = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share " + secret, app.Slack.NewResponseUrl()));
+        var card = await app.AnswerAsync("share " + secret);
         return (card, SlackApp.LinkOn(card));
     }
 

@@ -20,7 +20,7 @@ public sealed class SecretRequestTests
     {
         await using var app = await SlackApp.StartAsync();
 
-        var reply = await ReplyAsync(app, $"request <@U0BOB|bob> {Note}");
+        var reply = await app.AnswerAsync($"request <@U0BOB|bob> {Note}");
         var dm = (await app.Slack.WaitForDirectMessagesAsync("U0BOB"))[0].Body;
 
         Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
@@ -216,7 +216,7 @@ public sealed class SecretRequestTests
         await using var app = await SlackApp.StartAsync();
 
         // Unlike a secret, a note is only read by people, so Slack's rendering of the name in it is good enough.
-        var reply = await ReplyAsync(app, "request <@U0BOB|bob> the Rq9-unique token <@U0CAROL|carol> set up");
+        var reply = await app.AnswerAsync("request <@U0BOB|bob> the Rq9-unique token <@U0CAROL|carol> set up");
         var dm = (await app.Slack.WaitForDirectMessagesAsync("U0BOB"))[0].Body;
 
         Assert.Contains("I asked <@U0BOB> for: the Rq9-unique token @carol set up", Wire(reply), StringComparison.Ordinal);
@@ -230,7 +230,7 @@ public sealed class SecretRequestTests
         await using var app = await SlackApp.StartAsync();
         app.Slack.RefuseDirectMessagesTo("U0BOB", "user_disabled");
 
-        var reply = await ReplyAsync(app, $"request <@U0BOB|bob> {Note}");
+        var reply = await app.AnswerAsync($"request <@U0BOB|bob> {Note}");
 
         Assert.StartsWith("I could not send your request: Their Slack account is deactivated", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(app.Slack.CallsOf("chat.postMessage"));
@@ -244,7 +244,7 @@ public sealed class SecretRequestTests
     {
         await using var app = await SlackApp.StartAsync();
 
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync(text, app.Slack.NewResponseUrl()));
+        var reply = await app.AnswerAsync(text);
 
         Assert.StartsWith(says, reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("general", reply.ToJsonString(), StringComparison.Ordinal);
@@ -255,7 +255,7 @@ public sealed class SecretRequestTests
     /// <summary>Alice asks Bob; what his DM's buttons carry, and the response_url Slack gives his presses on that message.</summary>
     private static async Task<(string Id, Uri ResponseUrl)> AskBobAsync(SlackApp app)
     {
-        await ReplyAsync(app, $"request <@U0BOB|bob> {Note}");
+        await app.AnswerAsync($"request <@U0BOB|bob> {Note}");
         var dm = (await app.Slack.WaitForDirectMessagesAsync("U0BOB"))[0].Body;
         return (SlackApp.ButtonValue(dm, ActionIds.AnswerRequest), app.Slack.NewResponseUrl());
     }
@@ -268,16 +268,6 @@ public sealed class SecretRequestTests
         Assert.Equal("answer_request_modal", view["callback_id"]!.GetValue<string>());
         Assert.Empty(Testing.Slack.PublishedBlockKitLimits.ViewViolations(view));
         return view;
-    }
-
-    /// <summary>A command's answer: inline, or through its response_url when it took longer than Slack:InlineWait.</summary>
-    private static async Task<JsonObject> ReplyAsync(SlackApp app, string text)
-    {
-        var responseUrl = app.Slack.NewResponseUrl();
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync(text, responseUrl));
-        return reply["text"]!.GetValue<string>().StartsWith("Sending your request", StringComparison.Ordinal)
-            ? (await app.Slack.WaitForPostsAsync(responseUrl))[0].Body
-            : reply;
     }
 
     private static JsonObject Shortcut(string callbackId, string user = "U0ALICE", string team = "T0ALPHA") => new()

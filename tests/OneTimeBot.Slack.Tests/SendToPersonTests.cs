@@ -19,7 +19,7 @@ public sealed class SendToPersonTests
     {
         await using var app = await SlackApp.StartAsync();
 
-        var card = await CardAsync(app, "share <@U0BOB|bob> Pf7-share-to-bob-m4n8");
+        var card = await app.AnswerAsync("share <@U0BOB|bob> Pf7-share-to-bob-m4n8");
         var dm = Assert.Single(app.Slack.DirectMessagesTo("U0BOB")).Body;
 
         Assert.Contains("📨 Sent to <@U0BOB>, privately, in their chat with OneTimeBot.", Wire(card), StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class SendToPersonTests
         // What Slack sends for it: the three characters escaped and links wrapped; words it matched to no one left as typed.
         const string sent = "Pf7 a&amp;b &lt;c&gt; x&gt;y <https://example.com/?q=1&amp;r=2> <http://example.org|example.org> <mailto:ops@example.com|ops@example.com> &amp;amp; #not-a-channel @not-a-person";
 
-        var card = await CardAsync(app, "share " + mention + sent);
+        var card = await app.AnswerAsync("share " + mention + sent);
 
         Assert.Equal(typed, await SlackApp.RevealAsync(SlackApp.LinkOn(card)));
         app.AssertNowhere("Pf7 a&b");
@@ -60,7 +60,7 @@ public sealed class SendToPersonTests
         await using var app = await SlackApp.StartAsync();
         TestRunLedger.Secret(secretWord);
 
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync(text, app.Slack.NewResponseUrl()));
+        var reply = await app.AnswerAsync(text);
 
         Assert.StartsWith(
             "Slack turned a name in your secret (a person, a channel, a group or @here) into a mention, so it cannot be sent exactly as you typed it, and nothing was shared.",
@@ -79,7 +79,7 @@ public sealed class SendToPersonTests
     public async Task After_check_status_and_burn_the_senders_card_still_says_whom_the_link_was_sent_to()
     {
         await using var app = await SlackApp.StartAsync();
-        var card = await CardAsync(app, "share <@U0BOB|bob> Pf7-status-keeps-bob-h6j2");
+        var card = await app.AnswerAsync("share <@U0BOB|bob> Pf7-status-keeps-bob-h6j2");
         var receipt = SlackApp.ButtonValue(card, ActionIds.CheckStatus);
         var cardUrl = app.Slack.NewResponseUrl();
 
@@ -101,7 +101,7 @@ public sealed class SendToPersonTests
     public async Task Check_status_of_a_link_the_person_opened_says_it_was_viewed_and_whom_it_was_sent_to()
     {
         await using var app = await SlackApp.StartAsync();
-        var card = await CardAsync(app, "share <@U0BOB|bob> Pf7-viewed-by-bob-q8w1");
+        var card = await app.AnswerAsync("share <@U0BOB|bob> Pf7-viewed-by-bob-q8w1");
         await SlackApp.RevealAsync(SlackApp.LinkOn(card));
         var cardUrl = app.Slack.NewResponseUrl();
 
@@ -118,7 +118,7 @@ public sealed class SendToPersonTests
     {
         await using var app = await SlackApp.StartAsync();
 
-        var card = await CardAsync(app, "share Pf7-for-me-only-r5t6");
+        var card = await app.AnswerAsync("share Pf7-for-me-only-r5t6");
 
         Assert.Empty(app.Slack.CallsOf("conversations.open"));
         Assert.DoesNotContain("Sent to", Wire(card), StringComparison.Ordinal);
@@ -138,7 +138,7 @@ public sealed class SendToPersonTests
         // An @word Slack knows nobody by may be the secret itself, its first word: the ledger lets the leak scan look for it too.
         TestRunLedger.Secret("@Pf7-dm1n!2024-nobody-4");
 
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync(text, app.Slack.NewResponseUrl()));
+        var reply = await app.AnswerAsync(text);
 
         Assert.StartsWith(says, reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("ephemeral", reply["response_type"]!.GetValue<string>());
@@ -156,7 +156,7 @@ public sealed class SendToPersonTests
         await using var app = await SlackApp.StartAsync();
         app.Slack.RefuseDirectMessagesTo("U0BOB", "user_disabled");
 
-        var card = await CardAsync(app, "share <@U0BOB|bob> Pf7-undeliverable-c7v8");
+        var card = await app.AnswerAsync("share <@U0BOB|bob> Pf7-undeliverable-c7v8");
         var wire = Wire(card);
 
         Assert.Contains(":warning: *Not sent to <@U0BOB>.* Their Slack account is deactivated, so Slack delivers nothing to them.", wire, StringComparison.Ordinal);
@@ -172,7 +172,7 @@ public sealed class SendToPersonTests
     {
         await using var app = await SlackApp.StartAsync();
 
-        var card = await CardAsync(app, "generate <@U0BOB> 1h 18");
+        var card = await app.AnswerAsync("generate <@U0BOB> 1h 18");
         var dm = Assert.Single(app.Slack.DirectMessagesTo("U0BOB")).Body;
         var password = await SlackApp.RevealAsync(SlackApp.LinkOn(dm));
 
@@ -261,7 +261,7 @@ public sealed class SendToPersonTests
 
         var response = await app.Requests.PostAsync("/slack/commands",
             SlackRequests.CommandBody("share <@U0BOB|bob> Pf7-org-wide-secret-h6j7", responseUrl, enterprise: "E0ORG"), "application/x-www-form-urlencoded");
-        var card = await CardAsync(response, app, responseUrl);
+        var card = await app.AnswerAsync(response, responseUrl);
 
         Assert.Equal("Bearer xoxb-org-install-token-d4f5", (await app.Slack.WaitForDirectMessagesAsync("U0BOB"))[0].Authorization);
         Assert.Contains("Sent to <@U0BOB>", Wire(card), StringComparison.Ordinal);
@@ -293,19 +293,4 @@ public sealed class SendToPersonTests
 
     private static JsonObject Picker(JsonObject view) =>
         view["blocks"]!.AsArray().OfType<JsonObject>().Single(b => b["block_id"]?.GetValue<string>() == "send_to")["element"]!.AsObject();
-
-    /// <summary>The card a command answered with: inline, or through its response_url when it took longer than Slack:InlineWait.</summary>
-    private static async Task<JsonObject> CardAsync(SlackApp app, string text)
-    {
-        var responseUrl = app.Slack.NewResponseUrl();
-        return await CardAsync(await app.Requests.CommandAsync(text, responseUrl), app, responseUrl);
-    }
-
-    private static async Task<JsonObject> CardAsync(HttpResponseMessage response, SlackApp app, Uri responseUrl)
-    {
-        var reply = await SlackApp.JsonAsync(response);
-        return reply["blocks"]!.ToJsonString().Contains("One-time link", StringComparison.Ordinal)
-            ? reply
-            : (await app.Slack.WaitForPostsAsync(responseUrl))[0].Body;
-    }
 }

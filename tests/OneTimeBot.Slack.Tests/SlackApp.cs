@@ -93,6 +93,29 @@ internal sealed class SlackApp : IAsyncDisposable
         return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
+    /// <summary>
+    /// The answer a user ends up with for a command: inline, or, when its work outlasted Slack:InlineWait (as on a busy
+    /// machine) and the host acked with its progress line, what the host then posted to the command's response_url.
+    /// </summary>
+    public async Task<JsonObject> AnswerAsync(string text, string team = "T0ALPHA", string user = "U0ALICE", string channel = "C0GENERAL", string command = "/onetime")
+    {
+        var responseUrl = Slack.NewResponseUrl();
+        return await AnswerAsync(await Requests.CommandAsync(text, responseUrl, team, user, channel, command), responseUrl);
+    }
+
+    /// <summary>The answer to a command sent with <paramref name="responseUrl"/>: <paramref name="response"/>, or what came later to that URL.</summary>
+    public async Task<JsonObject> AnswerAsync(HttpResponseMessage response, Uri responseUrl)
+    {
+        var reply = await JsonAsync(response);
+        return IsProgressLine(reply) ? (await Slack.WaitForPostsAsync(responseUrl))[0].Body : reply;
+    }
+
+    /// <summary>The ack of a command still at work (SlackMessages.Working): one context line that ends in an ellipsis.</summary>
+    public static bool IsProgressLine(JsonObject reply) =>
+        reply["blocks"] is JsonArray { Count: 1 } blocks &&
+        blocks[0]?["type"]?.GetValue<string>() == "context" &&
+        reply["text"]?.GetValue<string>() is { } text && text.EndsWith('…');
+
     /// <summary>The one-time link on a card, or in a message that sends one to its recipient: the section line that is the link.</summary>
     public static Uri LinkOn(JsonObject reply)
     {

@@ -18,7 +18,7 @@ public sealed class StoreOutageTests
             ["Storage:ConnectionString"] = redis.ConnectionString,
             ["Storage:RedisKeyPrefix"] = "outage:",
         });
-        await SlackApp.JsonAsync(await app.Requests.CommandAsync("help", null)); // connected and working first
+        await app.AnswerAsync("help"); // connected and working first
         var callsBefore = app.Slack.Calls.Count;
         await redis.DisposeAsync();
 
@@ -46,7 +46,7 @@ public sealed class StoreOutageTests
             ["Storage:ConnectionString"] = redis.ConnectionString,
             ["Storage:RedisKeyPrefix"] = "restart:",
         });
-        var before = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share before-restart-1a1a1a", null));
+        var before = await app.AnswerAsync("share before-restart-1a1a1a");
         Assert.StartsWith("One-time link", before["text"]!.GetValue<string>(), StringComparison.Ordinal);
 
         await redis.StopAsync();
@@ -61,7 +61,7 @@ public sealed class StoreOutageTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (after is null && clock.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync($"share after-restart-3c3c3c-{refusedWhileReconnecting}", null));
+            var reply = await app.AnswerAsync($"share after-restart-3c3c3c-{refusedWhileReconnecting}");
             if (reply["text"]!.GetValue<string>().StartsWith("One-time link", StringComparison.Ordinal))
             {
                 after = reply;

@@ -30,7 +30,7 @@ public sealed class SwedishSlackJourneyTests
         app.Slack.Locales[Alice] = "sv-SE";
         app.Slack.Locales[Bob] = "sv-SE";
 
-        var help = await SlackApp.JsonAsync(await app.Requests.CommandAsync("help", app.Slack.NewResponseUrl()));
+        var help = await app.AnswerAsync("help");
         var view = await OpenShareFormAsync(app, Alice);
         var mistake = await SubmitAsync(app, view, Alice, secret: "", passphrase: "Pf7-sv-lösenfras-ok");
         var card = await CardAsync(app, $"share <@{Bob}|bob> Pf7-sv-delad-hemlighet-q8w2");
@@ -73,7 +73,7 @@ public sealed class SwedishSlackJourneyTests
         await using var app = await SlackApp.StartAsync();
         app.Slack.Locales[Alice] = "fr-FR";
 
-        var help = await SlackApp.JsonAsync(await app.Requests.CommandAsync("help", app.Slack.NewResponseUrl()));
+        var help = await app.AnswerAsync("help");
         var view = await OpenShareFormAsync(app, Alice);
 
         Assert.Contains(":lock: *OneTimeBot* turns a secret into a link that works *once*, so it never sits in chat history.", Wire(help), StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public sealed class SwedishSlackJourneyTests
         await using var app = await SlackAppClock.StartAsync(clock);
         app.Slack.Locales[Alice] = "sv-SE";
 
-        await SlackApp.JsonAsync(await app.Requests.CommandAsync($"request <@{Bob}|bob> lösenordet till testdatabasen", app.Slack.NewResponseUrl()));
+        await app.AnswerAsync($"request <@{Bob}|bob> lösenordet till testdatabasen");
         var asked = (await app.Slack.WaitForDirectMessagesAsync(Bob))[0].Body;
         // Hours later Slack no longer says Alice's language: the one kept with her request speaks for her.
         clock.Advance(TimeSpan.FromHours(2));
@@ -163,7 +163,7 @@ public sealed class SwedishSlackJourneyTests
         JsonObject? later = null;
         for (var tries = 0; tries < 300 && (later is null || !Wire(later).Contains("gör om en hemlighet", StringComparison.Ordinal)); tries++)
         {
-            later = await SlackApp.JsonAsync(await app.Requests.CommandAsync("help", app.Slack.NewResponseUrl()));
+            later = await app.AnswerAsync("help");
             await Task.Delay(50);
         }
 

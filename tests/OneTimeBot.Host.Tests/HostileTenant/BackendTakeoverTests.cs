@@ -49,7 +49,7 @@ public sealed class BackendTakeoverTests : IAsyncLifetime, IDisposable
 
         var http = await SubmitAsync(app, view, $"http://127.0.0.1:{_internal.Port}");
         var unlisted = await SubmitAsync(app, view, "https://attacker.example");
-        var share = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share takeover-canary-1", app.Slack.NewResponseUrl()));
+        var share = await app.AnswerAsync("share takeover-canary-1");
 
         Assert.Contains("must be reached over https", http["errors"]!["customUrl"]!.GetValue<string>(), StringComparison.Ordinal);
         var refusal = unlisted["errors"]!["customUrl"]!.GetValue<string>();
@@ -74,7 +74,7 @@ public sealed class BackendTakeoverTests : IAsyncLifetime, IDisposable
             ["backend"] = SlackRequests.Chosen("custom"),
             ["customUrl"] = SlackRequests.Typed("https://partner.example"),
         }, user: "U0ADMIN"));
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share takeover-canary-2", app.Slack.NewResponseUrl()));
+        var reply = await app.AnswerAsync("share takeover-canary-2");
 
         Assert.Equal("", await saved.Content.ReadAsStringAsync());
         var sent = Assert.Single(_attackers.Requests);
@@ -101,7 +101,7 @@ public sealed class BackendTakeoverTests : IAsyncLifetime, IDisposable
             ["username"] = SlackRequests.Typed("admin@partner.example"),
             ["apiToken"] = SlackRequests.Typed("tok_partner_4a5b6c7d8e"),
         }, user: "U0ADMIN"));
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share takeover-canary-3", app.Slack.NewResponseUrl()));
+        var reply = await app.AnswerAsync("share takeover-canary-3");
 
         Assert.Equal("admin@partner.example:tok_partner_4a5b6c7d8e", Assert.Single(_attackers.Requests).BasicCredentials);
         Assert.Equal("partner.example", SlackApp.LinkOn(reply).Host);

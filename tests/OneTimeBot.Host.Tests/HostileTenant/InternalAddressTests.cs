@@ -54,7 +54,7 @@ public sealed class InternalAddressTests : IDisposable
             ["backend"] = SlackRequests.Chosen("custom"),
             ["customUrl"] = SlackRequests.Typed($"https://rebind.tenants.example:{_internal.Port}"),
         }, user: "U0ADMIN"));
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share rebinding-canary-secret", app.Slack.NewResponseUrl()));
+        var reply = await app.AnswerAsync("share rebinding-canary-secret");
 
         Assert.Equal("", await saved.Content.ReadAsStringAsync());
         Assert.Contains("rebind.tenants.example is not on the public internet, so OneTimeBot does not connect to it.", reply.ToJsonString(SlackReply.WireOptions), StringComparison.Ordinal);

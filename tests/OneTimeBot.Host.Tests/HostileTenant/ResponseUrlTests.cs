@@ -52,7 +52,7 @@ public sealed class ResponseUrlTests
         var dialled = new ConcurrentQueue<string>();
         await using var app = await SlackApp.StartAsync(services: WatchConnections(dialled));
         var hostile = HostileUrl(where, elsewhere);
-        var card = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share button-7f3a-secret", app.Slack.NewResponseUrl(), channel: "D0ALICE"));
+        var card = await app.AnswerAsync("share button-7f3a-secret", channel: "D0ALICE");
 
         await app.Requests.InteractionAsync(SlackRequests.BlockAction(ActionIds.Burn, SlackApp.ButtonValue(card, ActionIds.Burn), hostile, channel: "D0ALICE"));
         var dm = (await app.Slack.WaitForCallsAsync("chat.postMessage"))[0].Body;
@@ -69,7 +69,7 @@ public sealed class ResponseUrlTests
     {
         await using var elsewhere = await FakeSlackServer.StartAsync();
         await using var app = await SlackApp.StartAsync();
-        var card = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share redirect-7f3a-secret", app.Slack.NewResponseUrl()));
+        var card = await app.AnswerAsync("share redirect-7f3a-secret");
         app.Slack.OnResponseUrl(new FakeResponse(status, "", new Dictionary<string, string> { ["Location"] = elsewhere.NewResponseUrl().ToString() }));
         var listed = app.Slack.NewResponseUrl();
 
@@ -89,7 +89,7 @@ public sealed class ResponseUrlTests
         await using var app = await SlackApp.StartAsync();
         app.Slack.On("views.open", new FakeResponse(302, "", new Dictionary<string, string> { ["Location"] = new Uri(elsewhere.ApiBaseUri, "views.open").ToString() }));
 
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share", app.Slack.NewResponseUrl()));
+        var reply = await app.AnswerAsync("share");
 
         Assert.Contains("Slack did not let me open the form (http_302)", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Single(app.Slack.CallsOf("views.open"));

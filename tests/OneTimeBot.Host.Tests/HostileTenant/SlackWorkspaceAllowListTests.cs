@@ -31,7 +31,7 @@ public sealed class SlackWorkspaceAllowListTests
         var refused = await SlackApp.JsonAsync(await app.Requests.CommandAsync(text, responseUrl, team: "T0EVIL"));
         // Before the allowed workspace's command, which rightly asks Slack for its user's language.
         Assert.Empty(app.Slack.Calls);
-        var allowed = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share alpha-4b1c-secret", app.Slack.NewResponseUrl(), team: "T0ALPHA"));
+        var allowed = await app.AnswerAsync("share alpha-4b1c-secret", team: "T0ALPHA");
 
         Assert.Equal("ephemeral", refused["response_type"]!.GetValue<string>());
         Assert.StartsWith(Refusal, refused["text"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class SlackWorkspaceAllowListTests
 
         var finished = await OAuthInstallTests.RedirectAsync(app, state, cookie);
         var page = await finished.Content.ReadAsStringAsync();
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share", app.Slack.NewResponseUrl(), team: "T0BETA"));
+        var reply = await app.AnswerAsync("share", team: "T0BETA");
 
         Assert.Equal(HttpStatusCode.Forbidden, finished.StatusCode);
         Assert.Contains("OneTimeBot is not available to this workspace", page, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class MetricsPortTests
             ["Telemetry:Prometheus:Enabled"] = "true",
             ["Telemetry:Prometheus:Port"] = metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        await SlackApp.JsonAsync(await app.Requests.CommandAsync("help", app.Slack.NewResponseUrl()));
+        await app.AnswerAsync("help");
         using var scraper = new HttpClient();
 
         using var onPublic = await scraper.GetAsync(new Uri($"http://127.0.0.1:{app.Host.Port}/metrics"));

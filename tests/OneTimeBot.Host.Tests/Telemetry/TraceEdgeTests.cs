@@ -30,7 +30,7 @@ public sealed class TraceEdgeTests
         app.Http.DefaultRequestHeaders.Add("traceparent", TheirTraceParent);
         app.Http.DefaultRequestHeaders.Add("baggage", TheirBaggage);
 
-        var reply = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share Te1-edge-trace-secret-9b4f", app.Slack.NewResponseUrl()));
+        var reply = await app.AnswerAsync("share Te1-edge-trace-secret-9b4f");
         await app.Host.Services.FollowUpsFinishedAsync();
         ExportedTelemetry.Flush(app.Host.Services);
 

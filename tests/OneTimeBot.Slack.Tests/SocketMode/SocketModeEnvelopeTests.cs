@@ -39,7 +39,7 @@ public sealed class SocketModeEnvelopeTests
 
         var envelope = await app.Slack.SocketMode.SendCommandAsync(SlackRequests.CommandBody("share " + secret, app.Slack.NewResponseUrl()));
         var card = await AckedPayloadAsync(app, envelope);
-        var httpCard = await SlackApp.JsonAsync(await app.Requests.CommandAsync("share " + overHttp, app.Slack.NewResponseUrl()));
+        var httpCard = await app.AnswerAsync("share " + overHttp);
 
         Assert.Equal(httpCard["response_type"]!.GetValue<string>(), card["response_type"]!.GetValue<string>());
         Assert.Equal(BlockTypes(httpCard), BlockTypes(card));
