@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<RedisConnection>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisConnectAtStart>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddStore<IRateCounter, SqliteRateCounter, RedisRateCounter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RateCounterPurger>());
