@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneTimeBot.Core.Storage;
 
 namespace OneTimeBot.Bench;
 
@@ -17,7 +19,9 @@ namespace OneTimeBot.Bench;
 /// more. It checks Slack's signature (v0 HMAC-SHA256, 5-minute window, constant-time compare), stores the secret through
 /// the same Onetime Secret v1 backend with one call, and acks with the same Block Kit card inline, or acks at once and
 /// posts the card to <c>response_url</c> when the backend is slower than 2 s. It keeps no state: no replay records, no
-/// receipts, no tracking, no settings, no limits, no telemetry, no localization, no logging. The benchmark runs it as a
+/// receipts, no tracking, no settings, no limits, no telemetry, no localization, no logging. With <c>BARE_SQLITE</c> set
+/// to a file it keeps the least a durable command needs, as a floor for OneTimeBot's own store: each command's replay
+/// record and receipt, one insert each, in one visit to OneTimeBot's SQLite writer, committed before the card is sent. The benchmark runs it as a
 /// process of its own (this program with the argument <c>bare-slack-app</c>), with the environment Bolt gets.
 /// </summary>
 internal static class BareSlackApp
@@ -26,6 +30,12 @@ internal static class BareSlackApp
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(2);
+
+    // Keys that start with the time, so each insert lands at the end of its b-tree, as OneTimeBot's do.
+    private static readonly SqliteSchema MinimalSchema = new("""
+        CREATE TABLE IF NOT EXISTS bare_claims (key TEXT PRIMARY KEY, expires INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS bare_receipts (id TEXT PRIMARY KEY, body TEXT NOT NULL, keep_until INTEGER NOT NULL) WITHOUT ROWID;
+        """);
 
     public static async Task RunAsync()
     {
@@ -46,11 +56,14 @@ internal static class BareSlackApp
         builder.Services.AddHttpClient("slack");
         var app = builder.Build();
         var clients = app.Services.GetRequiredService<IHttpClientFactory>();
-        app.MapPost("/slack/commands", (HttpContext http) => CommandAsync(http, signingSecret, backend, clients));
+        using var store = Environment.GetEnvironmentVariable("BARE_SQLITE") is { Length: > 0 } file
+            ? new SqliteDatabase(Options.Create(new StorageOptions { ConnectionString = "Data Source=" + file }), app.Environment)
+            : null;
+        app.MapPost("/slack/commands", (HttpContext http) => CommandAsync(http, signingSecret, backend, clients, store));
         await app.RunAsync();
     }
 
-    private static async Task CommandAsync(HttpContext http, byte[] signingSecret, Uri backend, IHttpClientFactory clients)
+    private static async Task CommandAsync(HttpContext http, byte[] signingSecret, Uri backend, IHttpClientFactory clients, SqliteDatabase? store)
     {
         var body = await ReadBodyAsync(http.Request);
         if (body is null || !Verified(http.Request.Headers, body, signingSecret))
@@ -62,7 +75,7 @@ internal static class BareSlackApp
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         var text = form["text"].ToString();
         var secret = text.StartsWith("share ", StringComparison.Ordinal) ? text[6..] : text;
-        var work = ShareAsync(clients.CreateClient("ots"), backend, secret);
+        var work = ShareAsync(clients.CreateClient("ots"), backend, secret, store);
         if (await Task.WhenAny(work, Task.Delay(InlineBudget)) == work)
         {
             await AckAsync(http, await work);
@@ -115,7 +128,7 @@ internal static class BareSlackApp
         return CryptographicOperations.FixedTimeEquals(expected, presented);
     }
 
-    private static async Task<byte[]> ShareAsync(HttpClient ots, Uri backend, string secret)
+    private static async Task<byte[]> ShareAsync(HttpClient ots, Uri backend, string secret, SqliteDatabase? store)
     {
         try
         {
@@ -127,12 +140,50 @@ internal static class BareSlackApp
             }
 
             using var receipt = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+            if (store is not null)
+            {
+                await StoreAsync(store, StoredReceipt(receipt.RootElement));
+            }
+
             return Card(receipt.RootElement, backend);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or FormatException)
         {
             return Message("The secret service is not answering right now. Nothing was shared.");
         }
+    }
+
+    /// <summary>
+    /// The receipt as it came, but with its two keys hashed: a link's keys are stored nowhere readable, here as in
+    /// OneTimeBot (which seals them), and a hash costs about what sealing does.
+    /// </summary>
+    private static string StoredReceipt(JsonElement receipt) => Encoding.UTF8.GetString(Json(w =>
+    {
+        foreach (var field in receipt.EnumerateObject())
+        {
+            if (field.Name is "secret_key" or "metadata_key")
+            {
+                w.WriteString(field.Name, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(field.Value.GetString() ?? ""))));
+            }
+            else
+            {
+                field.WriteTo(w);
+            }
+        }
+    }));
+
+    /// <summary>The replay record and the receipt, in one write that commits before the card leaves.</summary>
+    private static Task<int> StoreAsync(SqliteDatabase store, string receipt)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var time = now.ToString("D13", CultureInfo.InvariantCulture);
+        var claim = "@" + time + ":" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var id = time + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        return store.WriteAsync(MinimalSchema, statements =>
+        {
+            statements.Execute("INSERT INTO bare_claims (key, expires) VALUES ($key, $expires)", [("$key", claim), ("$expires", now + 660_000)]);
+            return statements.Execute("INSERT INTO bare_receipts (id, body, keep_until) VALUES ($id, $body, $keep)", [("$id", id), ("$body", receipt), ("$keep", now + 7_200_000)]);
+        }, CancellationToken.None);
     }
 
     /// <summary>The card Bolt's app builds, field for field.</summary>

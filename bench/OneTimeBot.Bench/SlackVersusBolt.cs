@@ -260,6 +260,8 @@ internal static class SlackVersusBolt
             ["OTS_USER"] = EmbeddedSecretServer.Username,
             ["OTS_TOKEN"] = EmbeddedSecretServer.Token,
             ["DOTNET_ENVIRONMENT"] = "Production",
+            // BENCH_BARE_SQLITE names a file for the bare handler's least durable store (BareSlackApp); unset, it keeps none.
+            ["BARE_SQLITE"] = Environment.GetEnvironmentVariable("BENCH_BARE_SQLITE") ?? "",
         }, port, AppContext.BaseDirectory);
     }
 
