@@ -9,10 +9,10 @@ namespace OneTimeBot.Core.Storage;
 /// instead of in SQLite's busy handler, whose back-off sleeps cost more than the writes. Whatever queued while a
 /// transaction committed goes into the next one together (group commit): one commit for many commands' writes, and none
 /// of them is answered before that commit is done, unless it asked to be
-/// (<see cref="WriteAnsweredBeforeCommitAsync{T}"/>). Each piece of work runs under a savepoint, so one that fails is
-/// undone alone and the rest still commit. Background work (purges) has a lane of its own and runs when no command's write is
-/// waiting, or under constant load once the commands have had four times its last piece's time, one piece at a time: a
-/// command waits at most for one small piece of it, and a purge still ends.
+/// (<see cref="WriteAnsweredBeforeCommitAsync{T}"/>). A piece of work that fails is undone alone and the rest still
+/// commit: the batch then runs again with each piece under a savepoint. Background work (purges) has a lane of its own
+/// and runs when no command's write is waiting, or under constant load once the commands have had four times its last
+/// piece's time, one piece at a time: a command waits at most for one small piece of it, and a purge still ends.
 /// </summary>
 internal sealed class SqliteWriter : IDisposable
 {
@@ -245,29 +245,9 @@ internal sealed class SqliteWriter : IDisposable
     {
         try
         {
-            var statements = Statements();
-            statements.Execute("BEGIN IMMEDIATE", []);
-            try
+            if (!TryRunTogether(batch))
             {
-                if (batch.Count == 1)
-                {
-                    batch[0].Run(statements);
-                    batch[0].AnswerIfEarly();
-                }
-                else
-                {
-                    foreach (var work in batch)
-                    {
-                        RunUnderSavepoint(statements, work);
-                    }
-                }
-
-                statements.Execute("COMMIT", []);
-            }
-            catch
-            {
-                RollBack(statements);
-                throw;
+                RunApart(batch);
             }
         }
         catch (Exception ex)
@@ -334,10 +314,85 @@ internal sealed class SqliteWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs and commits the batch as one transaction with no savepoint per work: work almost never fails, and a
+    /// savepoint and its release cost two statements each. Returns false, with nothing written, when one of several
+    /// works failed, so that <see cref="RunApart"/> can run them again, each on its own.
+    /// </summary>
+    private bool TryRunTogether(List<WriteWork> batch)
+    {
+        var statements = Statements();
+        statements.Execute("BEGIN IMMEDIATE", []);
+        try
+        {
+            foreach (var work in batch)
+            {
+                // A caller that gave up while its batch waited behind another's work is not written after all.
+                if (work.CancelIfRequested())
+                {
+                    continue;
+                }
+
+                work.Run(statements);
+                work.AnswerIfEarly();
+            }
+        }
+        catch (Exception ex) when (batch.Count > 1 && ex is not OutOfMemoryException)
+        {
+            RollBack(statements);
+            return false;
+        }
+        catch
+        {
+            RollBack(statements);
+            throw;
+        }
+
+        Finish(statements);
+        return true;
+    }
+
+    /// <summary>
+    /// Runs the batch again, each work under a savepoint, so the one that failed is undone alone and the rest commit.
+    /// A work answered before its commit keeps the answer it was given: it runs again on a store rolled back to where
+    /// it first ran.
+    /// </summary>
+    private void RunApart(List<WriteWork> batch)
+    {
+        var statements = Statements();
+        statements.Execute("BEGIN IMMEDIATE", []);
+        try
+        {
+            foreach (var work in batch)
+            {
+                RunUnderSavepoint(statements, work);
+            }
+        }
+        catch
+        {
+            RollBack(statements);
+            throw;
+        }
+
+        Finish(statements);
+    }
+
+    private void Finish(SqliteStatements statements)
+    {
+        try
+        {
+            statements.Execute("COMMIT", []);
+        }
+        catch
+        {
+            RollBack(statements);
+            throw;
+        }
+    }
+
     private static void RunUnderSavepoint(SqliteStatements statements, WriteWork work)
     {
-        // A caller that gave up while its batch waited behind another's work is not written after all.
-        if (work.CancelIfRequested())
+        if (work.CancelIfRequested() || work.WasCancelled)
         {
             return;
         }
@@ -404,6 +459,9 @@ internal sealed class SqliteWriter : IDisposable
 
         public abstract bool CancelIfRequested();
 
+        /// <summary>Whether this work's caller was told it was cancelled, so it must not be written any more.</summary>
+        public abstract bool WasCancelled { get; }
+
         /// <summary>Hands out the result or failure of work that <see cref="AnswersOnRun"/> now; what follows cannot change it.</summary>
         public void AnswerIfEarly()
         {
@@ -434,6 +492,8 @@ internal sealed class SqliteWriter : IDisposable
         public Task<T> Task => _completion.Task;
 
         public override bool CancelIfRequested() => cancellationToken.IsCancellationRequested && _completion.TrySetCanceled(cancellationToken);
+
+        public override bool WasCancelled => _completion.Task.IsCanceled;
 
         public override void Run(SqliteStatements statements)
         {

@@ -113,6 +113,49 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_count_answered_before_its_commit_is_counted_once_when_a_write_after_it_in_the_transaction_fails()
+    {
+        await SchemaReady();
+        var (holder, release) = HoldWriter();
+        var counted = _database.WriteAnsweredBeforeCommitAsync(Notes, statements => Convert.ToInt64(statements.Scalar(
+            "INSERT INTO test_notes (id, expires) VALUES ('count', 1) ON CONFLICT (id) DO UPDATE SET expires = expires + 1 RETURNING expires", []),
+            System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        var failing = _database.WriteAsync<int>(Notes, _ => throw new InvalidOperationException("broken"), CancellationToken.None);
+        var after = Insert("after", 1);
+        release.Set();
+
+        await holder;
+        Assert.Equal(1, await counted);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        await after;
+        Assert.Equal(1, CountOnOwnConnection("id = 'count' AND expires = 1"));
+        Assert.Equal(1, CountOnOwnConnection("id = 'after'"));
+    }
+
+    [Fact]
+    public async Task A_write_cancelled_while_its_transaction_ran_stays_unwritten_when_another_write_in_it_fails()
+    {
+        await SchemaReady();
+        var (holder, release) = HoldWriter();
+        using var cancel = new CancellationTokenSource();
+        var canceller = _database.WriteAsync(Notes, statements =>
+        {
+            cancel.Cancel();
+            return statements.Execute("INSERT INTO test_notes (id, expires) VALUES ('canceller', 1)", []);
+        }, CancellationToken.None);
+        var cancelled = Insert("cancelled", 1, cancel.Token);
+        var failing = _database.WriteAsync<int>(Notes, _ => throw new InvalidOperationException("broken"), CancellationToken.None);
+        release.Set();
+
+        await holder;
+        await canceller;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal(1, CountOnOwnConnection("id = 'canceller'"));
+        Assert.Equal(0, CountOnOwnConnection("id = 'cancelled'"));
+    }
+
+    [Fact]
     public async Task A_command_queued_behind_a_purge_commits_before_the_purge_goes_on()
     {
         const int Expired = 20 * SqliteDatabase.PurgeBatch;
