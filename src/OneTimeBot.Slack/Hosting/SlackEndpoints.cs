@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OneTimeBot.Slack.BlockKit;
 using OneTimeBot.Slack.Installations;
 using OneTimeBot.Slack.Localization;
@@ -34,13 +35,27 @@ public static class SlackEndpoints
             return app;
         }
 
-        var signed = app.MapGroup("/slack").AddEndpointFilter<RouteGroupBuilder, SlackSignatureFilter>();
-        signed.MapPost("/commands", CommandsAsync).WithMetadata(new SignedSlackEndpoint(() => StorageDown.Current, AnswersSslCheck: true));
+        // The filter and the inbound side are singletons, taken once instead of from a scope made for every request. The
+        // inbound side is still built at its first use, not while the routes are mapped.
+        var services = app.ServiceProvider;
+        var inbound = new Lazy<SlackInbound>(services.GetRequiredService<SlackInbound>);
+        var signed = app.MapGroup("/slack").AddEndpointFilterFactory(SignatureChecked);
+        signed.MapPost("/commands", With(inbound, CommandsAsync)).WithMetadata(new SignedSlackEndpoint(() => StorageDown.Current, AnswersSslCheck: true));
         // An interaction cannot be answered with a message; Slack shows its own error when it gets a 503.
-        signed.MapPost("/interactivity", InteractivityAsync).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
+        signed.MapPost("/interactivity", With(inbound, InteractivityAsync)).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
         // A 503 makes Slack retry the event later, when the store is back.
-        signed.MapPost("/events", EventsAsync).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
+        signed.MapPost("/events", With(inbound, EventsAsync)).WithMetadata(new SignedSlackEndpoint(() => ServiceUnavailable));
         return app;
+    }
+
+    // A handler given the inbound side directly; as a Delegate, so that the result it returns is written.
+    private static Delegate With(Lazy<SlackInbound> inbound, Func<HttpContext, SlackInbound, Task<IResult>> handle) =>
+        (Func<HttpContext, Task<IResult>>)(http => handle(http, inbound.Value));
+
+    private static EndpointFilterDelegate SignatureChecked(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    {
+        var filter = ActivatorUtilities.CreateInstance<SlackSignatureFilter>(context.ApplicationServices);
+        return invocation => filter.InvokeAsync(invocation, next);
     }
 
     private static async Task<IResult> CommandsAsync(HttpContext http, SlackInbound inbound) =>
