@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using OneTimeBot.Core.Configuration;
@@ -34,6 +35,14 @@ public sealed class WorkspaceSettingsService(
     private static readonly TimeSpan LookupBudget = TimeSpan.FromSeconds(1.5);
 
     private static readonly HashSet<string> RegionKeys = [.. OneTimeSecretRegions.Names.Select(r => BackendKey.Of(r)!)];
+
+    // Workspaces are those that installed the app; the cap only stops a flood of strange ones from growing memory.
+    private const int MostWorkspaces = 10_000;
+
+    // Options are read once (IOptions, never reloaded), so what a stored row resolves to changes only with the row. Each
+    // workspace keeps its last row's resolution; the row is still read every time, so another process's change applies
+    // to the very next command.
+    private readonly ConcurrentDictionary<WorkspaceId, Resolved> _resolved = new();
 
     private readonly IDataProtector _tokens = dataProtection.CreateProtector("OneTimeBot.Workspaces.ApiToken.v1");
     private readonly Lazy<string?> _defaultKey = new(() => BackendKey.Of(defaults.Value.Backend));
@@ -137,7 +146,7 @@ public sealed class WorkspaceSettingsService(
     public async Task<(WorkspaceSettings Settings, Result<WorkspaceConnection, SharingError> Connection)> SettingsAndConnectionAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         var resolved = await ResolveAsync(workspace, cancellationToken).ConfigureAwait(false);
-        return (resolved.Settings, Connect(resolved, resolved.Settings.Backend, resolved.BackendKey));
+        return (resolved.Settings, CurrentConnection(resolved));
     }
 
     /// <summary>
@@ -148,6 +157,11 @@ public sealed class WorkspaceSettingsService(
     public async Task<Result<WorkspaceConnection, SharingError>> ConnectionForReceiptAsync(WorkspaceId workspace, string backend, CancellationToken cancellationToken)
     {
         var resolved = await ResolveAsync(workspace, cancellationToken).ConfigureAwait(false);
+        if (resolved.BackendKey is not null && string.Equals(backend, resolved.Settings.Backend, StringComparison.Ordinal))
+        {
+            return CurrentConnection(resolved);
+        }
+
         var key = BackendKey.Of(backend);
         if (key is not null && key == resolved.BackendKey)
         {
@@ -165,6 +179,26 @@ public sealed class WorkspaceSettingsService(
         var credentials = CredentialsFor(resolved, key) ?? (OneTimeSecretOptions.IsEmbeddedName(backend) ? embedded.Credentials : null);
         return Result<WorkspaceConnection, SharingError>.Success(new WorkspaceConnection(
             new OneTimeSecretConnection(baseUri, credentials) { PublicOnly = !trusted }, backend, resolved.Settings));
+    }
+
+    /// <summary>The connection for the workspace's current backend, made once per stored row.</summary>
+    private Result<WorkspaceConnection, SharingError> CurrentConnection(Resolved resolved)
+    {
+        if (resolved.Connection is { } kept)
+        {
+            return Result<WorkspaceConnection, SharingError>.Success(kept);
+        }
+
+        var connection = Connect(resolved, resolved.Settings.Backend, resolved.BackendKey);
+
+        // Refusals are not kept: their text is in the asker's language. Nor is the embedded backend's connection, whose
+        // address is the one the server listens on, known only once it does.
+        if (connection.IsSuccess && !OneTimeSecretOptions.IsEmbeddedName(resolved.Settings.Backend))
+        {
+            resolved.Connection = connection.Value;
+        }
+
+        return connection;
     }
 
     private Result<WorkspaceConnection, SharingError> Connect(Resolved resolved, string backend, string? key)
@@ -277,8 +311,25 @@ public sealed class WorkspaceSettingsService(
 
     private async Task<Resolved> ResolveAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
-        var d = defaults.Value;
         var stored = await store.FindAsync(workspace, cancellationToken).ConfigureAwait(false);
+        if (_resolved.TryGetValue(workspace, out var kept) && EqualityComparer<StoredWorkspaceSettings?>.Default.Equals(kept.Stored, stored))
+        {
+            return kept;
+        }
+
+        var resolved = Resolve(workspace, stored);
+        if (_resolved.Count >= MostWorkspaces)
+        {
+            _resolved.Clear();
+        }
+
+        _resolved[workspace] = resolved;
+        return resolved;
+    }
+
+    private Resolved Resolve(WorkspaceId workspace, StoredWorkspaceSettings? stored)
+    {
+        var d = defaults.Value;
         var pin = pins.Value.For(workspace);
         var pinned = new HashSet<string>(StringComparer.Ordinal);
 
@@ -362,7 +413,14 @@ public sealed class WorkspaceSettingsService(
 
     private static SharingError Invalid(string field, string message, string hint) => new(SharingErrorKind.InvalidInput, message, hint, field);
 
-    private sealed record Resolved(WorkspaceSettings Settings, string? BackendKey, StoredWorkspaceSettings? Stored, IReadOnlyList<OwnedCredentials> Credentials, string? PinnedBackendKey);
+    private sealed record Resolved(WorkspaceSettings Settings, string? BackendKey, StoredWorkspaceSettings? Stored, IReadOnlyList<OwnedCredentials> Credentials, string? PinnedBackendKey)
+    {
+        /// <summary>
+        /// The current backend's connection once made. It may hold a token unprotected from <see cref="Stored"/>, as a
+        /// connection made per command did; it prints as <c>[redacted]</c> and is dropped with this row's resolution.
+        /// </summary>
+        public WorkspaceConnection? Connection { get; set; }
+    }
 
     /// <summary>A token (plain from configuration, or as stored) and the key of the backend it may be sent to.</summary>
     private sealed record OwnedCredentials(string? BackendKey, string? Username, SecretText? Token, string? ProtectedToken);
