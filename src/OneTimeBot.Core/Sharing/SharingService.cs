@@ -240,8 +240,9 @@ public sealed partial class SharingService(
         var link = created.SecretLink ?? throw new InvalidOperationException("The backend answered a new secret without its key.");
         var host = connection.Connection.BaseUri.Host;
         var now = time.GetUtcNow();
+        var (receiptId, trackedId) = TimeOrderedIds.NewPair(now);
         var receipt = new ReceiptRecord(
-            Id: TimeOrderedIds.New(now),
+            Id: receiptId,
             Workspace: actor.Workspace,
             OwnerUserId: actor.UserId,
             Backend: connection.Backend,
@@ -254,7 +255,7 @@ public sealed partial class SharingService(
             Generated: generated)
         {
             // Its own id, not the receipt's: lists show it on Burn buttons, and the receipt id opens the receipt's keys.
-            TrackedId = TimeOrderedIds.New(now),
+            TrackedId = trackedId,
         };
         // Both are stored before the card is shown, but neither waits for the other: on SQLite they share one group
         // commit, on Redis one round trip's wait, instead of a second commit on every command.
