@@ -11,15 +11,28 @@ namespace OneTimeBot.Core.Tracking;
 /// the bot polls the link and burns it from its owner's list on its own; so the link itself, which reveals the secret,
 /// is not kept here at all.
 /// </summary>
-public sealed class MetadataKeySeal(IKeyRingKey deploymentKey)
+public sealed class MetadataKeySeal
 {
     private const string Prefix = "v1.";
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
-    private readonly Lazy<byte[][]> _keys = new(() => deploymentKey.AllKeys
-        .Select(key => HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: "OneTimeBot.TrackedShares.MetadataKey.v1"u8.ToArray()))
-        .ToArray());
+    // Every seal is under the current key, so each thread keeps one cipher for it instead of making and freeing an
+    // OpenSSL context per link. A cipher is not safe to share between threads; one per thread needs no lock, and
+    // nothing to dispose at shutdown (its handle is freed with the thread). Tagged with its seal, as a process may
+    // hold more than one (tests start several deployments).
+    [ThreadStatic]
+    private static (MetadataKeySeal Owner, AesGcm Cipher)? t_sealer;
+
+    private readonly Lazy<byte[][]> _keys;
+
+    public MetadataKeySeal(IKeyRingKey deploymentKey)
+    {
+        ArgumentNullException.ThrowIfNull(deploymentKey);
+        _keys = new(() => deploymentKey.AllKeys
+            .Select(key => HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: "OneTimeBot.TrackedShares.MetadataKey.v1"u8.ToArray()))
+            .ToArray());
+    }
 
     public string Seal(string trackedId, string metadataKey)
     {
@@ -30,8 +43,7 @@ public sealed class MetadataKeySeal(IKeyRingKey deploymentKey)
         {
             var output = new byte[NonceSize + TagSize + plaintext.Length];
             RandomNumberGenerator.Fill(output.AsSpan(0, NonceSize));
-            using var aes = new AesGcm(_keys.Value[0], TagSize);
-            aes.Encrypt(output.AsSpan(0, NonceSize), plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(trackedId));
+            Sealer().Encrypt(output.AsSpan(0, NonceSize), plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(trackedId));
             return Prefix + Convert.ToBase64String(output);
         }
         finally
@@ -77,5 +89,18 @@ public sealed class MetadataKeySeal(IKeyRingKey deploymentKey)
         {
             CryptographicOperations.ZeroMemory(plaintext);
         }
+    }
+
+    private AesGcm Sealer()
+    {
+        if (t_sealer is { } kept && ReferenceEquals(kept.Owner, this))
+        {
+            return kept.Cipher;
+        }
+
+        t_sealer?.Cipher.Dispose();
+        var cipher = new AesGcm(_keys.Value[0], TagSize);
+        t_sealer = (this, cipher);
+        return cipher;
     }
 }
