@@ -17,14 +17,27 @@ public sealed record SlackReply(string Text, JsonArray Blocks, bool ReplaceOrigi
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = WireOptions.Encoder };
 
+    // Larger buffers (a long list of recent links) are left to the GC rather than kept by every pool thread.
+    private const int KeptBufferBytes = 64 * 1024;
+
+    // Each thread writes its replies into one buffer and one writer, kept between replies: a fresh buffer grew twice
+    // for a card (about 7 KB thrown away per reply). Writing never awaits, so a thread cannot start a second reply in it.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>
     /// The body as sent to Slack, in UTF-8, written straight from the blocks: the one way a reply leaves the host. Without
     /// <paramref name="channel"/> it answers a command or a <c>response_url</c>; with one it is a <c>chat.postMessage</c>.
     /// </summary>
     public byte[] ToUtf8Json(string? channel = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        try
         {
             writer.WriteStartObject();
             if (channel is null)
@@ -48,8 +61,18 @@ public sealed record SlackReply(string Text, JsonArray Blocks, bool ReplaceOrigi
             }
 
             writer.WriteEndObject();
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            // Zeroed, so that a link written here does not outlive its reply in a buffer the thread keeps.
+            buffer.Clear();
+            if (buffer.Capacity > KeptBufferBytes)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
 }
