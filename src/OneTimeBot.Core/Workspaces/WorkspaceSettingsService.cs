@@ -44,6 +44,10 @@ public sealed class WorkspaceSettingsService(
     // to the very next command.
     private readonly ConcurrentDictionary<WorkspaceId, Resolved> _resolved = new();
 
+    // A kept resolution may hold a token unprotected with a Data Protection key; made again this often, a key the
+    // operator revokes stops that token within a minute, as it stopped it at once when every command unprotected it.
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
+
     private readonly IDataProtector _tokens = dataProtection.CreateProtector("OneTimeBot.Workspaces.ApiToken.v1");
     private readonly Lazy<string?> _defaultKey = new(() => BackendKey.Of(defaults.Value.Backend));
 
@@ -312,12 +316,13 @@ public sealed class WorkspaceSettingsService(
     private async Task<Resolved> ResolveAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         var stored = await store.FindAsync(workspace, cancellationToken).ConfigureAwait(false);
-        if (_resolved.TryGetValue(workspace, out var kept) && EqualityComparer<StoredWorkspaceSettings?>.Default.Equals(kept.Stored, stored))
+        var now = time.GetUtcNow();
+        if (_resolved.TryGetValue(workspace, out var kept) && now < kept.KeptUntil && EqualityComparer<StoredWorkspaceSettings?>.Default.Equals(kept.Stored, stored))
         {
             return kept;
         }
 
-        var resolved = Resolve(workspace, stored);
+        var resolved = Resolve(workspace, stored) with { KeptUntil = now + KeptFor };
         if (_resolved.Count >= MostWorkspaces)
         {
             _resolved.Clear();
@@ -420,6 +425,8 @@ public sealed class WorkspaceSettingsService(
         /// connection made per command did; it prints as <c>[redacted]</c> and is dropped with this row's resolution.
         /// </summary>
         public WorkspaceConnection? Connection { get; set; }
+
+        public DateTimeOffset KeptUntil { get; init; }
     }
 
     /// <summary>A token (plain from configuration, or as stored) and the key of the backend it may be sent to.</summary>
