@@ -80,11 +80,12 @@ public sealed class SqliteDatabase : IDisposable
     /// Queues <paramref name="work"/> for the writer without starting a commit of its own: it rides in the next one,
     /// or commits alone once <see cref="DeferredWrite{T}.CommittedAsync"/> is awaited. For a write that a command's
     /// next write can carry (its replay claim, carried by its receipt). It cannot be cancelled once queued.
+    /// <paramref name="settled"/> runs on the writer's thread once it has committed or failed (quick bookkeeping only).
     /// </summary>
-    public async Task<DeferredWrite<T>> WriteWithNextAsync<T>(SqliteSchema schema, Func<SqliteStatements, T> work, CancellationToken cancellationToken)
+    public async Task<DeferredWrite<T>> WriteWithNextAsync<T>(SqliteSchema schema, Func<SqliteStatements, T> work, CancellationToken cancellationToken, Action? settled = null)
     {
         await EnsureSchemaAsync(schema, cancellationToken).ConfigureAwait(false);
-        return _writer.WriteWithNext(work);
+        return _writer.WriteWithNext(work, settled);
     }
 
     /// <summary>Runs <paramref name="work"/> on a read connection; each of its statements sees the last commit.</summary>

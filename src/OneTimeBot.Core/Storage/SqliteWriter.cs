@@ -66,11 +66,13 @@ internal sealed class SqliteWriter : IDisposable
     /// <summary>
     /// Queues <paramref name="work"/> without waking the writer: it goes into the next command batch, whoever's it is, or
     /// into one of its own once <see cref="DeferredWrite{T}.CommittedAsync"/> is awaited. Cannot be cancelled.
+    /// <paramref name="settled"/> runs on the writer's thread once the work has committed or failed, just before its task
+    /// completes: for quick bookkeeping that would otherwise take a thread-pool item of its own. It must not throw.
     /// </summary>
-    public DeferredWrite<T> WriteWithNext<T>(Func<SqliteStatements, T> work)
+    public DeferredWrite<T> WriteWithNext<T>(Func<SqliteStatements, T> work, Action? settled = null)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var item = new WriteWork<T>(work, CancellationToken.None);
+        var item = new WriteWork<T>(work, CancellationToken.None) { Settled = settled };
         _withNext.Enqueue(item);
         return new DeferredWrite<T>(item.Task, () => Enqueue(_queue, item));
     }
@@ -491,7 +493,18 @@ internal sealed class SqliteWriter : IDisposable
 
         public Task<T> Task => _completion.Task;
 
-        public override bool CancelIfRequested() => cancellationToken.IsCancellationRequested && _completion.TrySetCanceled(cancellationToken);
+        public Action? Settled { get; init; }
+
+        public override bool CancelIfRequested()
+        {
+            if (!cancellationToken.IsCancellationRequested || _completion.Task.IsCompleted)
+            {
+                return false;
+            }
+
+            Settled?.Invoke();
+            return _completion.TrySetCanceled(cancellationToken);
+        }
 
         public override bool WasCancelled => _completion.Task.IsCanceled;
 
@@ -503,7 +516,14 @@ internal sealed class SqliteWriter : IDisposable
 
         public override void Failed(Exception exception) => _failure = exception;
 
-        public override void Fail(Exception exception) => _completion.TrySetException(_failure ?? exception);
+        public override void Fail(Exception exception)
+        {
+            if (!_completion.Task.IsCompleted)
+            {
+                Settled?.Invoke();
+                _completion.TrySetException(_failure ?? exception);
+            }
+        }
 
         public override void Complete()
         {
@@ -512,6 +532,8 @@ internal sealed class SqliteWriter : IDisposable
                 return;
             }
 
+            // Before the task completes: whoever awaits it may go on at once, on another thread.
+            Settled?.Invoke();
             if (_failure is null)
             {
                 _completion.TrySetResult(_result!);

@@ -236,6 +236,32 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_queued_for_the_next_commit_is_settled_after_its_commit_and_before_its_caller_goes_on()
+    {
+        await SchemaReady();
+        var seenWhenSettled = -1;
+        var deferred = await _database.WriteWithNextAsync(Notes, statements =>
+            statements.Execute("INSERT INTO test_notes (id, expires) VALUES ('settled', 1)", []), CancellationToken.None,
+            settled: () => seenWhenSettled = CountOnOwnConnection("id = 'settled'"));
+
+        Assert.Equal(1, await deferred.CommittedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        // Settled once the row was committed (another connection sees it), and before the await above returned.
+        Assert.Equal(1, seenWhenSettled);
+    }
+
+    [Fact]
+    public async Task A_write_queued_for_the_next_commit_is_settled_when_its_commit_fails()
+    {
+        await SchemaReady();
+        var settled = 0;
+        var deferred = await _database.WriteWithNextAsync<int>(Notes, _ => throw new InvalidOperationException("broken"),
+            CancellationToken.None, settled: () => Interlocked.Increment(ref settled));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => deferred.CommittedAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, Volatile.Read(ref settled));
+    }
+
+    [Fact]
     public async Task A_write_queued_for_the_next_commit_waits_unseen_until_it_is_awaited_and_then_commits_once()
     {
         await SchemaReady();

@@ -63,9 +63,11 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
             }
 
             var now = time.GetUtcNow();
+            // Forgotten on the writer's thread once committed or failed (either way it no longer waits), before anyone
+            // awaiting it goes on: no thread-pool item just to remove one entry.
             write = await database.WriteWithNextAsync(SqliteStateSchema.Tables, statements => statements.Execute(Claim,
                 [("$key", filed), ("$expires", (now + window).ToUnixTimeMilliseconds()), ("$now", now.ToUnixTimeMilliseconds())]) == 1,
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken, settled: () => _uncommitted.TryRemove(filed, out _)).ConfigureAwait(false);
         }
         catch
         {
@@ -73,7 +75,6 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
             throw;
         }
 
-        _ = ForgetOnceCommittedAsync(filed, write.Stored);
         return new PendingClaim(write.CommittedAsync);
     }
 
@@ -100,22 +101,6 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
         return _legacyKinds.GetOrAdd(kind, k => database.ReadAsync(SqliteStateSchema.Tables, statements =>
             statements.Prepare("SELECT 1 FROM bot_events WHERE event_key >= $from AND event_key < $to LIMIT 1",
                 [("$from", k), ("$to", k + "\uffff")]).ExecuteScalar() is not null, CancellationToken.None));
-    }
-
-    private async Task ForgetOnceCommittedAsync(string eventKey, Task<bool> stored)
-    {
-        try
-        {
-            await stored.ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // Failed or not: either way it no longer waits. Whoever awaits the claim sees the failure.
-        }
-        finally
-        {
-            _uncommitted.TryRemove(eventKey, out _);
-        }
     }
 
     public Task<bool> WasClaimedAsync(string eventKey, CancellationToken cancellationToken) =>
