@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OneTimeSecret.Client.Http;
@@ -33,11 +31,11 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
 
     /// <inheritdoc />
     public Task<Result<ServiceStatus, OtsFailure>> GetStatusAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default) =>
-        SendAsync(connection, OtsOperation.Status, HttpMethod.Get, "status", null, (root, _) => OtsWireReader.Status(root), cancellationToken);
+        SendAsync(connection, OtsOperation.Status, HttpMethod.Get, null, null, (root, _) => OtsWireReader.Status(root), cancellationToken);
 
     /// <inheritdoc />
     public Task<Result<ServiceStatus, OtsFailure>> CheckAuthAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default) =>
-        SendAsync(connection, OtsOperation.AuthCheck, HttpMethod.Get, "authcheck", null, (root, _) => OtsWireReader.Status(root), cancellationToken);
+        SendAsync(connection, OtsOperation.AuthCheck, HttpMethod.Get, null, null, (root, _) => OtsWireReader.Status(root), cancellationToken);
 
     /// <inheritdoc />
     public Task<Result<SecretReceipt, OtsFailure>> ShareAsync(OneTimeSecretConnection connection, ShareRequest request, CancellationToken cancellationToken = default)
@@ -45,7 +43,7 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
         ArgumentNullException.ThrowIfNull(request);
         var form = new List<KeyValuePair<string, string>> { new("secret", request.Secret.Reveal()) };
         AddCommon(form, request.Ttl, request.Passphrase, request.Recipient, request.ShareDomain);
-        return SendAsync(connection, OtsOperation.Share, HttpMethod.Post, "share", form, OtsWireReader.Receipt, cancellationToken);
+        return SendAsync(connection, OtsOperation.Share, HttpMethod.Post, null, form, OtsWireReader.Receipt, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -59,7 +57,7 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
             form.Add(new("length", length.ToString(CultureInfo.InvariantCulture)));
         }
 
-        return SendAsync(connection, OtsOperation.Generate, HttpMethod.Post, "generate", form, OtsWireReader.Generated, cancellationToken);
+        return SendAsync(connection, OtsOperation.Generate, HttpMethod.Post, null, form, OtsWireReader.Generated, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -96,27 +94,28 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
 
     /// <inheritdoc />
     public Task<Result<IReadOnlyList<SecretReceipt>, OtsFailure>> GetRecentAsync(OneTimeSecretConnection connection, CancellationToken cancellationToken = default) =>
-        SendAsync(connection, OtsOperation.Recent, HttpMethod.Get, "private/recent", null, OtsWireReader.Recent, cancellationToken);
+        SendAsync(connection, OtsOperation.Recent, HttpMethod.Get, null, null, OtsWireReader.Recent, cancellationToken);
 
     private async Task<Result<T, OtsFailure>> SendAsync<T>(
         OneTimeSecretConnection connection,
         OtsOperation operation,
         HttpMethod method,
-        string relativePath,
+        string? keyedPath,
         List<KeyValuePair<string, string>>? form,
         Func<JsonElement, OneTimeSecretConnection, T> read,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var host = connection.BaseUri.Authority;
+        var parts = connection.CallParts;
+        var host = parts.Host;
         var started = _time.GetTimestamp();
 
-        using var request = new HttpRequestMessage(method, new Uri(connection.ApiUri, relativePath));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (connection.Credentials is { } credentials)
+        using var request = new HttpRequestMessage(method, keyedPath is null ? parts.Endpoint(operation) : parts.Endpoint(keyedPath));
+        // As text: header objects parsed for each call would only be written back out as the same text.
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        if (parts.Authorization is { } authorization)
         {
-            var pair = Encoding.UTF8.GetBytes($"{credentials.Username}:{credentials.ApiToken.Reveal()}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
         if (form is not null)

@@ -1,3 +1,5 @@
+using OneTimeSecret.Client.Wire;
+
 namespace OneTimeSecret.Client;
 
 /// <summary>
@@ -8,6 +10,7 @@ public sealed record OneTimeSecretConnection
 {
     private readonly TimeSpan? _budget;
     private readonly bool _publicOnly;
+    private readonly OtsCallParts _parts;
 
     /// <summary>A connection to the server at <paramref name="baseUri"/>, anonymous or with an account.</summary>
     /// <param name="baseUri">
@@ -26,6 +29,8 @@ public sealed record OneTimeSecretConnection
 
         BaseUri = NormalizeBase(baseUri);
         Credentials = credentials;
+        // Shared by copies made with 'with', which can change neither BaseUri nor Credentials.
+        _parts = new OtsCallParts(BaseUri, credentials);
     }
 
     /// <summary>The server's web root, ending in a slash; secret and receipt links are built on it.</summary>
@@ -70,10 +75,13 @@ public sealed record OneTimeSecretConnection
     public bool WithoutRetries { get; init; }
 
     /// <summary>The API's root, <c>api/v1/</c> under <see cref="BaseUri"/>.</summary>
-    public Uri ApiUri => new(BaseUri, "api/v1/");
+    public Uri ApiUri => _parts.Api;
 
     /// <summary>True when the calls carry no credentials.</summary>
     public bool IsAnonymous => Credentials is null;
+
+    /// <summary>The Uris and header values every call through this connection sends alike.</summary>
+    internal OtsCallParts CallParts => _parts;
 
     /// <summary>
     /// Reads a server address as people write it: a region name (<c>us</c>, <c>eu</c>, <c>ca</c>, <c>nz</c>, <c>uk</c>)

@@ -121,7 +121,8 @@ public static class OneTimeSecretServiceCollectionExtensions
                 // The pipeline owns every timeout; HttpClient's own would cut across it.
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.MaxResponseContentBufferSize = MaxResponseBytes;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+                // As text: the factory runs this for every call, and a parsed value is parsed again and copied into each request.
+                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
             })
             .ConfigurePrimaryHttpMessageHandler(handler)
             // The default handler logs full URLs, which hold secret and metadata keys; the client logs its own lines.

@@ -200,6 +200,59 @@ public sealed class OneTimeSecretClientWireTests
     }
 
     [Fact]
+    public async Task A_base_url_with_an_escaped_path_is_called_at_that_path()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Server.On("POST", "/team a/api/v1/share", FakeResponse.Json(ShareWithIntegers));
+        var connection = new OneTimeSecretConnection(new Uri(h.Server.BaseUri, "team%20a/"));
+
+        var receipt = (await h.Client.ShareAsync(connection, new ShareRequest(new SecretText("s3cret")))).Value!;
+
+        Assert.Equal("/team a/api/v1/share", Assert.Single(h.Server.Requests).Path);
+        Assert.Equal(new Uri(h.Server.BaseUri, "team%20a/secret/" + OldSecretKey), receipt.SecretLink);
+    }
+
+    [Fact]
+    public async Task Every_call_through_one_connection_carries_its_credentials_and_asks_for_json()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Server.On("POST", "/api/v1/share", FakeResponse.Json(ShareWithIntegers));
+        h.Server.On("GET", "/api/v1/status", FakeResponse.Json("""{"status":"nominal","locale":"en"}"""));
+        var account = h.Account;
+
+        await h.Client.ShareAsync(account, new ShareRequest(new SecretText("s3cret")));
+        await h.Client.GetStatusAsync(account);
+        await h.Client.ShareAsync(account with { Budget = TimeSpan.FromSeconds(2) }, new ShareRequest(new SecretText("s3cret")));
+
+        Assert.Equal(["/api/v1/share", "/api/v1/status", "/api/v1/share"], h.Server.Requests.Select(r => r.Path));
+        Assert.All(h.Server.Requests, sent =>
+        {
+            Assert.Equal("alice@example.com:tok_4f9a2b7c", sent.BasicCredentials);
+            Assert.Equal("application/json", sent.Headers["Accept"]);
+            Assert.StartsWith("OneTimeSecret.Client/", sent.Headers["User-Agent"], StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task A_connection_that_has_made_calls_equals_and_prints_like_a_fresh_one()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        h.Server.On("POST", "/api/v1/share", FakeResponse.Json(ShareWithIntegers));
+        var used = h.Account;
+
+        await h.Client.ShareAsync(used, new ShareRequest(new SecretText("s3cret")));
+
+        var fresh = h.Account;
+        Assert.Equal(fresh, used);
+        Assert.Equal(fresh.GetHashCode(), used.GetHashCode());
+        Assert.NotEqual(fresh, used with { WithoutRetries = true });
+        Assert.Equal(fresh.ToString(), used.ToString());
+        var basic = Assert.Single(h.Server.Requests).Authorization!;
+        Assert.DoesNotContain("tok_4f9a2b7c", used.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(basic["Basic ".Length..], used.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keys_that_cannot_be_keys_are_refused_without_a_request()
     {
         await using var h = await ClientHarness.StartAsync();
