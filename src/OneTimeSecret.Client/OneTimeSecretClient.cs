@@ -137,11 +137,10 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
                 ? OneTimeSecretServiceCollectionExtensions.PublicOnlyHttpClientName
                 : OneTimeSecretServiceCollectionExtensions.HttpClientName);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
-
             if (!response.IsSuccessStatusCode)
             {
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
                 var failure = OtsErrorClassifier.Classify(response, body, operation, connection, _time.GetUtcNow());
 
                 LogFailed(operation.Name, host, failure.Kind, (int)response.StatusCode, elapsed);
@@ -150,15 +149,15 @@ public sealed partial class OneTimeSecretClient(IHttpClientFactory httpClients, 
 
             try
             {
-                using var document = JsonDocument.Parse(body);
+                using var document = await OtsResponseBody.ParseAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 var value = read(document.RootElement, connection);
-                LogAnswered(operation.Name, host, (int)response.StatusCode, elapsed);
+                LogAnswered(operation.Name, host, (int)response.StatusCode, _time.GetElapsedTime(started).TotalMilliseconds);
                 return Result<T, OtsFailure>.Success(value);
             }
             catch (Exception ex) when (ex is JsonException or OtsWireFormatException)
             {
                 // Neither the body nor the parser's message is logged: either could quote a value.
-                LogUnreadable(operation.Name, host, elapsed);
+                LogUnreadable(operation.Name, host, _time.GetElapsedTime(started).TotalMilliseconds);
                 return new OtsFailure(OtsFailureKind.Unavailable, $"The server at {host} sent an answer that is not a Onetime Secret v1 response.", (int)response.StatusCode);
             }
         }
