@@ -24,12 +24,6 @@ public static class TelemetryServiceCollectionExtensions
         var section = configuration.GetSection(TelemetryOptions.SectionName);
         services.AddOptions<TelemetryOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
-        // A new handler for each pipeline the factory builds: one DelegatingHandler instance cannot sit in two.
-        services.AddHttpClient(OneTimeSecret.Client.OneTimeSecretServiceCollectionExtensions.HttpClientName)
-            .AddHttpMessageHandler(sp => new BackendCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), sp.GetRequiredService<TimeProvider>(), chosenByWorkspaces: false));
-        services.AddHttpClient(OneTimeSecret.Client.OneTimeSecretServiceCollectionExtensions.PublicOnlyHttpClientName)
-            .AddHttpMessageHandler(sp => new BackendCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), sp.GetRequiredService<TimeProvider>(), chosenByWorkspaces: true));
-
         // Requests start their own traces, and calls out carry no baggage: see NewTraceAtTheEdge. ASP.NET Core reads the
         // incoming headers with the propagator in the container, HttpClient writes outgoing ones with the process-wide one,
         // and OpenTelemetry's instrumentation reads and writes baggage itself unless its propagator is trace context alone.
@@ -51,6 +45,13 @@ public static class TelemetryServiceCollectionExtensions
             // own request activity, which it starts whenever logging is on.
             return services;
         }
+
+        // Only here, past the return above: with no exporter, timing and tagging every backend call would be work for nothing.
+        // A new handler for each pipeline the factory builds: one DelegatingHandler instance cannot sit in two.
+        services.AddHttpClient(OneTimeSecret.Client.OneTimeSecretServiceCollectionExtensions.HttpClientName)
+            .AddHttpMessageHandler(sp => new BackendCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), sp.GetRequiredService<TimeProvider>(), chosenByWorkspaces: false));
+        services.AddHttpClient(OneTimeSecret.Client.OneTimeSecretServiceCollectionExtensions.PublicOnlyHttpClientName)
+            .AddHttpMessageHandler(sp => new BackendCallMetricsHandler(sp.GetRequiredService<BotMetrics>(), sp.GetRequiredService<TimeProvider>(), chosenByWorkspaces: true));
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(BotTelemetry.Name));
