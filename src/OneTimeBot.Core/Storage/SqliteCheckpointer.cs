@@ -40,13 +40,20 @@ internal sealed class SqliteCheckpointer(SqliteConnections connections) : IDispo
     // Whether the file can be flushed through SQLite's own handle here (SqliteFileFlush); the checkpoints go on without.
     private bool _canFlush = true;
     private long _runsStarted;
-    private (long Run, long Length, long Copied) _lastRun;
+    private long _commits;
+    private (long Run, long Length, long Copied, long Commits) _lastRun;
 
-    /// <summary>Checkpoints started since this object was made; for tests, which wait for one after their last write.</summary>
+    /// <summary>Checkpoints started since this object was made.</summary>
     internal long RunsStarted => Volatile.Read(ref _runsStarted);
 
-    /// <summary>The last checkpoint to finish: its number, the WAL's length and the part of it in the file, in pages.</summary>
-    internal (long Run, long Length, long Copied) LastRun
+    /// <summary>Commits the writer has reported; for tests, which wait for a checkpoint that covers their last write.</summary>
+    internal long Commits => Volatile.Read(ref _commits);
+
+    /// <summary>
+    /// The last checkpoint to finish: its number, the WAL's length and the part of it in the file, in pages, and how many
+    /// of the writer's commits it covered (those reported before it started).
+    /// </summary>
+    internal (long Run, long Length, long Copied, long Commits) LastRun
     {
         get
         {
@@ -78,6 +85,7 @@ internal sealed class SqliteCheckpointer(SqliteConnections connections) : IDispo
             }
         }
 
+        Interlocked.Increment(ref _commits);
         _committed.Set();
     }
 
@@ -147,6 +155,7 @@ internal sealed class SqliteCheckpointer(SqliteConnections connections) : IDispo
             }
 
             var run = Interlocked.Increment(ref _runsStarted);
+            var commits = Volatile.Read(ref _commits);
 
             // One row: whether it could not run (another connection was checkpointing), the WAL's length, and how much
             // of it the file now has, in pages.
@@ -171,7 +180,7 @@ internal sealed class SqliteCheckpointer(SqliteConnections connections) : IDispo
 
             lock (_lifetime)
             {
-                _lastRun = (run, length, copied);
+                _lastRun = (run, length, copied, commits);
             }
 
             if (length >= RestartPages && length - copied <= CatchUpPages)

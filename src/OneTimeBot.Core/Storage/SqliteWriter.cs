@@ -263,12 +263,13 @@ internal sealed class SqliteWriter : IDisposable
             return;
         }
 
+        // Reported before anyone waiting for this commit goes on, so that what they do next comes after it.
+        _checkpointer.Committed();
         foreach (var work in batch)
         {
             work.Complete();
         }
 
-        _checkpointer.Committed();
         if (_checkpointer.TakeWritersTurn())
         {
             FinishCheckpoint();

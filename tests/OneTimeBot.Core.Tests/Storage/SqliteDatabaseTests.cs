@@ -453,16 +453,16 @@ public sealed class SqliteDatabaseTests : IDisposable
         }
     }
 
-    // Waits for a checkpoint that started after the last write returned (one started before may have missed it) and
+    // Waits for a checkpoint that covered the last write's commit (one that started before it may have missed it) and
     // found the WAL fully copied; returns the WAL's length and the pages copied, as that checkpoint reported them.
     private async Task<(long Length, long Copied)> CheckpointedAfterLastWriteAsync()
     {
         var checkpointer = _database.Checkpointer;
-        var startedBefore = checkpointer.RunsStarted;
+        var commits = checkpointer.Commits;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            if (checkpointer.LastRun is var last && last.Run > startedBefore && last.Length == last.Copied)
+            if (checkpointer.LastRun is var last && last.Commits >= commits && last.Length == last.Copied)
             {
                 return (last.Length, last.Copied);
             }
@@ -470,7 +470,7 @@ public sealed class SqliteDatabaseTests : IDisposable
             await Task.Delay(20);
         }
 
-        Assert.Fail($"no checkpoint caught up with the last write in 30 s (started {checkpointer.RunsStarted}, last {checkpointer.LastRun})");
+        Assert.Fail($"no checkpoint caught up with the last write in 30 s (commits {commits}, started {checkpointer.RunsStarted}, last {checkpointer.LastRun})");
         return default;
     }
 
