@@ -54,6 +54,11 @@ internal static class SqlitePrefill
         var id = receipt.Parameters.Add("$id", SqliteType.Text);
         var body = receipt.Parameters.Add("$body", SqliteType.Text);
         var keepUntil = receipt.Parameters.Add("$keep_until", SqliteType.Integer);
+        // Keys filed under their signing time go where the host keeps them (SqliteStateSchema), the rest in bot_events.
+        using var filedReplay = connection.CreateCommand();
+        filedReplay.CommandText = "INSERT INTO bot_claims (event_key, expires) VALUES ($key, $expires)";
+        var filedKey = filedReplay.Parameters.Add("$key", SqliteType.Text);
+        var filedExpires = filedReplay.Parameters.Add("$expires", SqliteType.Integer);
         using var replay = connection.CreateCommand();
         replay.CommandText = "INSERT INTO bot_events (event_key, expires) VALUES ($key, $expires)";
         var key = replay.Parameters.Add("$key", SqliteType.Text);
@@ -65,14 +70,23 @@ internal static class SqlitePrefill
             using var transaction = connection.BeginTransaction();
             receipt.Transaction = transaction;
             replay.Transaction = transaction;
+            filedReplay.Transaction = transaction;
             for (var end = Math.Min(count, done + RowsPerTransaction); done < end; done++)
             {
                 var r = records.Receipt(now, expired);
                 (id.Value, body.Value, keepUntil.Value) = (r.Id, r.Body, r.KeepUntil.ToUnixTimeMilliseconds());
                 receipt.ExecuteNonQuery();
                 var e = records.Replay(now, expired);
-                (key.Value, expires.Value) = (e.SqliteKey, e.Expires.ToUnixTimeMilliseconds());
-                replay.ExecuteNonQuery();
+                if (e.SignedAt is not null)
+                {
+                    (filedKey.Value, filedExpires.Value) = (e.SqliteKey, e.Expires.ToUnixTimeMilliseconds());
+                    filedReplay.ExecuteNonQuery();
+                }
+                else
+                {
+                    (key.Value, expires.Value) = (e.SqliteKey, e.Expires.ToUnixTimeMilliseconds());
+                    replay.ExecuteNonQuery();
+                }
             }
 
             transaction.Commit();

@@ -29,11 +29,13 @@ internal static class StorePurgeLoad
         await using var expiredLeft = probe.CreateCommand();
         expiredLeft.CommandText = """
             SELECT EXISTS (SELECT 1 FROM bot_receipts WHERE keep_until <= $now) OR EXISTS (SELECT 1 FROM bot_events WHERE expires <= $now)
+                OR EXISTS (SELECT 1 FROM bot_claims WHERE expires <= $now)
             """;
         expiredLeft.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await using var countExpired = probe.CreateCommand();
         countExpired.CommandText = """
             SELECT (SELECT count(*) FROM bot_receipts WHERE keep_until <= $now) + (SELECT count(*) FROM bot_events WHERE expires <= $now)
+                + (SELECT count(*) FROM bot_claims WHERE expires <= $now)
             """;
         countExpired.Parameters.AddWithValue("$now", expiredLeft.Parameters["$now"].Value);
         var expired = Convert.ToInt32(await countExpired.ExecuteScalarAsync(), CultureInfo.InvariantCulture);

@@ -336,15 +336,25 @@ public abstract class StateStoreContract
     public async Task Expired_event_ids_are_deleted_by_the_cleaner()
     {
         await using var state = Start();
+        var signedAt = state.Clock.GetUtcNow();
         await state.Events.TryClaimAsync("teams:activity-1", TimeSpan.FromMinutes(10), default);
         await state.Events.TryClaimAsync("teams:activity-2", TimeSpan.FromHours(1), default);
+        // Requests claimed under the time they were signed, as Slack's verifier claims them.
+        Assert.True(await (await state.Events.ClaimWithNextWriteAsync("slack-request:0aaa", TimeSpan.FromMinutes(10), signedAt, default))!.StoredAsync());
+        Assert.True(await (await state.Events.ClaimWithNextWriteAsync("slack-request:0bbb", TimeSpan.FromHours(1), signedAt, default))!.StoredAsync());
 
         state.Clock.Advance(TimeSpan.FromMinutes(11));
         var purged = await state.Events.PurgeExpiredAsync(state.Clock.GetUtcNow(), default);
 
         // SQLite deletes rows; Redis expires keys on its own clock, so there is nothing for the cleaner to do.
-        Assert.Equal(RedisConnectionString is null ? 1 : 0, purged);
+        Assert.Equal(RedisConnectionString is null ? 2 : 0, purged);
         Assert.False(await state.Events.TryClaimAsync("teams:activity-2", TimeSpan.FromHours(1), default));
+        Assert.Null(await state.Events.ClaimWithNextWriteAsync("slack-request:0bbb", TimeSpan.FromHours(1), signedAt, default));
+        if (RedisConnectionString is null)
+        {
+            // Purged, the request can be claimed again (its signature is long stale by now, and refused for that).
+            Assert.NotNull(await state.Events.ClaimWithNextWriteAsync("slack-request:0aaa", TimeSpan.FromMinutes(10), signedAt, default));
+        }
     }
 
     private async Task<string> ReadAllStoredTextAsync(StateHarness state)
@@ -378,6 +388,43 @@ public abstract class StateStoreContract
 public sealed class SqliteStateStoreTests : StateStoreContract
 {
     private protected override string? RedisConnectionString => null;
+
+    [Fact]
+    public async Task A_request_claimed_in_bot_events_by_an_earlier_version_is_still_refused_after_the_upgrade_and_moves_to_bot_claims()
+    {
+        var folder = Directory.CreateTempSubdirectory("onetimebot-claims-upgrade-").FullName;
+        var now = DateTimeOffset.UtcNow;
+        var signedAt = now.AddSeconds(-3);
+        var file = Path.Combine(folder, "onetimebot.db");
+        // The table as the versions before bot_claims kept it: a request filed under its signing time, and an event.
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            old.Open();
+            using var write = old.CreateCommand();
+            write.CommandText = """
+                CREATE TABLE bot_events (event_key TEXT PRIMARY KEY, expires INTEGER NOT NULL);
+                CREATE INDEX bot_events_expires ON bot_events (expires);
+                INSERT INTO bot_events (event_key, expires) VALUES ($request, $expires), ('slack-event:Ev0OLD', $expires);
+                """;
+            write.Parameters.AddWithValue("$request", Core.Storage.Sqlite.SqliteEventDeduplicator.FiledKey("slack-request:0old", signedAt));
+            write.Parameters.AddWithValue("$expires", now.AddMinutes(5).ToUnixTimeMilliseconds());
+            write.ExecuteNonQuery();
+        }
+
+        await using (var upgraded = StateHarness.Start(null, dataDirectory: folder, now: now))
+        {
+            Assert.Null(await upgraded.Events.ClaimWithNextWriteAsync("slack-request:0old", TimeSpan.FromMinutes(5), signedAt, default));
+            Assert.True(await upgraded.Events.WasClaimedAsync("slack-event:Ev0OLD", default));
+        }
+
+        using var check = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False;Mode=ReadOnly");
+        check.Open();
+        using var count = check.CreateCommand();
+        count.CommandText = """
+            SELECT (SELECT count(*) FROM bot_events WHERE event_key LIKE '@%') || '/' || (SELECT count(*) FROM bot_claims) || '/' || (SELECT count(*) FROM bot_events)
+            """;
+        Assert.Equal("0/1/1", count.ExecuteScalar());
+    }
 }
 
 public sealed class RedisStateStoreTests(RedisFixture redis) : StateStoreContract, IClassFixture<RedisFixture>

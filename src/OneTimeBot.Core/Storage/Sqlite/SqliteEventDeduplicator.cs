@@ -5,7 +5,7 @@ using OneTimeBot.Core.Events;
 namespace OneTimeBot.Core.Storage.Sqlite;
 
 /// <summary>
-/// Claims in <c>bot_events</c>. A claim made to ride with the caller's next write is held in memory until it is
+/// Claims in <c>bot_events</c>, and those filed under a key time in <c>bot_claims</c>. A claim made to ride with the caller's next write is held in memory until it is
 /// committed, so a repeat in this process is refused at once, before the caller does any of the work the claim guards;
 /// after the commit the table refuses it. A claim with a key time is filed under that time (<see cref="FiledKey"/>):
 /// keys such as a request's signature are random, and each one filed as it is would rewrite a random page of the
@@ -24,6 +24,23 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
         ON CONFLICT (event_key) DO UPDATE SET expires = excluded.expires WHERE bot_events.expires <= $now
         """;
 
+    private const string ClaimFiled = """
+        INSERT INTO bot_claims (event_key, expires) VALUES ($key, $expires)
+        ON CONFLICT (event_key) DO UPDATE SET expires = excluded.expires WHERE bot_claims.expires <= $now
+        """;
+
+    private const string Claimed = "SELECT 1 FROM bot_events WHERE event_key = $key AND expires > $now";
+
+    private const string ClaimedFiled = "SELECT 1 FROM bot_claims WHERE event_key = $key AND expires > $now";
+
+    // bot_claims has no expiry index: its keys are in the order the requests were signed, so its expired rows are the
+    // oldest. A step looks at the oldest few alone and deletes the expired among them; looking further for expired rows
+    // would read the whole table whenever none is left. A claim with a longer window than those after it holds the purge
+    // up until it expires too.
+    private static readonly string PurgeFiled = string.Create(CultureInfo.InvariantCulture, $"""
+        DELETE FROM bot_claims WHERE event_key IN (SELECT event_key FROM bot_claims ORDER BY event_key LIMIT {SqliteDatabase.PurgeBatch}) AND expires <= $now
+        """);
+
     // Claims made in this process and not yet committed; removed only after the commit, so that a key is always
     // either here or readable in the table.
     private readonly ConcurrentDictionary<string, byte> _uncommitted = new(StringComparer.Ordinal);
@@ -36,7 +53,7 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
         }
 
         var now = time.GetUtcNow();
-        var claimed = await database.ExecuteAsync(SqliteStateSchema.Tables, Claim,
+        var claimed = await database.ExecuteAsync(SqliteStateSchema.Tables, IsFiled(eventKey) ? ClaimFiled : Claim,
             [("$key", eventKey), ("$expires", (now + window).ToUnixTimeMilliseconds()), ("$now", now.ToUnixTimeMilliseconds())],
             cancellationToken).ConfigureAwait(false);
         return claimed == 1;
@@ -65,7 +82,7 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
             var now = time.GetUtcNow();
             // Forgotten on the writer's thread once committed or failed (either way it no longer waits), before anyone
             // awaiting it goes on: no thread-pool item just to remove one entry.
-            write = await database.WriteWithNextAsync(SqliteStateSchema.Tables, statements => statements.Execute(Claim,
+            write = await database.WriteWithNextAsync(SqliteStateSchema.Tables, statements => statements.Execute(IsFiled(filed) ? ClaimFiled : Claim,
                 [("$key", filed), ("$expires", (now + window).ToUnixTimeMilliseconds()), ("$now", now.ToUnixTimeMilliseconds())]) == 1,
                 cancellationToken, settled: () => _uncommitted.TryRemove(filed, out _)).ConfigureAwait(false);
         }
@@ -106,11 +123,15 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
     public Task<bool> WasClaimedAsync(string eventKey, CancellationToken cancellationToken) =>
         database.ReadAsync(SqliteStateSchema.Tables, statements =>
         {
-            var command = statements.Prepare("SELECT 1 FROM bot_events WHERE event_key = $key AND expires > $now",
+            var command = statements.Prepare(IsFiled(eventKey) ? ClaimedFiled : Claimed,
                 [("$key", eventKey), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds())]);
             return command.ExecuteScalar() is not null;
         }, cancellationToken);
 
-    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.DeleteInStepsAsync(SqliteStateSchema.Tables, "bot_events", "expires <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken);
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.DeleteInStepsAsync(SqliteStateSchema.Tables, "bot_events", "expires <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken).ConfigureAwait(false)
+        + await database.UpdateInStepsAsync(SqliteStateSchema.Tables, PurgeFiled, [("$now", now.ToUnixTimeMilliseconds())], cancellationToken).ConfigureAwait(false);
+
+    // Filed keys start with '@'; no key stored as it is does (FiledKey).
+    private static bool IsFiled(string key) => key.StartsWith('@');
 }
