@@ -425,6 +425,30 @@ public sealed class SqliteStateStoreTests : StateStoreContract
             """;
         Assert.Equal("0/1/1", count.ExecuteScalar());
     }
+
+    [Fact]
+    public async Task A_request_an_older_version_on_the_same_file_claimed_after_this_one_started_is_refused()
+    {
+        await using var state = Start();
+        var signedAt = state.Clock.GetUtcNow().AddSeconds(-3);
+        // Started, and its tables prepared (the claims an older version filed before it are moved at that point).
+        Assert.True(await (await state.Events.ClaimWithNextWriteAsync("slack-request:0new", TimeSpan.FromMinutes(11), signedAt, default))!.StoredAsync());
+
+        // An older version still serving the file files a request in bot_events, as it always did.
+        using (var older = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(state.DataDirectory, "onetimebot.db")};Pooling=False"))
+        {
+            older.Open();
+            using var write = older.CreateCommand();
+            write.CommandText = "INSERT INTO bot_events (event_key, expires) VALUES ($key, $expires)";
+            write.Parameters.AddWithValue("$key", Core.Storage.Sqlite.SqliteEventDeduplicator.FiledKey("slack-request:0older", signedAt));
+            write.Parameters.AddWithValue("$expires", state.Clock.GetUtcNow().AddMinutes(11).ToUnixTimeMilliseconds());
+            write.ExecuteNonQuery();
+        }
+
+        state.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(await state.Events.ClaimWithNextWriteAsync("slack-request:0older", TimeSpan.FromMinutes(11), signedAt, default));
+        Assert.NotNull(await state.Events.ClaimWithNextWriteAsync("slack-request:0other", TimeSpan.FromMinutes(11), signedAt, default));
+    }
 }
 
 public sealed class RedisStateStoreTests(RedisFixture redis) : StateStoreContract, IClassFixture<RedisFixture>

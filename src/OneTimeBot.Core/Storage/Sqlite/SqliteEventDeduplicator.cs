@@ -41,6 +41,12 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
         DELETE FROM bot_claims WHERE event_key IN (SELECT event_key FROM bot_claims ORDER BY event_key LIMIT {SqliteDatabase.PurgeBatch}) AND expires <= $now
         """);
 
+    // Versions before bot_claims filed keys in bot_events; one still running on the same file during an upgrade goes on
+    // doing so. Whether bot_events holds any such key is looked up at most once a second, and only when it does is a key
+    // looked for there too. (The older version does not look in bot_claims: both should not serve one file for long.)
+    private static readonly TimeSpan OlderFilingChecked = TimeSpan.FromSeconds(1);
+    private OlderFiling? _olderFiling;
+
     // Claims made in this process and not yet committed; removed only after the commit, so that a key is always
     // either here or readable in the table.
     private readonly ConcurrentDictionary<string, byte> _uncommitted = new(StringComparer.Ordinal);
@@ -72,6 +78,7 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
         {
             // After the key went in above: whatever claim this one raced with is either still held there or committed.
             if (await WasClaimedAsync(filed, cancellationToken).ConfigureAwait(false) ||
+                (keyTime is not null && await FiledByAnOlderVersionAsync(filed, cancellationToken).ConfigureAwait(false)) ||
                 (keyTime is not null && await LegacyKeysMayHoldAsync(eventKey, window).ConfigureAwait(false) &&
                  await WasClaimedAsync(eventKey, cancellationToken).ConfigureAwait(false)))
             {
@@ -121,12 +128,31 @@ public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvide
     }
 
     public Task<bool> WasClaimedAsync(string eventKey, CancellationToken cancellationToken) =>
+        ClaimedInAsync(IsFiled(eventKey) ? ClaimedFiled : Claimed, eventKey, cancellationToken);
+
+    private Task<bool> ClaimedInAsync(string sql, string eventKey, CancellationToken cancellationToken) =>
         database.ReadAsync(SqliteStateSchema.Tables, statements =>
         {
-            var command = statements.Prepare(IsFiled(eventKey) ? ClaimedFiled : Claimed,
-                [("$key", eventKey), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds())]);
+            var command = statements.Prepare(sql, [("$key", eventKey), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds())]);
             return command.ExecuteScalar() is not null;
         }, cancellationToken);
+
+    private async Task<bool> FiledByAnOlderVersionAsync(string filed, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var probe = Volatile.Read(ref _olderFiling);
+        if (probe is null || now >= probe.Until)
+        {
+            probe = new OlderFiling(now + OlderFilingChecked, database.ReadAsync(SqliteStateSchema.Tables, statements =>
+                statements.Prepare("SELECT 1 FROM bot_events WHERE event_key >= '@' AND event_key < 'A' LIMIT 1", []).ExecuteScalar() is not null,
+                CancellationToken.None));
+            Volatile.Write(ref _olderFiling, probe);
+        }
+
+        return await probe.Holds.ConfigureAwait(false) && await ClaimedInAsync(Claimed, filed, cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed record OlderFiling(DateTimeOffset Until, Task<bool> Holds);
 
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         await database.DeleteInStepsAsync(SqliteStateSchema.Tables, "bot_events", "expires <= $now", [("$now", now.ToUnixTimeMilliseconds())], cancellationToken).ConfigureAwait(false)
