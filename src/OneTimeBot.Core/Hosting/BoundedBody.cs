@@ -14,10 +14,14 @@ public static class BoundedBody
             return null;
         }
 
-        return declaredLength is { } length
+        return declaredLength is { } length and <= DeclaredUpTo
             ? await ReadDeclaredAsync(body, (int)length, cancellationToken).ConfigureAwait(false)
             : await ReadUndeclaredAsync(body, maxBytes, cancellationToken).ConfigureAwait(false);
     }
+
+    // Room is taken for a declared length before a byte of the body has come, let alone been verified: only for lengths
+    // as small as real commands and invokes, so that a client declaring the limit and then stalling holds no more.
+    private const int DeclaredUpTo = 16 * 1024;
 
     // Almost every body says how long it is: read straight into an array of that size, with no copy and no buffer to clear.
     private static async Task<byte[]?> ReadDeclaredAsync(Stream body, int length, CancellationToken cancellationToken)

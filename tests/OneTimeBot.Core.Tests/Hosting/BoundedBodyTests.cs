@@ -24,6 +24,14 @@ public sealed class BoundedBodyTests
     }
 
     [Fact]
+    public async Task A_large_body_of_its_declared_length_is_read_whole()
+    {
+        var large = Enumerable.Range(0, 40_000).Select(i => (byte)(i * 7)).ToArray();
+        Assert.Equal(large, await BoundedBody.ReadAsync(new MemoryStream(large), large.Length, 64 * 1024, CancellationToken.None));
+        Assert.Null(await BoundedBody.ReadAsync(new MemoryStream(large), large.Length, 32 * 1024, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_declared_length_over_the_limit_is_refused_without_reading()
     {
         var stream = new MemoryStream(Body);
