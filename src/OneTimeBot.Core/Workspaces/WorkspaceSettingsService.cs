@@ -27,7 +27,7 @@ public sealed class WorkspaceSettingsService(
     IEmbeddedBackend embedded,
     PublicHostCheck publicHosts,
     IDataProtectionProvider dataProtection,
-    TimeProvider time)
+    TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan LongestTtl = TimeSpan.FromDays(30);
 
@@ -47,6 +47,10 @@ public sealed class WorkspaceSettingsService(
     // A kept resolution may hold a token unprotected with a Data Protection key; made again this often, a key the
     // operator revokes stops that token within a minute, as it stopped it at once when every command unprotected it.
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
+
+    // Drops the resolutions nobody used within their minute, so that a quiet workspace's token does not stay in memory
+    // for the life of the process. Started with the first resolution kept.
+    private ITimer? _sweeper;
 
     private readonly IDataProtector _tokens = dataProtection.CreateProtector("OneTimeBot.Workspaces.ApiToken.v1");
     private readonly Lazy<string?> _defaultKey = new(() => BackendKey.Of(defaults.Value.Backend));
@@ -329,7 +333,29 @@ public sealed class WorkspaceSettingsService(
         }
 
         _resolved[workspace] = resolved;
+        if (_sweeper is null)
+        {
+            var sweeper = time.CreateTimer(static service => ((WorkspaceSettingsService)service!).Sweep(), this, KeptFor, KeptFor);
+            if (Interlocked.CompareExchange(ref _sweeper, sweeper, null) is not null)
+            {
+                sweeper.Dispose();
+            }
+        }
         return resolved;
+    }
+
+    public void Dispose() => _sweeper?.Dispose();
+
+    private void Sweep()
+    {
+        var now = time.GetUtcNow();
+        foreach (var entry in _resolved)
+        {
+            if (entry.Value.KeptUntil <= now)
+            {
+                _resolved.TryRemove(entry);
+            }
+        }
     }
 
     private Resolved Resolve(WorkspaceId workspace, StoredWorkspaceSettings? stored)
