@@ -57,7 +57,8 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> on the writer, in a transaction it may share with other work; the task completes
-    /// once that transaction has committed. The work must be quick and synchronous: other writers wait for it.
+    /// once that transaction has committed. The work must be quick and synchronous: other writers wait for it. It must
+    /// also do nothing but its statements: when another work in its transaction fails, it runs again after a rollback.
     /// </summary>
     public async Task<T> WriteAsync<T>(SqliteSchema schema, Func<SqliteStatements, T> work, CancellationToken cancellationToken)
     {

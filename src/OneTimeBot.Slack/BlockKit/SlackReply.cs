@@ -64,6 +64,13 @@ public sealed record SlackReply(string Text, JsonArray Blocks, bool ReplaceOrigi
             writer.Flush();
             return buffer.WrittenSpan.ToArray();
         }
+        catch
+        {
+            // Part of the reply may sit unflushed in the writer, out of reach of the clearing below: neither is kept.
+            t_buffer = null;
+            t_writer = null;
+            throw;
+        }
         finally
         {
             // Zeroed, so that a link written here does not outlive its reply in a buffer the thread keeps.

@@ -38,7 +38,8 @@ public static class SlackEndpoints
         // The filter and the inbound side are singletons, taken once instead of from a scope made for every request. The
         // inbound side is still built at its first use, not while the routes are mapped.
         var services = app.ServiceProvider;
-        var inbound = new Lazy<SlackInbound>(services.GetRequiredService<SlackInbound>);
+        // PublicationOnly: a failure to build it is not kept, and the next request tries again, as it did from DI.
+        var inbound = new Lazy<SlackInbound>(services.GetRequiredService<SlackInbound>, LazyThreadSafetyMode.PublicationOnly);
         var signed = app.MapGroup("/slack").AddEndpointFilterFactory(SignatureChecked);
         signed.MapPost("/commands", With(inbound, CommandsAsync)).WithMetadata(new SignedSlackEndpoint(() => StorageDown.Current, AnswersSslCheck: true));
         // An interaction cannot be answered with a message; Slack shows its own error when it gets a 503.
