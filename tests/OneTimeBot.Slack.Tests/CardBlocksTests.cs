@@ -8,18 +8,9 @@ namespace OneTimeBot.Slack.Tests;
 
 public sealed class CardBlocksTests
 {
-    private static readonly DateTimeOffset Expires = DateTimeOffset.FromUnixTimeSeconds(1_795_000_000);
+    private static readonly DateTimeOffset Expires = GoldenReplies.Expires;
 
-    private static readonly SecretCard Live = new(
-        ReceiptId: "k2v9x0c7b4n1m8z5a3s6d9f2g1",
-        Status: SecretStatus.New,
-        Link: new Uri("https://eu.onetimesecret.com/secret/7n3k9d2x5q8w1m4c6v0b7z2l5j8h1g4f6d3s9a0p2o5i7u1y4t8r6e3w9q0k5m"),
-        ExpiresAt: Expires,
-        Ttl: TimeSpan.FromDays(7),
-        PassphraseRequired: true,
-        Recipient: "jo*****n@e*****.com",
-        BackendHost: "eu.onetimesecret.com",
-        Generated: false);
+    private static readonly SecretCard Live = GoldenReplies.Live;
 
     [Fact]
     public void A_live_card_shows_the_link_local_expiry_ttl_passphrase_recipient_and_service_privately()

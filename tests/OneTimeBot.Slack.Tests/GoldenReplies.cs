@@ -11,9 +11,11 @@ namespace OneTimeBot.Slack.Tests;
 /// </summary>
 internal static class GoldenReplies
 {
-    private static readonly DateTimeOffset Expires = DateTimeOffset.FromUnixTimeSeconds(1_795_000_000);
+    /// <summary>When <see cref="Live"/> expires.</summary>
+    public static readonly DateTimeOffset Expires = DateTimeOffset.FromUnixTimeSeconds(1_795_000_000);
 
-    private static readonly SecretCard Live = new(
+    /// <summary>A live card with everything a card can show: a passphrase, an obscured recipient, a region.</summary>
+    public static readonly SecretCard Live = new(
         ReceiptId: "k2v9x0c7b4n1m8z5a3s6d9f2g1",
         Status: SecretStatus.New,
         Link: new Uri("https://eu.onetimesecret.com/secret/7n3k9d2x5q8w1m4c6v0b7z2l5j8h1g4f6d3s9a0p2o5i7u1y4t8r6e3w9q0k5m"),
