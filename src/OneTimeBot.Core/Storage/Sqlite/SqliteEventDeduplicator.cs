@@ -5,11 +5,11 @@ using OneTimeBot.Core.Events;
 namespace OneTimeBot.Core.Storage.Sqlite;
 
 /// <summary>
-/// Claims in <c>bot_events</c>, and those filed under a key time in <c>bot_claims</c>. A claim made to ride with the caller's next write is held in memory until it is
-/// committed, so a repeat in this process is refused at once, before the caller does any of the work the claim guards;
-/// after the commit the table refuses it. A claim with a key time is filed under that time (<see cref="FiledKey"/>):
-/// keys such as a request's signature are random, and each one filed as it is would rewrite a random page of the
-/// index, where filed under the time it lands among the newest.
+/// Claims in <c>bot_events</c>, and those filed under a key time in <c>bot_claims</c>. A claim made to ride with the
+/// caller's next write is held in memory until it is committed, so a repeat in this process is refused at once, before
+/// the caller does any of the work the claim guards; after the commit the table refuses it. A claim with a key time is
+/// filed under that time (<see cref="FiledKey"/>): keys such as a request's signature are random, and each one filed as
+/// it is would rewrite a random page of the index, where filed under the time it lands among the newest.
 /// </summary>
 public sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvider time) : IEventDeduplicator
 {
