@@ -30,12 +30,15 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<WorkspacePinsOptions>().Bind(configuration.GetSection(WorkspacePin.SectionName));
 
-        // Every secret reads its workspace's settings: on Redis a network round trip each time, unless the replica keeps
-        // them. SQLite reads them in-process and cheaply, and replicas sharing its file have no channel to announce changes.
+        // Every secret reads its workspace's settings: on Redis a network round trip each time, on SQLite a statement,
+        // unless the process keeps them. Redis announces changes on a channel; SQLite counts them in a row each process
+        // reads at most once a second.
         services.AddSingleton<RedisWorkspaceSettingsStore>();
         services.AddSingleton<IWorkspaceSettingsChanges, RedisWorkspaceSettingsChanges>();
+        services.AddSingleton<SqliteWorkspaceSettingsChanges>();
         services.AddStore<IWorkspaceSettingsStore>(
-            sqlite: sp => ActivatorUtilities.CreateInstance<SqliteWorkspaceSettingsStore>(sp),
+            sqlite: sp => new CachedWorkspaceSettingsStore(
+                ActivatorUtilities.CreateInstance<SqliteWorkspaceSettingsStore>(sp), sp.GetRequiredService<SqliteWorkspaceSettingsChanges>(), sp.GetRequiredService<TimeProvider>()),
             redis: sp => new CachedWorkspaceSettingsStore(
                 sp.GetRequiredService<RedisWorkspaceSettingsStore>(), sp.GetRequiredService<IWorkspaceSettingsChanges>(), sp.GetRequiredService<TimeProvider>()));
         services.AddStore<IReceiptStore, SqliteReceiptStore, RedisReceiptStore>();

@@ -3,9 +3,10 @@ using System.Collections.Concurrent;
 namespace OneTimeBot.Core.Workspaces;
 
 /// <summary>
-/// Settings are read for every secret and changed by an admin now and then, so each replica keeps what it read and
-/// drops it the moment any replica saves a change (<see cref="IWorkspaceSettingsChanges"/>). Nothing is kept while
-/// changes cannot be heard, and <see cref="Lifetime"/> bounds how long a notice lost in transit could leave one stale.
+/// Settings are read for every secret and changed by an admin now and then, so each replica (or process on one SQLite
+/// file) keeps what it read and drops it the moment it hears that any of them saved a change
+/// (<see cref="IWorkspaceSettingsChanges"/>). Nothing is kept while changes cannot be heard, and <see cref="Lifetime"/>
+/// bounds how long a notice lost in transit could leave one stale.
 /// </summary>
 public sealed class CachedWorkspaceSettingsStore : IWorkspaceSettingsStore
 {
@@ -34,6 +35,12 @@ public sealed class CachedWorkspaceSettingsStore : IWorkspaceSettingsStore
     public async Task<StoredWorkspaceSettings?> FindAsync(WorkspaceId workspace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        var catchingUp = _changes.CatchUpAsync(cancellationToken);
+        if (!catchingUp.IsCompletedSuccessfully)
+        {
+            await catchingUp.ConfigureAwait(false);
+        }
+
         var key = workspace.Key;
         var now = _time.GetUtcNow();
         if (_kept.TryGetValue(key, out var kept) && now < kept.Until)

@@ -17,4 +17,10 @@ public interface IWorkspaceSettingsChanges
 
     /// <summary>Tells every other replica that the workspace's settings changed; never throws.</summary>
     Task AnnounceAsync(string workspaceKey);
+
+    /// <summary>
+    /// Before anything kept is used: hears changes that are looked for rather than pushed, raising
+    /// <see cref="Changed"/> for any found. Completes at once when nothing needs looking at.
+    /// </summary>
+    ValueTask CatchUpAsync(CancellationToken cancellationToken);
 }

@@ -41,6 +41,9 @@ public sealed partial class RedisWorkspaceSettingsChanges(RedisConnection redis,
         }
     }
 
+    // Redis pushes each notice as it is published: there is nothing to look for.
+    public ValueTask CatchUpAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     private async Task SubscribeAsync()
     {
         try

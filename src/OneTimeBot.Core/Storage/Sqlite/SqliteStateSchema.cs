@@ -8,11 +8,18 @@ internal static class SqliteStateSchema
     // table, its key's index and the expiry index). It needs no expiry index: the oldest keys come first, so a purge
     // finds the expired ones at the front. Versions before it filed them in bot_events; those move over when this
     // version first prepares the file, and after that the range is empty and looking costs one seek.
+    // bot_workspace_settings_changes counts the saves of workspace settings, bumped in each save's commit: every process
+    // on the file reads that one row (SqliteWorkspaceSettingsChanges) instead of a workspace's settings for every secret.
+    // Versions before it do not bump it: a change such a version saves during an upgrade is used here once what was
+    // kept expires (CachedWorkspaceSettingsStore.Lifetime).
     public static readonly SqliteSchema Tables = new("""
         CREATE TABLE IF NOT EXISTS bot_workspace_settings (
             workspace TEXT PRIMARY KEY,
             body TEXT NOT NULL,
             updated INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS bot_workspace_settings_changes (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            generation INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS bot_receipts (
             id TEXT PRIMARY KEY,
             body TEXT NOT NULL,
