@@ -11,13 +11,13 @@ public sealed class RedisReceiptStore(RedisConnection redis) : IReceiptStore
         ArgumentNullException.ThrowIfNull(receipt);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
         var lifetime = receipt.KeepUntil - receipt.Created;
-        await db.StringSetAsync(Key(receipt.Id), StateJson.Write(receipt), lifetime > TimeSpan.FromSeconds(1) ? lifetime : TimeSpan.FromSeconds(1), When.NotExists).ConfigureAwait(false);
+        await db.StringSetAsync(Key(receipt.Id), StateJson.Write(receipt, StateJsonContext.Default.ReceiptRecord), lifetime > TimeSpan.FromSeconds(1) ? lifetime : TimeSpan.FromSeconds(1), When.NotExists).ConfigureAwait(false);
     }
 
     public async Task<ReceiptRecord?> FindAsync(string receiptId, CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        return StateJson.Read<ReceiptRecord>(await db.StringGetAsync(Key(receiptId)).ConfigureAwait(false));
+        return StateJson.Read(await db.StringGetAsync(Key(receiptId)).ConfigureAwait(false), StateJsonContext.Default.ReceiptRecord);
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);

@@ -102,7 +102,7 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
             : [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls, InWorkspace(share.Workspace), OfEnterprise(enterprise ?? "")];
         await db.ScriptEvaluateAsync(Save, keys,
         [
-            share.Id, StateJson.Write(share), (long)Math.Max(1000, lifetime.TotalMilliseconds), share.Recorded.ToUnixTimeMilliseconds(),
+            share.Id, StateJson.Write(share, StateJsonContext.Default.TrackedShare), (long)Math.Max(1000, lifetime.TotalMilliseconds), share.Recorded.ToUnixTimeMilliseconds(),
             share.NextPollAt is { } next ? next.ToUnixTimeMilliseconds() : "", TrackedShare.RecentPerOwner, share.KeepUntil.ToUnixTimeMilliseconds(),
             enterprise is null ? "" : share.Workspace.Id,
         ]).ConfigureAwait(false);
@@ -291,7 +291,7 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
 
         try
         {
-            var share = StateJson.Read<TrackedShare>(body) ?? throw new InvalidDataException("A tracked link's hash holds no document.");
+            var share = StateJson.Read(body, StateJsonContext.Default.TrackedShare) ?? throw new InvalidDataException("A tracked link's hash holds no document.");
             return share with
             {
                 Status = all.TryGetValue("status", out var status) ? Enum.Parse<SecretStatus>(status) : SecretStatus.New,
@@ -299,7 +299,7 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
                 NotificationClaimedUntil = all.TryGetValue("claimed", out var claimed) ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(claimed, CultureInfo.InvariantCulture)) : null,
                 Notification = all.TryGetValue("outcome", out var outcome) ? Enum.Parse<NotificationOutcome>(outcome) : null,
                 NextPollAt = nextPoll is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null,
-                SentTo = all.TryGetValue(SentToField, out var sentTo) ? StateJson.Read<Person>(sentTo) : share.SentTo,
+                SentTo = all.TryGetValue(SentToField, out var sentTo) ? StateJson.Read(sentTo, StateJsonContext.Default.Person) : share.SentTo,
             };
         }
         catch (Exception unreadable) when (unreadable is System.Text.Json.JsonException or InvalidDataException or ArgumentException or FormatException or OverflowException)
@@ -331,6 +331,6 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
     public async Task SetSentToAsync(string id, Person? sentTo, CancellationToken cancellationToken)
     {
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
-        await db.ScriptEvaluateAsync(SetSentTo, [Share(id)], [StateJson.Write(sentTo)]).ConfigureAwait(false);
+        await db.ScriptEvaluateAsync(SetSentTo, [Share(id)], [StateJson.Write<Person?>(sentTo, StateJsonContext.Default.Person!)]).ConfigureAwait(false);
     }
 }

@@ -12,7 +12,7 @@ public sealed class SqliteReceiptStore(SqliteDatabase database, TimeProvider tim
         var keepUntil = time.GetUtcNow() + (receipt.KeepUntil - receipt.Created);
         await database.ExecuteAsync(SqliteStateSchema.Tables,
             "INSERT INTO bot_receipts (id, body, keep_until) VALUES ($id, $body, $keep_until)",
-            [("$id", receipt.Id), ("$body", StateJson.Write(receipt)), ("$keep_until", keepUntil.ToUnixTimeMilliseconds())],
+            [("$id", receipt.Id), ("$body", StateJson.Write(receipt, StateJsonContext.Default.ReceiptRecord)), ("$keep_until", keepUntil.ToUnixTimeMilliseconds())],
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -20,7 +20,7 @@ public sealed class SqliteReceiptStore(SqliteDatabase database, TimeProvider tim
     {
         var body = await database.ReadScalarAsync(SqliteStateSchema.Tables,
             "SELECT body FROM bot_receipts WHERE id = $id", [("$id", receiptId)], cancellationToken).ConfigureAwait(false);
-        return StateJson.Read<ReceiptRecord>(body as string);
+        return StateJson.Read(body as string, StateJsonContext.Default.ReceiptRecord);
     }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>

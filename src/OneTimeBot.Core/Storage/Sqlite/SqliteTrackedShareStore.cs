@@ -26,7 +26,7 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
                 ("$id", share.Id), ("$workspace", share.Workspace.Key), ("$owner", share.OwnerUserId),
                 ("$created", share.Recorded.ToUnixTimeMilliseconds()), ("$backend_receipt", share.BackendReceiptId),
                 ("$next_poll", share.NextPollAt?.ToUnixTimeMilliseconds()), ("$keep_until", (share.Recorded + (share.KeepUntil - share.Created)).ToUnixTimeMilliseconds()),
-                ("$body", StateJson.Write(share)),
+                ("$body", StateJson.Write(share, StateJsonContext.Default.TrackedShare)),
             ],
             cancellationToken);
     }
@@ -161,7 +161,7 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
 
     private static TrackedShare Row(SqliteDataReader row)
     {
-        var share = StateJson.Read<TrackedShare>(row.GetString(0)) ?? throw new InvalidDataException("A tracked link's row holds no document.");
+        var share = StateJson.Read(row.GetString(0), StateJsonContext.Default.TrackedShare) ?? throw new InvalidDataException("A tracked link's row holds no document.");
         return share with
         {
             Status = row.IsDBNull(1) ? SecretStatus.New : Enum.Parse<SecretStatus>(row.GetString(1)),
@@ -176,5 +176,5 @@ public sealed class SqliteTrackedShareStore(SqliteDatabase database) : ITrackedS
     public Task SetSentToAsync(string id, Person? sentTo, CancellationToken cancellationToken) =>
         database.ExecuteAsync(SqliteTrackingSchema.Tables,
             "UPDATE bot_tracked_shares SET body = json_set(body, '$.sentTo', json($sent_to)) WHERE id = $id",
-            [("$id", id), ("$sent_to", StateJson.Write(sentTo))], cancellationToken);
+            [("$id", id), ("$sent_to", StateJson.Write<Person?>(sentTo, StateJsonContext.Default.Person!))], cancellationToken);
 }
