@@ -11,7 +11,8 @@ public sealed class RedisReceiptStore(RedisConnection redis) : IReceiptStore
         ArgumentNullException.ThrowIfNull(receipt);
         var db = await redis.DatabaseAsync().ConfigureAwait(false);
         var lifetime = receipt.KeepUntil - receipt.Created;
-        await db.StringSetAsync(Key(receipt.Id), StateJson.Write(receipt, StateJsonContext.Default.ReceiptRecord), lifetime > TimeSpan.FromSeconds(1) ? lifetime : TimeSpan.FromSeconds(1), When.NotExists).ConfigureAwait(false);
+        // The UTF-8 a string would be sent as, without making the string first.
+        await db.StringSetAsync(Key(receipt.Id), StateJson.WriteUtf8(receipt, StateJsonContext.Default.ReceiptRecord), lifetime > TimeSpan.FromSeconds(1) ? lifetime : TimeSpan.FromSeconds(1), When.NotExists).ConfigureAwait(false);
     }
 
     public async Task<ReceiptRecord?> FindAsync(string receiptId, CancellationToken cancellationToken)

@@ -100,9 +100,10 @@ public sealed class RedisTrackedShareStore(RedisConnection redis) : ITrackedShar
         RedisKey[] keys = share.BackendReceiptId is { } receipt
             ? [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls, InWorkspace(share.Workspace), OfEnterprise(enterprise ?? ""), Receipt(receipt)]
             : [Share(share.Id), Owner(share.Workspace, share.OwnerUserId), Polls, InWorkspace(share.Workspace), OfEnterprise(enterprise ?? "")];
+        // The document as the UTF-8 a string would be sent as, without making the string first.
         await db.ScriptEvaluateAsync(Save, keys,
         [
-            share.Id, StateJson.Write(share, StateJsonContext.Default.TrackedShare), (long)Math.Max(1000, lifetime.TotalMilliseconds), share.Recorded.ToUnixTimeMilliseconds(),
+            share.Id, StateJson.WriteUtf8(share, StateJsonContext.Default.TrackedShare), (long)Math.Max(1000, lifetime.TotalMilliseconds), share.Recorded.ToUnixTimeMilliseconds(),
             share.NextPollAt is { } next ? next.ToUnixTimeMilliseconds() : "", TrackedShare.RecentPerOwner, share.KeepUntil.ToUnixTimeMilliseconds(),
             enterprise is null ? "" : share.Workspace.Id,
         ]).ConfigureAwait(false);
