@@ -29,7 +29,17 @@ public static class PollSchedule
             return expiresAt;
         }
 
-        var step = Early.Select(offset => created + offset).FirstOrDefault(at => at > now);
+        // A loop, not LINQ: this runs for every new link, and the query allocated its closures and iterators each time.
+        DateTimeOffset step = default;
+        foreach (var offset in Early)
+        {
+            if (created + offset > now)
+            {
+                step = created + offset;
+                break;
+            }
+        }
+
         if (step == default)
         {
             var sinceLastEarly = now - (created + Early[^1]);
