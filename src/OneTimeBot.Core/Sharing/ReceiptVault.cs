@@ -20,6 +20,10 @@ public sealed class ReceiptVault
     private const string SealedPrefix = "v3.";
     private const int NonceSize = 12;
     private const int TagSize = 16;
+    private const int KeySize = 32;
+
+    // A card's id (26 characters) and any id a user may type (64 at most) fit; a longer one goes to the heap.
+    private const int IdBytesOnStack = 256;
 
     // Ids of receipts saved before they were stored under an HMAC: 26 base36 characters (an HMAC is 64 hex ones).
     private const int LegacyIdLength = 26;
@@ -48,7 +52,7 @@ public sealed class ReceiptVault
     {
         ArgumentNullException.ThrowIfNull(receipt);
         ArgumentNullException.ThrowIfNull(keys);
-        var stored = receipt with { Id = TimedStorageId(receipt.Id, StorageId(0, receipt.Id)), ProtectedKeys = Seal(receipt.Id, keys) };
+        var stored = receipt with { Id = TimedStorageId(0, receipt.Id), ProtectedKeys = Seal(receipt.Id, keys) };
         await _store.SaveAsync(stored, cancellationToken).ConfigureAwait(false);
         return stored.Id;
     }
@@ -60,9 +64,9 @@ public sealed class ReceiptVault
         ReceiptRecord? found = null;
         for (var generation = 0; found is null && generation < _keys.Value.Length; generation++)
         {
-            var hmac = StorageId(generation, receiptId);
-            found = await _store.FindAsync(TimedStorageId(receiptId, hmac), cancellationToken).ConfigureAwait(false)
-                ?? await _store.FindAsync(hmac, cancellationToken).ConfigureAwait(false);
+            // Stored under the time and the HMAC, or, by versions before the time was added, under the HMAC alone.
+            found = await _store.FindAsync(TimedStorageId(generation, receiptId), cancellationToken).ConfigureAwait(false)
+                ?? await _store.FindAsync(StorageId(generation, receiptId), cancellationToken).ConfigureAwait(false);
         }
 
         if (found is null && receiptId.Length == LegacyIdLength)
@@ -103,29 +107,49 @@ public sealed class ReceiptVault
     public string LogName(string receiptId)
     {
         ArgumentNullException.ThrowIfNull(receiptId);
-        return TimedStorageId(receiptId, StorageId(0, receiptId));
+        return TimedStorageId(0, receiptId);
     }
 
-    private string StorageId(int generation, string receiptId) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_keys.Value[generation].Lookup, Encoding.UTF8.GetBytes(receiptId)));
+    private string StorageId(int generation, string receiptId)
+    {
+        Span<byte> hmac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        LookupHmac(generation, receiptId, hmac);
+        return Convert.ToHexStringLower(hmac);
+    }
 
     // The time tells no more than the row's own dates; the HMAC after it is what only the card's id finds.
-    private static string TimedStorageId(string receiptId, string hmac) =>
-        string.Concat(receiptId.AsSpan(0, Math.Min(TimeOrderedIds.TimeDigits, receiptId.Length)), hmac);
+    private string TimedStorageId(int generation, string receiptId)
+    {
+        Span<byte> hmac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        LookupHmac(generation, receiptId, hmac);
+        var time = Math.Min(TimeOrderedIds.TimeDigits, receiptId.Length);
+        Span<char> id = stackalloc char[time + (2 * hmac.Length)];
+        receiptId.AsSpan(0, time).CopyTo(id);
+        Convert.TryToHexStringLower(hmac, id[time..], out _);
+        return new string(id);
+    }
+
+    private void LookupHmac(int generation, string receiptId, Span<byte> hmac)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(receiptId.Length);
+        Span<byte> utf8 = most <= IdBytesOnStack ? stackalloc byte[IdBytesOnStack] : new byte[most];
+        HMACSHA256.HashData(_keys.Value[generation].Lookup, utf8[..Encoding.UTF8.GetBytes(receiptId, utf8)], hmac);
+    }
 
     private static bool IsSealed(ReceiptRecord receipt) => receipt.ProtectedKeys?.StartsWith(SealedPrefix, StringComparison.Ordinal) == true;
 
     private string Seal(string receiptId, ReceiptKeys keys)
     {
         var plaintext = JsonSerializer.SerializeToUtf8Bytes(keys, ReceiptKeysJson.Default.ReceiptKeys);
-        var key = SealKey(0, receiptId);
+        Span<byte> key = stackalloc byte[KeySize];
         try
         {
+            SealKey(0, receiptId, key);
             var output = new byte[NonceSize + TagSize + plaintext.Length];
             RandomNumberGenerator.Fill(output.AsSpan(0, NonceSize));
             using var aes = new AesGcm(key, TagSize);
             aes.Encrypt(output.AsSpan(0, NonceSize), plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
-            return SealedPrefix + Convert.ToBase64String(output);
+            return SealedText.Of(SealedPrefix, output);
         }
         finally
         {
@@ -143,12 +167,13 @@ public sealed class ReceiptVault
         }
 
         var plaintext = new byte[bytes.Length - NonceSize - TagSize];
+        Span<byte> key = stackalloc byte[KeySize];
         try
         {
             // During a key rotation it may be sealed under a previous key; GCM's tag says which one opens it.
             for (var generation = 0; ; generation++)
             {
-                var key = SealKey(generation, receiptId);
+                SealKey(generation, receiptId, key);
                 try
                 {
                     using var aes = new AesGcm(key, TagSize);
@@ -172,8 +197,12 @@ public sealed class ReceiptVault
     }
 
     // The receipt id is the salt: without the card that carries it, the deployment's key opens no receipt.
-    private byte[] SealKey(int generation, string receiptId) =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys.Value[generation].Seal, 32, Encoding.UTF8.GetBytes(receiptId), Encoding.UTF8.GetBytes("receipt keys"));
+    private void SealKey(int generation, string receiptId, Span<byte> key)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(receiptId.Length);
+        Span<byte> salt = most <= IdBytesOnStack ? stackalloc byte[IdBytesOnStack] : new byte[most];
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys.Value[generation].Seal, key, salt[..Encoding.UTF8.GetBytes(receiptId, salt)], "receipt keys"u8);
+    }
 
     private static ReceiptKeys Read(string json) =>
         JsonSerializer.Deserialize(json, ReceiptKeysJson.Default.ReceiptKeys) ?? throw new InvalidDataException("A receipt's protected keys were empty.");
