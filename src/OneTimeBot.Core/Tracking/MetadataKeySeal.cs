@@ -16,6 +16,7 @@ public sealed class MetadataKeySeal
     private const string Prefix = "v1.";
     private const int NonceSize = 12;
     private const int TagSize = 16;
+    private const int BytesOnStack = 256;
 
     // Every seal is under the current key, so each thread keeps one cipher for it instead of making and freeing an
     // OpenSSL context per link. A cipher is not safe to share between threads; one per thread needs no lock, and
@@ -38,13 +39,18 @@ public sealed class MetadataKeySeal
     {
         ArgumentNullException.ThrowIfNull(trackedId);
         ArgumentNullException.ThrowIfNull(metadataKey);
-        var plaintext = Encoding.UTF8.GetBytes(metadataKey);
+        // A metadata key and a tracked id are short and fit on the stack; a longer one goes to the heap, zeroed all the same.
+        var keyLength = Encoding.UTF8.GetMaxByteCount(metadataKey.Length);
+        var idLength = Encoding.UTF8.GetMaxByteCount(trackedId.Length);
+        Span<byte> plaintext = keyLength <= BytesOnStack ? stackalloc byte[BytesOnStack] : new byte[keyLength];
+        Span<byte> associated = idLength <= BytesOnStack ? stackalloc byte[BytesOnStack] : new byte[idLength];
         try
         {
+            plaintext = plaintext[..Encoding.UTF8.GetBytes(metadataKey, plaintext)];
             var output = new byte[NonceSize + TagSize + plaintext.Length];
             RandomNumberGenerator.Fill(output.AsSpan(0, NonceSize));
-            Sealer().Encrypt(output.AsSpan(0, NonceSize), plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(trackedId));
-            return Prefix + Convert.ToBase64String(output);
+            Sealer().Encrypt(output.AsSpan(0, NonceSize), plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), associated[..Encoding.UTF8.GetBytes(trackedId, associated)]);
+            return SealedText.Of(Prefix, output);
         }
         finally
         {
