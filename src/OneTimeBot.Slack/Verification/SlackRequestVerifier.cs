@@ -13,9 +13,10 @@ namespace OneTimeBot.Slack.Verification;
 public sealed class SlackRequestVerifier
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
-    private const int HashBytes = 32;
+    private const int HashBytes = SlackSigningKey.HashBytes;
+    private const string ClaimPrefix = "slack-request:";
 
-    private readonly string _signingSecret;
+    private readonly SlackSigningKey _key;
     private readonly IEventDeduplicator _seen;
     private readonly TimeProvider _time;
 
@@ -23,7 +24,7 @@ public sealed class SlackRequestVerifier
     {
         // An empty secret would make every signature computable by anyone: a configuration error, never "skip".
         ArgumentException.ThrowIfNullOrWhiteSpace(signingSecret);
-        _signingSecret = signingSecret;
+        _key = new SlackSigningKey(signingSecret);
         _seen = seen ?? throw new ArgumentNullException(nameof(seen));
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
@@ -40,46 +41,66 @@ public sealed class SlackRequestVerifier
     /// caller acts on the request, then awaits <see cref="PendingClaim.StoredAsync"/> and answers only when it is true.
     /// The claim then rides in the same commit as what the request writes.
     /// </summary>
-    public async Task<(SlackVerification Verdict, PendingClaim? Claim)> CheckAsync(string? timestampHeader, string? signatureHeader, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public Task<(SlackVerification Verdict, PendingClaim? Claim)> CheckAsync(string? timestampHeader, string? signatureHeader, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
+        var verdict = Check(timestampHeader, signatureHeader, body.Span, out var timestamp, out var claimKey);
+        return verdict == SlackVerification.Valid
+            ? ClaimAsync(claimKey!, DateTimeOffset.FromUnixTimeSeconds(timestamp), cancellationToken)
+            : Task.FromResult<(SlackVerification, PendingClaim?)>((verdict, null));
+    }
+
+    /// <summary>The signature's verdict; for a valid one, the request's time and the key its replays are known by.</summary>
+    private SlackVerification Check(string? timestampHeader, string? signatureHeader, ReadOnlySpan<byte> body, out long timestamp, out string? claimKey)
+    {
+        claimKey = null;
+        timestamp = 0;
         if (string.IsNullOrWhiteSpace(timestampHeader) || string.IsNullOrWhiteSpace(signatureHeader))
         {
-            return (SlackVerification.MissingHeaders, null);
+            return SlackVerification.MissingHeaders;
         }
 
-        if (!long.TryParse(timestampHeader.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp) || timestamp > 253402300799)
+        if (!long.TryParse(timestampHeader.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out timestamp) || timestamp > 253402300799)
         {
-            return (SlackVerification.MalformedTimestamp, null);
+            return SlackVerification.MalformedTimestamp;
         }
 
         var age = _time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(timestamp);
         if (age.Duration() > Window)
         {
-            return (SlackVerification.Stale, null);
+            return SlackVerification.Stale;
         }
 
         var signature = signatureHeader.Trim();
         if (!signature.StartsWith(SlackSignature.Version + "=", StringComparison.Ordinal))
         {
-            return (SlackVerification.UnsupportedVersion, null);
+            return SlackVerification.UnsupportedVersion;
         }
 
-        var presented = new byte[HashBytes];
+        Span<byte> presented = stackalloc byte[HashBytes];
         var hex = signature.AsSpan(SlackSignature.Version.Length + 1);
         if (hex.Length != HashBytes * 2 || Convert.FromHexString(hex, presented, out _, out var written) != System.Buffers.OperationStatus.Done || written != HashBytes)
         {
-            return (SlackVerification.Forged, null);
+            return SlackVerification.Forged;
         }
 
-        var expected = SlackSignature.Hash(_signingSecret, timestamp, body.Span);
+        Span<byte> expected = stackalloc byte[HashBytes];
+        _key.Sign(timestamp, body, expected);
         if (!CryptographicOperations.FixedTimeEquals(expected, presented))
         {
-            return (SlackVerification.Forged, null);
+            return SlackVerification.Forged;
         }
 
+        Span<char> claim = stackalloc char[ClaimPrefix.Length + HashBytes * 2];
+        ClaimPrefix.CopyTo(claim);
+        Convert.TryToHexStringLower(presented, claim[ClaimPrefix.Length..], out _);
+        claimKey = new string(claim);
+        return SlackVerification.Valid;
+    }
+
+    private async Task<(SlackVerification Verdict, PendingClaim? Claim)> ClaimAsync(string claimKey, DateTimeOffset sent, CancellationToken cancellationToken)
+    {
         // Remembered a little longer than the window, so a replay at its very edge is still recognised.
-        var claim = await _seen.ClaimWithNextWriteAsync(
-            "slack-request:" + Convert.ToHexStringLower(presented), Window * 2 + TimeSpan.FromMinutes(1), DateTimeOffset.FromUnixTimeSeconds(timestamp), cancellationToken).ConfigureAwait(false);
+        var claim = await _seen.ClaimWithNextWriteAsync(claimKey, Window * 2 + TimeSpan.FromMinutes(1), sent, cancellationToken).ConfigureAwait(false);
         return claim is null ? (SlackVerification.Replayed, null) : (SlackVerification.Valid, claim);
     }
 }
