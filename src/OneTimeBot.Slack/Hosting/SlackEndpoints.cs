@@ -64,8 +64,7 @@ public static class SlackEndpoints
 
     private static async Task<IResult> InteractivityAsync(HttpContext http, SlackInbound inbound)
     {
-        var form = SlackRequestBody.Verified(http).Form();
-        var payload = form.TryGetValue("payload", out var json) && json.Count == 1 ? json[0] : null;
+        var payload = SlackRequestBody.Verified(http).Form().Single("payload");
         return ToResult(await inbound.InteractionAsync(payload, http.RequestAborted).ConfigureAwait(false));
     }
 

@@ -47,7 +47,11 @@ public sealed partial class SlackInbound(
 
     /// <summary>A slash command, from its form fields.</summary>
     public Task<SlackAnswer> CommandAsync(IReadOnlyDictionary<string, StringValues> form, CancellationToken cancellationToken) =>
-        MeasuredAsync("command", () => HandleCommandAsync(form, cancellationToken));
+        MeasuredAsync("command", () => HandleCommandAsync(SlashCommand.From(form), cancellationToken));
+
+    /// <summary>A slash command, from the form Slack posted.</summary>
+    internal Task<SlackAnswer> CommandAsync(SlackForm form, CancellationToken cancellationToken) =>
+        MeasuredAsync("command", () => HandleCommandAsync(SlashCommand.From(form), cancellationToken));
 
     /// <summary>An interaction (button, modal submission, shortcut), from its JSON <c>payload</c>.</summary>
     public Task<SlackAnswer> InteractionAsync(string? payloadJson, CancellationToken cancellationToken) =>
@@ -78,9 +82,9 @@ public sealed partial class SlackInbound(
         return answer;
     }
 
-    private async Task<SlackAnswer> HandleCommandAsync(IReadOnlyDictionary<string, StringValues> form, CancellationToken cancellationToken)
+    private async Task<SlackAnswer> HandleCommandAsync(SlashCommand? parsed, CancellationToken cancellationToken)
     {
-        if (SlashCommand.From(form) is not { } parsed)
+        if (parsed is null)
         {
             LogMalformed("command");
             return SlackAnswer.Malformed(RefusedRequests.MalformedCommand);

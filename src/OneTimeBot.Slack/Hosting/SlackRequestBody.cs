@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
+using OneTimeBot.Slack.Payloads;
 
 namespace OneTimeBot.Slack.Hosting;
 
@@ -18,10 +17,8 @@ internal sealed class SlackRequestBody(byte[] bytes)
 
     public string Text => Encoding.UTF8.GetString(Bytes);
 
-    // Parsed once: the signature filter looks for Slack's ssl_check before the endpoint reads the same fields.
-    private IReadOnlyDictionary<string, StringValues>? _form;
-
-    public IReadOnlyDictionary<string, StringValues> Form() => _form ??= QueryHelpers.ParseQuery(Text);
+    /// <summary>The body's form fields, each decoded only when asked for.</summary>
+    public SlackForm Form() => new(Bytes);
 
     /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
     public static async Task<SlackRequestBody?> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>

@@ -95,9 +95,8 @@ internal sealed partial class SlackSignatureFilter(SlackRequestVerifier verifier
         // The signature matched (only the replay check needed the store): the sender's language, if already known, is
         // safe to answer in, and nothing else of the body is used.
         var form = body.Form();
-        var known = form.TryGetValue("team_id", out var team) && form.TryGetValue("user_id", out var user) && team.Count == 1 && user.Count == 1 &&
-                    !string.IsNullOrEmpty(team[0]) && !string.IsNullOrEmpty(user[0])
-            ? languages.Known(team[0]!, user[0]!)
+        var known = form.Single("team_id") is { Length: > 0 } team && form.Single("user_id") is { Length: > 0 } user
+            ? languages.Known(team, user)
             : null;
         using var language = LanguageScope.Use(Languages.From(known));
         return endpoint.WhenStoreDown();
@@ -118,7 +117,7 @@ internal sealed partial class SlackSignatureFilter(SlackRequestVerifier verifier
     private static bool IsSslCheck(SlackRequestBody body)
     {
         var form = body.Form();
-        return form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1" && !form.ContainsKey("command");
+        return form.Single("ssl_check") == "1" && !form.Contains("command");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: {Verdict}")]
