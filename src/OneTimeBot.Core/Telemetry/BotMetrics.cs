@@ -50,6 +50,12 @@ public sealed class BotMetrics
             "Answers delivered after the platform was acknowledged, by channel and outcome.");
     }
 
+    /// <summary>
+    /// Whether <see cref="Acknowledged"/> records anything: false while no listener takes its instruments, so that a
+    /// caller can leave out timing a request that nobody would see measured.
+    /// </summary>
+    public bool AcknowledgementsMeasured => _requests.Enabled || _ackDuration.Enabled || _lateAcks.Enabled;
+
     /// <summary>A request the platform sent, answered after <paramref name="elapsed"/>.</summary>
     public void Acknowledged(string platform, string kind, string outcome, TimeSpan elapsed)
     {

@@ -47,30 +47,36 @@ public sealed partial class SlackInbound(
 
     /// <summary>A slash command, from its form fields.</summary>
     public Task<SlackAnswer> CommandAsync(IReadOnlyDictionary<string, StringValues> form, CancellationToken cancellationToken) =>
-        MeasuredAsync("command", () => HandleCommandAsync(SlashCommand.From(form), cancellationToken));
+        MeasuredAsync("command", form, static (inbound, form, ct) => inbound.HandleCommandAsync(SlashCommand.From(form), ct), cancellationToken);
 
     /// <summary>A slash command, from the form Slack posted.</summary>
     internal Task<SlackAnswer> CommandAsync(SlackForm form, CancellationToken cancellationToken) =>
-        MeasuredAsync("command", () => HandleCommandAsync(SlashCommand.From(form), cancellationToken));
+        MeasuredAsync("command", form, static (inbound, form, ct) => inbound.HandleCommandAsync(SlashCommand.From(form), ct), cancellationToken);
 
     /// <summary>An interaction (button, modal submission, shortcut), from its JSON <c>payload</c>.</summary>
     public Task<SlackAnswer> InteractionAsync(string? payloadJson, CancellationToken cancellationToken) =>
-        MeasuredAsync("interaction", () => HandleInteractionAsync(payloadJson, cancellationToken));
+        MeasuredAsync("interaction", payloadJson, static (inbound, json, ct) => inbound.HandleInteractionAsync(json, ct), cancellationToken);
 
     /// <summary>An Events API callback (or the URL handshake), from its JSON. The event is handled after the answer.</summary>
     public Task<SlackAnswer> EventAsync(string? json, CancellationToken cancellationToken) =>
-        MeasuredAsync("event", () => HandleEventAsync(json, cancellationToken));
+        MeasuredAsync("event", json, static (inbound, json, ct) => inbound.HandleEventAsync(json, ct), cancellationToken);
 
     /// <summary>
     /// One span and one acknowledgement measurement per request, whichever transport brought it. Over Socket Mode the
-    /// span is the trace's root; over HTTP it is a child of the server's. The kind is one of three fixed words.
+    /// span is the trace's root; over HTTP it is a child of the server's. The kind is one of three fixed words. With no
+    /// listener for either, the request is handled as it stands: no clock reading, span check or frame around it.
     /// </summary>
-    private async Task<SlackAnswer> MeasuredAsync(string kind, Func<Task<SlackAnswer>> handle)
+    private Task<SlackAnswer> MeasuredAsync<TRequest>(string kind, TRequest request, Func<SlackInbound, TRequest, CancellationToken, Task<SlackAnswer>> handle, CancellationToken cancellationToken) =>
+        metrics.AcknowledgementsMeasured || BotTelemetry.Source.HasListeners()
+            ? MeasureAsync(kind, request, handle, cancellationToken)
+            : handle(this, request, cancellationToken);
+
+    private async Task<SlackAnswer> MeasureAsync<TRequest>(string kind, TRequest request, Func<SlackInbound, TRequest, CancellationToken, Task<SlackAnswer>> handle, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         using var span = BotTelemetry.Source.StartActivity("slack " + kind, ActivityKind.Server);
         span?.SetTag("onetimebot.platform", BotTelemetry.Slack);
-        var answer = await handle().ConfigureAwait(false);
+        var answer = await handle(this, request, cancellationToken).ConfigureAwait(false);
         var outcome = BotTelemetry.Outcome(answer.Status);
         span?.SetTag("onetimebot.outcome", outcome);
         if (answer.Status >= 500)
