@@ -79,6 +79,7 @@ public sealed class RequestBlocksTests
         Assert.Contains("/secret/", notSent, StringComparison.Ordinal);
         Assert.Contains("Not sent to <@U0ALICE>.", notSent, StringComparison.Ordinal);
         Assert.Contains("Their Slack account is deactivated.", notSent, StringComparison.Ordinal);
+        Assert.Contains("Your answer to <@U0ALICE>'s request for:", notSent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -9,4 +9,7 @@ public static class BlockKitLimits
     public const int FieldText = 2000;
     public const int ContextElements = 10;
     public const int ButtonText = 75;
+    public const int ConfirmTitle = 100;
+    public const int ConfirmText = 300;
+    public const int ConfirmButton = 30;
 }

@@ -61,10 +61,10 @@ public static class Blocks
 
     public static JsonObject Confirm(string title, string text, string confirm, string deny) => new()
     {
-        ["title"] = PlainText(Limit(title, 100)),
-        ["text"] = PlainText(Limit(text, 300)),
-        ["confirm"] = PlainText(Limit(confirm, 30)),
-        ["deny"] = PlainText(Limit(deny, 30)),
+        ["title"] = PlainText(Limit(title, BlockKitLimits.ConfirmTitle)),
+        ["text"] = PlainText(Limit(text, BlockKitLimits.ConfirmText)),
+        ["confirm"] = PlainText(Limit(confirm, BlockKitLimits.ConfirmButton)),
+        ["deny"] = PlainText(Limit(deny, BlockKitLimits.ConfirmButton)),
         ["style"] = "danger",
     };
 
@@ -83,5 +83,5 @@ public static class Blocks
 
     private static JsonObject Markdown(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
 
-    private static string Limit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    internal static string Limit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -8,14 +8,37 @@ namespace OneTimeBot.Slack.BlockKit;
 /// <summary>
 /// A message as a slash-command response, a <c>response_url</c> post or a <c>chat.postMessage</c> body: a text
 /// fallback, blocks, and whether it replaces the message it answers. Every answer is private (ephemeral): only the
-/// person who asked sees it.
+/// person who asked sees it. Its blocks are a tree, or, for a reply sent often (a secret card), written straight into
+/// the body by a <see cref="WrittenBlocks"/>.
 /// </summary>
 public sealed record SlackReply(string Text, JsonArray Blocks, bool ReplaceOriginal = false)
 {
     // A JSON body for Slack, not HTML: mrkdwn's own escaping (&amp; &lt; &gt;) is done where text is built.
     public static readonly JsonSerializerOptions WireOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = WireOptions.Encoder };
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = WireOptions.Encoder };
+
+    private readonly WrittenBlocks? _written;
+
+    private JsonArray? _tree = Blocks;
+
+    public SlackReply(string text, WrittenBlocks blocks, bool replaceOriginal = false)
+        : this(text, (JsonArray)null!, replaceOriginal)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        _written = blocks;
+    }
+
+    /// <summary>
+    /// The blocks as a tree. For written blocks it is read back from their bytes on first use, and from then on it is
+    /// what is sent, so that a caller who adds a block to it (a card inside another reply) is heard.
+    /// </summary>
+    public JsonArray Blocks
+    {
+        // Two threads reading it at once get the same tree: a block one of them adds is not lost with a second tree.
+        get => Volatile.Read(ref _tree) ?? Interlocked.CompareExchange(ref _tree, _written!.ToJsonArray(), null) ?? _tree!;
+        init => _tree = value;
+    }
 
     // Larger buffers (a long list of recent links) are left to the GC rather than kept by every pool thread.
     private const int KeptBufferBytes = 64 * 1024;
@@ -54,7 +77,15 @@ public sealed record SlackReply(string Text, JsonArray Blocks, bool ReplaceOrigi
 
             writer.WriteString("text", Text);
             writer.WritePropertyName("blocks");
-            Blocks.WriteTo(writer, WireOptions);
+            if (_tree is { } tree)
+            {
+                tree.WriteTo(writer, WireOptions);
+            }
+            else
+            {
+                _written!.WriteTo(writer);
+            }
+
             if (ReplaceOriginal && channel is null)
             {
                 writer.WriteBoolean("replace_original", true);
