@@ -51,29 +51,22 @@ internal static class BlockWriter
     }
 
     /// <summary>As <see cref="Blocks.Fields"/>.</summary>
-    public static void WriteFields(this Utf8JsonWriter writer, params ReadOnlySpan<string> markdownFields)
-    {
-        writer.WriteStartObject();
-        writer.WriteString(Type, SectionType);
-        writer.WriteStartArray(FieldsName);
-        foreach (var field in markdownFields[..Math.Min(markdownFields.Length, BlockKitLimits.SectionFields)])
-        {
-            writer.WriteMarkdown(Blocks.Limit(field, BlockKitLimits.FieldText));
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
+    public static void WriteFields(this Utf8JsonWriter writer, params ReadOnlySpan<string> markdownFields) =>
+        writer.WriteMarkdownList(SectionType, FieldsName, markdownFields, BlockKitLimits.SectionFields, BlockKitLimits.FieldText);
 
     /// <summary>As <see cref="Blocks.Context"/>.</summary>
-    public static void WriteContext(this Utf8JsonWriter writer, params ReadOnlySpan<string> markdownElements)
+    public static void WriteContext(this Utf8JsonWriter writer, params ReadOnlySpan<string> markdownElements) =>
+        writer.WriteMarkdownList(ContextType, Elements, markdownElements, BlockKitLimits.ContextElements, BlockKitLimits.SectionText);
+
+    // A block of the given type holding a list of mrkdwn texts, cut to at most `most` of them, each to `longest`.
+    private static void WriteMarkdownList(this Utf8JsonWriter writer, JsonEncodedText type, JsonEncodedText listName, ReadOnlySpan<string> markdown, int most, int longest)
     {
         writer.WriteStartObject();
-        writer.WriteString(Type, ContextType);
-        writer.WriteStartArray(Elements);
-        foreach (var element in markdownElements[..Math.Min(markdownElements.Length, BlockKitLimits.ContextElements)])
+        writer.WriteString(Type, type);
+        writer.WriteStartArray(listName);
+        foreach (var text in markdown[..Math.Min(markdown.Length, most)])
         {
-            writer.WriteMarkdown(Blocks.Limit(element, BlockKitLimits.SectionText));
+            writer.WriteMarkdown(Blocks.Limit(text, longest));
         }
 
         writer.WriteEndArray();
